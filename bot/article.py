@@ -1,0 +1,384 @@
+"""The structured article: every part of a bilateral-relations page, each with its source span.
+
+``build(text, title, profile)`` parses once and walks the tree once. The result keeps
+the parsed tree and the prose projection for the Python rules, and ``doc`` is the JSON
+document described by ``schemas/article.schema.json``.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from babel.localedata import locale_identifiers
+from mwparserfromhell.nodes import Comment, Heading, Tag, Template, Text, Wikilink
+
+from . import missions
+from .gazetteer import Gazetteer
+from .parse import Parsed, ParseRefused, parse
+from .profile import Profile, name_key, nfc, section_norm
+from .prose import Prose
+
+SUPPRESS_RE = re.compile(r"relbot\s*:\s*ignore\s+((?:[A-Z]\d{3}[\s,]*)+)")
+BARE_URL_RE = re.compile(r"^\s*\[?\s*(?:https?:)?//[^\s\]]+\s*\]?\s*$", re.I)
+BEHAVIOUR_SWITCH_RE = re.compile(r"__[A-Zঀ-৿_]+__")
+
+
+@lru_cache(maxsize=1)
+def _language_codes() -> frozenset[str]:
+    codes = {i.replace("_", "-").lower() for i in locale_identifiers() if i.count("_") == 0}
+    return frozenset(codes | {"simple", "zh-yue", "zh-min-nan", "zh-classical", "be-tarask", "bat-smg",
+                              "fiu-vro", "roa-rup", "map-bms", "nds-nl", "cbk-zam", "als", "sh"})
+
+
+@dataclass
+class Article:
+    title: str
+    text: str
+    profile: Profile
+    gazetteer: Gazetteer
+    status: str = "checked"
+    reason: str | None = None
+    detail: str | None = None
+    parsed: Parsed | None = None
+    prose: Prose | None = None
+    doc: dict = field(default_factory=dict)
+    # Python-side views for rules (nodes, not JSON)
+    ref_nodes: list = field(default_factory=list)
+    infobox_node: Template | None = None
+    facts: list = field(default_factory=list)
+    sentences: list = field(default_factory=list)
+
+    def span(self, start: int, end: int) -> dict:
+        return self.parsed.json_span(start, end)
+
+    @property
+    def suppressed(self) -> frozenset[str]:
+        return frozenset(self.doc.get("suppressed", ()))
+
+
+def split_title(title: str, profile: Profile, gaz: Gazetteer) -> dict:
+    """The two countries a title names, and the mark between them."""
+    t = " ".join(nfc(title).replace("_", " ").split())
+    info = {"text": title, "bilateral_pattern": False, "separator": None, "standard_separator": None,
+            "countries": []}
+    suffix = profile.data["title"]["suffix"]
+    if suffix:
+        if not t.endswith(" " + suffix):
+            return info
+        core = t[: -len(suffix) - 1].strip()
+    else:
+        core = t
+    seps = [profile.data["title"]["separator"], *profile.data["title"]["other_separators"]]
+    candidates = []
+    for rank, sep in enumerate(seps):
+        i = core.find(sep)
+        while i > 0:
+            left, right = core[:i].strip(), core[i + len(sep):].strip()
+            if left and right:
+                codes = (gaz.country(left), gaz.country(right))
+                resolved = sum(c is not None for c in codes)
+                candidates.append((-resolved, rank, i, sep, left, right, codes))
+            i = core.find(sep, i + 1)
+    if not candidates:
+        return info
+    _, _, _, sep, left, right, codes = min(candidates)
+    info.update(bilateral_pattern=True, separator=sep,
+                standard_separator=sep == profile.data["title"]["separator"],
+                countries=[{"name": left, "code": codes[0]}, {"name": right, "code": codes[1]}])
+    return info
+
+
+def _skip(article: Article, reason: str, detail: str | None = None) -> Article:
+    article.status, article.reason, article.detail = "skipped", reason, detail
+    article.doc = {"title": split_title(article.title, article.profile, article.gazetteer),
+                   "status": "skipped", "reason": reason, "detail": detail,
+                   "length": len(article.text)}
+    return article
+
+
+def build(text: str, title: str, profile: Profile, gazetteer: Gazetteer | None = None) -> Article:
+    gaz = gazetteer or Gazetteer.load(profile.lang)
+    art = Article(title=title, text=text, profile=profile, gazetteer=gaz)
+    limits = profile.limits
+    size = len(text.encode("utf-8"))
+    if size > limits["max_bytes"]:
+        return _skip(art, "too-large", f"{size} bytes > limit {limits['max_bytes']}")
+    if not text.strip():
+        return _skip(art, "empty")
+    head = text.lstrip()[:64].casefold()
+    if any(head.startswith(w.casefold()) for w in profile.data["redirect_words"]):
+        return _skip(art, "redirect")
+    try:
+        art.parsed = parse(text, max_cost=limits["max_parse_cost"])
+    except ParseRefused as exc:
+        return _skip(art, "unparseable", str(exc))
+    except RecursionError:
+        return _skip(art, "unparseable", "nesting too deep")
+    _Builder(art).run()
+    if not art.doc["title"]["bilateral_pattern"] and art.doc["infobox"] is None:
+        return _skip(art, "not-bilateral", "the title is not a relations title and there is no infobox")
+    return art
+
+
+class _Builder:
+    """One walk over the tree filling the article document."""
+
+    def __init__(self, art: Article):
+        self.a = art
+        self.p = art.parsed
+        self.prof = art.profile
+        self.gaz = art.gazetteer
+        self.span = lambda s, e: self.p.json_span(s, e)
+        self.nspan = lambda node: self.p.json_span(*self.p.span(node))
+
+    # -- helpers -------------------------------------------------------------------------
+    def link_kind(self, link: Wikilink) -> str | None:
+        """``category``, ``file``, ``interlanguage`` or None for an ordinary link."""
+        title = str(link.title)
+        stripped = title.lstrip()
+        if stripped.startswith(":") or ":" not in stripped:
+            return None
+        prefix = stripped.split(":", 1)[0]
+        kind = self.prof.namespace_kind.get(name_key(prefix))
+        if kind in ("category", "file"):
+            return kind
+        if prefix.strip().lower() in _language_codes():
+            return "interlanguage"
+        return None
+
+    # -- the walk ------------------------------------------------------------------------
+    def run(self) -> None:
+        a, prof = self.a, self.prof
+        doc = a.doc
+        doc["title"] = split_title(a.title, prof, self.gaz)
+        doc["status"] = "checked"
+        doc["length"] = len(a.text)
+        templates, refs, reflists, cats, files, langs, maint, suppressed = [], [], [], [], [], [], [], []
+        infobox = None
+        for node in self.p.tree.ifilter(recursive=True):
+            cls = type(node)
+            if cls is Template:
+                key = name_key(str(node.name))
+                templates.append({"name": str(node.name).strip(), "span": self.nspan(node)})
+                if key in prof.infobox_keys and infobox is None:
+                    infobox = node
+                elif key in prof.reflist_keys:
+                    reflists.append((node, "template"))
+                kind = prof.maintenance_keys.get(key)
+                if kind:
+                    maint.append(self.maintenance(node, kind))
+            elif cls is Tag:
+                name = str(node.tag).strip().lower()
+                if name == "ref":
+                    refs.append(node)
+                elif name in prof.reflist_tags:
+                    reflists.append((node, "tag"))
+            elif cls is Wikilink:
+                kind = self.link_kind(node)
+                if kind == "category":
+                    cats.append(self.category(node))
+                elif kind == "file":
+                    files.append(self.file(node))
+                elif kind == "interlanguage":
+                    lang, _, target = str(node.title).strip().partition(":")
+                    langs.append({"lang": lang.strip().lower(), "title": target.strip(),
+                                  "span": self.nspan(node)})
+            elif cls is Comment:
+                for m in SUPPRESS_RE.finditer(node.contents):
+                    suppressed += re.findall(r"[A-Z]\d{3}", m.group(1))
+        a.prose = Prose(self.p, self.link_kind)
+        a.sentences = a.prose.sentences(prof.text["sentence_ends"] if prof.text else "।")
+        doc["sections"] = self.sections(reflists)
+        first_heading = doc["sections"][0]["span"]["start"] if doc["sections"] else len(a.text)
+        doc["lead"] = self.lead(first_heading)
+        doc["infobox"] = self.infobox(infobox)
+        doc["references"] = self.references(refs, reflists)
+        doc["missions"] = self.missions()
+        doc["categories"] = cats
+        doc["files"] = files
+        doc["interlanguage"] = langs
+        doc["templates"] = templates
+        doc["maintenance"] = maint
+        doc["edit_blocks"] = [t["name"] for t in templates
+                              if name_key(t["name"]) in prof.in_use_keys
+                              or name_key(t["name"]).casefold() in {b.casefold() for b in prof.data["bots_templates"]}]
+        doc["suppressed"] = sorted(set(suppressed))
+
+    def maintenance(self, node: Template, kind: str) -> dict:
+        date = None
+        dparam = self.prof.data["maintenance_date_param"]
+        for param in node.params:
+            if str(param.name).strip() in (dparam, "date"):
+                date = str(param.value).strip()
+        return {"kind": kind, "name": str(node.name).strip(), "date": date, "span": self.nspan(node)}
+
+    def category(self, link: Wikilink) -> dict:
+        prefix, _, name = str(link.title).partition(":")
+        return {"name": name.strip(), "key": name_key(name), "prefix": prefix.strip(),
+                "sort_key": None if link.text is None else str(link.text),
+                "english_prefix": name_key(prefix) in self.prof.english_prefixes,
+                "span": self.nspan(link)}
+
+    def file(self, link: Wikilink) -> dict:
+        prefix, _, name = str(link.title).partition(":")
+        return {"name": name.strip(), "prefix": prefix.strip(),
+                "english_prefix": name_key(prefix) in self.prof.english_prefixes,
+                "span": self.nspan(link)}
+
+    # -- lead ----------------------------------------------------------------------------
+    def lead(self, end: int) -> dict:
+        bold = None
+        for node in self.p.tree.nodes:
+            if self.p.start(node) >= end:
+                break
+            cls = type(node)
+            if cls is Template or cls is Comment:
+                continue
+            if cls is Text and not node.value.strip():
+                continue
+            if cls is Wikilink and self.link_kind(node) == "file":
+                continue
+            if cls is Tag and node.wiki_markup and str(node.tag) == "b":
+                bold = node
+            break
+        title_key = _title_key(self.a.title, self.prof)
+        begins = bold is not None and _title_key(bold.contents.strip_code(), self.prof) == title_key
+        return {"span": self.span(0, end), "begins_with_bold_title": begins,
+                "bold_span": self.nspan(bold) if bold is not None else None}
+
+    # -- sections ------------------------------------------------------------------------
+    def sections(self, reflists) -> list[dict]:
+        p, prof = self.p, self.prof
+        heads = [n for n in self.p.tree.nodes if type(n) is Heading]
+        ends = [p.start(h) for h in heads[1:]] + [len(self.a.text)]
+        reflist_at = [p.start(n) for n, _ in reflists]
+        out, stack = [], []
+        for i, h in enumerate(heads):
+            hs, he = p.span(h)
+            title = h.title.strip_code().strip()
+            key = prof.section_keys.get(section_norm(title))
+            whole_end = next((p.start(h2) for h2 in heads[i + 1:] if h2.level <= h.level), len(self.a.text))
+            while stack and heads[stack[-1]].level >= h.level:
+                stack.pop()
+            parent = stack[-1] if stack else None
+            stack.append(i)
+            ts, te = p.span(h.title)
+            out.append({
+                "heading": str(h), "title": title, "title_raw": str(h.title), "level": h.level,
+                "key": key[0] if key else None, "canonical": key[1] if key else None,
+                "parent": parent, "heading_span": self.span(hs, he), "title_span": self.span(ts, te),
+                "body_span": self.span(he, ends[i]), "span": self.span(hs, whole_end),
+                "has_reflist": any(hs <= r < whole_end for r in reflist_at),
+                "empty": self._body_empty(he, ends[i]) and ends[i] == whole_end,
+            })
+        return out
+
+    def _body_empty(self, start: int, end: int) -> bool:
+        nodes = self.p.tree.nodes
+        if not hasattr(self, "_starts"):
+            self._starts = [self.p.start(n) for n in nodes]
+        for i in range(bisect.bisect_left(self._starts, start), len(nodes)):
+            node = nodes[i]
+            if self._starts[i] >= end:
+                break
+            cls = type(node)
+            if cls is Comment or (cls is Text and not BEHAVIOUR_SWITCH_RE.sub("", node.value).strip()):
+                continue
+            if cls is Wikilink and self.link_kind(node) in ("category", "interlanguage"):
+                continue
+            if cls is Template and (self.prof.is_navbox(str(node.name))
+                                    or str(node.name).strip().upper().startswith("DEFAULTSORT")):
+                continue
+            return False
+        return True
+
+    # -- infobox -------------------------------------------------------------------------
+    def infobox(self, node: Template | None) -> dict | None:
+        if node is None:
+            return None
+        self.a.infobox_node = node
+        p, prof = self.p, self.prof
+        params = []
+        for param in node.params:
+            vs, ve = p.span(param.value)
+            params.append({"name": str(param.name).strip(), "positional": not param.showkey,
+                           "value": str(param.value), "text": param.value.strip_code().strip(),
+                           "span": self.nspan(param), "value_span": self.span(vs, ve)})
+        countries = []
+        for aliases in prof.country_params:
+            found = next((q for q in params if q["name"] in aliases and q["text"]), None)
+            if found is None:
+                countries.append(None)
+            else:
+                countries.append({"param": found["name"], "value": found["text"],
+                                  "code": self.gaz.country(found["text"]), "span": found["value_span"]})
+        return {"name": str(node.name).strip(), "alias": prof.infobox_keys[name_key(str(node.name))],
+                "span": self.nspan(node), "params": params,
+                "country1": countries[0], "country2": countries[1]}
+
+    # -- references ----------------------------------------------------------------------
+    def references(self, refs, reflists) -> dict:
+        p, prof = self.p, self.prof
+        self.a.ref_nodes = refs
+        items, uses = [], []
+        for node in refs:
+            attrs = {str(at.name).strip().lower(): (str(at.value).strip() if at.value is not None else "")
+                     for at in node.attributes}
+            content = None if node.self_closing else str(node.contents)
+            item = {"name": attrs.get("name"), "group": attrs.get("group"),
+                    "self_closing": bool(node.self_closing), "content": content,
+                    "span": self.nspan(node),
+                    "content_span": None if content is None else self.nspan(node.contents),
+                    "citation": None if content is None else self.citation(node.contents),
+                    "bare_url": content is not None and bool(BARE_URL_RE.match(content))}
+            items.append(item)
+            if item["name"] and (content is None or not content.strip()):
+                uses.append({"name": item["name"], "span": item["span"]})
+        lists = [{"kind": kind, "name": str(n.name if kind == "template" else n.tag).strip(),
+                  "span": self.nspan(n)} for n, kind in reflists]
+        return {"refs": items, "uses": uses, "reflists": lists}
+
+    def citation(self, contents) -> dict | None:
+        for node in contents.filter_templates(recursive=False):
+            kind = self.prof.citation_kinds.get(name_key(str(node.name)))
+            if kind is None:
+                continue
+            fields, known = {}, {}
+            for param in node.params:
+                name, value = str(param.name).strip(), str(param.value).strip()
+                fields[name] = value
+                canon = self.prof.citation_fields.get(nfc(name))
+                if canon and value:
+                    known[canon] = value
+            return {"template": str(node.name).strip(), "kind": kind, "fields": fields, "known": known,
+                    "span": self.nspan(node)}
+        return None
+
+    # -- missions ------------------------------------------------------------------------
+    def missions(self) -> list[dict]:
+        a = self.a
+        facts = missions.prose_facts(a.sentences, self.prof, self.gaz)
+        box = a.doc["infobox"]
+        if box is not None:
+            c1 = box["country1"]["code"] if box["country1"] else None
+            c2 = box["country2"]["code"] if box["country2"] else None
+            for param, sender, host in zip(self.prof.mission_params, (c1, c2), (c2, c1)):
+                q = next((q for q in box["params"] if q["name"] == param), None)
+                if q is None:
+                    continue
+                fact = missions.infobox_fact(q["text"], sender, host, self.prof, self.gaz,
+                                             q["value_span"]["start"], q["value_span"]["end"], param)
+                if fact is not None:
+                    facts.insert(0, fact)
+        a.facts = facts
+        return [f.to_json(self.span) for f in facts]
+
+
+def _title_key(s: str, prof: Profile) -> str:
+    s = " ".join(nfc(s).replace("_", " ").split())
+    for sep in prof.data["title"]["other_separators"]:
+        s = s.replace(sep, prof.data["title"]["separator"])
+    return s.casefold()

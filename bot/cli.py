@@ -1,0 +1,127 @@
+"""The ``relbot`` command line."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from . import __version__
+
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message):  # one line, exit 2, like every other input error
+        self.exit(EXIT_USAGE, f"relbot: error: {message}\n")
+
+
+def _codes(value: str) -> list[str]:
+    return [c for c in value.replace(",", " ").split() if c]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="relbot", description="Validate and fix bilateral-relations articles.")
+    parser.add_argument("--version", action="version", version=f"relbot {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    p = sub.add_parser("parse", help="print the structured article as JSON")
+    p.add_argument("file")
+    p.add_argument("--title")
+    p.add_argument("--profile", default="bn")
+
+    p = sub.add_parser("lint", help="report findings")
+    p.add_argument("paths", nargs="+", metavar="PATH")
+    p.add_argument("--title")
+    p.add_argument("--profile", default="bn")
+    p.add_argument("--format", choices=("text", "json"), default="text")
+    p.add_argument("--select", type=_codes, action="extend", help="only these codes or prefixes (L, E00…)")
+    p.add_argument("--ignore", type=_codes, action="extend", help="not these codes or prefixes")
+    p.add_argument("--lang", choices=("bn", "en"), default="bn", help="language of text messages")
+    p.add_argument("-o", "--output", help="write the report here instead of stdout")
+    return parser
+
+
+def _fail(message: str) -> int:
+    print(f"relbot: error: {message}", file=sys.stderr)
+    return EXIT_USAGE
+
+
+def cmd_parse(args) -> int:
+    from .article import build
+    from .gazetteer import Gazetteer
+    from .profile import load_profile
+    from .sources import read_page
+
+    from pathlib import Path
+
+    profile = load_profile(args.profile)
+    page = read_page(Path(args.file), args.title)
+    art = build(page.text, page.title, profile, Gazetteer.load(profile.lang))
+    json.dump(art.doc, sys.stdout, ensure_ascii=False, indent=1)
+    sys.stdout.write("\n")
+    return EXIT_OK
+
+
+def cmd_lint(args) -> int:
+    from .article import build
+    from .gazetteer import Gazetteer
+    from .profile import load_profile
+    from .report import page_entry, summary, summary_line, text_lines
+    from .sources import InputError, expand, read_page
+    from .validate import resolve_codes, validate
+
+    profile = load_profile(args.profile)
+    resolve_codes(args.select)  # fail early on an unknown code
+    resolve_codes(args.ignore)
+    paths = expand(args.paths)
+    if args.title and len(paths) != 1:
+        raise InputError("--title needs exactly one file")
+    gaz = Gazetteer.load(profile.lang)
+    pages, errors = [], []
+    for path in paths:
+        try:
+            page = read_page(path, args.title)
+        except InputError as exc:
+            errors.append(str(exc))
+            print(f"relbot: error: {exc}", file=sys.stderr)
+            continue
+        art = build(page.text, page.title, profile, gaz)
+        pages.append(page_entry(art, page.source, validate(art, args.select, args.ignore)))
+    report = {"pages": pages, "summary": summary(pages, errors)}
+    if args.format == "json":
+        out = json.dumps(report, ensure_ascii=False, indent=1) + "\n"
+    else:
+        out = "".join(line + "\n" for line in text_lines(pages, args.lang)) + summary_line(report["summary"]) + "\n"
+    if args.output:
+        with open(args.output, "w", encoding="utf-8") as fh:
+            fh.write(out)
+    else:
+        sys.stdout.write(out)
+    if errors:
+        return EXIT_USAGE
+    has_error = any(f["severity"] == "error" for p in pages for f in p["findings"])
+    return EXIT_FINDINGS if has_error else EXIT_OK
+
+
+COMMANDS = {"parse": cmd_parse, "lint": cmd_lint}
+
+
+def main(argv=None) -> int:
+    from .profile import ProfileError
+    from .sources import InputError
+    from .validate import UnknownRule
+
+    args = build_parser().parse_args(argv)
+    try:
+        return COMMANDS[args.command](args)
+    except (ProfileError, InputError, UnknownRule) as exc:
+        return _fail(str(exc))
+    except KeyboardInterrupt:
+        return _fail("interrupted")
+    except BrokenPipeError:
+        return EXIT_OK
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,161 @@
+"""The prose of a page: the text a reader sees, mapped back to source offsets.
+
+Templates, refs, comments, files, categories and opaque tags (``<nowiki>``, ``<math>``,
+``<code>`` …) are not prose; link and bold text is. Each projected segment remembers
+where it came from, so a sentence or a match in the projection has a source span, and
+the rules that edit text (the T rules) edit only segments that are literal ``Text``
+nodes of the source.
+"""
+
+from __future__ import annotations
+
+import bisect
+import html
+import re
+from dataclasses import dataclass
+
+from mwparserfromhell.nodes import Comment, ExternalLink, Heading, HTMLEntity, Tag, Template, Text, Wikilink
+
+from .parse import Parsed
+
+#: Tags whose content is never prose.
+SKIP_TAGS = frozenset({"ref", "references", "nowiki", "pre", "math", "code", "syntaxhighlight", "source",
+                       "score", "chem", "ce", "graph", "templatedata", "timeline", "hiero", "gallery",
+                       "imagemap", "mapframe", "maplink", "categorytree", "inputbox", "tt", "kbd", "samp",
+                       "var", "poem", "style", "script"})
+#: Tags that separate blocks of text (cells, rows, lines).
+BLOCK_TAGS = frozenset({"table", "tr", "td", "th", "caption", "li", "ul", "ol", "dl", "dt", "dd", "div", "p",
+                        "br", "hr", "blockquote", "center"})
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    pstart: int  # offset in the projection
+    plen: int
+    sstart: int  # offset in the source
+    slen: int
+    editable: bool  # a literal Text node: projection == source
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    pstart: int
+    pend: int
+    start: int  # source span
+    end: int
+    has_ref: bool
+    text: str
+
+
+class Prose:
+    """Projection of the page's prose with a map back to the source."""
+
+    def __init__(self, parsed: Parsed, link_kind):
+        """``link_kind(wikilink) -> str|None`` says ``category``/``file``/``interlanguage`` links."""
+        self._parsed = parsed
+        self._link_kind = link_kind
+        self._parts: list[str] = []
+        self.segments: list[Segment] = []
+        self.refs: list[int] = []  # projection offsets of <ref> tags
+        self._len = 0
+        self._walk(parsed.tree)
+        self.text = "".join(self._parts)
+        self._pstarts = [s.pstart for s in self.segments]
+        del self._parts
+
+    # -- building ------------------------------------------------------------------------
+    def _add(self, text: str, sstart: int, slen: int, editable: bool) -> None:
+        if not text:
+            return
+        self.segments.append(Segment(self._len, len(text), sstart, slen, editable))
+        self._parts.append(text)
+        self._len += len(text)
+
+    def _walk(self, code) -> None:
+        span = self._parsed.span
+        for node in code.nodes:
+            cls = type(node)
+            if cls is Text:
+                start, end = span(node)
+                self._add(node.value, start, end - start, True)
+            elif cls is Wikilink:
+                if self._link_kind(node) is not None:
+                    continue
+                if node.text is not None:
+                    self._walk(node.text)
+                else:
+                    start, end = span(node.title)
+                    self._add(str(node.title), start, end - start, False)
+            elif cls is Tag:
+                self._tag(node)
+            elif cls is Heading:
+                start, end = span(node)
+                self._add("\n", start, end - start, False)
+            elif cls is ExternalLink:
+                if node.brackets and node.title is not None:
+                    self._walk(node.title)
+            elif cls is HTMLEntity:
+                start, end = span(node)
+                self._add(html.unescape(str(node)).replace("\xa0", " "), start, end - start, False)
+            # templates, comments, arguments: not prose
+
+    def _tag(self, node: Tag) -> None:
+        name = str(node.tag).strip().lower()
+        start, end = self._parsed.span(node)
+        if name == "ref":
+            self.refs.append(self._len)
+            return
+        if name in SKIP_TAGS:
+            return
+        block = name in BLOCK_TAGS or (node.wiki_markup and name not in ("b", "i"))
+        if block:
+            self._add("\n", start, 0, False)
+        if not node.self_closing and node.contents is not None:
+            self._walk(node.contents)
+        if block:
+            self._add("\n", end, 0, False)
+
+    # -- mapping -------------------------------------------------------------------------
+    def to_source(self, p: int, end: bool = False) -> int:
+        """Source offset of projection offset ``p`` (``end=True`` for an end bound)."""
+        if not self.segments:
+            return 0
+        i = bisect.bisect_right(self._pstarts, p - 1 if end and p > 0 else p) - 1
+        seg = self.segments[max(i, 0)]
+        if seg.editable:
+            return seg.sstart + min(max(p - seg.pstart, 0), seg.slen)
+        return seg.sstart + (seg.slen if p > seg.pstart else 0)
+
+    def editable_segments(self):
+        """(source start, text) of every literal Text node in prose."""
+        text = self.text
+        for seg in self.segments:
+            if seg.editable:
+                yield seg.sstart, text[seg.pstart:seg.pstart + seg.plen]
+
+    def sentences(self, ends: str) -> list[Sentence]:
+        """Split at sentence-ending marks and line breaks; a ref right after the mark belongs to it."""
+        text = self.text
+        boundary = re.compile("[" + re.escape(ends) + "]+|\n")
+        out = []
+        refs = self.refs
+        pos = 0
+        for m in boundary.finditer(text + "\n"):
+            pend = m.end() if m.group() != "\n" else m.start()
+            self._sentence(text, pos, min(pend, len(text)), refs, out)
+            pos = m.end()
+        return out
+
+    def _sentence(self, text, pstart, pend, refs, out) -> None:
+        raw = text[pstart:pend]
+        lead = len(raw) - len(raw.lstrip())
+        s, e = pstart + lead, pstart + len(raw.rstrip())
+        if e <= s:
+            return
+        # a ref counts for the sentence when it sits inside it or right after its end mark
+        tail = e
+        while tail < len(text) and text[tail] in " \t":
+            tail += 1
+        i = bisect.bisect_right(refs, s)
+        has_ref = i < len(refs) and refs[i] <= tail
+        out.append(Sentence(s, e, self.to_source(s), self.to_source(e, end=True), has_ref, text[s:e]))

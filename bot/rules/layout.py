@@ -1,0 +1,101 @@
+"""L: layout and sections."""
+
+from __future__ import annotations
+
+from ..profile import section_norm
+from . import Edit, Fix, Hit, register, rule
+
+
+def _title_edit(art, sec: dict, title: str) -> Edit:
+    span = sec["title_span"]
+    return Edit(span["start"], span["end"], f" {title} ")
+
+
+@rule("L001", "non-canonical-section-title", "warning",
+      "আদর্শ অনুচ্ছেদের শিরোনাম «{title}» প্রচলিত রূপে নেই; লিখুন «{canonical}»",
+      "standard section titled “{title}” instead of “{canonical}”", fix="safe",
+      example="== উৎস ==  →  == তথ্যসূত্র ==")
+def non_canonical_title(art):
+    """A standard section (see also, references, external links …) under an alias of its title."""
+    for sec in art.doc["sections"]:
+        if sec["canonical"] and sec["title"] != sec["canonical"] and sec["key"] in art.profile.appendix_order:
+            yield Hit(sec["title_span"]["start"], sec["title_span"]["end"],
+                      {"title": sec["title"], "canonical": sec["canonical"]},
+                      Fix("safe", f"rename to {sec['canonical']}", [_title_edit(art, sec, sec["canonical"])]))
+
+
+@rule("L002", "appendix-order", "warning",
+      "পরিশিষ্ট অনুচ্ছেদ «{title}» ভুল জায়গায়: পরিশিষ্টগুলি সব মূল অনুচ্ছেদের পরে, আদর্শ ক্রমে থাকে",
+      "appendix section “{title}” out of the standard order (after all body sections, in order)",
+      fix="unsafe", example="== তথ্যসূত্র == … == ইতিহাস ==")
+def appendix_order(art):
+    """Appendix sections must follow every body section, in the profile's order."""
+    order = art.profile.appendix_order
+    top = [s for s in art.doc["sections"] if s["parent"] is None]
+    for i, sec in enumerate(top):
+        if sec["key"] not in order:
+            continue
+        later = top[i + 1:]
+        body_after = any(s["key"] not in order for s in later)
+        earlier_rank = any(s["key"] in order and order[s["key"]] < order[sec["key"]] for s in later)
+        if body_after or earlier_rank:
+            yield Hit(sec["heading_span"]["start"], sec["heading_span"]["end"], {"title": sec["title"]},
+                      Fix("unsafe", "move appendix sections after the body, in the standard order"))
+            return
+
+
+register("L003", "references-section", "warning",
+         "তথ্যসূত্র অনুচ্ছেদ নেই, অথবা তাতে সূত্র তালিকা নেই",
+         "no references section, or one without the reference list", fix="safe",
+         example="== তথ্যসূত্র ==  (empty)",
+         doc="Checked by the policy schema: a section with key `references` exists and holds a reflist "
+             "template or <references/>.")
+
+
+@rule("L004", "empty-section", "warning", "অনুচ্ছেদ «{title}» খালি", "section “{title}” is empty",
+      example="== বাণিজ্য ==\n== সংস্কৃতি ==")
+def empty_section(art):
+    """A heading followed by nothing before the next heading of the same or a higher level."""
+    for sec in art.doc["sections"]:
+        if sec["empty"] and sec["key"] != "references":
+            yield Hit(sec["heading_span"]["start"], sec["heading_span"]["end"], {"title": sec["title"]})
+
+
+@rule("L005", "duplicate-section", "warning",
+      "একই স্তরে অনুচ্ছেদ «{title}» দুবার আছে", "section “{title}” appears twice at the same level",
+      example="== ইতিহাস == … == ইতিহাস ==")
+def duplicate_section(art):
+    """The same title twice among sibling sections."""
+    seen = set()
+    for sec in art.doc["sections"]:
+        key = (sec["parent"], sec["level"], section_norm(sec["title"]))
+        if key in seen:
+            yield Hit(sec["heading_span"]["start"], sec["heading_span"]["end"], {"title": sec["title"]})
+        seen.add(key)
+
+
+@rule("L006", "heading-level", "warning",
+      "শিরোনামের স্তর {level}: স্তর ১ ব্যবহার বা স্তর বাদ দেওয়া চলবে না",
+      "heading level {level} skips a level or is level 1", example="== ক ==\n==== খ ====")
+def heading_level(art):
+    """A level-1 heading, or a heading more than one level below the one before it."""
+    prev = 1
+    for sec in art.doc["sections"]:
+        level = sec["level"]
+        if level == 1 or level > prev + 1:
+            yield Hit(sec["heading_span"]["start"], sec["heading_span"]["end"], {"level": level})
+        prev = max(level, 2) if level == 1 else level
+
+
+@rule("L007", "heading-spacing", "style",
+      "শিরোনামের ফাঁকা জায়গা «== শিরোনাম ==» রূপে নেই", "heading spacing differs from “== title ==”",
+      fix="safe", example="==ইতিহাস==")
+def heading_spacing(art):
+    """One space between the equals signs and the title, nothing else."""
+    for sec in art.doc["sections"]:
+        raw = sec["title_raw"]
+        if "\n" in raw or "<!--" in raw:
+            continue
+        if raw != f" {raw.strip()} " and raw.strip():
+            yield Hit(sec["title_span"]["start"], sec["title_span"]["end"], {},
+                      Fix("safe", "normalise heading spacing", [_title_edit(art, sec, raw.strip())]))

@@ -1,0 +1,106 @@
+"""E: embassy and mission facts."""
+
+from __future__ import annotations
+
+from . import Fix, Hit, register
+
+register("E001", "no-mission-facts", "warning",
+         "কোনো কূটনৈতিক মিশনের তথ্য নেই (তথ্যছকে বা লেখায়)", "no mission facts at all, neither infobox nor prose",
+         example="(no দূতাবাস / হাই কমিশন anywhere)",
+         doc="Checked by the policy schema: `missions` is not empty.")
+
+
+def _pair(art) -> set[str]:
+    return {c["code"] for c in art.doc["title"]["countries"] if c["code"]}
+
+
+def _name(art, code) -> str:
+    return (art.gazetteer.name(code) if code else None) or code or "?"
+
+
+def check_disagree(art):
+    """The infobox names one city or kind for a country's mission, the prose another."""
+    prose = [f for f in art.facts if f.source == "prose"]
+    for box in (f for f in art.facts if f.source == "infobox"):
+        same = [f for f in prose if f.sender == box.sender and f.host_country == box.host_country
+                and f.sender is not None]
+        if not same:
+            continue
+
+        def agrees(f):
+            city_ok = box.host_city_id is None or f.host_city_id is None or f.host_city_id == box.host_city_id
+            kind_ok = "other" in (box.kind, f.kind) or f.kind == box.kind
+            return city_ok and kind_ok
+
+        if not any(agrees(f) for f in same):
+            yield Hit(box.start, box.end, {"country": _name(art, box.sender), "param": box.param})
+
+
+def check_unreferenced(art):
+    """A mission fact in prose whose sentence carries no <ref>."""
+    seen = set()
+    for f in art.facts:
+        if f.source == "prose" and not f.has_ref and (f.start, f.end) not in seen:
+            seen.add((f.start, f.end))
+            yield Hit(f.start, f.end, {})
+
+
+def check_outside_pair(art):
+    """A mission fact about a country that is not one of the title's two."""
+    pair = _pair(art)
+    if len(pair) != 2:
+        return
+    for f in art.facts:
+        outside = [c for c in (f.sender, f.host_country) if c and c not in pair]
+        if outside:
+            yield Hit(f.start, f.end, {"country": _name(art, outside[0])})
+
+
+def check_infobox_empty(art):
+    """Prose states a country's mission but the infobox parameter for it is empty."""
+    box = art.doc["infobox"]
+    if not box or not box["country1"] or not box["country2"]:
+        return
+    codes = [box["country1"]["code"], box["country2"]["code"]]
+    for i, param in enumerate(art.profile.mission_params):
+        if any(f.source == "infobox" and f.param == param for f in art.facts):
+            continue
+        sender, host = codes[i], codes[1 - i]
+        fact = next((f for f in art.facts if f.source == "prose" and f.sender == sender and sender
+                     and f.host_country in (host, None)), None)
+        if fact is None:
+            continue
+        q = next((q for q in box["params"] if q["name"] == param), None)
+        span = q["span"] if q else box["span"]
+        yield Hit(span["start"], span["end"], {"param": param, "country": _name(art, sender)},
+                  Fix("unsafe", f"fill {param} from the prose"))
+
+
+def check_commonwealth(art):
+    """Commonwealth members exchange high commissions, not embassies."""
+    gaz = art.gazetteer
+    for f in art.facts:
+        if (f.kind == "embassy" and f.sender and f.host_country
+                and gaz.is_commonwealth(f.sender) and gaz.is_commonwealth(f.host_country)):
+            yield Hit(f.start, f.end, {"sender": _name(art, f.sender), "host": _name(art, f.host_country)})
+
+
+register("E002", "mission-disagreement", "warning",
+         "তথ্যছকের {param} ও লেখায় {country}-এর মিশন নিয়ে ভিন্ন তথ্য (শহর বা ধরন)",
+         "the infobox ({param}) and the prose disagree about {country}'s mission (city or kind)",
+         example="mission1 = ঢাকায় দূতাবাস; prose: চট্টগ্রামে কনস্যুলেট", check=check_disagree)
+register("E003", "mission-unreferenced", "warning",
+         "কূটনৈতিক মিশনের তথ্যের বাক্যে কোনো তথ্যসূত্র নেই", "a mission fact in prose with no reference in its sentence",
+         example="বাকুতে আর্জেন্টিনার একটি দূতাবাস রয়েছে।", check=check_unreferenced)
+register("E004", "mission-outside-pair", "warning",
+         "মিশনের তথ্যটি এই দুই দেশের বাইরের দেশ ({country}) নিয়ে",
+         "a mission fact about a country outside the pair ({country})",
+         example="(in বাংলাদেশ–ভুটান) ঢাকায় ভারতের একটি হাই কমিশন রয়েছে।", check=check_outside_pair)
+register("E005", "mission-infobox-empty", "style",
+         "লেখায় {country}-এর মিশনের উল্লেখ আছে কিন্তু তথ্যছকের {param} খালি",
+         "prose states {country}'s mission but the infobox parameter {param} is empty", fix="unsafe",
+         example="mission1 = (empty)", check=check_infobox_empty)
+register("E006", "commonwealth-embassy", "warning",
+         "{sender} ও {host} দুটিই কমনওয়েলথ সদস্য: তারা দূতাবাস নয়, হাই কমিশন বিনিময় করে",
+         "{sender} and {host} are Commonwealth members, which exchange high commissions, not embassies",
+         example="ঢাকায় ভারতের দূতাবাস", check=check_commonwealth)

@@ -1,0 +1,76 @@
+"""R: references."""
+
+from __future__ import annotations
+
+from . import Hit, register
+
+register("R001", "no-references", "warning",
+         "নিবন্ধে কোনো তথ্যসূত্র নেই", "the article has no references at all", fix="unsafe",
+         example="(no <ref> anywhere)",
+         doc="Checked by the policy schema: no <ref> and no unreferenced maintenance tag.")
+register("R002", "no-reflist", "error",
+         "তথ্যসূত্র আছে কিন্তু সূত্র তালিকা বা <references/> নেই",
+         "references exist but there is no reference list", fix="safe", example="<ref>…</ref> without {{সূত্র তালিকা}}",
+         doc="Checked by the policy schema: refs imply a reflist.")
+register("R005", "bare-url-reference", "warning",
+         "তথ্যসূত্রটি কেবল একটি খালি ইউআরএল", "a reference that is only a bare URL",
+         example="<ref>https://example.org</ref>",
+         doc="Checked by the policy schema: no ref has `bare_url`.")
+register("R007", "reflist-without-references", "style",
+         "সূত্র তালিকা আছে কিন্তু কোনো তথ্যসূত্র নেই", "a reference list but no references",
+         example="{{সূত্র তালিকা}} with no <ref>",
+         doc="Checked by the policy schema: a reflist implies refs.")
+
+
+def _defined(art) -> dict[str, list[dict]]:
+    out: dict[str, list[dict]] = {}
+    for ref in art.doc["references"]["refs"]:
+        if ref["name"] and ref["content"] is not None and ref["content"].strip():
+            out.setdefault((ref["group"] or "", ref["name"]), []).append(ref)
+    return out
+
+
+def check_undefined(art):
+    """A named ref reused (``<ref name=x />``) but never defined."""
+    defined = _defined(art)
+    for ref in art.doc["references"]["refs"]:
+        if ref["name"] and (ref["content"] is None or not ref["content"].strip()):
+            if (ref["group"] or "", ref["name"]) not in defined:
+                yield Hit(ref["span"]["start"], ref["span"]["end"], {"name": ref["name"]})
+
+
+def check_conflicting(art):
+    """Two definitions of the same ref name with different content."""
+    for (_, name), refs in _defined(art).items():
+        first = refs[0]["content"].strip()
+        for ref in refs[1:]:
+            if ref["content"].strip() != first:
+                yield Hit(ref["span"]["start"], ref["span"]["end"], {"name": name})
+
+
+def check_citation_fields(art):
+    """A citation template without its essential fields (e.g. a web citation without URL or title)."""
+    essential = art.profile.data["citations"]["essential"]
+    for ref in art.doc["references"]["refs"]:
+        cit = ref["citation"]
+        if not cit:
+            continue
+        missing = [group[0] for group in essential.get(cit["kind"], [])
+                   if not any(f in cit["known"] for f in group)]
+        if missing:
+            yield Hit(cit["span"]["start"], cit["span"]["end"],
+                      {"template": cit["template"], "missing": ", ".join(missing)})
+
+
+register("R003", "undefined-named-ref", "error",
+         "নামযুক্ত তথ্যসূত্র «{name}» ব্যবহৃত হয়েছে কিন্তু কোথাও সংজ্ঞায়িত নয়",
+         "named reference “{name}” is used but never defined", example='<ref name="x" />',
+         check=check_undefined)
+register("R004", "conflicting-named-ref", "error",
+         "একই নামের তথ্যসূত্র «{name}» দুবার ভিন্ন বিষয়বস্তু নিয়ে সংজ্ঞায়িত",
+         "reference name “{name}” defined twice with different content",
+         example='<ref name="x">A</ref> … <ref name="x">B</ref>', check=check_conflicting)
+register("R006", "citation-missing-fields", "warning",
+         "«{template}» উদ্ধৃতিতে আবশ্যক তথ্য নেই: {missing}",
+         "citation “{template}” lacks its essential fields: {missing}",
+         example="{{ওয়েব উদ্ধৃতি |প্রকাশক=…}}", check=check_citation_fields)

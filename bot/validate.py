@@ -1,0 +1,124 @@
+"""Validation: the policy schema and the Python rules turn an article into findings."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .article import Article
+from .rules import Fix, Hit, Rule, all_rules
+from .schema import load_schema, rule_of, validator
+
+
+class UnknownRule(ValueError):
+    pass
+
+
+@dataclass(slots=True)
+class Finding:
+    rule: Rule
+    start: int
+    end: int
+    message_bn: str
+    message_en: str
+    fix: Fix | None
+
+    @property
+    def code(self) -> str:
+        return self.rule.code
+
+    @property
+    def severity(self) -> str:
+        return self.rule.severity
+
+    def to_json(self, art: Article) -> dict:
+        span = art.span(self.start, self.end)
+        return {"code": self.code, "severity": self.severity, "line": span["line"], "column": span["column"],
+                "end_line": span["end_line"], "end_column": span["end_column"],
+                "message": {"bn": self.message_bn, "en": self.message_en},
+                "fix": None if self.fix is None else {"applicability": self.fix.applicability,
+                                                       "description": self.fix.description}}
+
+
+def resolve_codes(codes) -> set[str]:
+    """Expand ``L``/``L00``/``L001`` prefixes into rule codes; unknown ones raise."""
+    rules = all_rules()
+    out = set()
+    for raw in codes or ():
+        for code in filter(None, (c.strip().upper() for c in raw.split(","))):
+            match = {c for c in rules if c.startswith(code)}
+            if not match:
+                raise UnknownRule(f"unknown rule code {code!r} (known: {', '.join(rules)})")
+            out |= match
+    return out
+
+
+def _finding(rule: Rule, hit: Hit) -> Finding:
+    fix = hit.fix
+    if fix is None and rule.check is None and rule.fix:  # schema-checked rule: its fix is generic
+        fix = Fix(rule.fix, rule.name.replace("-", " "))
+    return Finding(rule, hit.start, hit.end, rule.message_bn.format(**hit.args),
+                   rule.message_en.format(**hit.args), fix)
+
+
+def _schema_hits(art: Article, rules: dict[str, Rule]):
+    schema = load_schema("policy")
+    for error in validator("policy").iter_errors(art.doc):
+        code = rule_of(schema, error)
+        if code is None or code not in rules:
+            continue
+        start, end = _span_for(art.doc, list(error.absolute_path), _span_hint(schema, error))
+        yield rules[code], Hit(start, end)
+
+
+def _span_hint(schema: dict, error) -> str | None:
+    node, hint = schema, None
+    for step in list(error.absolute_schema_path)[:-1]:
+        node = node[step]
+        if isinstance(node, dict) and "x-span" in node:
+            hint = node["x-span"]
+    return hint
+
+
+def _span_for(doc: dict, path: list, hint: str | None) -> tuple[int, int]:
+    """The span of the deepest object on ``path`` that has one, else of the ``x-span`` pointer."""
+    node, best = doc, None
+    for step in path:
+        try:
+            node = node[step]
+        except (KeyError, IndexError, TypeError):
+            break
+        if isinstance(node, dict) and isinstance(node.get("span"), dict):
+            best = node["span"]
+    if best is None and hint:
+        node = doc
+        for step in hint.strip("/").split("/"):
+            try:
+                node = node[int(step)] if isinstance(node, list) else node[step]
+            except (KeyError, IndexError, TypeError, ValueError):
+                node = None
+                break
+        if isinstance(node, dict):
+            best = node.get("span", node if "start" in node else None)
+    if best is None:
+        return 0, 0
+    return best["start"], best["end"]
+
+
+def validate(art: Article, select=None, ignore=None) -> list[Finding]:
+    """All findings for a checked article, suppressions and selections applied, in page order."""
+    if art.status != "checked":
+        return []
+    rules = all_rules()
+    active = set(rules)
+    if select:
+        active &= resolve_codes(select)
+    if ignore:
+        active -= resolve_codes(ignore)
+    active -= art.suppressed
+    chosen = {c: r for c, r in rules.items() if c in active}
+    findings = [_finding(rule, hit) for rule, hit in _schema_hits(art, chosen)]
+    for rule in chosen.values():
+        if rule.check is not None:
+            findings.extend(_finding(rule, hit) for hit in rule.check(art))
+    findings.sort(key=lambda f: (f.start, f.end, f.code))
+    return findings

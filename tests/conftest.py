@@ -1,0 +1,52 @@
+import os
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "fixtures"
+CORPUS = Path(os.environ.get("RELBOT_CORPUS", ROOT.parent / "shared" / "corpus" / "enwiki-foreign-relations"))
+SEED = next((FIXTURES / "seed").glob("*.wikitext"))
+
+
+def read(path: Path) -> str:
+    return path.read_text("utf-8")
+
+
+def title_of(path: Path) -> str:
+    return path.stem.replace("_", " ")
+
+
+@pytest.fixture(scope="session")
+def profile():
+    from bot.profile import load_profile
+
+    return load_profile("bn")
+
+
+@pytest.fixture(scope="session")
+def gaz():
+    from bot.gazetteer import Gazetteer
+
+    return Gazetteer.load("bn")
+
+
+@pytest.fixture(scope="session")
+def build(profile, gaz):
+    from bot.article import build as _build
+
+    def run(text, title="আজারবাইজান–আর্জেন্টিনা সম্পর্ক"):
+        return _build(text, title, profile, gaz)
+
+    return run
+
+
+@pytest.fixture(scope="session")
+def lint(build):
+    from bot.validate import validate
+
+    def run(text, title="আজারবাইজান–আর্জেন্টিনা সম্পর্ক", **kw):
+        art = build(text, title)
+        return art, validate(art, **kw)
+
+    return run
