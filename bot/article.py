@@ -137,8 +137,7 @@ class _Builder:
     # -- helpers -------------------------------------------------------------------------
     def link_kind(self, link: Wikilink) -> str | None:
         """``category``, ``file``, ``interlanguage`` or None for an ordinary link."""
-        title = str(link.title)
-        stripped = title.lstrip()
+        stripped = self.p.src(link.title).lstrip()
         if stripped.startswith(":") or ":" not in stripped:
             return None
         prefix = stripped.split(":", 1)[0]
@@ -158,11 +157,13 @@ class _Builder:
         doc["length"] = len(a.text)
         templates, refs, reflists, cats, files, langs, maint, suppressed = [], [], [], [], [], [], [], []
         infobox = None
-        for node in self.p.tree.ifilter(recursive=True):
+        src = self.p.src
+        for node in self.p.nodes:
             cls = type(node)
             if cls is Template:
-                key = name_key(str(node.name))
-                templates.append({"name": str(node.name).strip(), "span": self.nspan(node)})
+                name = src(node.name)
+                key = name_key(name)
+                templates.append({"name": name.strip(), "span": self.nspan(node)})
                 if key in prof.infobox_keys and infobox is None:
                     infobox = node
                 elif key in prof.reflist_keys:
@@ -171,7 +172,7 @@ class _Builder:
                 if kind:
                     maint.append(self.maintenance(node, kind))
             elif cls is Tag:
-                name = str(node.tag).strip().lower()
+                name = self.p.tag_name(node)
                 if name == "ref":
                     refs.append(node)
                 elif name in prof.reflist_tags:
@@ -183,14 +184,14 @@ class _Builder:
                 elif kind == "file":
                     files.append(self.file(node))
                 elif kind == "interlanguage":
-                    lang, _, target = str(node.title).strip().partition(":")
+                    lang, _, target = src(node.title).strip().partition(":")
                     langs.append({"lang": lang.strip().lower(), "title": target.strip(),
                                   "span": self.nspan(node)})
             elif cls is Comment:
                 for m in SUPPRESS_RE.finditer(node.contents):
                     suppressed += re.findall(r"[A-Z]\d{3}", m.group(1))
         a.prose = Prose(self.p, self.link_kind)
-        a.sentences = a.prose.sentences(prof.text["sentence_ends"] if prof.text else "।")
+        a.sentences = a.prose.sentences_with(prof.mission_kind_re, "".join(prof.text["sentence_ends"]))
         doc["sections"] = self.sections(reflists)
         first_heading = doc["sections"][0]["span"]["start"] if doc["sections"] else len(a.text)
         doc["lead"] = self.lead(first_heading)
@@ -216,14 +217,14 @@ class _Builder:
         return {"kind": kind, "name": str(node.name).strip(), "date": date, "span": self.nspan(node)}
 
     def category(self, link: Wikilink) -> dict:
-        prefix, _, name = str(link.title).partition(":")
+        prefix, _, name = self.p.src(link.title).partition(":")
         return {"name": name.strip(), "key": name_key(name), "prefix": prefix.strip(),
                 "sort_key": None if link.text is None else str(link.text),
                 "english_prefix": name_key(prefix) in self.prof.english_prefixes,
                 "span": self.nspan(link)}
 
     def file(self, link: Wikilink) -> dict:
-        prefix, _, name = str(link.title).partition(":")
+        prefix, _, name = self.p.src(link.title).partition(":")
         return {"name": name.strip(), "prefix": prefix.strip(),
                 "english_prefix": name_key(prefix) in self.prof.english_prefixes,
                 "span": self.nspan(link)}
@@ -325,9 +326,9 @@ class _Builder:
         self.a.ref_nodes = refs
         items, uses = [], []
         for node in refs:
-            attrs = {str(at.name).strip().lower(): (str(at.value).strip() if at.value is not None else "")
+            attrs = {p.src(at.name).strip().lower(): (p.src(at.value).strip() if at.value is not None else "")
                      for at in node.attributes}
-            content = None if node.self_closing else str(node.contents)
+            content = None if node.self_closing else p.src(node.contents)
             item = {"name": attrs.get("name"), "group": attrs.get("group"),
                     "self_closing": bool(node.self_closing), "content": content,
                     "span": self.nspan(node),
@@ -342,18 +343,21 @@ class _Builder:
         return {"refs": items, "uses": uses, "reflists": lists}
 
     def citation(self, contents) -> dict | None:
-        for node in contents.filter_templates(recursive=False):
-            kind = self.prof.citation_kinds.get(name_key(str(node.name)))
+        src = self.p.src
+        for node in contents.nodes:
+            if type(node) is not Template:
+                continue
+            kind = self.prof.citation_kinds.get(name_key(src(node.name)))
             if kind is None:
                 continue
             fields, known = {}, {}
             for param in node.params:
-                name, value = str(param.name).strip(), str(param.value).strip()
+                name, value = src(param.name).strip(), src(param.value).strip()
                 fields[name] = value
                 canon = self.prof.citation_fields.get(nfc(name))
                 if canon and value:
                     known[canon] = value
-            return {"template": str(node.name).strip(), "kind": kind, "fields": fields, "known": known,
+            return {"template": src(node.name).strip(), "kind": kind, "fields": fields, "known": known,
                     "span": self.nspan(node)}
         return None
 

@@ -94,8 +94,11 @@ def cmd_lint(args) -> int:
     else:
         out = "".join(line + "\n" for line in text_lines(pages, args.lang)) + summary_line(report["summary"]) + "\n"
     if args.output:
-        with open(args.output, "w", encoding="utf-8") as fh:
-            fh.write(out)
+        try:
+            with open(args.output, "w", encoding="utf-8") as fh:
+                fh.write(out)
+        except OSError as exc:
+            raise InputError(f"{args.output}: cannot write the report: {exc.strerror or exc}") from None
     else:
         sys.stdout.write(out)
     if errors:

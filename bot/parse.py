@@ -6,8 +6,9 @@ parts it prints, computed bottom-up in one pass (no repeated ``str()`` calls, wh
 would cost O(size x depth)).
 
 Before parsing, a linear bracket scan estimates mwparserfromhell's cost: the
-tokenizer backtracks over the rest of the page for every unterminated ``{{``, so
-48 KB of ``{{a|b `` takes tens of seconds. Pages above the budget are refused
+tokenizer backtracks over the rest of the page for every unterminated ``{{`` (and,
+less steeply, ``[[``, ``{|``, HTML tags and external links), so 48 KB of ``{{a|b ``
+takes tens of seconds. Pages above the budget are refused
 with a reason instead of hanging a run.
 """
 
@@ -23,7 +24,6 @@ from mwparserfromhell.nodes import (
     Comment,
     ExternalLink,
     Heading,
-    HTMLEntity,
     Tag,
     Template,
     Text,
@@ -35,8 +35,11 @@ from mwparserfromhell.wikicode import Wikicode
 OPAQUE_TAGS = ("nowiki", "pre", "math", "syntaxhighlight", "source", "score", "chem", "ce",
                "graph", "templatedata", "timeline", "hiero")
 
-#: Relative cost of one unterminated opener per character after it (measured, see bench/).
-_COST_WEIGHT = {"template": 1.0, "table": 0.3, "link": 0.2}
+#: Relative cost, per character after it, of one opener the tokenizer tries and abandons.
+#: Measured against mwparserfromhell 0.7's C tokenizer (``{{`` costs ~1e-7 s per character).
+_COST_WEIGHT = {"template": 1.0, "table": 0.3, "link": 0.2, "tag": 0.15, "extlink": 0.15, "opaque": 0.1}
+#: Tags that need no closing tag (mwparserfromhell's single tags).
+_SINGLE_TAGS = frozenset({"br", "wbr", "hr", "meta", "link", "img", "li", "dt", "dd", "th", "td", "tr", "p"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,19 +58,26 @@ class BracketScan:
     cost: float = 0.0
 
 
-_OPAQUE_OPEN = re.compile(r"<(" + "|".join(OPAQUE_TAGS) + r")(?=[\s>/])[^>]*?(/?)>", re.I)
-_SCAN = re.compile(r"<!--|<(?:" + "|".join(OPAQUE_TAGS) + r")(?=[\s>/])|\{\{+|\}\}+|\[\[+|\]\]+"
-                   r"|^[ \t]*\{\||^[ \t]*\|\}", re.I | re.M)
+_OPAQUE = "|".join(OPAQUE_TAGS)
+_SCAN = re.compile(r"<!--|\{\{+|\}\}+|\[\[+|\]\]+|^[ \t]*\{\||^[ \t]*\|\}"
+                   r"|\[(?:https?:|ftp:|mailto:|news:|irc:|//)"
+                   r"|<(/?)([A-Za-z][A-Za-z0-9]*)(?=[\s/>])[^<>]*?(/?)>", re.I | re.M)
+_LINE_OR_CLOSE = re.compile(r"[\]\n]")
+_OPAQUE_RE = re.compile(_OPAQUE, re.I)
 
 
 def scan_brackets(text: str) -> BracketScan:
-    """Match ``{{ }}``, ``[[ ]]`` and ``{| |}`` in one linear pass.
+    """Match ``{{ }}``, ``[[ ]]``, ``{| |}``, HTML tags and external links in one linear pass.
 
-    Comments and opaque tags are skipped. Runs of braces are matched by count so
-    that ``{{{1}}}`` and nested templates pair up as the parser pairs them.
+    Unmatched template, link and table brackets are listed (rule W001). Every opener the
+    parser would try and abandon adds to ``cost``: the tokenizer rescans the rest of the
+    page (or line) for each one, which is what makes it quadratic. Runs of braces are
+    matched by count, so ``{{{1}}}`` and nested templates pair up as the parser pairs them.
     """
     scan = BracketScan()
     stacks: dict[str, list[list[int]]] = {"template": [], "link": [], "table": []}
+    tags: dict[str, list[int]] = {}
+    weight = _COST_WEIGHT
     n = len(text)
     pos = 0
     while True:
@@ -76,19 +86,32 @@ def scan_brackets(text: str) -> BracketScan:
             break
         tok = m.group()
         pos = m.end()
+        first = tok[0]
         if tok == "<!--":
             close = text.find("-->", pos)
             pos = n if close < 0 else close + 3
             continue
-        if tok[0] == "<":
-            om = _OPAQUE_OPEN.match(text, m.start())
-            if om is None:
+        if first == "<":
+            closing, name, selfclose = m.group(1), m.group(2).lower(), m.group(3)
+            if selfclose or name in _SINGLE_TAGS:
                 continue
-            if om.group(2):  # self-closing
-                pos = om.end()
+            if closing:
+                if tags.get(name):
+                    tags[name].pop()
                 continue
-            close = re.compile(r"</" + re.escape(om.group(1)) + r"\s*>", re.I).search(text, om.end())
-            pos = n if close is None else close.end()
+            if _OPAQUE_RE.fullmatch(name):
+                close = re.compile(r"</" + name + r"\s*>", re.I).search(text, pos)
+                if close is None:
+                    scan.cost += weight["opaque"] * (n - m.start())
+                else:
+                    pos = close.end()  # brackets inside do not count
+                continue
+            tags.setdefault(name, []).append(m.start())
+            continue
+        if first == "[" and not tok.startswith("[["):
+            close = _LINE_OR_CLOSE.search(text, pos)
+            if close is None or close.group() == "\n":
+                scan.cost += weight["extlink"] * ((n if close is None else close.start()) - m.start())
             continue
         stripped = tok.lstrip(" \t")
         if stripped == "{|" or stripped == "|}":
@@ -100,9 +123,9 @@ def scan_brackets(text: str) -> BracketScan:
             else:
                 scan.unmatched.append(Bracket("table", start, start + 2, False))
             continue
-        kind = "template" if tok[0] in "{}" else "link"
+        kind = "template" if first in "{}" else "link"
         stack = stacks[kind]
-        if tok[0] in "{[":
+        if first in "{[":
             stack.append([m.start(), len(tok)])
             continue
         need = len(tok)
@@ -120,7 +143,9 @@ def scan_brackets(text: str) -> BracketScan:
             if count >= 2 or kind == "table":
                 width = 2 if kind == "table" else count
                 scan.unmatched.append(Bracket(kind, start, start + width, True))
-                scan.cost += _COST_WEIGHT[kind] * (n - start)
+                scan.cost += weight[kind] * (n - start)
+    for opens in tags.values():
+        scan.cost += weight["tag"] * sum(n - start for start in opens)
     scan.unmatched.sort(key=lambda b: b.start)
     return scan
 
@@ -157,7 +182,7 @@ class ParseRefused(Exception):
 class Parsed:
     """A parsed page: the tree, the source, and the span of every node and sub-wikicode."""
 
-    __slots__ = ("text", "tree", "lines", "brackets", "_pos")
+    __slots__ = ("text", "tree", "lines", "brackets", "nodes", "_pos", "_tags")
 
     def __init__(self, text: str, tree: Wikicode, brackets: BracketScan | None = None):
         self.text = text
@@ -165,13 +190,24 @@ class Parsed:
         self.brackets = brackets if brackets is not None else scan_brackets(text)
         self.lines = LineIndex(text)
         self._pos: dict[int, tuple[int, int]] = {}
-        end = _code(tree, 0, self._pos)
+        self.nodes: list = []  # every node at every depth, in document (pre-)order
+        self._tags: dict[int, str] = {}
+        end = _Walker(self._pos, self.nodes, self._tags).code(tree, 0)
         if end != len(text):  # pragma: no cover - mwparserfromhell guarantees round trip
             raise AssertionError(f"span computation ended at {end}, text has {len(text)}")
 
     def span(self, obj) -> tuple[int, int]:
         """(start, end) of a node or Wikicode from this tree."""
         return self._pos[id(obj)]
+
+    def src(self, obj) -> str:
+        """The source text of a node or Wikicode (cheaper than ``str()``, which recurses)."""
+        s, e = self._pos[id(obj)]
+        return self.text[s:e]
+
+    def tag_name(self, node: Tag) -> str:
+        """Lower-case tag name; wiki-markup tags (bold, tables, lists) print no name of their own."""
+        return self._tags[id(node)]
 
     def start(self, obj) -> int:
         return self._pos[id(obj)][0]
@@ -193,91 +229,100 @@ def parse(text: str, max_cost: float = 10_000_000) -> Parsed:
 
 
 # --- span computation -------------------------------------------------------------------
-# Each function returns the end offset of the object starting at ``at`` and records its
+# Each method returns the end offset of the object starting at ``at`` and records its
 # span, mirroring the node's __str__ in mwparserfromhell 0.7.
 
-def _code(code: Wikicode, at: int, pos: dict) -> int:
-    start = at
-    for node in code.nodes:
-        at = _node(node, at, pos)
-    pos[id(code)] = (start, at)
-    return at
+class _Walker:
+    __slots__ = ("pos", "out", "tags")
 
+    def __init__(self, pos: dict, out: list, tags: dict):
+        self.pos = pos
+        self.out = out
+        self.tags = tags
 
-def _node(node, at: int, pos: dict) -> int:
-    start = at
-    cls = type(node)
-    if cls is Text:
-        at += len(node.value)
-    elif cls is Template:
-        at = _code(node.name, at + 2, pos)
-        for param in node.params:
-            at += 1
-            pstart = at
-            if param.showkey:
-                at = _code(param.name, at, pos) + 1
+    def code(self, code: Wikicode, at: int) -> int:
+        start = at
+        node_ = self.node
+        for node in code.nodes:
+            at = node_(node, at)
+        self.pos[id(code)] = (start, at)
+        return at
+
+    def node(self, node, at: int) -> int:
+        start = at
+        self.out.append(node)
+        cls = type(node)
+        code = self.code
+        if cls is Text:
+            at += len(node.value)
+        elif cls is Template:
+            at = code(node.name, at + 2)
+            for param in node.params:
+                at += 1
+                pstart = at
+                if param.showkey:
+                    at = code(param.name, at) + 1
+                else:
+                    self.pos[id(param.name)] = (at, at)
+                at = code(param.value, at)
+                self.pos[id(param)] = (pstart, at)
+            at += 2
+        elif cls is Wikilink:
+            at = code(node.title, at + 2)
+            if node.text is not None:
+                at = code(node.text, at + 1)
+            at += 2
+        elif cls is Tag:
+            at = self.tag(node, at)
+        elif cls is Heading:
+            at = code(node.title, at + node.level) + node.level
+        elif cls is ExternalLink:
+            if node.brackets:
+                at = code(node.url, at + 1)
+                if node.title is not None:
+                    if node.suppress_space is not True:
+                        at += 1
+                    at = code(node.title, at)
+                at += 1
             else:
-                pos[id(param.name)] = (at, at)
-            at = _code(param.value, at, pos)
-            pos[id(param)] = (pstart, at)
-        at += 2
-    elif cls is Wikilink:
-        at = _code(node.title, at + 2, pos)
-        if node.text is not None:
-            at = _code(node.text, at + 1, pos)
-        at += 2
-    elif cls is Tag:
-        at = _tag(node, at, pos)
-    elif cls is Heading:
-        at = _code(node.title, at + node.level, pos) + node.level
-    elif cls is ExternalLink:
-        if node.brackets:
-            at = _code(node.url, at + 1, pos)
-            if node.title is not None:
-                if node.suppress_space is not True:
-                    at += 1
-                at = _code(node.title, at, pos)
-            at += 1
-        else:
-            at = _code(node.url, at, pos)
-    elif cls is Comment:
-        at += len(node.contents) + 7
-    elif cls is Argument:
-        at = _code(node.name, at + 3, pos)
-        if node.default is not None:
-            at = _code(node.default, at + 1, pos)
-        at += 3
-    elif cls is HTMLEntity:
-        at += len(str(node))
-    else:  # unknown node type: fall back to its printed length
-        at += len(str(node))
-    pos[id(node)] = (start, at)
-    return at
+                at = code(node.url, at)
+        elif cls is Comment:
+            at += len(node.contents) + 7
+        elif cls is Argument:
+            at = code(node.name, at + 3)
+            if node.default is not None:
+                at = code(node.default, at + 1)
+            at += 3
+        else:  # HTMLEntity and any node type without children: its printed length
+            at += len(str(node))
+        self.pos[id(node)] = (start, at)
+        return at
 
+    def attrs(self, node: Tag, at: int) -> int:
+        for attr in node.attributes:
+            astart = at
+            at = self.code(attr.name, at + len(attr.pad_first)) + len(attr.pad_before_eq)
+            if attr.value is not None:
+                at += 1 + len(attr.pad_after_eq)
+                quote = len(attr.quotes or "")
+                at = self.code(attr.value, at + quote) + quote
+            self.pos[id(attr)] = (astart, at)
+        return at
 
-def _attrs(node: Tag, at: int, pos: dict) -> int:
-    for attr in node.attributes:
-        astart = at
-        at = _code(attr.name, at + len(attr.pad_first), pos) + len(attr.pad_before_eq)
-        if attr.value is not None:
-            at += 1 + len(attr.pad_after_eq)
-            quote = len(attr.quotes or "")
-            at = _code(attr.value, at + quote, pos) + quote
-        pos[id(attr)] = (astart, at)
-    return at
-
-
-def _tag(node: Tag, at: int, pos: dict) -> int:
-    if node.wiki_markup:
-        at = _attrs(node, at + len(node.wiki_markup), pos)
-        at += len(node.padding or "") + len(node.wiki_style_separator or "")
+    def tag(self, node: Tag, at: int) -> int:
+        parts = node.tag.nodes
+        name = parts[0].value if len(parts) == 1 and type(parts[0]) is Text else str(node.tag)
+        self.tags[id(node)] = name.strip().lower()
+        if node.wiki_markup:
+            at = self.attrs(node, at + len(node.wiki_markup))
+            at += len(node.padding or "") + len(node.wiki_style_separator or "")
+            if node.self_closing:
+                return at
+            at = self.code(node.contents, at)
+            return at + len(node.closing_wiki_markup or "")
+        at = self.code(node.tag, at + (2 if node.invalid else 1))
+        at = self.attrs(node, at)
         if node.self_closing:
-            return at
-        at = _code(node.contents, at, pos)
-        return at + len(node.closing_wiki_markup or "")
-    at = _code(node.tag, at + (2 if node.invalid else 1), pos)
-    at = _attrs(node, at, pos)
-    if node.self_closing:
-        return at + len(node.padding) + (1 if node.implicit else 2)
-    at = _code(node.contents, at + len(node.padding) + 1, pos)
-    return _code(node.closing_tag, at + 2, pos) + 1
+            return at + len(node.padding) + (1 if node.implicit else 2)
+        at = self.code(node.contents, at + len(node.padding) + 1)
+        return self.code(node.closing_tag, at + 2) + 1

@@ -198,4 +198,7 @@ def load_profile(name_or_path: str = "bn") -> Profile:
         err = errors[0]
         where = "/".join(str(p) for p in err.absolute_path) or "(top level)"
         raise ProfileError(f"profile {source}: breaks profile.schema.json at {where}: {err.message}")
+    if not resources.files("bot.data").joinpath(f"gazetteer.{data['lang']}.json").is_file():
+        raise ProfileError(f"profile {source}: no gazetteer data for language {data['lang']!r} "
+                           f"(bot/data/gazetteer.{data['lang']}.json)")
     return Profile(data, source)

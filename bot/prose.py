@@ -29,15 +29,6 @@ BLOCK_TAGS = frozenset({"table", "tr", "td", "th", "caption", "li", "ul", "ol", 
 
 
 @dataclass(frozen=True, slots=True)
-class Segment:
-    pstart: int  # offset in the projection
-    plen: int
-    sstart: int  # offset in the source
-    slen: int
-    editable: bool  # a literal Text node: projection == source
-
-
-@dataclass(frozen=True, slots=True)
 class Sentence:
     pstart: int
     pend: int
@@ -55,21 +46,23 @@ class Prose:
         self._parsed = parsed
         self._link_kind = link_kind
         self._parts: list[str] = []
-        self.segments: list[Segment] = []
+        # segment i: projection start, source start, source length, editable (a literal Text
+        # node, whose projection equals its source)
+        self._pstarts: list[int] = []
+        self._segs: list[tuple[int, int, bool]] = []
         self.refs: list[int] = []  # projection offsets of <ref> tags
         self._len = 0
         self._walk(parsed.tree)
         self.text = "".join(self._parts)
-        self._pstarts = [s.pstart for s in self.segments]
         del self._parts
 
     # -- building ------------------------------------------------------------------------
     def _add(self, text: str, sstart: int, slen: int, editable: bool) -> None:
-        if not text:
-            return
-        self.segments.append(Segment(self._len, len(text), sstart, slen, editable))
-        self._parts.append(text)
-        self._len += len(text)
+        if text:
+            self._pstarts.append(self._len)
+            self._segs.append((sstart, slen, editable))
+            self._parts.append(text)
+            self._len += len(text)
 
     def _walk(self, code) -> None:
         span = self._parsed.span
@@ -100,7 +93,7 @@ class Prose:
             # templates, comments, arguments: not prose
 
     def _tag(self, node: Tag) -> None:
-        name = str(node.tag).strip().lower()
+        name = self._parsed.tag_name(node)
         start, end = self._parsed.span(node)
         if name == "ref":
             self.refs.append(self._len)
@@ -118,44 +111,53 @@ class Prose:
     # -- mapping -------------------------------------------------------------------------
     def to_source(self, p: int, end: bool = False) -> int:
         """Source offset of projection offset ``p`` (``end=True`` for an end bound)."""
-        if not self.segments:
+        if not self._segs:
             return 0
-        i = bisect.bisect_right(self._pstarts, p - 1 if end and p > 0 else p) - 1
-        seg = self.segments[max(i, 0)]
-        if seg.editable:
-            return seg.sstart + min(max(p - seg.pstart, 0), seg.slen)
-        return seg.sstart + (seg.slen if p > seg.pstart else 0)
+        i = max(bisect.bisect_right(self._pstarts, p - 1 if end and p > 0 else p) - 1, 0)
+        pstart, (sstart, slen, editable) = self._pstarts[i], self._segs[i]
+        if editable:
+            return sstart + min(max(p - pstart, 0), slen)
+        return sstart + (slen if p > pstart else 0)
 
     def editable_segments(self):
         """(source start, text) of every literal Text node in prose."""
         text = self.text
-        for seg in self.segments:
-            if seg.editable:
-                yield seg.sstart, text[seg.pstart:seg.pstart + seg.plen]
+        for pstart, (sstart, slen, editable) in zip(self._pstarts, self._segs):
+            if editable:
+                yield sstart, text[pstart:pstart + slen]
 
-    def sentences(self, ends: str) -> list[Sentence]:
-        """Split at sentence-ending marks and line breaks; a ref right after the mark belongs to it."""
+    def sentences_with(self, pattern: re.Pattern, ends: str) -> list[Sentence]:
+        """The sentences holding a match of ``pattern``, each once, in order.
+
+        Sentences end at a sentence mark or a line break; a ref right after the mark
+        belongs to the sentence. Only sentences around matches are built: most of a
+        page never needs them.
+        """
         text = self.text
         boundary = re.compile("[" + re.escape(ends) + "]+|\n")
-        out = []
-        refs = self.refs
-        pos = 0
-        for m in boundary.finditer(text + "\n"):
-            pend = m.end() if m.group() != "\n" else m.start()
-            self._sentence(text, pos, min(pend, len(text)), refs, out)
-            pos = m.end()
+        out: list[Sentence] = []
+        done_to = -1
+        for m in pattern.finditer(text):
+            if m.start() < done_to:
+                continue
+            begin = max([text.rfind(c, 0, m.start()) for c in ends + "\n"]) + 1
+            b = boundary.search(text, m.end())
+            stop = len(text) if b is None else (b.start() if b.group() == "\n" else b.end())
+            sentence = self._sentence(text, begin, stop)
+            if sentence is not None:
+                out.append(sentence)
+            done_to = stop
         return out
 
-    def _sentence(self, text, pstart, pend, refs, out) -> None:
+    def _sentence(self, text: str, pstart: int, pend: int) -> Sentence | None:
         raw = text[pstart:pend]
-        lead = len(raw) - len(raw.lstrip())
-        s, e = pstart + lead, pstart + len(raw.rstrip())
+        s, e = pstart + len(raw) - len(raw.lstrip()), pstart + len(raw.rstrip())
         if e <= s:
-            return
-        # a ref counts for the sentence when it sits inside it or right after its end mark
+            return None
         tail = e
         while tail < len(text) and text[tail] in " \t":
             tail += 1
+        refs = self.refs
         i = bisect.bisect_right(refs, s)
         has_ref = i < len(refs) and refs[i] <= tail
-        out.append(Sentence(s, e, self.to_source(s), self.to_source(e, end=True), has_ref, text[s:e]))
+        return Sentence(s, e, self.to_source(s), self.to_source(e, end=True), has_ref, text[s:e])

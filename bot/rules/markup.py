@@ -32,24 +32,17 @@ def check_brackets(art):
 
 def check_ref_tags(art):
     """``<ref>`` markup the parser could not pair: unclosed, stray ``</ref>`` or malformed."""
-    for node in _texts(art.parsed.tree):
-        if "ref" not in node.value.lower():
+    parsed = art.parsed
+    opaque = [parsed.span(n) for n in parsed.nodes
+              if type(n) is Tag and not n.wiki_markup and str(n.tag).strip().lower() in OPAQUE_TAGS]
+    for node in parsed.nodes:
+        if type(node) is not Text or "ref" not in node.value.lower():
             continue
-        start = art.parsed.start(node)
+        start = parsed.start(node)
+        if any(s <= start < e for s, e in opaque):
+            continue
         for m in REF_DEBRIS.finditer(node.value):
             yield Hit(start + m.start(), start + m.end(), {"tag": m.group()})
-
-
-def _texts(code):
-    """Text nodes at any depth, except inside <nowiki> and other opaque tags."""
-    for node in code.nodes:
-        if type(node) is Text:
-            yield node
-        elif type(node) is Tag and str(node.tag).strip().lower() in OPAQUE_TAGS:
-            continue
-        else:
-            for child in node.__children__():
-                yield from _texts(child)
 
 
 def check_categories(art):

@@ -1,0 +1,182 @@
+"""The rule catalogue: every rule fires on its fixture, stays silent on clean articles, and
+matches the contract in ../shared/spec/rules.md (codes, severities, fix applicability)."""
+
+import re
+from pathlib import Path
+
+import pytest
+
+from bot.rules import all_rules
+from conftest import FIXTURES, ROOT, SEED, read, title_of
+
+SPEC = ROOT.parent / "shared" / "spec" / "rules.md"
+RULE_DIRS = sorted(p for p in (FIXTURES / "rules").iterdir() if p.is_dir())
+CLEAN = sorted((FIXTURES / "clean").glob("*.wikitext"))
+
+
+def spec_rows():
+    rows = {}
+    for line in SPEC.read_text("utf-8").splitlines():
+        m = re.match(r"\|\s*([LIRETW]\d{3})\s*\|(.*)\|\s*(error|warning|style)\s*\|(.*)\|\s*$", line)
+        if m:
+            fix = m.group(4).strip()
+            kind = "safe" if fix.startswith("safe") else "unsafe" if fix.startswith("unsafe") else None
+            rows[m.group(1)] = (m.group(3), kind)
+    return rows
+
+
+def codes_of(findings):
+    return [f.code for f in findings]
+
+
+def lint_file(lint, path, **kw):
+    return lint(read(path), title_of(path), **kw)
+
+
+def test_catalogue_matches_spec():
+    rows = spec_rows()
+    assert len(rows) == 38
+    rules = all_rules()
+    assert set(rules) == set(rows)
+    for code, (severity, fix) in rows.items():
+        rule = rules[code]
+        assert rule.severity == severity, code
+        assert rule.fix == fix, code
+        assert rule.message_bn and rule.message_en and rule.doc, code
+        assert re.search("[\u0980-\u09ff]", rule.message_bn), code
+
+
+def test_every_rule_has_a_fixture():
+    assert {d.name for d in RULE_DIRS} == set(all_rules())
+
+
+@pytest.mark.parametrize("rule_dir", RULE_DIRS, ids=lambda d: d.name)
+def test_rule_fires_on_its_fixture(lint, rule_dir):
+    files = sorted(rule_dir.glob("*.wikitext"))
+    assert files
+    for path in files:
+        art, findings = lint_file(lint, path)
+        assert art.status == "checked", (path, art.reason)
+        assert rule_dir.name in codes_of(findings), (path.name, codes_of(findings))
+        # and selecting only that rule reports only it
+        _, only = lint_file(lint, path, select=[rule_dir.name])
+        assert set(codes_of(only)) == {rule_dir.name}
+
+
+@pytest.mark.parametrize("path", CLEAN, ids=lambda p: p.stem)
+def test_clean_article_is_silent(lint, path):
+    art, findings = lint_file(lint, path)
+    assert art.status == "checked"
+    assert [(f.code, f.message_en) for f in findings] == []
+    assert len(art.facts) >= 2  # missions in prose and infobox were found
+
+
+def test_seed_findings(lint):
+    art, findings = lint_file(lint, SEED)
+    codes = codes_of(findings)
+    for code in ("I001", "R001", "T001", "E003", "L003", "L007"):
+        assert code in codes, code
+    assert codes.count("E003") == 4  # the four mission sentences, none referenced
+    assert codes.count("L007") == 2  # ==ইতিহাস== and ==বাণিজ্য এবং দ্বিপাক্ষিক সম্পর্ক==
+    # nothing else at error or warning level
+    assert {f.code for f in findings if f.severity in ("error", "warning")} == {"I001", "R001", "T001", "E003", "L003"}
+    assert not [f for f in findings if f.severity == "error"]
+
+
+def test_seed_mission_facts(build):
+    art = build(read(SEED), title_of(SEED))
+    facts = [(f.sender, f.host_city_id, f.host_country, f.kind, f.year) for f in art.facts]
+    assert facts == [
+        ("AR", "AZ:baku", "AZ", "embassy", None),
+        ("AZ", "AR:buenos-aires", "AR", "embassy", None),
+        ("AZ", "AR:buenos-aires", "AR", "embassy", 2010),
+        ("AR", "AZ:baku", "AZ", "embassy", 2012),
+    ]
+    assert not any(f.has_ref for f in art.facts)
+
+
+def test_finding_spans_are_exact(lint):
+    text = read(SEED)
+    _, findings = lint_file(lint, SEED)
+    by = {}
+    for f in findings:
+        by.setdefault(f.code, []).append(text[f.start:f.end])
+    assert by["T001"] == ["।।"]
+    assert by["L007"] == ["ইতিহাস", "বাণিজ্য এবং দ্বিপাক্ষিক সম্পর্ক"]
+    assert all(s.startswith("আজারবাইজানের রাজধানী") or "দূতাবাস" in s for s in by["E003"])
+    assert all(s.endswith("।") for s in by["E003"])
+
+
+def test_text_rule_spans(lint):
+    title = "বাংলাদেশ–ভুটান সম্পর্ক"
+    base = "'''বাংলাদেশ–ভুটান সম্পর্ক''' হল দুই দেশের সম্পর্ক। "
+    cases = {
+        "T002": ("সম্পর্ক রয়েছে৷ শেষ।", "৷"),
+        "T003": ("সম্পর্ক রয়েছে । শেষ।", " "),
+        "T004": ("1991 সালে সম্পর্ক হয়।", "1991"),
+        "T005": ("সম্পর্ক র\u09dfেছে।", "\u09df"),
+    }
+    for code, (prose, marked) in cases.items():
+        text = base + prose
+        _, findings = lint(text, title, select=[code])
+        assert [text[f.start:f.end] for f in findings] == [marked], code
+        assert findings[0].fix is not None
+
+
+def test_text_rules_skip_non_prose(lint):
+    title = "বাংলাদেশ–ভুটান সম্পর্ক"
+    text = ("'''বাংলাদেশ–ভুটান সম্পর্ক''' হল সম্পর্ক।<ref>{{ওয়েব উদ্ধৃতি |ইউআরএল=https://x.org/1991 |শিরোনাম=ক ।।}}</ref>"
+            " <nowiki>রয়েছে।।</nowiki> {{উদ্ধৃতি|শিরোনাম=২০১০ ।।}} [[চিত্র:Map 2010.png|থাম্ব|১]]"
+            " <math>1 + 2 ।</math> [https://example.org/2012 সূত্র]")
+    _, findings = lint(text, title, select=["T"])
+    assert findings == []
+
+
+def test_suppression_comment(lint):
+    path = next((FIXTURES / "suppress").glob("*.wikitext"))
+    text = read(path)
+    _, quiet = lint(text, title_of(path))
+    loud_text = re.sub(r"<!--\s*relbot:[^>]*-->\n?", "", text)
+    _, loud = lint(loud_text, title_of(path))
+    assert {"E003", "L007"} <= set(codes_of(loud))
+    assert not {"E003", "L007"} & set(codes_of(quiet))
+
+
+def test_select_and_ignore_prefixes(lint):
+    _, findings = lint_file(lint, SEED, select=["E", "L00"])
+    assert codes_of(findings) and all(c[0] in "EL" for c in codes_of(findings))
+    _, findings = lint_file(lint, SEED, ignore=["E003", "L"])
+    assert not {"E003", "L003", "L007"} & set(codes_of(findings))
+
+
+def test_unknown_rule_code_is_refused(lint):
+    from bot.validate import UnknownRule
+
+    with pytest.raises(UnknownRule):
+        lint_file(lint, SEED, select=["X001"])
+
+
+def test_fix_applicability_reported(lint):
+    _, findings = lint_file(lint, SEED)
+    fixes = {f.code: f.fix.applicability if f.fix else None for f in findings}
+    assert fixes["T001"] == "safe" and fixes["L007"] == "safe" and fixes["L003"] == "safe"
+    assert fixes["I001"] == "unsafe" and fixes["R001"] == "unsafe" and fixes["E003"] is None
+
+
+def test_i004_fix_only_when_empty_or_equal(lint):
+    title = "বাংলাদেশ–ভুটান সম্পর্ক"
+    box = "{{তথ্যছক দ্বিপাক্ষিক সম্পর্ক||বাংলাদেশ|ভুটান|envoy1=%s|envoy1=%s}}\n'''বাংলাদেশ–ভুটান সম্পর্ক'''"
+    for a, b, fixable in (("ক", "খ", False), ("ক", "", True), ("ক", "ক", True)):
+        _, findings = lint(box % (a, b), title, select=["I004"])
+        assert len(findings) == 1
+        assert (findings[0].fix is not None) is fixable, (a, b)
+
+
+def test_skipped_pages(build, profile):
+    assert build("#পুনর্নির্দেশ [[ক]]").reason == "redirect"
+    assert build("#REDIRECT [[ক]]").reason == "redirect"
+    assert build("   \n").reason == "empty"
+    assert build("কিছু লেখা।", "বাংলাদেশের বৈদেশিক সম্পর্ক").reason == "not-bilateral"
+    big = "ক" * (profile.limits["max_bytes"] // 3 + 1)
+    assert build(big).reason == "too-large"
+    assert build("{{a|b " * 8000).reason == "unparseable"
