@@ -89,7 +89,7 @@ def _variants(name: str) -> set[str]:
     if m:
         out |= {m[1], m[2]}
     for v in list(out):
-        out |= {v.replace(" & ", " and "), v.replace(" ও ", " এবং ")}
+        out |= {v.replace(a, b) for a, b in _variant_pairs()}
     for v in list(out):
         if "St. " in v:
             out |= {v.replace("St. ", "Saint "), v.replace("St. ", "St ")}
@@ -146,6 +146,16 @@ def _trie_regex(keys) -> str:
 
 
 @functools.lru_cache(maxsize=None)
+@functools.lru_cache(maxsize=None)
+def _variant_pairs() -> tuple[tuple[str, str], ...]:
+    """Interchangeable words in names ("&"/"and", "ও"/"এবং"), from every curated file."""
+    pairs = []
+    for path in sorted(_DATA.glob("gazetteer.*.json")):
+        with open(path, encoding="utf-8") as f:
+            pairs += [tuple(p) for p in json.load(f).get("variant_pairs", [])]
+    return tuple(pairs)
+
+
 def _curated(lang: str) -> dict:
     with open(_DATA / f"gazetteer.{lang}.json", encoding="utf-8") as f:
         return json.load(f)
@@ -377,10 +387,10 @@ def _extend(out: list[str], names) -> list[str]:
 
 
 def _strip_markup(s: str) -> str:
-    """Reduce ``[[X|Y]]`` / ``[[X]]`` / ``{{flag|X}}`` to X, for infobox-style values."""
+    """Reduce ``[[X|Y]]`` / ``[[X]]`` / ``{{flag|X}}`` (any template's first parameter) to X."""
     s = s.strip()
     m = re.fullmatch(r"\[\[([^\]|]+)(?:\|[^\]]*)?\]\]", s)
     if m:
         return m[1]
-    m = re.fullmatch(r"\{\{\s*(?:flag\w*|পতাকা\w*)\s*\|\s*([^|}]+)[^}]*\}\}", s, re.I)
+    m = re.fullmatch(r"\{\{[^|{}]+\|\s*([^|{}=]+)[^{}]*\}\}", s)
     return m[1] if m else s

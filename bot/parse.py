@@ -221,6 +221,8 @@ class Parsed:
 
 def parse(text: str, max_cost: float = 10_000_000) -> Parsed:
     """Parse ``text``; raise :class:`ParseRefused` when the bracket scan predicts a blow-up."""
+    if "\x00" in text:  # the C tokenizer stops at NUL: the tree would not round-trip
+        raise ParseRefused("the text contains NUL characters")
     brackets = scan_brackets(text)
     if brackets.cost > max_cost:
         raise ParseRefused(f"unterminated templates would make parsing quadratic "

@@ -76,9 +76,9 @@ class Prose:
                     continue
                 if node.text is not None:
                     self._walk(node.text)
-                else:
-                    start, end = span(node.title)
-                    self._add(str(node.title), start, end - start, False)
+                else:  # the whole link maps to its displayed title
+                    start, end = span(node)
+                    self._add(self._parsed.src(node.title), start, end - start, False)
             elif cls is Tag:
                 self._tag(node)
             elif cls is Heading:

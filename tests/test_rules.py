@@ -42,7 +42,7 @@ def test_catalogue_matches_spec():
         rule = rules[code]
         assert rule.severity == severity, code
         assert rule.fix == fix, code
-        assert rule.message_bn and rule.message_en and rule.doc, code
+        assert rule.message_bn and rule.message_en and rule.doc and rule.example, code
         assert re.search("[\u0980-\u09ff]", rule.message_bn), code
 
 

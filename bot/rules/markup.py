@@ -97,7 +97,8 @@ register("W003", "missing-bilateral-category", "warning", "বিষয়শ্
          "missing the category “{category}”", fix="unsafe", example="(no [[বিষয়শ্রেণী:…দ্বিপাক্ষিক সম্পর্ক]])",
          check=check_categories)
 register("W004", "duplicate-category", "warning", "বিষয়শ্রেণী «{category}» দুবার আছে",
-         "category “{category}” appears twice", fix="safe", check=check_duplicate_categories)
+         "category “{category}” appears twice", fix="safe", example="[[বিষয়শ্রেণী:ক]] … [[বিষয়শ্রেণী:ক]]",
+         check=check_duplicate_categories)
 register("W007", "english-namespace", "style", "ইংরেজি নামস্থান উপসর্গ «{prefix}:»; লিখুন «{local}:»",
          "English namespace prefix “{prefix}:” instead of “{local}:”", fix="safe",
          example="[[Category:…]]", check=check_english_prefix)
