@@ -131,6 +131,7 @@ class _Builder:
         self.p = art.parsed
         self.prof = art.profile
         self.gaz = art.gazetteer
+        self._starts: list[int] | None = None
         self.span = lambda s, e: self.p.json_span(s, e)
         self.nspan = lambda node: self.p.json_span(*self.p.span(node))
 
@@ -207,6 +208,7 @@ class _Builder:
                               if name_key(t["name"]) in prof.in_use_keys
                               or name_key(t["name"]).casefold() in {b.casefold() for b in prof.data["bots_templates"]}]
         doc["suppressed"] = sorted(set(suppressed))
+        doc["trailer"], doc["navboxes"] = self.trailer()
 
     def maintenance(self, node: Template, kind: str) -> dict:
         date = None
@@ -277,24 +279,44 @@ class _Builder:
             })
         return out
 
+    def _top_starts(self) -> list[int]:
+        if self._starts is None:
+            self._starts = [self.p.start(n) for n in self.p.tree.nodes]
+        return self._starts
+
+    def _is_trailer(self, node) -> bool:
+        """Nodes that may stand after the last section: navboxes, categories, language links."""
+        cls = type(node)
+        if cls is Comment or (cls is Text and not BEHAVIOUR_SWITCH_RE.sub("", node.value).strip()):
+            return True
+        if cls is Wikilink:
+            return self.link_kind(node) in ("category", "interlanguage")
+        if cls is Template:
+            name = self.p.src(node.name)
+            return self.prof.is_navbox(name) or name.strip().upper().startswith("DEFAULTSORT")
+        return False
+
     def _body_empty(self, start: int, end: int) -> bool:
-        nodes = self.p.tree.nodes
-        if not hasattr(self, "_starts"):
-            self._starts = [self.p.start(n) for n in nodes]
-        for i in range(bisect.bisect_left(self._starts, start), len(nodes)):
-            node = nodes[i]
-            if self._starts[i] >= end:
+        nodes, starts = self.p.tree.nodes, self._top_starts()
+        for i in range(bisect.bisect_left(starts, start), len(nodes)):
+            if starts[i] >= end:
                 break
-            cls = type(node)
-            if cls is Comment or (cls is Text and not BEHAVIOUR_SWITCH_RE.sub("", node.value).strip()):
-                continue
-            if cls is Wikilink and self.link_kind(node) in ("category", "interlanguage"):
-                continue
-            if cls is Template and (self.prof.is_navbox(str(node.name))
-                                    or str(node.name).strip().upper().startswith("DEFAULTSORT")):
-                continue
-            return False
+            if not self._is_trailer(nodes[i]):
+                return False
         return True
+
+    def trailer(self) -> tuple[dict, list[dict]]:
+        """The span of the page's closing run of trailer nodes, and the navboxes anywhere at top level."""
+        nodes = self.p.tree.nodes
+        start = len(self.a.text)
+        for node in reversed(nodes):
+            if not self._is_trailer(node):
+                break
+            if not (type(node) is Text and not node.value.strip()):
+                start = self.p.start(node)
+        navboxes = [{"name": self.p.src(n.name).strip(), "span": self.nspan(n)} for n in nodes
+                    if type(n) is Template and self.prof.is_navbox(self.p.src(n.name))]
+        return self.span(start, len(self.a.text)), navboxes
 
     # -- infobox -------------------------------------------------------------------------
     def infobox(self, node: Template | None) -> dict | None:
