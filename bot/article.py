@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
+from datetime import date
 from functools import lru_cache
 
 from babel.localedata import locale_identifiers
@@ -50,6 +51,7 @@ class Article:
     infobox_node: Template | None = None
     facts: list = field(default_factory=list)
     sentences: list = field(default_factory=list)
+    today: date = field(default_factory=date.today)  # dates relbot writes (maintenance tags)
 
     def span(self, start: int, end: int) -> dict:
         return self.parsed.json_span(start, end)

@@ -39,6 +39,19 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--ignore", type=_codes, action="extend", help="not these codes or prefixes")
     p.add_argument("--lang", choices=("bn", "en"), default="bn", help="language of text messages")
     p.add_argument("-o", "--output", help="write the report here instead of stdout")
+
+    p = sub.add_parser("fix", help="propose fixes as a diff, or write them")
+    p.add_argument("paths", nargs="+", metavar="PATH")
+    p.add_argument("--title")
+    p.add_argument("--profile", default="bn")
+    mode = p.add_mutually_exclusive_group()
+    mode.add_argument("--diff", action="store_true", help="print a unified diff (the default)")
+    mode.add_argument("--write", action="store_true", help="rewrite the files in place")
+    mode.add_argument("-o", "--output", help="write the fixed text here (a directory for several files)")
+    p.add_argument("--unsafe", action="store_true", help="also apply unsafe fixes")
+    p.add_argument("--layout", action="store_true", help="apply the standard section layout (unsafe)")
+    p.add_argument("--select", type=_codes, action="extend")
+    p.add_argument("--ignore", type=_codes, action="extend")
     return parser
 
 
@@ -107,7 +120,78 @@ def cmd_lint(args) -> int:
     return EXIT_FINDINGS if has_error else EXIT_OK
 
 
-COMMANDS = {"parse": cmd_parse, "lint": cmd_lint}
+def _write(path, text: str) -> None:
+    from .sources import InputError
+
+    try:
+        with open(path, "w", encoding="utf-8", newline="") as fh:
+            fh.write(text)
+    except OSError as exc:
+        raise InputError(f"{path}: cannot write: {exc.strerror or exc}") from None
+
+
+def cmd_fix(args) -> int:
+    import difflib
+    from pathlib import Path
+
+    from .fixes import fix_page
+    from .gazetteer import Gazetteer
+    from .profile import load_profile
+    from .sources import InputError, expand, read_page
+    from .validate import resolve_codes
+
+    profile = load_profile(args.profile)
+    resolve_codes(args.select)
+    resolve_codes(args.ignore)
+    paths = expand(args.paths)
+    if args.title and len(paths) != 1:
+        raise InputError("--title needs exactly one file")
+    outdir = None
+    if args.output and len(paths) > 1:
+        outdir = Path(args.output)
+        try:
+            outdir.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise InputError(f"{outdir}: cannot create the output directory: {exc.strerror or exc}") from None
+    gaz = Gazetteer.load(profile.lang)
+    errors, remaining = False, False
+    for path in paths:
+        try:
+            page = read_page(path, args.title)
+        except InputError as exc:
+            errors = True
+            print(f"relbot: error: {exc}", file=sys.stderr)
+            continue
+        out = fix_page(page.text, page.title, profile, gaz, unsafe=args.unsafe, layout=args.layout,
+                       select=args.select, ignore=args.ignore)
+        if out.status != "checked":
+            print(f"{page.source}: skipped: {out.reason}", file=sys.stderr)
+            continue
+        remaining = remaining or bool(out.remaining)
+        if out.refused:
+            print(f"{page.source}: {out.refused['en']}", file=sys.stderr)
+        if args.write or args.output:
+            target = path if args.write else (outdir / path.name if outdir else Path(args.output))
+            if out.changed or not args.write:
+                _write(target, out.text)
+            if out.changed:
+                print(f"{page.source}: {', '.join(out.codes)} — {out.summary}")
+            continue
+        if out.changed:
+            sys.stdout.writelines(difflib.unified_diff(
+                page.text.splitlines(keepends=True), out.text.splitlines(keepends=True),
+                fromfile=page.title, tofile=page.title))
+            if not out.text.endswith("\n"):
+                sys.stdout.write("\n\\ No newline at end of file\n")
+            sys.stdout.write(f"# {out.summary}\n")
+            if out.cosmetic:
+                sys.stdout.write("# cosmetic only: a bot run would not save this edit alone\n")
+    if errors:
+        return EXIT_USAGE
+    return EXIT_FINDINGS if remaining else EXIT_OK
+
+
+COMMANDS = {"parse": cmd_parse, "lint": cmd_lint, "fix": cmd_fix}
 
 
 def main(argv=None) -> int:

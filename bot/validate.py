@@ -52,10 +52,10 @@ def resolve_codes(codes) -> set[str]:
     return out
 
 
-def _finding(rule: Rule, hit: Hit) -> Finding:
+def _finding(art: Article, rule: Rule, hit: Hit) -> Finding:
     fix = hit.fix
-    if fix is None and rule.check is None and rule.fix:  # schema-checked rule: its fix is generic
-        fix = Fix(rule.fix, rule.name.replace("-", " "))
+    if fix is None and rule.check is None and rule.fix:  # schema-checked rule: the fixer edits
+        fix = Fix(rule.fix, rule.name.replace("-", " "), rule.fixer(art) if rule.fixer else [])
     return Finding(rule, hit.start, hit.end, rule.message_bn.format(**hit.args),
                    rule.message_en.format(**hit.args), fix)
 
@@ -116,9 +116,9 @@ def validate(art: Article, select=None, ignore=None) -> list[Finding]:
         active -= resolve_codes(ignore)
     active -= art.suppressed
     chosen = {c: r for c, r in rules.items() if c in active}
-    findings = [_finding(rule, hit) for rule, hit in _schema_hits(art, chosen)]
+    findings = [_finding(art, rule, hit) for rule, hit in _schema_hits(art, chosen)]
     for rule in chosen.values():
         if rule.check is not None:
-            findings.extend(_finding(rule, hit) for hit in rule.check(art))
+            findings.extend(_finding(art, rule, hit) for hit in rule.check(art))
     findings.sort(key=lambda f: (f.start, f.end, f.code))
     return findings

@@ -37,7 +37,7 @@ def test_catalogue_matches_spec():
     rows = spec_rows()
     assert len(rows) == 38
     rules = all_rules()
-    assert set(rules) == set(rows)
+    assert set(rules) >= set(rows)  # the catalogue may grow; codes never change meaning
     for code, (severity, fix) in rows.items():
         rule = rules[code]
         assert rule.severity == severity, code

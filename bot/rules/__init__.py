@@ -51,6 +51,7 @@ class Rule:
     doc: str
     example: str
     check: Callable[..., Iterable[Hit]] | None = None  # None: the policy schema checks it
+    fixer: Callable[..., list[Edit]] | None = None  # edits for a schema-checked rule's finding
 
     @property
     def group(self) -> str:
@@ -61,12 +62,12 @@ REGISTRY: dict[str, Rule] = {}
 
 
 def register(code: str, name: str, severity: str, bn: str, en: str, *, fix: str | None = None,
-             example: str = "", doc: str = "", check=None) -> Rule:
+             example: str = "", doc: str = "", check=None, fixer=None) -> Rule:
     if code in REGISTRY:
         raise ValueError(f"rule {code} registered twice")
     if severity not in SEVERITIES:
         raise ValueError(f"rule {code}: bad severity {severity}")
-    rule = Rule(code, name, severity, bn, en, fix, doc or (check.__doc__ or "").strip(), example, check)
+    rule = Rule(code, name, severity, bn, en, fix, doc or (check.__doc__ or "").strip(), example, check, fixer)
     REGISTRY[code] = rule
     return rule
 

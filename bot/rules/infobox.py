@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import difflib
 
+from .. import layout
 from ..profile import nfc
 from . import Edit, Fix, Hit, register
 
 register("I001", "no-infobox", "warning",
          "দ্বিপাক্ষিক সম্পর্কের তথ্যছক নেই", "no bilateral-relations infobox", fix="unsafe",
          example="(a page without {{তথ্যছক দ্বিপাক্ষিক সম্পর্ক}})",
-         doc="Checked by the policy schema: `infobox` is an object.")
+         doc="Checked by the policy schema: `infobox` is an object.", fixer=layout.infobox_edits)
 
 register("I002", "infobox-country-missing", "error",
          "তথ্যছকে একটি দেশের নাম নেই", "the infobox lacks a country", example="{{তথ্যছক দ্বিপাক্ষিক সম্পর্ক||বাংলাদেশ}}",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from .. import layout
 from ..profile import section_norm
 from . import Edit, Fix, Hit, register, rule
 
@@ -40,7 +41,8 @@ def appendix_order(art):
         earlier_rank = any(s["key"] in order and order[s["key"]] < order[sec["key"]] for s in later)
         if body_after or earlier_rank:
             yield Hit(sec["heading_span"]["start"], sec["heading_span"]["end"], {"title": sec["title"]},
-                      Fix("unsafe", "move appendix sections after the body, in the standard order"))
+                      Fix("unsafe", "move appendix sections after the body, in the standard order",
+                          layout.reorder_edits(art)))
             return
 
 
@@ -49,7 +51,7 @@ register("L003", "references-section", "warning",
          "no references section, or one without the reference list", fix="safe",
          example="== তথ্যসূত্র ==  (empty)",
          doc="Checked by the policy schema: a section with key `references` exists and holds a reflist "
-             "template or <references/>.")
+             "template or <references/>.", fixer=layout.reflist_edits)
 
 
 @rule("L004", "empty-section", "warning", "অনুচ্ছেদ «{title}» খালি", "section “{title}” is empty",
@@ -99,3 +101,16 @@ def heading_spacing(art):
         if raw != f" {raw.strip()} " and raw.strip():
             yield Hit(sec["title_span"]["start"], sec["title_span"]["end"], {},
                       Fix("safe", "normalise heading spacing", [_title_edit(art, sec, raw.strip())]))
+
+
+@rule("L008", "trailer-order", "style",
+      "নেভবক্স, বিষয়শ্রেণী ও আন্তঃভাষা সংযোগ নিবন্ধের শেষে এই ক্রমে থাকে",
+      "navboxes, categories and language links belong at the end of the article, in that order",
+      fix="unsafe", example="[[বিষয়শ্রেণী:…]] in the middle of a section")
+def trailer_order(art):
+    """After the last section: navboxes, then categories, then interlanguage links."""
+    items = layout.trailer_misplaced(art)
+    if items:
+        first = next((i for i in items if i[1] < art.doc["trailer"]["start"]), items[0])
+        yield Hit(first[1], first[2], {}, Fix("unsafe", "move navboxes and categories to the end",
+                                              layout.trailer_edits(art)))

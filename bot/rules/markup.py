@@ -6,6 +6,7 @@ import re
 
 from mwparserfromhell.nodes import Tag, Text
 
+from .. import layout
 from ..parse import OPAQUE_TAGS
 from ..profile import name_key
 from . import Edit, Fix, Hit, register
@@ -58,7 +59,7 @@ def check_categories(art):
             cats = art.doc["categories"]
             at = cats[-1]["span"]["end"] if cats else len(art.text)
             yield Hit(at, at, {"category": want},
-                      Fix("unsafe", f"add [[…:{want}]]"))
+                      Fix("unsafe", f"add [[…:{want}]]", layout.category_edits(art, want)))
 
 
 def check_duplicate_categories(art):

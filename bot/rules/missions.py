@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from .. import layout
 from . import Fix, Hit, register
 
 register("E001", "no-mission-facts", "warning",
@@ -72,8 +73,10 @@ def check_infobox_empty(art):
             continue
         q = next((q for q in box["params"] if q["name"] == param), None)
         span = q["span"] if q else box["span"]
+        value = layout.mission_value(art, sender, host)
         yield Hit(span["start"], span["end"], {"param": param, "country": _name(art, sender)},
-                  Fix("unsafe", f"fill {param} from the prose"))
+                  Fix("unsafe", f"fill {param} from the prose",
+                      layout.mission_param_edits(art, param, value) if value else []))
 
 
 def check_commonwealth(art):

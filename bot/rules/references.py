@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+from .. import layout
 from . import Hit, register
 
 register("R001", "no-references", "warning",
          "নিবন্ধে কোনো তথ্যসূত্র নেই", "the article has no references at all", fix="unsafe",
          example="(no <ref> anywhere)",
-         doc="Checked by the policy schema: no <ref> and no unreferenced maintenance tag.")
+         doc="Checked by the policy schema: no <ref> and no unreferenced maintenance tag.",
+         fixer=lambda art: layout.unreferenced_edits(art, art.today))
 register("R002", "no-reflist", "error",
          "তথ্যসূত্র আছে কিন্তু সূত্র তালিকা বা <references/> নেই",
          "references exist but there is no reference list", fix="safe", example="<ref>…</ref> without {{সূত্র তালিকা}}",
-         doc="Checked by the policy schema: refs imply a reflist.")
+         doc="Checked by the policy schema: refs imply a reflist.", fixer=layout.reflist_edits)
 register("R005", "bare-url-reference", "warning",
          "তথ্যসূত্রটি কেবল একটি খালি ইউআরএল", "a reference that is only a bare URL",
          example="<ref>https://example.org</ref>",
