@@ -56,6 +56,23 @@ class Article:
     def span(self, start: int, end: int) -> dict:
         return self.parsed.json_span(start, end)
 
+    def to_json(self) -> dict:
+        """The document of ``article.schema.json``: every span with its lines and columns."""
+        if self.parsed is None:
+            return self.doc
+        span = self.parsed.json_span
+
+        def expand(obj):
+            if isinstance(obj, dict):
+                if obj.keys() == {"start", "end"}:
+                    return span(obj["start"], obj["end"])
+                return {k: expand(v) for k, v in obj.items()}
+            if isinstance(obj, list):
+                return [expand(v) for v in obj]
+            return obj
+
+        return expand(self.doc)
+
     @property
     def suppressed(self) -> frozenset[str]:
         return frozenset(self.doc.get("suppressed", ()))
@@ -134,8 +151,9 @@ class _Builder:
         self.prof = art.profile
         self.gaz = art.gazetteer
         self._starts: list[int] | None = None
-        self.span = lambda s, e: self.p.json_span(s, e)
-        self.nspan = lambda node: self.p.json_span(*self.p.span(node))
+        # spans stay bare offsets while rules run; Article.to_json adds lines and columns
+        self.span = lambda s, e: {"start": s, "end": e}
+        self.nspan = lambda node: dict(zip(("start", "end"), self.p.span(node)))
 
     # -- helpers -------------------------------------------------------------------------
     def link_kind(self, link: Wikilink) -> str | None:
@@ -258,14 +276,21 @@ class _Builder:
     def sections(self, reflists) -> list[dict]:
         p, prof = self.p, self.prof
         heads = [n for n in self.p.tree.nodes if type(n) is Heading]
-        ends = [p.start(h) for h in heads[1:]] + [len(self.a.text)]
-        reflist_at = [p.start(n) for n, _ in reflists]
+        size = len(self.a.text)
+        ends = [p.start(h) for h in heads[1:]] + [size]
+        # where each section ends with its subsections: the next heading of the same or a higher level
+        whole_ends, open_ = [size] * len(heads), []
+        for i, h in enumerate(heads):
+            while open_ and heads[open_[-1]].level >= h.level:
+                whole_ends[open_.pop()] = p.start(h)
+            open_.append(i)
+        reflist_at = sorted(p.start(n) for n, _ in reflists)
         out, stack = [], []
         for i, h in enumerate(heads):
             hs, he = p.span(h)
             title = h.title.strip_code().strip()
             key = prof.section_keys.get(section_norm(title))
-            whole_end = next((p.start(h2) for h2 in heads[i + 1:] if h2.level <= h.level), len(self.a.text))
+            whole_end = whole_ends[i]
             while stack and heads[stack[-1]].level >= h.level:
                 stack.pop()
             parent = stack[-1] if stack else None
@@ -276,7 +301,7 @@ class _Builder:
                 "key": key[0] if key else None, "canonical": key[1] if key else None,
                 "parent": parent, "heading_span": self.span(hs, he), "title_span": self.span(ts, te),
                 "body_span": self.span(he, ends[i]), "span": self.span(hs, whole_end),
-                "has_reflist": any(hs <= r < whole_end for r in reflist_at),
+                "has_reflist": bisect.bisect_left(reflist_at, hs) < bisect.bisect_left(reflist_at, whole_end),
                 "empty": self._body_empty(he, ends[i]) and ends[i] == whole_end,
             })
         return out

@@ -71,7 +71,7 @@ def cmd_parse(args) -> int:
     profile = load_profile(args.profile)
     page = read_page(Path(args.file), args.title)
     art = build(page.text, page.title, profile, Gazetteer.load(profile.lang))
-    json.dump(art.doc, sys.stdout, ensure_ascii=False, indent=1)
+    json.dump(art.to_json(), sys.stdout, ensure_ascii=False, indent=1)
     sys.stdout.write("\n")
     return EXIT_OK
 

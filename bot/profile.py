@@ -135,8 +135,7 @@ class Profile:
     def _mission_words(self) -> tuple[re.Pattern, dict[str, str]]:
         words = sorted(((nfc(n), kind) for kind, names in self.data["missions"]["kinds"].items()
                         for n in names), key=lambda w: -len(w[0]))
-        pattern = re.compile("|".join(re.escape(w) for w, _ in words) or r"(?!)", re.I)
-        return pattern, {w.casefold(): k for w, k in words}
+        return _wordlist_re([w for w, _ in words]), {w.casefold(): k for w, k in words}
 
     @property
     def mission_kind_re(self) -> re.Pattern:
@@ -148,8 +147,7 @@ class Profile:
 
     @cached_property
     def opening_re(self) -> re.Pattern:
-        words = sorted((nfc(w) for w in self.data["missions"]["opening_words"]), key=len, reverse=True)
-        return re.compile("|".join(re.escape(w) for w in words) or r"(?!)", re.I)
+        return _wordlist_re([nfc(w) for w in self.data["missions"]["opening_words"]])
 
     @cached_property
     def year_re(self) -> re.Pattern:
@@ -162,6 +160,33 @@ class Profile:
     @property
     def limits(self) -> dict:
         return self.data["limits"]
+
+
+def _wordlist_re(words: list[str]) -> re.Pattern:
+    """Words as one regex built as a prefix tree, longest match first.
+
+    A flat alternation makes the engine try every word at every position that starts
+    like one of them; in Bengali prose that is most positions (ten times slower on a
+    300 KB page). ASCII letters match in either case (``[Ee]mbassy``).
+    """
+    trie: dict = {}
+    for w in set(words):
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch.lower() if ch.isascii() else ch, {})
+        node[""] = {}
+
+    def atom(ch: str) -> str:
+        return f"[{ch}{ch.upper()}]" if ch.isascii() and ch.isalpha() else re.escape(ch)
+
+    def build(node: dict) -> str:
+        branches = [atom(ch) + build(sub) for ch, sub in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return re.compile(build(trie) or r"(?!)")
 
 
 def section_norm(title: str) -> str:

@@ -126,6 +126,31 @@ class Prose:
             if editable:
                 yield sstart, text[pstart:pstart + slen]
 
+    def find_editable(self, pattern: re.Pattern, within: re.Pattern | None = None):
+        """Matches of ``pattern`` in the prose that lie inside one literal Text node, as
+        (source start, source end, match). ``within``: the node must also contain a match of it.
+
+        One regex pass over the whole projection (context such as a word before a link's
+        end is visible to lookarounds), then a bisect per match.
+        """
+        checked: dict[int, bool] = {}
+        pstarts, segs, text = self._pstarts, self._segs, self.text
+        for m in pattern.finditer(text):
+            i = bisect.bisect_right(pstarts, m.start()) - 1
+            if i < 0:
+                continue
+            sstart, slen, editable = segs[i]
+            pstart = pstarts[i]
+            if not editable or m.end() > pstart + slen:
+                continue
+            if within is not None:
+                ok = checked.get(i)
+                if ok is None:
+                    ok = checked[i] = within.search(text, pstart, pstart + slen) is not None
+                if not ok:
+                    continue
+            yield sstart + m.start() - pstart, sstart + m.end() - pstart, m
+
     def sentences_with(self, pattern: re.Pattern, ends: str) -> list[Sentence]:
         """The sentences holding a match of ``pattern``, each once, in order.
 
@@ -137,10 +162,14 @@ class Prose:
         boundary = re.compile("[" + re.escape(ends) + "]+|\n")
         out: list[Sentence] = []
         done_to = -1
+        marks: list[int] | None = None  # ends of boundaries, found once on the first match
         for m in pattern.finditer(text):
             if m.start() < done_to:
                 continue
-            begin = max([text.rfind(c, 0, m.start()) for c in ends + "\n"]) + 1
+            if marks is None:
+                marks = [b.end() for b in boundary.finditer(text)]
+            i = bisect.bisect_right(marks, m.start())
+            begin = marks[i - 1] if i else 0
             b = boundary.search(text, m.end())
             stop = len(text) if b is None else (b.start() if b.group() == "\n" else b.end())
             sentence = self._sentence(text, begin, stop)

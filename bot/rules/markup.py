@@ -12,6 +12,8 @@ from ..profile import name_key
 from . import Edit, Fix, Hit, register
 
 REF_DEBRIS = re.compile(r"<\s*/?\s*ref\b[^>]*>?", re.I)
+REF_OPEN = re.compile(r"<\s*ref\b", re.I)
+REF_CLOSE = re.compile(r"<\s*/\s*ref\b", re.I)
 
 register("W005", "title-separator", "style",
          "শিরোনামে দুই দেশের নামের মাঝে এন ড্যাশ (–) নেই",
@@ -34,6 +36,12 @@ def check_brackets(art):
 def check_ref_tags(art):
     """``<ref>`` markup the parser could not pair: unclosed, stray ``</ref>`` or malformed."""
     parsed = art.parsed
+    refs = art.ref_nodes
+    # every parsed ref accounts for one "<ref" and, unless self-closing, one "</ref": equal
+    # counts in the raw text leave no room for debris (the common case, checked in C)
+    if (len(REF_OPEN.findall(art.text)) == len(refs)
+            and len(REF_CLOSE.findall(art.text)) == sum(not r.self_closing for r in refs)):
+        return
     opaque = [parsed.span(n) for n in parsed.nodes
               if type(n) is Tag and not n.wiki_markup and str(n.tag).strip().lower() in OPAQUE_TAGS]
     for node in parsed.nodes:

@@ -11,13 +11,10 @@ BENGALI = re.compile("[\u0980-\u09ff]")
 PRECOMPOSED = re.compile("[\u09dc\u09dd\u09df]")
 
 
-def _segments(art):
-    """Literal prose text that contains Bengali (only for profiles whose text is Bengali)."""
-    if not art.profile.text["bengali"]:
-        return
-    for start, text in art.prose.editable_segments():
-        if BENGALI.search(text):
-            yield start, text
+def _find(art, pattern: re.Pattern):
+    """(start, end, match) in literal prose text that contains Bengali, for Bengali profiles."""
+    if art.profile.text["bengali"]:
+        yield from art.prose.find_editable(pattern, BENGALI)
 
 
 @rule("T001", "double-danda", "warning", "দ্বিগুণ দাঁড়ি «।।»", "doubled danda “।।”", fix="safe",
@@ -26,10 +23,8 @@ def double_danda(art):
     """Two or more dandas in a row; one is meant."""
     danda = art.profile.text["danda"]
     pattern = re.compile(re.escape(danda) + "{2,}")
-    for start, text in _segments(art):
-        for m in pattern.finditer(text):
-            s, e = start + m.start(), start + m.end()
-            yield Hit(s, e, {}, Fix("safe", "single danda", [Edit(s, e, danda)]))
+    for s, e, m in _find(art, pattern):
+        yield Hit(s, e, {}, Fix("safe", "single danda", [Edit(s, e, danda)]))
 
 
 @rule("T002", "danda-lookalike", "warning", "দাঁড়ির বদলে সদৃশ চিহ্ন «{mark}»",
@@ -38,13 +33,12 @@ def danda_lookalike(art):
     """U+09F7 (Bengali currency numerator four) or a pipe used where a danda belongs."""
     danda = art.profile.text["danda"]
     marks = "".join(re.escape(c) for c in art.profile.text["danda_lookalikes"])
-    pattern = re.compile(f"[{marks}]|(?<=[\u0980-\u09ff]) ?\\|(?=\\s|$)" if marks else r"(?<=[\u0980-\u09ff]) ?\|(?=\s|$)")
-    for start, text in _segments(art):
-        for m in pattern.finditer(text):
-            s, e = start + m.start(), start + m.end()
-            mark = m.group().strip()
-            fix = Fix("safe", "replace with danda", [Edit(s, e, danda)]) if mark != "|" else None
-            yield Hit(s, e, {"mark": mark}, fix)
+    pipe = r"(?<=[\u0980-\u09ff]) ?\|(?=\s|$)"  # a pipe right after a Bengali letter, then a space
+    pattern = re.compile(f"[{marks}]|{pipe}" if marks else pipe)
+    for s, e, m in _find(art, pattern):
+        mark = m.group().strip()
+        fix = Fix("safe", "replace with danda", [Edit(s, e, danda)]) if mark != "|" else None
+        yield Hit(s, e, {"mark": mark}, fix)
 
 
 @rule("T003", "space-before-punctuation", "style", "যতিচিহ্নের আগে ফাঁকা জায়গা",
@@ -53,10 +47,8 @@ def space_before_punctuation(art):
     """Spaces between a word and the danda, comma, ? or ! that follows it."""
     danda = re.escape(art.profile.text["danda"])
     pattern = re.compile(f"(?<=\\S)[ \\t\\u00a0]+(?=[{danda},?!])")
-    for start, text in _segments(art):
-        for m in pattern.finditer(text):
-            s, e = start + m.start(), start + m.end()
-            yield Hit(s, e, {}, Fix("safe", "remove the space", [Edit(s, e, "")]))
+    for s, e, m in _find(art, pattern):
+        yield Hit(s, e, {}, Fix("safe", "remove the space", [Edit(s, e, "")]))
 
 
 @rule("T004", "latin-digits", "style", "বাংলা লেখায় লাতিন অঙ্ক «{digits}»", "Latin digits “{digits}” in Bengali prose",
@@ -66,11 +58,9 @@ def latin_digits(art):
     local = art.profile.text["digits"]
     table = {ord(str(i)): d for i, d in enumerate(local)}
     pattern = re.compile(r"(?<![A-Za-z0-9\-_/.])[0-9]+(?:[.,][0-9]+)*(?![A-Za-z0-9_])")
-    for start, text in _segments(art):
-        for m in pattern.finditer(text):
-            s, e = start + m.start(), start + m.end()
-            yield Hit(s, e, {"digits": m.group()},
-                      Fix("unsafe", "convert to Bengali digits", [Edit(s, e, m.group().translate(table))]))
+    for s, e, m in _find(art, pattern):
+        yield Hit(s, e, {"digits": m.group()},
+                  Fix("unsafe", "convert to Bengali digits", [Edit(s, e, m.group().translate(table))]))
 
 
 @rule("T005", "precomposed-nukta", "style", "পূর্বগঠিত নুক্তা-অক্ষর «{char}» (U+{cp})",
@@ -78,9 +68,7 @@ def latin_digits(art):
       example="য় written as U+09DF")
 def precomposed(art):
     """U+09DC, U+09DD, U+09DF: MediaWiki normalises them to NFC (decomposed) on save."""
-    for start, text in _segments(art):
-        for m in PRECOMPOSED.finditer(text):
-            s = start + m.start()
-            ch = m.group()
-            yield Hit(s, s + 1, {"char": ch, "cp": f"{ord(ch):04X}"},
-                      Fix("safe", "normalise to NFC", [Edit(s, s + 1, unicodedata.normalize("NFC", ch))]))
+    for s, _, m in _find(art, PRECOMPOSED):
+        ch = m.group()
+        yield Hit(s, s + 1, {"char": ch, "cp": f"{ord(ch):04X}"},
+                  Fix("safe", "normalise to NFC", [Edit(s, s + 1, unicodedata.normalize("NFC", ch))]))
