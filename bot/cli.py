@@ -52,6 +52,28 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--layout", action="store_true", help="apply the standard section layout (unsafe)")
     p.add_argument("--select", type=_codes, action="extend")
     p.add_argument("--ignore", type=_codes, action="extend")
+
+    p = sub.add_parser("run", allow_abbrev=False,
+                       help="the bot: lint and fix pages on a wiki (pywikibot generator options pass through)",
+                       description="Any option starting with a single dash (-cat:X, -page:X, -limit:N …) is a "
+                                   "pywikibot generator option.")
+    mode = p.add_mutually_exclusive_group()
+    mode.add_argument("--dry-run", dest="mode", action="store_const", const="dry-run",
+                      help="save nothing; report findings and proposed diffs (the default)")
+    mode.add_argument("--apply", dest="mode", action="store_const", const="apply", help="save safe fixes")
+    mode.add_argument("--interactive", dest="mode", action="store_const", const="interactive",
+                      help="show each diff and ask y/n/a/q")
+    p.set_defaults(mode="dry-run")
+    p.add_argument("--profile", default="bn")
+    p.add_argument("--pywikibot-dir", help="folder with user-config.py (else PYWIKIBOT_DIR)")
+    p.add_argument("--state", default="relbot-state.sqlite", help="SQLite state file")
+    p.add_argument("--resume", action="store_true", help="continue the interrupted run")
+    p.add_argument("--recheck", action="store_true", help="check pages even when their revision was checked")
+    p.add_argument("--max-edits", type=int, help="stop after this many saves")
+    p.add_argument("--shutoff", help="shutoff page title (default from the profile)")
+    p.add_argument("--report", help="write the lint report (JSON) here")
+    p.add_argument("--diffs", help="write proposed diffs here (dry-run; default stdout)")
+    p.add_argument("--no-progress", dest="progress", action="store_false")
     return parser
 
 
@@ -191,7 +213,43 @@ def cmd_fix(args) -> int:
     return EXIT_FINDINGS if remaining else EXIT_OK
 
 
-COMMANDS = {"parse": cmd_parse, "lint": cmd_lint, "fix": cmd_fix}
+def cmd_run(args, extra: list[str]) -> int:
+    from .profile import load_profile
+    from .report import summary
+    from .state import State
+    from .wiki import RunOptions, connect, pywikibot_dir, run_bot, summary_text
+
+    profile = load_profile(args.profile)
+    bad = [a for a in extra if not a.startswith("-") or a.startswith("--")]
+    if bad:
+        raise UsageError(f"unrecognized arguments: {' '.join(bad)}")
+    pywikibot_dir(args.pywikibot_dir)
+    site, extra = connect(extra)
+    diffs = None
+    if args.mode == "dry-run":
+        diffs = open(args.diffs, "w", encoding="utf-8") if args.diffs else sys.stdout
+    state = State(args.state)
+    try:
+        result = run_bot(site, profile, state, extra, RunOptions(
+            mode=args.mode, max_edits=args.max_edits, resume=args.resume, recheck=args.recheck,
+            shutoff=args.shutoff, diffs=diffs, progress=args.progress and sys.stderr.isatty()))
+    finally:
+        state.close()
+        if diffs not in (None, sys.stdout):
+            diffs.close()
+    if args.report:
+        with open(args.report, "w", encoding="utf-8") as fh:
+            json.dump({"pages": result.pages, "summary": summary(result.pages, [])}, fh, ensure_ascii=False,
+                      indent=1)
+    print(summary_text(result), file=sys.stderr)
+    return EXIT_OK if result.status == "finished" or "max-edits" in result.message else EXIT_FINDINGS
+
+
+class UsageError(Exception):
+    pass
+
+
+COMMANDS = {"parse": cmd_parse, "lint": cmd_lint, "fix": cmd_fix, "run": cmd_run}
 
 
 def main(argv=None) -> int:
@@ -199,10 +257,16 @@ def main(argv=None) -> int:
     from .sources import InputError
     from .validate import UnknownRule
 
-    args = build_parser().parse_args(argv)
+    from .wiki import WikiError
+
+    args, extra = build_parser().parse_known_args(argv)
+    if extra and args.command != "run":
+        return _fail(f"unrecognized arguments: {' '.join(extra)}")
     try:
+        if args.command == "run":
+            return cmd_run(args, extra)
         return COMMANDS[args.command](args)
-    except (ProfileError, InputError, UnknownRule) as exc:
+    except (ProfileError, InputError, UnknownRule, UsageError, WikiError) as exc:
         return _fail(str(exc))
     except KeyboardInterrupt:
         return _fail("interrupted")

@@ -1,0 +1,316 @@
+"""The wiki bot: pywikibot's bot classes and generators, relbot's fixes, live-wiki safety.
+
+Every save carries ``baserevid`` (the revision that was read), the Bengali summary,
+the bot and minor flags. Before every save the shutoff page is read; ``{{bots}}`` /
+``{{nobots}}`` and the profile's in-use templates are honoured (pywikibot's own
+check knows only the English names); cosmetic-only edits are reported, never saved.
+pywikibot is imported only inside functions: it reads its configuration at import.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+import stat
+import sys
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import mwparserfromhell
+
+from .fixes import Outcome, fix_page
+from .gazetteer import Gazetteer
+from .profile import Profile, name_key
+from .state import State
+
+
+class WikiError(Exception):
+    """A fatal, one-line problem with the wiki or the configuration (exit 2)."""
+
+
+class Shutoff(Exception):
+    """The shutoff page says stop."""
+
+
+# -- edit permission ---------------------------------------------------------------------------
+
+def edit_block(text: str, profile: Profile, username: str) -> str | None:
+    """Why the bot must not edit this text, or None. Implements {{bots}}/{{nobots}}
+    (allow=/deny= lists, all/none) and the profile's in-use templates."""
+    bots = {name_key(n) for n in profile.data["bots_templates"]}
+    in_use = profile.in_use_keys
+    user = name_key(username)
+    for tpl in mwparserfromhell.parse(text).filter_templates():
+        key = name_key(str(tpl.name))
+        if key in in_use:
+            return f"in use ({{{{{str(tpl.name).strip()}}}}})"
+        if key not in bots:
+            continue
+        nobots = key == name_key(profile.data["bots_templates"][-1])
+        params = {str(p.name).strip().lower(): [v.strip() for v in str(p.value).split(",")] for p in tpl.params}
+        allow, deny = params.get("allow"), params.get("deny")
+        names = lambda vals: {name_key(v) for v in vals if v}  # noqa: E731
+        if nobots and allow is None and deny is None:
+            return "{{nobots}}"
+        if allow is not None:
+            if "none" in allow or not ({"all"} & set(allow) or user in names(allow)):
+                return "{{bots}} does not allow this bot"
+        if deny is not None:
+            if "all" in deny or user in names(deny):
+                return "{{bots}} denies this bot"
+    return None
+
+
+# -- configuration -----------------------------------------------------------------------------
+
+def pywikibot_dir(explicit: str | None) -> Path:
+    """Where pywikibot will read user-config.py: PYWIKIBOT_DIR, else the current folder."""
+    if explicit:
+        os.environ["PYWIKIBOT_DIR"] = str(Path(explicit).resolve())
+    base = Path(os.environ.get("PYWIKIBOT_DIR") or Path.cwd())
+    if not (base / "user-config.py").is_file():
+        raise WikiError(f"no user-config.py in {base} (set PYWIKIBOT_DIR or --pywikibot-dir; "
+                        "see user-config.py.sample)")
+    return base
+
+
+def check_password_file(path: str | None) -> None:
+    if not path:
+        return
+    p = Path(path)
+    if not p.exists():
+        raise WikiError(f"password file {p} does not exist")
+    mode = p.stat().st_mode
+    if mode & (stat.S_IRWXG | stat.S_IRWXO):
+        raise WikiError(f"password file {p} is readable by others (mode {stat.S_IMODE(mode):o}); "
+                        f"run: chmod 600 {p}")
+
+
+def connect(args: list[str]):
+    """Import pywikibot, apply its global options (-lang:, -user: …), check the password file
+    and log in. Returns the site and the options left for the generators."""
+    try:
+        import pywikibot
+        from pywikibot import config
+    except Exception as exc:  # pywikibot reports configuration errors in many shapes
+        raise WikiError(f"pywikibot could not start: {_one_line(exc)}") from None
+    local = pywikibot.handle_args(args)
+    check_password_file(config.password_file)
+    try:
+        site = pywikibot.Site()
+        site.login()
+    except Exception as exc:
+        raise WikiError(f"cannot log in to the wiki: {_one_line(exc)}") from None
+    if not site.logged_in():
+        raise WikiError("cannot log in to the wiki: wrong user name or bot password")
+    return site, local
+
+
+def _one_line(exc: BaseException) -> str:
+    text = " ".join(str(exc).split()) or type(exc).__name__
+    return text[:300]
+
+
+# -- the run -----------------------------------------------------------------------------------
+
+@dataclass
+class RunOptions:
+    mode: str = "dry-run"  # dry-run | apply | interactive
+    max_edits: int | None = None
+    resume: bool = False
+    recheck: bool = False
+    shutoff: str | None = None
+    diffs: object = None  # a text stream for proposed diffs in dry-run
+    progress: bool = True
+
+
+@dataclass
+class RunResult:
+    run_id: int
+    counts: Counter = field(default_factory=Counter)
+    skipped: Counter = field(default_factory=Counter)
+    findings: Counter = field(default_factory=Counter)
+    pages: list = field(default_factory=list)  # lint report entries
+    status: str = "finished"
+    message: str = ""
+    seconds: float = 0.0
+
+
+def make_generator(site, profile: Profile, gen_args: list[str]):
+    """pywikibot's GeneratorFactory over the given options, else the profile's defaults;
+    pages preloaded in batches (50, or the site's limit with apihighlimits)."""
+    from pywikibot import pagegenerators
+
+    factory = pagegenerators.GeneratorFactory(site)
+    args = gen_args or profile.data["bot"]["default_generators"]
+    unknown = [a for a in args if not factory.handle_arg(a)]
+    if unknown:
+        raise WikiError(f"unknown option: {' '.join(unknown)}")
+    if not any(a.startswith("-ns") or a.startswith("-namespace") for a in args):
+        factory.handle_arg("-ns:" + ",".join(str(n) for n in profile.data["bot"]["namespaces"]))
+    gen = factory.getCombinedGenerator()
+    if gen is None:
+        raise WikiError("no pages to work on: give a generator option such as -cat:… or -page:…")
+    groupsize = site.maxlimit if site.has_right("apihighlimits") else 50
+    return pagegenerators.PreloadingGenerator(gen, groupsize=groupsize)
+
+
+def run_bot(site, profile: Profile, state: State, gen_args: list[str], opts: RunOptions) -> RunResult:
+    from pywikibot.bot import ExistingPageBot, SingleSiteBot
+
+    gaz = Gazetteer.load(profile.lang)
+    run_id = state.interrupted_run() if opts.resume else None
+    done: set[int] = set()
+    if run_id is not None:
+        state.reopen_run(run_id)
+        done = state.processed(run_id)
+    else:
+        run_id = state.start_run(opts.mode, gen_args)
+    result = RunResult(run_id)
+    shutoff_title = (opts.shutoff or profile.data["bot"]["shutoff_page"]).format(user=site.username())
+    started = time.monotonic()
+
+    class RelBot(SingleSiteBot, ExistingPageBot):
+        update_options = {"always": opts.mode != "interactive"}
+
+        def skip_page(self, page) -> bool:
+            return page.pageid in done or super().skip_page(page)
+
+        def treat_page(self) -> None:
+            handle_page(self, self.current_page)
+
+    def handle_page(bot, page) -> None:
+        title, rev = page.title(), page.latest_revision_id
+        result.counts["read"] += 1
+        if not opts.recheck and state.checked_rev(page.pageid) == rev:
+            result.counts["unchanged"] += 1
+            state.record(run_id, page.pageid, title, rev, "unchanged")
+            return
+        out = fix_page(page.text, title, profile, gaz)
+        findings = Counter(f.code for f in out.remaining) + Counter(a.code for a in out.applied)
+        result.findings.update(findings)
+        result.pages.append(_report_entry(out, title, site))
+        if out.status != "checked":
+            result.skipped[out.reason] += 1
+            state.record(run_id, page.pageid, title, rev, f"skipped:{out.reason}", dict(findings))
+            return
+        outcome = _decide(out, page, profile, site)
+        if outcome is None and opts.mode == "dry-run":
+            outcome = "proposed"
+            _write_diff(opts.diffs, title, out)
+        if outcome is None and opts.max_edits is not None and result.counts["saved"] >= opts.max_edits:
+            raise Shutoff(f"--max-edits {opts.max_edits} reached")
+        if outcome is None:
+            outcome = _save(bot, page, out, rev, profile, gaz, state, run_id, shutoff_title, result)
+        result.counts[outcome.split(":")[0]] += 1
+        state.record(run_id, page.pageid, title, page.latest_revision_id if outcome == "saved" else rev,
+                     outcome, dict(findings), page.latest_revision_id if outcome == "saved" else None)
+
+    bot = RelBot(generator=_progress(make_generator(site, profile, gen_args), opts.progress), site=site)
+    try:
+        bot.run()
+        if not bot.generator_completed:
+            result.status, result.message = "stopped", "quit by the operator"
+    except Shutoff as exc:
+        result.status, result.message = "stopped", str(exc)
+    except BaseException:
+        state.end_run(run_id, "failed", dict(result.counts))
+        raise
+    finally:
+        result.seconds = time.monotonic() - started
+    counts = dict(result.counts) | {"skipped": dict(result.skipped), "findings": dict(result.findings)}
+    state.end_run(run_id, result.status, counts)
+    return result
+
+
+def _progress(gen, enabled: bool):
+    if not enabled:
+        return gen
+    from tqdm import tqdm
+
+    return tqdm(gen, desc="relbot", unit=" pages", file=sys.stderr, dynamic_ncols=True)
+
+
+def _decide(out: Outcome, page, profile: Profile, site) -> str | None:
+    """An outcome when the page must not be saved; None to go on."""
+    if out.refused:
+        return "refused"
+    if not out.changed:
+        return "no-fix"
+    if out.cosmetic:
+        return "cosmetic-only"
+    block = edit_block(out.original, profile, site.username())
+    if block:
+        return f"blocked:{block}"
+    return None
+
+
+def _check_shutoff(site, title: str, run_word: str) -> None:
+    import pywikibot
+
+    page = pywikibot.Page(site, title)
+    text = page.get(force=True) if page.exists() else ""
+    if text.strip() != run_word:
+        raise Shutoff(f"the shutoff page [[{title}]] says stop")
+
+
+def _save(bot, page, out: Outcome, rev: int, profile: Profile, gaz, state: State, run_id: int,
+          shutoff_title: str, result: RunResult) -> str:
+    """Save with baserevid; on an edit conflict re-read, re-fix and try once more."""
+    import pywikibot
+    from pywikibot.exceptions import EditConflictError
+
+    for attempt in (1, 2):
+        _check_shutoff(page.site, shutoff_title, profile.data["bot"]["run_word"])
+        try:
+            ok = bot.userPut(page, out.original, out.text, summary=out.summary, minor=True, bot=True,
+                             asynchronous=False, show_diff=bot.opt.always is False,
+                             baserevid=rev, basetimestamp=None)
+        except EditConflictError:
+            result.counts["conflicts"] += 1
+            if attempt == 2:
+                return "conflict"
+            page = pywikibot.Page(page.site, page.title())
+            page.get(force=True)
+            rev = page.latest_revision_id
+            out = fix_page(page.text, page.title(), profile, gaz)
+            decided = _decide(out, page, profile, page.site)
+            if decided:
+                return decided
+            continue
+        if not ok:
+            return "declined"
+        state.record_save(run_id, page.pageid, page.title(), rev, page.latest_revision_id, out.summary)
+        return "saved"
+    return "conflict"
+
+
+def _report_entry(out: Outcome, title: str, site) -> dict:
+    entry = {"title": title, "source": f"{site.code}:{title}", "status": out.status, "findings": []}
+    if out.status != "checked":
+        entry["reason"] = out.reason
+        return entry
+    art = out.article
+    entry["findings"] = [f.to_json(art) for f in out.remaining]
+    return entry
+
+
+def _write_diff(stream, title: str, out: Outcome) -> None:
+    if stream is None or not out.changed:
+        return
+    stream.writelines(difflib.unified_diff(out.original.splitlines(keepends=True),
+                                           out.text.splitlines(keepends=True), fromfile=title, tofile=title))
+    stream.write(f"# {out.summary}{' (cosmetic only: not saved by a bot run)' if out.cosmetic else ''}\n")
+
+
+def summary_text(result: RunResult) -> str:
+    c = result.counts
+    skipped = ", ".join(f"{k} {v}" for k, v in sorted(result.skipped.items())) or "none"
+    codes = ", ".join(f"{k} {v}" for k, v in sorted(result.findings.items())) or "none"
+    return (f"run {result.run_id} {result.status}{': ' + result.message if result.message else ''}\n"
+            f"pages read {c['read']}, unchanged since last check {c['unchanged']}, skipped: {skipped}\n"
+            f"findings: {codes}\n"
+            f"edits saved {c['saved']}, proposed {c['proposed']}, cosmetic-only {c['cosmetic-only']}, "
+            f"blocked {c['blocked']}, conflicts {c['conflicts']}, time {result.seconds:.1f} s")
