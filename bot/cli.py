@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 
 from . import __version__
@@ -74,6 +75,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--report", help="write the lint report (JSON) here")
     p.add_argument("--diffs", help="write proposed diffs here (dry-run; default stdout)")
     p.add_argument("--no-progress", dest="progress", action="store_false")
+
+    p = sub.add_parser("sandbox", help="a throw-away local MediaWiki seeded with the fixtures")
+    p.add_argument("action", choices=("start", "stop"))
+    p.add_argument("--dir", default="relbot-sandbox", help="folder for the wiki (default ./relbot-sandbox)")
+    p.add_argument("--port", type=int, default=0, help="port on 127.0.0.1 (default: a free one)")
     return parser
 
 
@@ -249,7 +255,32 @@ class UsageError(Exception):
     pass
 
 
-COMMANDS = {"parse": cmd_parse, "lint": cmd_lint, "fix": cmd_fix, "run": cmd_run}
+def cmd_sandbox(args) -> int:
+    from pathlib import Path
+
+    from . import sandbox
+
+    root = Path(args.dir).resolve()
+    if args.action == "stop":
+        stopped = sandbox.stop(root)
+        print(f"sandbox in {root}: {'stopped' if stopped else 'was not running'}")
+        return EXIT_OK
+    fixtures = Path(__file__).resolve().parent.parent / "fixtures"
+    if not fixtures.is_dir():
+        raise UsageError(f"the fixtures folder {fixtures} is missing (run from a relbot checkout)")
+    if (root / sandbox.STATE_FILE).exists():
+        sb = sandbox.load(root)
+    else:
+        sb = sandbox.install(root, args.port)
+        sandbox.seed(sb, sandbox.default_pages(fixtures))
+    sandbox.serve(sb)
+    print(f"sandbox wiki serving at {sb.url} (bot account {sb.bot_user}, data in {root})\n"
+          f"  relbot run --pywikibot-dir {sb.pywikibot_dir} --state {root / 'state.sqlite'} --dry-run\n"
+          f"  relbot sandbox stop --dir {root}")
+    return EXIT_OK
+
+
+COMMANDS = {"parse": cmd_parse, "lint": cmd_lint, "fix": cmd_fix, "run": cmd_run, "sandbox": cmd_sandbox}
 
 
 def main(argv=None) -> int:
@@ -257,6 +288,7 @@ def main(argv=None) -> int:
     from .sources import InputError
     from .validate import UnknownRule
 
+    from .sandbox import SandboxError
     from .wiki import WikiError
 
     args, extra = build_parser().parse_known_args(argv)
@@ -266,10 +298,14 @@ def main(argv=None) -> int:
         if args.command == "run":
             return cmd_run(args, extra)
         return COMMANDS[args.command](args)
-    except (ProfileError, InputError, UnknownRule, UsageError, WikiError) as exc:
+    except (ProfileError, InputError, UnknownRule, UsageError, WikiError, SandboxError) as exc:
         return _fail(str(exc))
     except KeyboardInterrupt:
         return _fail("interrupted")
+    except Exception as exc:  # never a traceback for the user; RELBOT_DEBUG=1 shows it
+        if os.environ.get("RELBOT_DEBUG"):
+            raise
+        return _fail(f"unexpected {type(exc).__name__}: {' '.join(str(exc).split())[:300]}")
     except BrokenPipeError:
         return EXIT_OK
 

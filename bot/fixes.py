@@ -49,6 +49,8 @@ class Outcome:
     rounds: int = 0
     summary: str = ""
     article: Article | None = None  # the final (verifying) parse
+    findings: list[Finding] = field(default_factory=list)  # of the page as it was
+    first: Article | None = None  # the page as it was
 
     @property
     def changed(self) -> bool:
@@ -173,11 +175,12 @@ def fix_page(text: str, title: str, profile: Profile, gazetteer: Gazetteer | Non
         return art
 
     first = art = parse(text)
-    out = Outcome(title=title, original=text, text=text, status=art.status, reason=art.reason, article=art)
+    out = Outcome(title=title, original=text, text=text, status=art.status, reason=art.reason, article=art,
+                  first=art)
     if art.status != "checked":
         return out
     seen_texts = {text}
-    findings = validate(art, select, ignore)
+    findings = out.findings = validate(art, select, ignore)
     while out.rounds < max_rounds:
         chosen = choose(findings, unsafe, layout)
         if not chosen:

@@ -76,10 +76,13 @@ def pywikibot_dir(explicit: str | None) -> Path:
     return base
 
 
-def check_password_file(path: str | None) -> None:
+def check_password_file(path: str | None, base: str | Path | None = None) -> None:
+    """Refuse a password file that others may read (pywikibot resolves it against its base dir)."""
     if not path:
         return
     p = Path(path)
+    if not p.is_absolute() and base is not None:
+        p = Path(base) / p
     if not p.exists():
         raise WikiError(f"password file {p} does not exist")
     mode = p.stat().st_mode
@@ -96,8 +99,8 @@ def connect(args: list[str]):
         from pywikibot import config
     except Exception as exc:  # pywikibot reports configuration errors in many shapes
         raise WikiError(f"pywikibot could not start: {_one_line(exc)}") from None
-    local = pywikibot.handle_args(args)
-    check_password_file(config.password_file)
+    local = pywikibot.handle_args(args) if args else []  # an empty list would mean sys.argv
+    check_password_file(config.password_file, config.base_dir)
     try:
         site = pywikibot.Site()
         site.login()
@@ -144,12 +147,15 @@ def make_generator(site, profile: Profile, gen_args: list[str]):
     from pywikibot import pagegenerators
 
     factory = pagegenerators.GeneratorFactory(site)
-    args = gen_args or profile.data["bot"]["default_generators"]
-    unknown = [a for a in args if not factory.handle_arg(a)]
+    args = list(gen_args or profile.data["bot"]["default_generators"])
+    if not any(a.startswith(("-ns", "-namespace")) for a in args):  # must come first for pywikibot
+        args.insert(0, "-ns:" + ",".join(str(n) for n in profile.data["bot"]["namespaces"]))
+    try:
+        unknown = [a for a in args if not factory.handle_arg(a)]
+    except (RuntimeError, ValueError) as exc:
+        raise WikiError(f"bad generator options: {_one_line(exc)}") from None
     if unknown:
         raise WikiError(f"unknown option: {' '.join(unknown)}")
-    if not any(a.startswith("-ns") or a.startswith("-namespace") for a in args):
-        factory.handle_arg("-ns:" + ",".join(str(n) for n in profile.data["bot"]["namespaces"]))
     gen = factory.getCombinedGenerator()
     if gen is None:
         raise WikiError("no pages to work on: give a generator option such as -cat:… or -page:…")
@@ -189,7 +195,7 @@ def run_bot(site, profile: Profile, state: State, gen_args: list[str], opts: Run
             state.record(run_id, page.pageid, title, rev, "unchanged")
             return
         out = fix_page(page.text, title, profile, gaz)
-        findings = Counter(f.code for f in out.remaining) + Counter(a.code for a in out.applied)
+        findings = Counter(f.code for f in out.findings)
         result.findings.update(findings)
         result.pages.append(_report_entry(out, title, site))
         if out.status != "checked":
@@ -248,10 +254,14 @@ def _decide(out: Outcome, page, profile: Profile, site) -> str | None:
 
 
 def _check_shutoff(site, title: str, run_word: str) -> None:
+    """One request: the shutoff page's current text must be the run word."""
     import pywikibot
+    from pywikibot.exceptions import NoPageError
 
-    page = pywikibot.Page(site, title)
-    text = page.get(force=True) if page.exists() else ""
+    try:
+        text = pywikibot.Page(site, title).get(force=True)
+    except NoPageError:
+        text = ""
     if text.strip() != run_word:
         raise Shutoff(f"the shutoff page [[{title}]] says stop")
 
@@ -265,8 +275,10 @@ def _save(bot, page, out: Outcome, rev: int, profile: Profile, gaz, state: State
     for attempt in (1, 2):
         _check_shutoff(page.site, shutoff_title, profile.data["bot"]["run_word"])
         try:
+            # force: relbot checked {{bots}}/{{nobots}} with the profile's names already; pywikibot's
+            # own check would cost a request per save and knows only the English names
             ok = bot.userPut(page, out.original, out.text, summary=out.summary, minor=True, bot=True,
-                             asynchronous=False, show_diff=bot.opt.always is False,
+                             asynchronous=False, show_diff=bot.opt.always is False, force=True,
                              baserevid=rev, basetimestamp=None)
         except EditConflictError:
             result.counts["conflicts"] += 1
@@ -292,8 +304,7 @@ def _report_entry(out: Outcome, title: str, site) -> dict:
     if out.status != "checked":
         entry["reason"] = out.reason
         return entry
-    art = out.article
-    entry["findings"] = [f.to_json(art) for f in out.remaining]
+    entry["findings"] = [f.to_json(out.first) for f in out.findings]
     return entry
 
 

@@ -50,3 +50,6 @@ def lint(build):
         return art, validate(art, **kw)
 
     return run
+
+
+from wiki_fixtures import fresh_wiki, network_guard, no_network_use, wiki  # noqa: E402,F401

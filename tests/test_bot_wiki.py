@@ -1,0 +1,200 @@
+"""`relbot run` against the real sandbox MediaWiki: dry run, apply, request budget, edit
+conflicts with a second account, the shutoff page, interrupted runs and --resume.
+
+relbot runs in a subprocess (pywikibot reads its configuration once per process); test hooks
+("harness") wrap relbot functions in that subprocess to act at exact moments — a human edit
+between the bot's read and its save — while the wiki, the HTTP and the conflicts are real.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import sqlite3
+
+import pytest
+
+from bot import sandbox
+from bot.fixes import fix_page
+from bot.profile import load_profile
+from conftest import SEED, read
+from wiki_fixtures import api, api_requests, relbot, revisions, total_edits
+
+SEED_TITLE = "আজারবাইজান–আর্জেন্টিনা সম্পর্ক"
+UNTOUCHABLE = [sandbox.NOBOTS_TITLE, sandbox.INUSE_TITLE, "আর্জেন্টিনা–আজারবাইজান সম্পর্ক",
+               "বাংলাদেশের বৈদেশিক সম্পর্ক"]
+TEST_CAT = "বিষয়শ্রেণী:রেলবট পরীক্ষা"
+
+
+def extra_pages(n: int) -> dict[str, str]:
+    """n copies of the seed (each with safe, non-cosmetic fixes) in a category of their own."""
+    pairs = ["ভারত–নেপাল", "ভারত–ভুটান", "নেপাল–ভুটান", "চীন–নেপাল", "চীন–ভারত", "জাপান–ভারত", "রাশিয়া–ভারত",
+             "ইরান–ভারত", "মিশর–ভারত", "তুরস্ক–ভারত", "কানাডা–ভারত", "ব্রাজিল–ভারত", "চিলি–ভারত", "পেরু–ভারত",
+             "কিউবা–ভারত", "ইরাক–ভারত", "কেনিয়া–ভারত", "ঘানা–ভারত", "ফিজি–ভারত", "মাল্টা–ভারত"]
+    text = read(SEED) + f"\n[[{TEST_CAT}]]"
+    return {f"{p} সম্পর্ক": text for p in pairs[:n]}
+
+
+def run_state(path) -> sqlite3.Connection:
+    return sqlite3.connect(path)
+
+
+def test_dry_run_saves_nothing_and_reports(fresh_wiki, tmp_path):
+    sb = fresh_wiki
+    before = total_edits(sb)
+    report = tmp_path / "report.json"
+    proc = relbot(sb, "run", "--dry-run", "--state", str(tmp_path / "s.sqlite"), "--report", str(report),
+                  "--diffs", str(tmp_path / "diffs.txt"))
+    assert proc.returncode == 0, proc.stderr
+    assert total_edits(sb) == before
+    assert all(len(revisions(sb, t)) == 1 for t in (SEED_TITLE, *UNTOUCHABLE))
+    pages = {p["title"]: p for p in json.loads(report.read_text("utf-8"))["pages"]}
+    codes = {f["code"] for f in pages[SEED_TITLE]["findings"]}
+    assert {"I001", "R001", "T001", "E003", "L003", "L007"} <= codes
+    diffs = (tmp_path / "diffs.txt").read_text("utf-8")
+    assert f"--- {SEED_TITLE}" in diffs and "+== ইতিহাস ==" in diffs
+    assert "edits saved 0" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_apply_saves_exactly_the_safe_fixes(fresh_wiki, tmp_path):
+    sb = fresh_wiki
+    profile = load_profile("bn")
+    original = revisions(sb, SEED_TITLE)[0]["slots"]["main"]["content"]
+    expected = fix_page(original, SEED_TITLE, profile)
+    proc = relbot(sb, "run", "--apply", "--state", str(tmp_path / "s.sqlite"))
+    assert proc.returncode == 0, proc.stderr
+    revs = revisions(sb, SEED_TITLE)
+    assert len(revs) == 2
+    new = revs[0]
+    assert new["user"] == sb.bot_user
+    assert new["slots"]["main"]["content"] == expected.text.rstrip("\n") or \
+        new["slots"]["main"]["content"] == expected.text
+    assert new["comment"] == expected.summary and new["comment"].startswith("বট:")
+    assert new["minor"] is True
+    rc = api(sb, action="query", list="recentchanges", rctitle=SEED_TITLE, rcprop="flags|user",
+             rclimit=5)["query"]["recentchanges"]
+    assert rc[0]["bot"] is True and rc[0]["user"] == sb.bot_user
+    for title in UNTOUCHABLE:
+        assert len(revisions(sb, title)) == 1, title
+    # clean articles have nothing to fix: untouched
+    assert len(revisions(sb, "বাংলাদেশ–ভুটান সম্পর্ক")) == 1
+
+
+def test_second_apply_run_makes_no_edit_within_the_request_budget(fresh_wiki, tmp_path):
+    sb = fresh_wiki
+    sandbox.seed(sb, {TEST_CAT: "পরীক্ষা", **extra_pages(20)})
+    state = str(tmp_path / "s.sqlite")
+    cat = f"-cat:{TEST_CAT[len('বিষয়শ্রেণী:'):]}"
+    assert relbot(sb, "run", "--apply", "--state", state, cat).returncode == 0
+    edits, before = total_edits(sb), api_requests(sb)
+    proc = relbot(sb, "run", "--apply", "--state", state, cat)
+    used = api_requests(sb) - before
+    assert proc.returncode == 0, proc.stderr
+    assert total_edits(sb) == edits
+    n = int(proc.stderr.split("pages read ")[1].split(",")[0])
+    assert n == 20
+    budget = math.ceil(n / 50) + 3
+    print(f"second run: {n} pages, {used} API requests (budget {budget})")
+    assert used <= budget, proc.stderr
+
+
+def test_edit_conflicts_never_lose_the_human_text(fresh_wiki, tmp_path):
+    sb = fresh_wiki
+    pages = extra_pages(20)
+    sandbox.seed(sb, {TEST_CAT: "পরীক্ষা", **pages})
+    harness = '''
+import bot.wiki as W
+_seen = set()
+_orig = W._check_shutoff
+def _check(site, title, word, _orig=_orig):
+    # called right before each save: a human edits the page in between our read and our save,
+    # in the very line the bot changes (so MediaWiki cannot merge the two edits)
+    import inspect
+    local = inspect.currentframe().f_back.f_locals
+    page, out = local["page"], local["out"]
+    if page.title() not in _seen:
+        _seen.add(page.title())
+        human_edit(page.title(), text="মানুষের লেখা: " + page.title() + "। " + out.original)
+    return _orig(site, title, word)
+W._check_shutoff = _check
+'''
+    proc = relbot(sb, "run", "--apply", "--state", str(tmp_path / "s.sqlite"), f"-cat:{TEST_CAT[len('বিষয়শ্রেণী:'):]}",
+                  harness=harness)
+    assert proc.returncode == 0, proc.stderr
+    assert "conflicts 20" in proc.stderr, proc.stderr
+    survived = 0
+    for title in pages:
+        revs = revisions(sb, title)
+        text = revs[0]["slots"]["main"]["content"]
+        if f"মানুষের লেখা: {title}" in text:
+            survived += 1
+        assert [r["user"] for r in revs[:2]] == [sb.bot_user, sb.human_user], title
+        assert "== ইতিহাস ==" in text  # and the bot's fix landed on top of the human's text
+    assert survived == 20
+
+
+def test_shutoff_page_stops_the_run_before_the_next_save(fresh_wiki, tmp_path):
+    sb = fresh_wiki
+    sandbox.seed(sb, {TEST_CAT: "পরীক্ষা", **extra_pages(6)})
+    shutoff = next(iter(sandbox.shutoff_page()))
+    harness = f'''
+import bot.state as S
+_orig = S.State.record_save
+def _after_first_save(self, *a, _orig=_orig, **k):
+    _orig(self, *a, **k)
+    human_edit({shutoff!r}, text="বন্ধ")   # an operator pulls the switch mid-run
+S.State.record_save = _after_first_save
+'''
+    before = total_edits(sb)
+    proc = relbot(sb, "run", "--apply", "--state", str(tmp_path / "s.sqlite"),
+                  f"-cat:{TEST_CAT[len('বিষয়শ্রেণী:'):]}", harness=harness)
+    assert proc.returncode == 1
+    assert "shutoff page" in proc.stderr and "Traceback" not in proc.stderr
+    assert total_edits(sb) == before + 2  # one bot save, one human edit of the shutoff page
+
+
+def test_interrupted_run_resumes_each_page_once(fresh_wiki, tmp_path):
+    sb = fresh_wiki
+    pages = extra_pages(8)
+    sandbox.seed(sb, {TEST_CAT: "পরীক্ষা", **pages})
+    seeded = {title: len(revisions(sb, title)) for title in pages}
+    state = tmp_path / "s.sqlite"
+    cat = f"-cat:{TEST_CAT[len('বিষয়শ্রেণী:'):]}"
+    harness = '''
+import os, bot.state as S
+_orig = S.State.record
+_n = [0]
+def _record(self, *a, _orig=_orig, **k):
+    _orig(self, *a, **k)
+    _n[0] += 1
+    if _n[0] == 3:
+        os._exit(9)   # the process dies mid-run, as on a crash or a kill
+S.State.record = _record
+'''
+    proc = relbot(sb, "run", "--apply", "--state", str(state), cat, harness=harness)
+    assert proc.returncode == 9
+    db = run_state(state)
+    run_id, status = db.execute("SELECT id, status FROM runs ORDER BY id DESC").fetchone()
+    assert status == "running"
+    assert db.execute("SELECT COUNT(*) FROM run_pages WHERE run_id = ?", (run_id,)).fetchone()[0] == 3
+    db.close()
+    proc = relbot(sb, "run", "--apply", "--resume", "--state", str(state), cat)
+    assert proc.returncode == 0, proc.stderr
+    db = run_state(state)
+    rows = db.execute("SELECT title, outcome FROM run_pages WHERE run_id = ?", (run_id,)).fetchall()
+    assert sorted(t for t, _ in rows) == sorted(pages)  # every page once, in the same run
+    assert db.execute("SELECT status FROM runs WHERE id = ?", (run_id,)).fetchone()[0] == "finished"
+    for title in pages:
+        assert len(revisions(sb, title)) == seeded[title] + 1, title  # exactly one bot save each
+
+
+def test_refuses_a_password_file_readable_by_others(wiki, tmp_path):
+    pw = wiki.pywikibot_dir / "user-password.py"
+    pw.chmod(0o644)
+    try:
+        proc = relbot(wiki, "run", "--dry-run", "--state", str(tmp_path / "s.sqlite"))
+    finally:
+        pw.chmod(0o600)
+    assert proc.returncode == 2
+    assert "chmod 600" in proc.stderr and "Traceback" not in proc.stderr
+    assert wiki.bot_password_secret not in proc.stderr + proc.stdout
