@@ -323,5 +323,6 @@ def summary_text(result: RunResult) -> str:
     return (f"run {result.run_id} {result.status}{': ' + result.message if result.message else ''}\n"
             f"pages read {c['read']}, unchanged since last check {c['unchanged']}, skipped: {skipped}\n"
             f"findings: {codes}\n"
-            f"edits saved {c['saved']}, proposed {c['proposed']}, cosmetic-only {c['cosmetic-only']}, "
+            f"edits saved {c['saved']}, proposed {c['proposed']}, declined {c['declined']}, "
+            f"cosmetic-only {c['cosmetic-only']}, "
             f"blocked {c['blocked']}, conflicts {c['conflicts']}, time {result.seconds:.1f} s")

@@ -198,3 +198,14 @@ def test_refuses_a_password_file_readable_by_others(wiki, tmp_path):
     assert proc.returncode == 2
     assert "chmod 600" in proc.stderr and "Traceback" not in proc.stderr
     assert wiki.bot_password_secret not in proc.stderr + proc.stdout
+
+
+def test_interactive_asks_before_each_save(fresh_wiki, tmp_path):
+    sb = fresh_wiki
+    proc = relbot(sb, "run", "--interactive", "--state", str(tmp_path / "a.sqlite"), input="n\n")
+    assert proc.returncode == 0, proc.stderr
+    assert "edits saved 0" in proc.stderr and "declined 1" in proc.stderr
+    assert len(revisions(sb, SEED_TITLE)) == 1
+    proc = relbot(sb, "run", "--interactive", "--state", str(tmp_path / "b.sqlite"), input="y\n")
+    assert "edits saved 1" in proc.stderr
+    assert len(revisions(sb, SEED_TITLE)) == 2

@@ -209,12 +209,12 @@ def human_edit(title, text=None, append=None):
 '''
 
 
-def relbot(sb: sandbox.Sandbox, *args: str, harness: str = "", timeout: float = 120):
+def relbot(sb: sandbox.Sandbox, *args: str, harness: str = "", timeout: float = 120, input: str | None = None):
     """``relbot ARGS`` in a subprocess against the sandbox; ``harness`` runs first (test hooks)."""
     code = HUMAN_EDIT + harness + f"\nimport sys\nfrom bot.cli import main\nsys.exit(main({list(args)!r}))\n"
     env = sb.env() | {"RELBOT_TEST_API": sb.api, "RELBOT_TEST_HUMAN": sb.human_user,
                       "RELBOT_TEST_HUMAN_PW": sb.human_password}
-    return subprocess.run([sys.executable, "-c", GUARD_SNIPPET + code], env=env,
+    return subprocess.run([sys.executable, "-c", GUARD_SNIPPET + code], env=env, input=input,
                           capture_output=True, text=True, timeout=timeout)
 
 
