@@ -148,8 +148,8 @@ S.State.record_save = _after_first_save
     before = total_edits(sb)
     proc = relbot(sb, "run", "--apply", "--state", str(tmp_path / "s.sqlite"),
                   f"-cat:{TEST_CAT[len('বিষয়শ্রেণী:'):]}", harness=harness)
-    assert proc.returncode == 1
-    assert "shutoff page" in proc.stderr and "Traceback" not in proc.stderr
+    assert proc.returncode == 0
+    assert "stopped: the shutoff page" in proc.stderr and "Traceback" not in proc.stderr
     assert total_edits(sb) == before + 2  # one bot save, one human edit of the shutoff page
 
 
@@ -209,3 +209,20 @@ def test_interactive_asks_before_each_save(fresh_wiki, tmp_path):
     proc = relbot(sb, "run", "--interactive", "--state", str(tmp_path / "b.sqlite"), input="y\n")
     assert "edits saved 1" in proc.stderr
     assert len(revisions(sb, SEED_TITLE)) == 2
+
+
+def test_max_edits_and_no_cosmetic_only_edits(fresh_wiki, tmp_path):
+    sb = fresh_wiki
+    pages = extra_pages(4)
+    fixed_seed = fix_page(read(SEED), SEED_TITLE, load_profile("bn")).text  # no warnings left to fix
+    cosmetic = fixed_seed.replace("রয়েছে।", "রয়েছে ।", 1) + f"\n[[{TEST_CAT}]]"  # only T003 (style)
+    sandbox.seed(sb, {TEST_CAT: "পরীক্ষা", **pages, "শুধু–শৈলী সম্পর্ক": cosmetic})
+    before = total_edits(sb)
+    proc = relbot(sb, "run", "--apply", "--max-edits", "2", "--state", str(tmp_path / "s.sqlite"),
+                  f"-cat:{TEST_CAT[len('বিষয়শ্রেণী:'):]}")
+    assert proc.returncode == 0, proc.stderr
+    assert total_edits(sb) == before + 2
+    assert "--max-edits 2 reached" in proc.stderr
+    proc = relbot(sb, "run", "--apply", "--state", str(tmp_path / "t.sqlite"), "-page:শুধু–শৈলী সম্পর্ক")
+    assert "cosmetic-only 1" in proc.stderr and "edits saved 0" in proc.stderr
+    assert len(revisions(sb, "শুধু–শৈলী সম্পর্ক")) == 1
