@@ -5,7 +5,9 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import sys
+from collections import Counter
 
 from . import __version__
 
@@ -75,6 +77,37 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--report", help="write the lint report (JSON) here")
     p.add_argument("--diffs", help="write proposed diffs here (dry-run; default stdout)")
     p.add_argument("--no-progress", dest="progress", action="store_false")
+
+    p = sub.add_parser("propose", allow_abbrev=False, help="write a review bundle of proposed edits")
+    p.add_argument("paths", nargs="*", metavar="PATH", help="files or folders (else --wiki)")
+    p.add_argument("--wiki", action="store_true", help="take pages from the wiki (pywikibot generator options)")
+    p.add_argument("-o", "--output", required=True, help="the bundle file to write")
+    p.add_argument("--title")
+    p.add_argument("--profile", default="bn")
+    p.add_argument("--unsafe", action="store_true")
+    p.add_argument("--layout", action="store_true")
+    p.add_argument("--select", type=_codes, action="extend")
+    p.add_argument("--ignore", type=_codes, action="extend")
+    p.add_argument("--pywikibot-dir")
+
+    p = sub.add_parser("review", help="review a bundle in the terminal, or write it as an HTML page")
+    p.add_argument("bundle")
+    p.add_argument("--approvals", default="approvals.json", help="where the terminal review writes decisions")
+    p.add_argument("--html", help="write a self-contained HTML review page here instead")
+
+    p = sub.add_parser("apply", allow_abbrev=False, help="save the approved entries of a bundle")
+    p.add_argument("bundle")
+    p.add_argument("--approvals", required=True)
+    p.add_argument("--profile", default="bn")
+    p.add_argument("--state", default="relbot-state.sqlite")
+    p.add_argument("--shutoff")
+    p.add_argument("--pywikibot-dir")
+
+    p = sub.add_parser("report", allow_abbrev=False, help="lint wiki pages and publish a Bengali report page")
+    p.add_argument("--publish", required=True, metavar="TITLE", help="the report page on the wiki")
+    p.add_argument("--dry-run", action="store_true", help="print the report instead of saving it")
+    p.add_argument("--profile", default="bn")
+    p.add_argument("--pywikibot-dir")
 
     p = sub.add_parser("sandbox", help="a throw-away local MediaWiki seeded with the fixtures")
     p.add_argument("action", choices=("start", "stop"))
@@ -255,6 +288,124 @@ class UsageError(Exception):
     pass
 
 
+def _fix_options(args) -> dict:
+    return {"unsafe": args.unsafe, "layout": args.layout, "select": args.select, "ignore": args.ignore}
+
+
+def cmd_propose(args, extra: list[str]) -> int:
+    from pathlib import Path
+
+    from . import review
+    from .fixes import fix_page
+    from .gazetteer import Gazetteer
+    from .profile import load_profile
+    from .sources import InputError, expand, read_page
+    from .validate import resolve_codes
+
+    profile = load_profile(args.profile)
+    resolve_codes(args.select)
+    resolve_codes(args.ignore)
+    if bool(args.paths) == bool(args.wiki):
+        raise UsageError("give files or folders, or --wiki (with pywikibot generator options), not both")
+    gaz = Gazetteer.load(profile.lang)
+    opts = _fix_options(args)
+    entries, site_name = [], None
+    if args.wiki:
+        from .wiki import connect, pywikibot_dir, wiki_pages
+
+        pywikibot_dir(args.pywikibot_dir)
+        site, extra = connect(extra)
+        site_name = f"{site.family.name}:{site.code}"
+        for page in wiki_pages(site, profile, extra):
+            out = fix_page(page.text, page.title(), profile, gaz, **opts)
+            if out.changed:
+                entries.append(review.entry(out, f"{site.code}:{page.title()}", page.latest_revision_id, profile))
+    else:
+        if extra:
+            raise UsageError(f"unrecognized arguments: {' '.join(extra)}")
+        paths = expand(args.paths)
+        if args.title and len(paths) != 1:
+            raise InputError("--title needs exactly one file")
+        for path in paths:
+            page = read_page(Path(path), args.title)
+            out = fix_page(page.text, page.title, profile, gaz, **opts)
+            if out.changed:
+                entries.append(review.entry(out, page.source, None, profile))
+    doc = review.bundle(entries, profile, "wiki" if args.wiki else "files", site_name, opts)
+    _write(args.output, json.dumps(doc, ensure_ascii=False, indent=1) + "\n")
+    print(f"{args.output}: {len(entries)} proposed edits (bundle {doc['id']})")
+    return EXIT_OK
+
+
+def cmd_review(args) -> int:
+    from . import review
+
+    doc = review.load_bundle(args.bundle)
+    if args.html:
+        from .htmlpages import render_review
+
+        _write(args.html, render_review(doc))
+        print(f"{args.html}: review page for {len(doc['entries'])} entries")
+        return EXIT_OK
+    decisions = review.terminal_review(doc)
+    _write(args.approvals, json.dumps(decisions, ensure_ascii=False, indent=1) + "\n")
+    print(f"{args.approvals}: written")
+    return EXIT_OK
+
+
+def cmd_apply(args, extra: list[str]) -> int:
+    from . import review
+    from .profile import load_profile
+    from .state import State
+    from .wiki import apply_bundle, connect, pywikibot_dir
+
+    profile = load_profile(args.profile)
+    doc = review.load_bundle(args.bundle)
+    decided = review.load_approvals(args.approvals, doc)
+    if doc["source"] != "wiki":
+        raise UsageError("apply saves to a wiki: this bundle was proposed from files (use relbot fix --write)")
+    pywikibot_dir(args.pywikibot_dir)
+    site, extra = connect(extra)
+    state = State(args.state)
+    try:
+        results = apply_bundle(site, profile, state, doc, set(decided["approved"]), args.shutoff)
+    finally:
+        state.close()
+    for title, outcome in results:
+        print(f"{title}: {outcome}" if title else outcome)
+    counts = Counter(o.split(":")[0] for _, o in results)
+    print(f"saved {counts['saved']}, stale {counts['stale']}, blocked {counts['blocked']} "
+          f"(of {len(decided['approved'])} approved)", file=sys.stderr)
+    return EXIT_OK
+
+
+def cmd_report(args, extra: list[str]) -> int:
+    from datetime import datetime, timezone
+
+    from .article import build
+    from .gazetteer import Gazetteer
+    from .profile import load_profile
+    from .report import page_entry, wikitext, without_time
+    from .validate import validate
+    from .wiki import connect, publish, pywikibot_dir, wiki_pages
+
+    profile = load_profile(args.profile)
+    pywikibot_dir(args.pywikibot_dir)
+    site, extra = connect(extra)
+    gaz = Gazetteer.load(profile.lang)
+    pages = []
+    for page in wiki_pages(site, profile, extra):
+        art = build(page.text, page.title(), profile, gaz)
+        pages.append(page_entry(art, f"{site.code}:{page.title()}", validate(art)))
+    text = wikitext(pages, profile, datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"))
+    if args.dry_run:
+        sys.stdout.write(text)
+        return EXIT_OK
+    saved = publish(site, profile, args.publish, text, lambda t: without_time(t, profile))
+    print(f"[[{args.publish}]]: {'saved' if saved else 'unchanged, not saved'} ({len(pages)} pages)")
+    return EXIT_OK
+
+
 def cmd_sandbox(args) -> int:
     from pathlib import Path
 
@@ -280,7 +431,8 @@ def cmd_sandbox(args) -> int:
     return EXIT_OK
 
 
-COMMANDS = {"parse": cmd_parse, "lint": cmd_lint, "fix": cmd_fix, "run": cmd_run, "sandbox": cmd_sandbox}
+COMMANDS = {"parse": cmd_parse, "lint": cmd_lint, "fix": cmd_fix, "review": cmd_review, "sandbox": cmd_sandbox}
+WIKI_COMMANDS = {"run": cmd_run, "propose": cmd_propose, "apply": cmd_apply, "report": cmd_report}
 
 
 def main(argv=None) -> int:
@@ -288,17 +440,23 @@ def main(argv=None) -> int:
     from .sources import InputError
     from .validate import UnknownRule
 
+    from .review import BundleError
     from .sandbox import SandboxError
     from .wiki import WikiError
 
-    args, extra = build_parser().parse_known_args(argv)
-    if extra and args.command != "run":
+    argv = list(sys.argv[1:] if argv is None else argv)
+    # pywikibot options (-cat:X, -page:Y Z …) go around argparse: it takes an argument with a
+    # space for a positional one
+    pwb = [a for a in argv if re.match(r"-[A-Za-z]{2,}", a)]
+    args, extra = build_parser().parse_known_args([a for a in argv if a not in pwb])
+    extra += pwb
+    if extra and args.command not in WIKI_COMMANDS:
         return _fail(f"unrecognized arguments: {' '.join(extra)}")
     try:
-        if args.command == "run":
-            return cmd_run(args, extra)
+        if args.command in WIKI_COMMANDS:
+            return WIKI_COMMANDS[args.command](args, extra)
         return COMMANDS[args.command](args)
-    except (ProfileError, InputError, UnknownRule, UsageError, WikiError, SandboxError) as exc:
+    except (ProfileError, InputError, UnknownRule, UsageError, WikiError, SandboxError, BundleError) as exc:
         return _fail(str(exc))
     except KeyboardInterrupt:
         return _fail("interrupted")

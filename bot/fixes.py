@@ -157,7 +157,7 @@ def summary(profile: Profile, applied: list[Applied]) -> str:
         if a.code in seen:
             continue
         seen.add(a.code)
-        name = spec["rules"].get(a.code, a.code)
+        name = profile.data["rule_names"].get(a.code, a.code)
         items.append(spec["item"].format(name=name, code=a.code))
     return spec["prefix"] + spec["separator"].join(items) if items else ""
 

@@ -326,3 +326,96 @@ def summary_text(result: RunResult) -> str:
             f"edits saved {c['saved']}, proposed {c['proposed']}, declined {c['declined']}, "
             f"cosmetic-only {c['cosmetic-only']}, "
             f"blocked {c['blocked']}, conflicts {c['conflicts']}, time {result.seconds:.1f} s")
+
+
+# -- propose, apply and publish: the same save rules, outside the bot loop ---------------------------
+
+def wiki_pages(site, profile: Profile, gen_args: list[str]):
+    """Existing pages from the generator options (or the profile's defaults), preloaded."""
+    for page in make_generator(site, profile, gen_args):
+        if page.exists():
+            yield page
+
+
+def save_edit(page, old_text: str, new_text: str, summary: str, base_rev: int | None, profile: Profile,
+              shutoff_title: str, minor: bool = True) -> str:
+    """Save unattended: {{bots}}/in-use, the shutoff page, baserevid. Returns the outcome."""
+    from pywikibot.exceptions import EditConflictError
+
+    site = page.site
+    block = edit_block(old_text, profile, site.username())
+    if block:
+        return f"blocked:{block}"
+    _check_shutoff(site, shutoff_title, profile.data["bot"]["run_word"])
+    page.text = new_text
+    kwargs = {"baserevid": base_rev, "basetimestamp": None} if base_rev else {}
+    try:
+        page.save(summary=summary, minor=minor, bot=True, force=True, asynchronous=False, quiet=True, **kwargs)
+    except EditConflictError:
+        return "conflict"
+    return "saved"
+
+
+def shutoff_title(site, profile: Profile, explicit: str | None = None) -> str:
+    return (explicit or profile.data["bot"]["shutoff_page"]).format(user=site.username())
+
+
+def apply_bundle(site, profile: Profile, state: State, bundle_doc: dict, approved: set[str],
+                 shutoff: str | None = None) -> list[tuple[str, str]]:
+    """Save the approved entries that are not stale; (title, outcome) for every approved entry."""
+    import pywikibot
+
+    from .review import sha256
+
+    gaz = Gazetteer.load(profile.lang)
+    opts = bundle_doc["options"]
+    entries = [e for e in bundle_doc["entries"] if e["id"] in approved]
+    run_id = state.start_run("apply-bundle", [bundle_doc["id"]])
+    title_of_shutoff = shutoff_title(site, profile, shutoff)
+    pages = {p.title(): p for p in site.preloadpages([pywikibot.Page(site, e["title"]) for e in entries])}
+    results = []
+    status = "finished"
+    try:
+        for e in entries:
+            page = pages.get(e["title"])
+            if page is None or not page.exists() or page.latest_revision_id != e["base_revid"]:
+                results.append((e["title"], "stale"))
+                continue
+            out = fix_page(page.text, e["title"], profile, gaz, unsafe=opts["unsafe"], layout=opts["layout"],
+                           select=opts["select"], ignore=opts["ignore"])
+            if sha256(out.text) != e["new_sha256"]:
+                results.append((e["title"], "stale"))
+                continue
+            outcome = save_edit(page, out.original, out.text, out.summary, e["base_revid"], profile,
+                                title_of_shutoff)
+            if outcome == "conflict":
+                outcome = "stale"
+            if outcome == "saved":
+                state.record_save(run_id, page.pageid, e["title"], e["base_revid"], page.latest_revision_id,
+                                  out.summary)
+            state.record(run_id, page.pageid, e["title"], e["base_revid"], outcome,
+                         dict(Counter(f.code for f in out.findings)),
+                         page.latest_revision_id if outcome == "saved" else None)
+            results.append((e["title"], outcome))
+    except Shutoff as exc:
+        status = "stopped"
+        results.append(("", f"stopped: {exc}"))
+    finally:
+        state.end_run(run_id, status, dict(Counter(o.split(":")[0] for _, o in results)))
+    return results
+
+
+def publish(site, profile: Profile, title: str, text: str, time_free) -> bool:
+    """Save the report page only when its content (apart from the time line) changed."""
+    import pywikibot
+
+    page = pywikibot.Page(site, title)
+    old = page.text if page.exists() else ""
+    if time_free(old) == time_free(text):
+        return False
+    outcome = save_edit(page, old, text, profile.data["report"]["summary"],
+                        page.latest_revision_id if page.exists() else None, profile,
+                        shutoff_title(site, profile), minor=False)
+    if outcome != "saved":
+        raise WikiError(f"the report page [[{title}]] was not saved: {outcome}")
+    return True
