@@ -34,10 +34,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--profile", default="bn")
 
     p = sub.add_parser("lint", help="report findings")
-    p.add_argument("paths", nargs="+", metavar="PATH")
+    p.add_argument("paths", nargs="*", metavar="PATH")
+    p.add_argument("--dump", help="a MediaWiki XML export dump (plain, .bz2 or .gz) instead of files")
+    p.add_argument("--jobs", type=int, help="worker processes for --dump (default: the number of cores)")
+    p.add_argument("--page-timeout", type=float, default=10.0, help="seconds one page may take (--dump)")
     p.add_argument("--title")
     p.add_argument("--profile", default="bn")
-    p.add_argument("--format", choices=("text", "json"), default="text")
+    p.add_argument("--format", choices=("text", "json", "html"), default="text")
     p.add_argument("--select", type=_codes, action="extend", help="only these codes or prefixes (L, E00…)")
     p.add_argument("--ignore", type=_codes, action="extend", help="not these codes or prefixes")
     p.add_argument("--lang", choices=("bn", "en"), default="bn", help="language of text messages")
@@ -109,6 +112,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--profile", default="bn")
     p.add_argument("--pywikibot-dir")
 
+    p = sub.add_parser("undo", allow_abbrev=False, help="revert the saves of a run where they are still the latest")
+    p.add_argument("--run", type=int, required=True, help="the run id (see the run's summary)")
+    p.add_argument("--dry-run", action="store_true", help="only say what would be reverted")
+    p.add_argument("--profile", default="bn")
+    p.add_argument("--state", default="relbot-state.sqlite")
+    p.add_argument("--shutoff")
+    p.add_argument("--pywikibot-dir")
+
     p = sub.add_parser("sandbox", help="a throw-away local MediaWiki seeded with the fixtures")
     p.add_argument("action", choices=("start", "stop"))
     p.add_argument("--dir", default="relbot-sandbox", help="folder for the wiki (default ./relbot-sandbox)")
@@ -141,18 +152,22 @@ def cmd_lint(args) -> int:
     from .article import build
     from .gazetteer import Gazetteer
     from .profile import load_profile
-    from .report import page_entry, summary, summary_line, text_lines
+    from .report import page_entry
     from .sources import InputError, expand, read_page
     from .validate import resolve_codes, validate
 
     profile = load_profile(args.profile)
     resolve_codes(args.select)  # fail early on an unknown code
     resolve_codes(args.ignore)
+    if bool(args.paths) == bool(args.dump):
+        raise InputError("give files or folders, or --dump FILE")
+    if args.dump:
+        return _lint_dump(args, profile)
     paths = expand(args.paths)
     if args.title and len(paths) != 1:
         raise InputError("--title needs exactly one file")
     gaz = Gazetteer.load(profile.lang)
-    pages, errors = [], []
+    pages, errors, sources = [], [], {}
     for path in paths:
         try:
             page = read_page(path, args.title)
@@ -162,23 +177,48 @@ def cmd_lint(args) -> int:
             continue
         art = build(page.text, page.title, profile, gaz)
         pages.append(page_entry(art, page.source, validate(art, args.select, args.ignore)))
+        sources[page.source] = page.text
+    _emit_report(args, pages, errors, sources)
+    return _lint_exit(pages, errors)
+
+
+def _lint_exit(pages: list[dict], errors: list[str]) -> int:
+    if errors:
+        return EXIT_USAGE
+    return EXIT_FINDINGS if any(f["severity"] == "error" for p in pages for f in p["findings"]) else EXIT_OK
+
+
+def _emit_report(args, pages: list[dict], errors: list[str], sources: dict | None = None) -> None:
+    from .report import summary, summary_line, text_lines
+
     report = {"pages": pages, "summary": summary(pages, errors)}
     if args.format == "json":
         out = json.dumps(report, ensure_ascii=False, indent=1) + "\n"
+    elif args.format == "html":
+        from .htmlpages import render_lint_report
+
+        out = render_lint_report(report, sources or {})
     else:
         out = "".join(line + "\n" for line in text_lines(pages, args.lang)) + summary_line(report["summary"]) + "\n"
     if args.output:
-        try:
-            with open(args.output, "w", encoding="utf-8") as fh:
-                fh.write(out)
-        except OSError as exc:
-            raise InputError(f"{args.output}: cannot write the report: {exc.strerror or exc}") from None
+        _write(args.output, out)
     else:
         sys.stdout.write(out)
-    if errors:
-        return EXIT_USAGE
-    has_error = any(f["severity"] == "error" for p in pages for f in p["findings"])
-    return EXIT_FINDINGS if has_error else EXIT_OK
+
+
+def _lint_dump(args, profile) -> int:
+    from .dump import DumpError, scan_dump
+
+    pages, errors = [], []
+    try:
+        for entry in scan_dump(args.dump, "lint", args.profile, jobs=args.jobs, page_timeout=args.page_timeout,
+                               select=args.select, ignore=args.ignore, progress=sys.stderr.isatty()):
+            pages.append(entry)
+    except DumpError as exc:
+        errors.append(str(exc))
+        print(f"relbot: error: {exc}", file=sys.stderr)
+    _emit_report(args, pages, errors)
+    return _lint_exit(pages, errors)
 
 
 def _write(path, text: str) -> None:
@@ -406,6 +446,32 @@ def cmd_report(args, extra: list[str]) -> int:
     return EXIT_OK
 
 
+def cmd_undo(args, extra: list[str]) -> int:
+    from pathlib import Path
+
+    from .profile import load_profile
+    from .state import State
+    from .wiki import connect, pywikibot_dir, undo_run
+
+    profile = load_profile(args.profile)
+    if not Path(args.state).is_file():
+        raise UsageError(f"no state database at {args.state}")
+    pywikibot_dir(args.pywikibot_dir)
+    site, extra = connect(extra)
+    state = State(args.state)
+    try:
+        results = undo_run(site, profile, state, args.run, args.dry_run, args.shutoff)
+    finally:
+        state.close()
+    for title, outcome in results:
+        print(f"{title}: {outcome}" if title else outcome)
+    counts = Counter(o.split(":")[0] for _, o in results)
+    print(f"run {args.run}: {counts['reverted'] or counts['would revert']} "
+          f"{'would be ' if args.dry_run else ''}reverted, {counts['edited since']} edited since by others",
+          file=sys.stderr)
+    return EXIT_OK
+
+
 def cmd_sandbox(args) -> int:
     from pathlib import Path
 
@@ -432,7 +498,7 @@ def cmd_sandbox(args) -> int:
 
 
 COMMANDS = {"parse": cmd_parse, "lint": cmd_lint, "fix": cmd_fix, "review": cmd_review, "sandbox": cmd_sandbox}
-WIKI_COMMANDS = {"run": cmd_run, "propose": cmd_propose, "apply": cmd_apply, "report": cmd_report}
+WIKI_COMMANDS = {"run": cmd_run, "propose": cmd_propose, "apply": cmd_apply, "report": cmd_report, "undo": cmd_undo}
 
 
 def main(argv=None) -> int:

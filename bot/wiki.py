@@ -10,6 +10,7 @@ pywikibot is imported only inside functions: it reads its configuration at impor
 from __future__ import annotations
 
 import difflib
+import logging
 import os
 import stat
 import sys
@@ -100,15 +101,69 @@ def connect(args: list[str]):
     except Exception as exc:  # pywikibot reports configuration errors in many shapes
         raise WikiError(f"pywikibot could not start: {_one_line(exc)}") from None
     local = pywikibot.handle_args(args) if args else []  # an empty list would mean sys.argv
+    _quiet_tracebacks()
     check_password_file(config.password_file, config.base_dir)
     try:
-        site = pywikibot.Site()
+        fam = pywikibot.family.Family.load(config.family)
+        where = f"{fam.protocol(config.mylang)}://{fam.hostname(config.mylang)}"
+    except Exception:  # the family itself is broken: pywikibot.Site() below says how
+        where = f"{config.family}:{config.mylang}"
+    try:
+        site = pywikibot.Site()  # reads siteinfo: the first request
         site.login()
     except Exception as exc:
-        raise WikiError(f"cannot log in to the wiki: {_one_line(exc)}") from None
+        from pywikibot.exceptions import TimeoutError as PwbTimeout
+
+        if _unreachable(exc) or isinstance(exc, PwbTimeout):
+            raise WikiError(f"cannot reach the wiki at {where}: {_one_line(exc)}") from None
+        raise WikiError(f"cannot log in to the wiki at {where}: {_one_line(exc)}") from None
     if not site.logged_in():
         raise WikiError("cannot log in to the wiki: wrong user name or bot password")
     return site, local
+
+
+class _NoTraceback(logging.Filter):
+    """pywikibot logs server errors with their traceback; an operator needs the message only."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        record.exc_info, record.exc_text = None, None
+        if isinstance(record.msg, str) and "Traceback (most recent call last)" in record.msg:
+            head, _, tail = record.msg.partition("Traceback (most recent call last)")
+            last = [ln.strip() for ln in tail.splitlines() if ln.strip() and not ln.startswith(" ")]
+            record.msg = " ".join(filter(None, [head.strip(), last[-1] if last else ""])) or "server error"
+            record.args = ()
+        return True
+
+
+def _quiet_tracebacks() -> None:
+    from pywikibot.bot import init_handlers
+
+    init_handlers()  # idempotent: makes pywikibot's terminal handlers exist now
+    for handler in logging.getLogger("pywiki").handlers:
+        if not any(isinstance(f, _NoTraceback) for f in handler.filters):
+            handler.addFilter(_NoTraceback())
+
+
+def _unreachable(exc: BaseException) -> bool:
+    """The wiki did not answer at all (connection refused or reset), as opposed to an error answer."""
+    import requests
+
+    seen = 0
+    while exc is not None and seen < 10:
+        if isinstance(exc, (requests.exceptions.ConnectionError, ConnectionError)):
+            return True
+        if "Connection refused" in str(exc) or "Max retries exceeded" in str(exc):
+            return True
+        exc, seen = exc.__cause__ or exc.__context__, seen + 1
+    return False
+
+
+def _server_trouble() -> tuple[type, ...]:
+    """pywikibot's exceptions for a server that failed to do a request (after its own retries)."""
+    import requests
+    from pywikibot.exceptions import OtherPageSaveError, ServerError, TimeoutError as PwbTimeout
+
+    return (OtherPageSaveError, ServerError, PwbTimeout, requests.exceptions.RequestException)
 
 
 def _one_line(exc: BaseException) -> str:
@@ -221,8 +276,11 @@ def run_bot(site, profile: Profile, state: State, gen_args: list[str], opts: Run
             result.status, result.message = "stopped", "quit by the operator"
     except Shutoff as exc:
         result.status, result.message = "stopped", str(exc)
-    except BaseException:
+    except BaseException as exc:
         state.end_run(run_id, "failed", dict(result.counts))
+        if isinstance(exc, _server_trouble()):
+            raise WikiError(f"the wiki stopped answering ({_one_line(exc)}); run {run_id} is saved: "
+                            "finish it later with --resume") from None
         raise
     finally:
         result.seconds = time.monotonic() - started
@@ -280,6 +338,10 @@ def _save(bot, page, out: Outcome, rev: int, profile: Profile, gaz, state: State
             ok = bot.userPut(page, out.original, out.text, summary=out.summary, minor=True, bot=True,
                              asynchronous=False, show_diff=bot.opt.always is False, force=True,
                              baserevid=rev, basetimestamp=None)
+        except _server_trouble() as exc:
+            if _unreachable(exc):
+                raise
+            return f"skipped:server-error ({_one_line(exc)})"
         except EditConflictError:
             result.counts["conflicts"] += 1
             if attempt == 2:
@@ -419,3 +481,46 @@ def publish(site, profile: Profile, title: str, text: str, time_free) -> bool:
     if outcome != "saved":
         raise WikiError(f"the report page [[{title}]] was not saved: {outcome}")
     return True
+
+
+def undo_run(site, profile: Profile, state: State, run_id: int, dry_run: bool = False,
+             shutoff: str | None = None) -> list[tuple[str, str]]:
+    """Revert a run's saves on pages whose latest revision is still ours; leave the others alone.
+
+    The undo is a run of its own (mode ``undo``), its saves recorded like any other.
+    """
+    import pywikibot
+
+    saves = state.saves(run_id)
+    if state.run(run_id) is None:
+        raise WikiError(f"no run {run_id} in {state.path}")
+    undo_id = None if dry_run else state.start_run("undo", [str(run_id)])
+    summary = profile.data["bot"]["undo_summary"].format(run=run_id)
+    title_of_shutoff = shutoff_title(site, profile, shutoff)
+    pages = {p.title(): p for p in site.preloadpages([pywikibot.Page(site, s["title"]) for s in saves])}
+    results, status = [], "finished"
+    try:
+        for s in reversed(saves):  # the newest save of a page first
+            page = pages.get(s["title"])
+            if page is None or not page.exists():
+                results.append((s["title"], "gone"))
+                continue
+            if page.latest_revision_id != s["new_rev"]:
+                results.append((s["title"], "edited since: left alone"))
+                continue
+            if dry_run:
+                results.append((s["title"], "would revert"))
+                continue
+            old = page.getOldVersion(s["base_rev"])
+            outcome = save_edit(page, page.text, old, summary, s["new_rev"], profile, title_of_shutoff)
+            if outcome == "saved":
+                state.record_save(undo_id, page.pageid, s["title"], s["new_rev"], page.latest_revision_id, summary)
+                state.record(undo_id, page.pageid, s["title"], s["new_rev"], "reverted", None)
+            results.append((s["title"], "reverted" if outcome == "saved" else outcome))
+    except Shutoff as exc:
+        status = "stopped"
+        results.append(("", f"stopped: {exc}"))
+    finally:
+        if undo_id is not None:
+            state.end_run(undo_id, status, dict(Counter(o.split(":")[0] for _, o in results)))
+    return results

@@ -1,0 +1,192 @@
+"""Faults against the real sandbox wiki: transient HTTP errors, maxlag and slow answers through a
+fault-injecting proxy of our own; the wiki server stopped mid-run; wrong credentials, an
+unreachable wiki, a missing user-config; and undoing a run."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sqlite3
+
+import pytest
+
+from bot import sandbox
+from conftest import SEED, read
+from faultproxy import Fault, FaultProxy
+from test_bot_wiki import TEST_CAT, extra_pages
+from wiki_fixtures import relbot, revisions, total_edits
+
+CAT = f"-cat:{TEST_CAT[len('বিষয়শ্রেণী:'):]}"
+
+
+def config_copy(sb, tmp_path, port: int | None = None, **settings) -> str:
+    """The sandbox's pywikibot folder, pointed at another port and with other settings."""
+    folder = tmp_path / "pwb"
+    shutil.copytree(sb.pywikibot_dir, folder, ignore=shutil.ignore_patterns("apicache*", "throttle.ctrl"))
+    if port is not None:
+        family = next((folder / "families").glob("*_family.py"))
+        family.write_text(family.read_text().replace(f"127.0.0.1:{sb.port}", f"127.0.0.1:{port}"))
+    with open(folder / "user-config.py", "a") as fh:
+        for key, value in settings.items():
+            fh.write(f"\n{key} = {value!r}\n")
+    return str(folder)
+
+
+def one_line_error(proc) -> str:
+    err = [line for line in proc.stderr.splitlines() if line.startswith("relbot: error:")]
+    assert len(err) == 1, proc.stderr
+    assert "Traceback" not in proc.stderr
+    return err[0]
+
+
+@pytest.fixture
+def proxy(fresh_wiki):
+    p = FaultProxy(fresh_wiki.port)
+    p.port = p.start()
+    yield p
+    p.stop()
+
+
+def test_transient_faults_are_retried_then_the_page_is_skipped(fresh_wiki, proxy, tmp_path):
+    sb = fresh_wiki
+    pages = extra_pages(4)
+    sandbox.seed(sb, {TEST_CAT: "পরীক্ষা", **pages})
+    titles = sorted(pages)
+    proxy.faults = [
+        Fault({"action": "edit", "title": titles[0]}, "503", times=1),       # once: a retry saves it
+        Fault({"action": "edit", "title": titles[1]}, "maxlag", times=1),    # once: wait, retry, save
+        Fault({"action": "edit", "title": titles[2]}, "500"),                # always: skipped, run goes on
+    ]
+    pwb = config_copy(sb, tmp_path, proxy.port, max_retries=2, retry_wait=1, retry_max=1)
+    seeded = {t: len(revisions(sb, t)) for t in titles}
+    proc = relbot(sb, "run", "--apply", "--pywikibot-dir", pwb, "--state", str(tmp_path / "s.sqlite"), CAT,
+                  "--report", str(tmp_path / "r.json"))
+    assert proc.returncode == 0, proc.stderr
+    assert "Traceback" not in proc.stderr
+    saved = {t: len(revisions(sb, t)) > seeded[t] for t in titles}
+    assert saved == {titles[0]: True, titles[1]: True, titles[2]: False, titles[3]: True}, proxy.log
+    assert sum(1 for line in proxy.log if titles[2] in line) >= 2  # retried before giving up
+    db = sqlite3.connect(tmp_path / "s.sqlite")
+    outcome = db.execute("SELECT outcome FROM run_pages WHERE title = ?", (titles[2],)).fetchone()[0]
+    assert outcome.startswith("skipped:server")
+
+
+def test_slow_answers_time_out_and_the_page_is_skipped(fresh_wiki, proxy, tmp_path):
+    sb = fresh_wiki
+    pages = extra_pages(2)
+    sandbox.seed(sb, {TEST_CAT: "পরীক্ষা", **pages})
+    slow, fine = sorted(pages)
+    seeded = len(revisions(sb, fine))
+    proxy.faults = [Fault({"action": "edit", "title": slow}, "slow", delay=3.0)]
+    pwb = config_copy(sb, tmp_path, proxy.port, max_retries=1, retry_wait=1, retry_max=1,
+                      socket_timeout=(2, 1))
+    proc = relbot(sb, "run", "--apply", "--pywikibot-dir", pwb, "--state", str(tmp_path / "s.sqlite"), CAT)
+    assert proc.returncode == 0, proc.stderr
+    assert len(revisions(sb, fine)) > seeded
+    # the slow edit may or may not have reached the wiki before the client gave up; either way the
+    # page is whole: the seeded text or the fixed one, never anything else
+    text = revisions(sb, slow)[0]["slots"]["main"]["content"]
+    assert text in (pages[slow], revisions(sb, fine)[0]["slots"]["main"]["content"])
+
+
+def test_wiki_stopped_mid_run_then_resume(fresh_wiki, tmp_path):
+    sb = fresh_wiki
+    pages = extra_pages(6)
+    sandbox.seed(sb, {TEST_CAT: "পরীক্ষা", **pages})
+    state = tmp_path / "s.sqlite"
+    pwb = config_copy(sb, tmp_path, max_retries=1, retry_wait=1, retry_max=1)
+    harness = f'''
+import bot.state as S, bot.sandbox as SB, pathlib
+_orig = S.State.record_save
+_n = [0]
+def _save(self, *a, _orig=_orig, **k):
+    _orig(self, *a, **k)
+    _n[0] += 1
+    if _n[0] == 2:
+        SB.stop(pathlib.Path({str(sb.dir)!r}))   # the wiki server goes away mid-run
+S.State.record_save = _save
+'''
+    proc = relbot(sb, "run", "--apply", "--pywikibot-dir", pwb, "--state", str(state), CAT, harness=harness)
+    try:
+        assert proc.returncode == 2, proc.stderr
+        line = one_line_error(proc)
+        assert "--resume" in line
+    finally:
+        sandbox.serve(sb)
+    db = sqlite3.connect(state)
+    run_id, status = db.execute("SELECT id, status FROM runs ORDER BY id DESC").fetchone()
+    assert status == "failed"
+    saved_before = db.execute("SELECT COUNT(*) FROM saves WHERE run_id = ?", (run_id,)).fetchone()[0]
+    assert saved_before == 2
+    db.close()
+    for title, text in pages.items():  # nothing half-edited: seeded text or a complete bot revision
+        revs = revisions(sb, title)
+        assert revs[0]["slots"]["main"]["content"] == text or revs[0]["user"] == sb.bot_user
+    proc = relbot(sb, "run", "--apply", "--resume", "--pywikibot-dir", pwb, "--state", str(state), CAT)
+    assert proc.returncode == 0, proc.stderr
+    db = sqlite3.connect(state)
+    assert db.execute("SELECT status FROM runs WHERE id = ?", (run_id,)).fetchone()[0] == "finished"
+    titles = [t for (t,) in db.execute("SELECT title FROM run_pages WHERE run_id = ?", (run_id,))]
+    assert sorted(titles) == sorted(pages)
+    assert db.execute("SELECT COUNT(*) FROM saves WHERE run_id = ?", (run_id,)).fetchone()[0] == 6
+    for title in pages:
+        assert [r["user"] for r in revisions(sb, title)].count(sb.bot_user) == 1, title
+
+
+def test_wrong_credentials(wiki, tmp_path):
+    pwb = config_copy(wiki, tmp_path)
+    pw = tmp_path / "pwb" / "user-password.py"
+    pw.write_text(pw.read_text().replace(wiki.bot_password_secret, "0" * 40))
+    pw.chmod(0o600)
+    (tmp_path / "pwb" / "pywikibot-RelBot.lwp").unlink(missing_ok=True)  # no old session cookie
+    proc = relbot(wiki, "run", "--dry-run", "--pywikibot-dir", pwb, "--state", str(tmp_path / "s.sqlite"))
+    assert proc.returncode == 2
+    assert "log in" in one_line_error(proc)
+    assert wiki.bot_password_secret not in proc.stderr + proc.stdout
+
+
+def test_unreachable_wiki(wiki, tmp_path):
+    closed = sandbox.free_port()
+    pwb = config_copy(wiki, tmp_path, closed, max_retries=1, retry_wait=1, retry_max=1)
+    proc = relbot(wiki, "run", "--dry-run", "--pywikibot-dir", pwb, "--state", str(tmp_path / "s.sqlite"),
+                  timeout=60)
+    assert proc.returncode == 2
+    line = one_line_error(proc)
+    assert "127.0.0.1" in line or "reach" in line or "connect" in line
+
+
+def test_missing_user_config(wiki, tmp_path):
+    empty = tmp_path / "nothing"
+    empty.mkdir()
+    proc = relbot(wiki, "run", "--dry-run", "--pywikibot-dir", str(empty))
+    assert proc.returncode == 2
+    assert "user-config.py" in one_line_error(proc)
+
+
+def test_undo_reverts_our_edits_and_leaves_later_ones(fresh_wiki, tmp_path):
+    sb = fresh_wiki
+    pages = extra_pages(4)
+    sandbox.seed(sb, {TEST_CAT: "পরীক্ষা", **pages})
+    state = str(tmp_path / "s.sqlite")
+    assert relbot(sb, "run", "--apply", "--state", state, CAT).returncode == 0
+    run_id = sqlite3.connect(state).execute("SELECT MAX(id) FROM runs").fetchone()[0]
+    touched = sorted(pages)[0]
+    relbot(sb, "run", "--dry-run", "--state", str(tmp_path / "x.sqlite"), "-page:none",
+           harness=f"human_edit({touched!r}, append='\\nপরে মানুষের সম্পাদনা')")
+    edits = total_edits(sb)
+    proc = relbot(sb, "undo", "--run", str(run_id), "--dry-run", "--state", state)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.count("would revert") == 3 and f"{touched}: edited since" in proc.stdout
+    assert total_edits(sb) == edits
+    proc = relbot(sb, "undo", "--run", str(run_id), "--state", state)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.count(": reverted") == 3
+    for title, text in pages.items():
+        revs = revisions(sb, title)
+        if title == touched:
+            assert revs[0]["user"] == sb.human_user
+        else:
+            assert revs[0]["slots"]["main"]["content"] == text
+            assert revs[0]["comment"] == f"বট: রান {run_id}-এর সম্পাদনা ফিরিয়ে নেওয়া হল"
+    db = sqlite3.connect(state)
+    assert db.execute("SELECT mode, status FROM runs ORDER BY id DESC").fetchone() == ("undo", "finished")

@@ -1,0 +1,468 @@
+"""The HTML pages: the review page of a bundle and the lint report (issue 5).
+
+Static checks read the markup; the browser checks open the pages from file:// in Debian's
+headless Chromium (``tests/browser.py``). Bundles are built here from real fixtures with the
+fix engine and ``bot.diffs``, independent of ``relbot propose``.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import os
+import re
+import shutil
+import time
+from datetime import datetime, timezone
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from bot import diffs
+from bot.cli import main as relbot
+from bot.fixes import fix_page
+from bot.htmlpages import json_script, render_lint_report, render_review
+from bot.schema import validator
+from browser import Watch, launch, platform_fonts
+from conftest import FIXTURES, SEED, read, title_of
+
+HOSTILE = ['<script>alert(1)</script>', '"><img src=x onerror=alert(1)>', "</script><script>alert(2)</script>",
+           "'><svg onload=alert(3)>", "\u2028\u2029<!--"]
+EVIL = " ".join(HOSTILE)
+
+# -- building documents ------------------------------------------------------------------------
+
+
+def _sha(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def make_entry(title: str, old: str, new: str, *, rules: list[dict], summary: str, findings: list[dict],
+               source: str, base_revid: int | None = None, cosmetic: bool = False) -> dict:
+    key = f"{title}\n{base_revid}\n{_sha(new)}"
+    return {"id": _sha(key)[:12], "title": title, "source": source, "base_revid": base_revid, "rules": rules,
+            "applicability": "unsafe" if any(r["applicability"] == "unsafe" for r in rules) else "safe",
+            "summary": summary, "cosmetic": cosmetic, "diff": diffs.unified(old, new, title),
+            "hunks": diffs.hunks(old, new), "new_sha256": _sha(new), "findings": findings}
+
+
+def entry_from_fix(path: Path, profile, *, unsafe: bool = False, base_revid: int | None = None) -> dict:
+    title = title_of(path)
+    out = fix_page(read(path), title, profile, unsafe=unsafe)
+    assert out.changed, path
+    names, rules, seen = profile.data["rule_names"], [], set()
+    for a in out.applied:
+        if a.code not in seen:
+            seen.add(a.code)
+            rules.append({"code": a.code, "severity": a.severity, "applicability": a.applicability,
+                          "description": a.description, "name": names.get(a.code, a.code)})
+    return make_entry(title, out.original, out.text, rules=rules, summary=out.summary, cosmetic=out.cosmetic,
+                      findings=[f.to_json(out.first) for f in out.findings], source=str(path.relative_to(FIXTURES.parent)),
+                      base_revid=base_revid)
+
+
+def make_bundle(entries: list[dict], profile: str = "bn", source: str = "files") -> dict:
+    doc = {"relbot_bundle": 1, "id": _sha("\n".join(e["id"] for e in entries))[:16],
+           "created": datetime(2026, 11, 1, 3, 17, tzinfo=timezone.utc).isoformat(), "profile": profile,
+           "source": source, "site": None, "entries": entries,
+           "options": {"unsafe": True, "layout": False, "select": None, "ignore": None}}
+    doc = json.loads(json.dumps(doc, ensure_ascii=False))  # as read from a bundle file: tuples are lists
+    validator("bundle").validate(doc)
+    return doc
+
+
+# seed: T001 (warning) + L007 (style) + L003 (warning), all safe; then one rule each
+CASES = [("seed", False), ("rules/L001", False), ("rules/T002", False), ("rules/L008", True),
+         ("rules/T004", True), ("rules/I001", True)]
+
+
+@pytest.fixture(scope="module")
+def bundle(profile):
+    entries = []
+    for n, (folder, unsafe) in enumerate(CASES):
+        path = next((FIXTURES / folder).glob("*.wikitext"))
+        entries.append(entry_from_fix(path, profile, unsafe=unsafe, base_revid=1000 + n))
+    return make_bundle(entries)
+
+
+def by_code(bundle: dict, code: str) -> dict:
+    return next(e for e in bundle["entries"] if [r["code"] for r in e["rules"]] == [code])
+
+
+@pytest.fixture(scope="module")
+def hostile_bundle():
+    old = read(SEED)
+    line = f"{EVIL} রয়েছে।। [https://example.org/x.png ছবি] <ref>http://evil.invalid/a.js</ref>"
+    old = old.replace("\n\n", f"\n\n{line}\n\n", 1)
+    new = old.replace(line, line.replace("রয়েছে।।", f"রয়েছে। {HOSTILE[1]}"))
+    finding = {"code": "T001", "severity": "warning", "line": 3, "column": 5, "end_line": 3, "end_column": 9,
+               "message": {"bn": f"দ্বিগুণ দাঁড়ি {HOSTILE[0]}", "en": f"double danda {HOSTILE[1]}"},
+               "fix": {"applicability": "safe", "description": HOSTILE[2]}}
+    entry = make_entry(f"{HOSTILE[0]}–{HOSTILE[1]} সম্পর্ক", old, new, source=HOSTILE[3], base_revid=7,
+                       rules=[{"code": "T001", "severity": "warning", "applicability": "safe",
+                               "description": HOSTILE[0], "name": HOSTILE[1]}],
+                       summary=f"বট: {EVIL}", findings=[finding])
+    doc = make_bundle([entry], profile=EVIL)
+    assert any(line["op"] == "~" for h in entry["hunks"] for line in h["lines"])
+    return doc
+
+
+@pytest.fixture(scope="module")
+def lint_report(tmp_path_factory):
+    out = tmp_path_factory.mktemp("lint") / "report.json"
+    assert relbot(["lint", str(FIXTURES), "--format", "json", "-o", str(out)]) == 1  # fixtures have errors
+    report = json.loads(out.read_text("utf-8"))
+    validator("report").validate(report)
+    sources = {p["source"]: Path(p["source"]).read_text("utf-8") for p in report["pages"]}
+    return report, sources
+
+
+@pytest.fixture(scope="module")
+def hostile_report():
+    src = f"{{{{x}}}}\n{EVIL} রয়েছে।। শেষ\n"
+    col = src.split("\n")[1].index("।।") + 1
+    page = {"title": EVIL, "source": HOSTILE[1], "status": "checked", "findings": [
+        {"code": "T001", "severity": "warning", "line": 2, "column": col, "end_line": 2, "end_column": col + 2,
+         "message": {"bn": HOSTILE[0], "en": HOSTILE[1]}, "fix": {"applicability": "safe", "description": HOSTILE[2]}},
+        {"code": "L007", "severity": "style", "line": 2, "column": 1, "end_line": 3, "end_column": 1,
+         "message": {"bn": HOSTILE[2], "en": HOSTILE[3]}, "fix": None}]}
+    skipped = {"title": HOSTILE[3], "source": "b", "status": "skipped", "reason": "redirect", "detail": HOSTILE[0],
+               "findings": []}
+    report = {"pages": [page, skipped], "summary": {
+        "pages": 2, "checked": 1, "skipped": {"redirect": 1}, "findings": 2,
+        "by_severity": {"error": 0, "warning": 1, "style": 1}, "by_code": {"L007": 1, "T001": 1},
+        "input_errors": [HOSTILE[0]]}}
+    validator("report").validate(report)
+    return report, {HOSTILE[1]: src}
+
+
+@pytest.fixture(scope="module")
+def pages(tmp_path_factory, bundle, hostile_bundle, lint_report, hostile_report):
+    folder = tmp_path_factory.mktemp("html")
+    written = {"review": render_review(bundle), "hostile-review": render_review(hostile_bundle),
+               "report": render_lint_report(*lint_report), "hostile-report": render_lint_report(*hostile_report)}
+    for name, html in written.items():
+        (folder / f"{name}.html").write_text(html, "utf-8")
+    return folder, written
+
+
+@pytest.fixture(scope="module")
+def artifacts(tmp_path_factory) -> Path:
+    path = Path(os.environ.get("RELBOT_ARTIFACTS") or tmp_path_factory.mktemp("artifacts"))
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+# -- static checks -----------------------------------------------------------------------------
+
+
+class Markup(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.tags: list[tuple[str, dict]] = []
+        self.scripts: list[tuple[dict, str]] = []
+        self.styles: list[str] = []
+        self._in: tuple[str, dict] | None = None
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        self.tags.append((tag, attrs))
+        if tag in ("script", "style"):
+            self._in = (tag, attrs)
+            if tag == "script":
+                self.scripts.append((attrs, ""))
+            else:
+                self.styles.append("")
+
+    def handle_endtag(self, tag):
+        if self._in and self._in[0] == tag:
+            self._in = None
+
+    def handle_data(self, data):
+        if self._in and self._in[0] == "script":
+            attrs, text = self.scripts[-1]
+            self.scripts[-1] = (attrs, text + data)
+        elif self._in and self._in[0] == "style":
+            self.styles[-1] += data
+
+
+def parse(html: str) -> Markup:
+    m = Markup()
+    m.feed(html)
+    m.close()
+    return m
+
+
+def csp_hash(text: str) -> str:
+    return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode() + "'"
+
+
+URL_ATTRS = {"src", "href", "action", "formaction", "srcset", "poster", "data", "background", "xlink:href",
+             "manifest", "ping", "cite", "longdesc", "codebase"}
+
+
+@pytest.mark.parametrize("name", ["review", "hostile-review", "report", "hostile-report"])
+def test_self_contained_with_csp(pages, name):
+    html = pages[1][name]
+    m = parse(html)
+    tags = {t for t, _ in m.tags}
+    assert not tags & {"link", "img", "iframe", "object", "embed", "base", "form", "audio", "video", "source"}
+    for tag, attrs in m.tags:
+        assert not any(k.startswith("on") for k in attrs), (tag, attrs)  # no inline handlers
+        for key in URL_ATTRS & attrs.keys():
+            assert attrs[key].startswith("#"), (tag, key, attrs[key])  # in-page anchors only
+    for style in m.styles:
+        assert "url(" not in style and "@import" not in style and "@font-face" not in style
+    assert not re.search(r"""(?:src|href)\s*=\s*["']?\s*(?:https?:)?//""", html, re.I)
+    # the CSP: nothing but the page's own inline script and style, by hash
+    metas = [a for t, a in m.tags if t == "meta" and a.get("http-equiv", "").lower() == "content-security-policy"]
+    assert len(metas) == 1
+    csp = dict(d.strip().split(" ", 1) for d in metas[0]["content"].split(";"))
+    assert csp["default-src"] == "'none'" and csp["img-src"] == "'none'" and csp["base-uri"] == "'none'"
+    runnable = [text for attrs, text in m.scripts if attrs.get("type") is None]
+    assert len(runnable) == 1 and csp["script-src"] == csp_hash(runnable[0])
+    assert len(m.styles) == 1 and csp["style-src"] == csp_hash(m.styles[0])
+    assert "unsafe" not in metas[0]["content"]
+    assert "innerHTML" not in html and "outerHTML" not in html and "insertAdjacentHTML" not in html
+    assert "document.write" not in html and "eval(" not in html
+    assert 'lang="bn"' in html and '<meta charset="utf-8">' in html
+    assert "Noto Sans Bengali" in m.styles[0] and "Lohit Bengali" in m.styles[0]
+
+
+@pytest.mark.parametrize("name", ["hostile-review", "hostile-report"])
+def test_hostile_strings_are_escaped(pages, name):
+    html = pages[1][name]
+    for bad in HOSTILE[:4]:
+        assert bad not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "&quot;&gt;&lt;img src=x onerror=alert(1)&gt;" in html
+    assert html.count("<script") == html.lower().count("<script") == (2 if name == "hostile-review" else 1)
+    assert html.count("</script>") == html.count("<script")
+    assert "<img" not in html.lower() and "<svg onload" not in html.lower()
+    assert "\u2028" not in html.split("<script", 1)[1]  # not inside the script blocks
+
+
+def test_json_script_cannot_break_out():
+    data = {"a": "</script><script>alert(1)</script>", "b": "\u2028\u2029<!-- & -->", "c": "ইতিহাস"}
+    block = json_script("x", data)
+    inner = block[block.index(">") + 1:block.rindex("</script>")]
+    assert not set(inner) & {"<", ">", "&", "\u2028", "\u2029"}
+    assert json.loads(inner) == data
+    assert "ইতিহাস" in inner  # Bengali stays readable
+
+
+def test_review_page_content(bundle, pages):
+    html = pages[1]["review"]
+    for e in bundle["entries"]:
+        assert f'data-id="{e["id"]}"' in html
+        assert e["summary"] in html
+        assert f">{e['base_revid']}<" in html
+    seed = bundle["entries"][0]
+    assert {r["code"] for r in seed["rules"]} == {"T001", "L007", "L003"}
+    assert "<del>।</del>" in html  # T001: রয়েছে।। → রয়েছে।
+    assert "<ins>হয়।</ins>" in html or "<ins>।</ins>" in html  # T002: ৷ → ।
+    assert html.count('class="entry"') == len(bundle["entries"])
+    # the summary table: one row per rule code, with the count of entries
+    summary = html[html.index('id="summary-table"'):html.index("</table>", html.index('id="summary-table"'))]
+    assert summary.count("<tr>") == 1 + len({r["code"] for e in bundle["entries"] for r in e["rules"]})
+    assert "দ্বিগুণ দাঁড়ি" in summary
+
+
+def test_lint_report_content(lint_report, pages):
+    report, _ = lint_report
+    html = pages[1]["report"]
+    for code, n in report["summary"]["by_code"].items():
+        assert re.search(rf'<code>{code}</code></td><td>[^<]*</td><td[^>]*>.*?</td><td class="num">{n}</td>', html)
+    assert html.count('<tr class="finding"') == report["summary"]["findings"]
+    assert html.count('<svg class="bar"') == len(report["summary"]["by_code"])
+    # the seed's T001 at 1:192 `রয়েছে।।`, highlighted in its context line
+    assert re.search(r"রয়েছে<mark[^>]*>।।?</mark>", html) or re.search(r"<mark[^>]*>[^<]*।</mark>", html)
+    for p in report["pages"]:
+        assert p["title"] in html
+
+
+# -- in the browser ----------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def chromium():
+    with launch() as browser:
+        yield browser
+
+
+@pytest.fixture
+def open_page(chromium, pages):
+    contexts = []
+
+    def run(name: str, **kw):
+        context = chromium.new_context(accept_downloads=True, viewport={"width": 1280, "height": 900},
+                                       locale="bn-BD", **kw)
+        contexts.append(context)
+        page = context.new_page()
+        watch = Watch(page)
+        page.goto((pages[0] / f"{name}.html").as_uri())
+        return page, watch
+
+    yield run
+    for c in contexts:
+        c.close()
+
+
+def entries_shown(page) -> list[str]:
+    return page.eval_on_selector_all("article.entry", "els => els.filter(e => !e.hidden).map(e => e.dataset.id)")
+
+
+def test_review_renders_bengali(open_page, bundle, artifacts):
+    page, watch = open_page("review")
+    seed = bundle["entries"][0]
+    art = page.locator(f"#entry-{seed['id']}")
+    assert art.locator("h2.title").inner_text() == seed["title"]
+    assert art.locator("table.diff").is_visible()
+    assert "আর্জেন্টিনার একটি দূতাবাস রয়েছে" in art.locator("table.diff tr.chg").first.inner_text()
+    removed = art.locator("table.diff tr.chg del")
+    assert removed.first.is_visible()
+    assert "।" in removed.all_inner_texts()
+    added = page.locator(f"#entry-{by_code(bundle, 'T002')['id']} table.diff ins")
+    assert any("।" in t for t in added.all_inner_texts())
+    # the glyphs come from a real Bengali font (no tofu): Chromium says which font drew them
+    fonts = platform_fonts(page, f"#entry-{seed['id']} h2.title")
+    bengali = {f: n for f, n in fonts.items() if "bengali" in f.lower() or "bangla" in f.lower()}
+    assert bengali and sum(bengali.values()) >= len("আজারবাইজানআর্জেন্টিনাসম্পর্ক") // 2, fonts
+    shot = artifacts / "review.png"
+    page.screenshot(path=str(shot), full_page=False)
+    page.evaluate("document.getElementById('toolbar').style.position = 'static'")  # not over the entry
+    page.locator(f"#entry-{seed['id']}").screenshot(path=str(artifacts / "review-entry.png"))
+    print(f"\nscreenshots: {shot} {artifacts / 'review-entry.png'}")
+    assert shot.stat().st_size > 10_000
+    assert watch.clean(), vars(watch)
+
+
+def test_review_filters(open_page, bundle):
+    page, watch = open_page("review")
+    ids = [e["id"] for e in bundle["entries"]]
+    style_only = {by_code(bundle, "L008")["id"], by_code(bundle, "T004")["id"]}
+    unsafe = {e["id"] for e in bundle["entries"] if e["applicability"] == "unsafe"}
+    assert entries_shown(page) == ids
+    page.uncheck('input[name="severity"][value="style"]')
+    assert entries_shown(page) == [i for i in ids if i not in style_only]  # the seed has warnings too
+    assert page.locator("#count-shown").inner_text() == str(len(ids) - 2)
+    page.check('input[name="severity"][value="style"]')
+    page.uncheck('input[name="applicability"][value="unsafe"]')
+    assert entries_shown(page) == [i for i in ids if i not in unsafe]
+    page.check('input[name="applicability"][value="unsafe"]')
+    page.click('button[data-group="code"][data-check="none"]')
+    assert entries_shown(page) == []
+    page.check('input[name="code"][value="T002"]')
+    assert entries_shown(page) == [by_code(bundle, "T002")["id"]]
+    page.check('input[name="code"][value="L007"]')  # only the seed has L007
+    assert entries_shown(page) == [ids[0], by_code(bundle, "T002")["id"]]
+    page.click('button[data-group="code"][data-check="all"]')
+    assert entries_shown(page) == ids
+    assert page.locator(f"#entry-{ids[1]}").is_visible()
+    assert watch.clean(), vars(watch)
+
+
+def test_review_approve_two_and_export(open_page, bundle, tmp_path):
+    page, watch = open_page("review")
+    ids = [e["id"] for e in bundle["entries"]]
+    chosen = [ids[0], ids[2]]
+    for i in chosen:
+        page.click(f"#entry-{i} button.approve")
+    page.click(f"#entry-{ids[3]} button.approve")  # approved, then taken back
+    page.click(f"#entry-{ids[3]} button.approve")
+    assert page.locator(f"#entry-{ids[0]} button.approve").get_attribute("aria-pressed") == "true"
+    assert page.locator("#count-approved").inner_text() == "2"
+    page.select_option("#filter-decision", "approved")
+    assert entries_shown(page) == chosen
+    page.select_option("#filter-decision", "all")
+    with page.expect_download() as info:
+        page.click("#export")
+    download = info.value
+    assert download.suggested_filename == "approvals.json"
+    saved = tmp_path / "approvals.json"
+    download.save_as(saved)
+    approvals = json.loads(saved.read_text("utf-8"))
+    validator("approvals").validate(approvals)
+    assert approvals == {"relbot_approvals": 1, "bundle": bundle["id"], "approved": chosen, "rejected": []}
+    # reject one, name the reviewer: the next export says so
+    page.click(f"#entry-{ids[1]} button.reject")
+    page.fill("#reviewer", "সম্পাদক")
+    with page.expect_download() as info:
+        page.click("#export")
+    info.value.save_as(saved)
+    approvals = json.loads(saved.read_text("utf-8"))
+    validator("approvals").validate(approvals)
+    assert approvals["approved"] == chosen and approvals["rejected"] == [ids[1]] and approvals["reviewer"] == "সম্পাদক"
+    assert watch.clean(), vars(watch)
+
+
+@pytest.mark.parametrize("name", ["hostile-review", "hostile-report"])
+def test_hostile_page_runs_nothing(open_page, hostile_bundle, name):
+    page, watch = open_page(name)
+    page.wait_for_load_state("load")
+    page.mouse.move(10, 10)
+    if name == "hostile-review":
+        entry = hostile_bundle["entries"][0]
+        page.click(f"#entry-{entry['id']} button.approve")
+        assert page.locator("h2.title").inner_text() == entry["title"]  # shown as text, exactly
+        assert HOSTILE[1] in page.locator("table.diff").inner_text()
+    else:
+        assert HOSTILE[0] in page.locator("#findings").inner_text()
+        page.click("#pages-table thead th >> nth=0")
+    page.wait_for_timeout(200)
+    assert watch.dialogs == []
+    assert page.locator("img").count() == 0 and page.locator("svg[onload]").count() == 0
+    assert page.evaluate("document.querySelectorAll('script').length") == (2 if name == "hostile-review" else 1)
+    assert not watch.errors and not watch.foreign_requests()
+    assert watch.csp_violations() == []  # nothing injected even tried to run or load
+
+
+def column(page, table: str, index: int) -> list[str]:
+    return page.eval_on_selector_all(f"{table} tbody tr", f"rows => rows.map(r => r.cells[{index}].textContent.trim())")
+
+
+def test_lint_report_sorts(open_page, lint_report, artifacts):
+    report, _ = lint_report
+    page, watch = open_page("report")
+    total = page.locator("#pages-table thead th").nth(6)
+    before = [int(x) for x in column(page, "#pages-table", 6)]
+    assert sorted(before) != before  # the fixture order is not by count
+    total.click()
+    assert total.get_attribute("aria-sort") == "ascending"
+    assert [int(x) for x in column(page, "#pages-table", 6)] == sorted(before)
+    total.click()
+    assert total.get_attribute("aria-sort") == "descending"
+    assert [int(x) for x in column(page, "#pages-table", 6)] == sorted(before, reverse=True)
+    # the bar chart's counts, sorted by code on a click of the code header
+    page.locator("#rules-table thead th").nth(0).click()
+    codes = column(page, "#rules-table", 0)
+    assert codes == sorted(report["summary"]["by_code"])
+    # findings by line:col
+    page.locator("#findings table thead th").nth(3).click()
+    keys = page.eval_on_selector_all("#findings tbody tr", "rows => rows.map(r => +r.cells[3].dataset.sort)")
+    assert keys == sorted(keys)
+    # a context line is shown with the finding's columns marked
+    seed = next(p for p in report["pages"] if p["source"].endswith(SEED.name))
+    t001 = next(f for f in seed["findings"] if f["code"] == "T001")
+    marks = page.locator("#findings tr.finding[data-code=T001] mark").all_inner_texts()
+    line = read(SEED).split("\n")[t001["line"] - 1]
+    assert line[t001["column"] - 1:t001["end_column"] - 1] in marks
+    page.screenshot(path=str(artifacts / "report.png"), full_page=False)
+    assert watch.clean(), vars(watch)
+
+
+def test_dialog_watch_sees_an_unescaped_page(chromium, tmp_path):
+    """The control for the hostile-page tests: the same strings, unescaped and without the CSP, do run."""
+    page_file = tmp_path / "raw.html"
+    page_file.write_text(f"<!DOCTYPE html><html><body><h1>{EVIL}</h1></body></html>", "utf-8")
+    context = chromium.new_context()
+    try:
+        page = context.new_page()
+        watch = Watch(page)
+        page.goto(page_file.as_uri())
+        page.wait_for_timeout(200)
+        assert watch.dialogs and page.locator("img").count() == 1
+    finally:
+        context.close()
