@@ -1,6 +1,7 @@
 """The fix engine: golden outputs per fixable rule, the seed acceptance, exactness,
 idempotence, the content guard and the `relbot fix` command."""
 
+import os
 import re
 from collections import Counter
 from datetime import date
@@ -216,7 +217,7 @@ mixtures = st.tuples(st.sampled_from(LEADS), st.lists(st.sampled_from(SECTIONS),
     lambda t: t[0] + "".join(t[1]))
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow,
+@settings(max_examples=int(os.environ.get("RELBOT_EXAMPLES", "60")), deadline=None, suppress_health_check=[HealthCheck.too_slow,
                                                                  HealthCheck.function_scoped_fixture])
 @given(mixtures, st.booleans())
 def test_fixing_mixtures_keeps_references_and_categories(fix, build, text, unsafe):

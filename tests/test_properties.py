@@ -1,6 +1,7 @@
 """Property tests: parsing round-trips with exact spans, and lint never raises, on
 wikitext-like pages built from real fixture pieces, markup fragments and broken variants."""
 
+import os
 import re
 
 from hypothesis import HealthCheck, given, settings
@@ -26,7 +27,9 @@ piece = st.one_of(st.sampled_from(LINES), st.sampled_from(FRAGMENTS), st.text(ma
 pages = st.lists(piece, max_size=30).map("".join)
 titles = st.sampled_from(["বাংলাদেশ–ভুটান সম্পর্ক", "আজারবাইজান-আর্জেন্টিনা সম্পর্ক", "বাংলাদেশের বৈদেশিক সম্পর্ক",
                           "ক–খ সম্পর্ক", "X"])
-SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# CI runs a few hundred examples; a deep run: RELBOT_EXAMPLES=10000 python3 -m pytest tests/test_properties.py
+EXAMPLES = int(os.environ.get("RELBOT_EXAMPLES", "150"))
+SETTINGS = settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 @SETTINGS

@@ -88,8 +88,10 @@ def check_duplicate_categories(art):
 def check_english_prefix(art):
     """``[[Category:`` / ``[[File:`` / ``[[Image:`` where the local namespace name reads better."""
     local = art.profile.english_prefixes
+    # a reference is quoted material: its text is not ours to tidy
+    refs = [(r["span"]["start"], r["span"]["end"]) for r in art.doc["references"]["refs"]]
     for item in art.doc["categories"] + art.doc["files"]:
-        if not item["english_prefix"]:
+        if not item["english_prefix"] or any(s <= item["span"]["start"] < e for s, e in refs):
             continue
         s = item["span"]["start"]
         at = art.text.index(item["prefix"], s)
