@@ -225,6 +225,7 @@ def test_fixing_mixtures_keeps_references_and_categories(fix, build, text, unsaf
     out = fix(text, title, unsafe=unsafe, layout=unsafe)
     if out.status != "checked":
         return
+    assert out.refused is None, out.refused["en"]  # no fix ever tries to lose content
     before, after = inventory(build(text, title)), inventory(out.article)
     assert not before["reference"] - after["reference"]
     assert set(before["category"]) <= set(after["category"])

@@ -53,3 +53,27 @@ def test_no_secret_in_any_output(fresh_wiki, tmp_path):
     for secret in secrets:
         for text in outputs:
             assert secret not in text
+
+
+def test_wikitext_is_data(tmp_path, monkeypatch):
+    """Hostile titles and content: nothing runs, nothing is written outside the chosen outputs."""
+    from bot.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    page = tmp_path / "in" / "x.wikitext"
+    page.parent.mkdir()
+    page.write_text("'''ক–খ সম্পর্ক''' {{#invoke:os|execute|rm -rf /}} <script>alert(1)</script> "
+                    "\"><img src=x onerror=alert(1)> [[চিত্র:../../../etc/passwd]] __import__('os')।।\n"
+                    "== তথ্যসূত্র ==\n", "utf-8")
+    out = tmp_path / "out"
+    out.mkdir()
+    before = sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*"))
+    for title in ("../../../../tmp/evil–x সম্পর্ক", "$(touch pwned)–খ সম্পর্ক", "<b>ক</b>–খ সম্পর্ক"):
+        assert main(["lint", str(page), "--title", title, "--format", "html", "-o", str(out / "r.html")]) in (0, 1)
+        assert main(["fix", str(page), "--title", title, "-o", str(out / "f.wikitext")]) in (0, 1)
+        html = (out / "r.html").read_text("utf-8")
+        assert "<script>alert(1)" not in html and "<img src=x" not in html
+    after = sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*"))
+    assert set(after) - set(before) == {(out / "r.html").relative_to(tmp_path),
+                                        (out / "f.wikitext").relative_to(tmp_path)}
+    assert not (tmp_path / "pwned").exists()
