@@ -371,7 +371,7 @@ class _Builder:
 
     # -- references ----------------------------------------------------------------------
     def references(self, refs, reflists) -> dict:
-        p, prof = self.p, self.prof
+        p = self.p
         self.a.ref_nodes = refs
         items, uses = [], []
         for node in refs:

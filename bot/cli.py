@@ -393,27 +393,35 @@ def cmd_review(args) -> int:
     return EXIT_OK
 
 
+def _wiki_task(args, extra: list[str], task) -> Counter:
+    """Connect, open the state, run ``task(site, state)``; print its (title, outcome) pairs."""
+    from .state import State
+    from .wiki import connect, pywikibot_dir
+
+    pywikibot_dir(args.pywikibot_dir)
+    site, extra = connect(extra)
+    state = State(args.state)
+    try:
+        results = task(site, state)
+    finally:
+        state.close()
+    for title, outcome in results:
+        print(f"{title}: {outcome}" if title else outcome)
+    return Counter(o.split(":")[0] for _, o in results)
+
+
 def cmd_apply(args, extra: list[str]) -> int:
     from . import review
     from .profile import load_profile
-    from .state import State
-    from .wiki import apply_bundle, connect, pywikibot_dir
+    from .wiki import apply_bundle
 
     profile = load_profile(args.profile)
     doc = review.load_bundle(args.bundle)
     decided = review.load_approvals(args.approvals, doc)
     if doc["source"] != "wiki":
         raise UsageError("apply saves to a wiki: this bundle was proposed from files (use relbot fix --write)")
-    pywikibot_dir(args.pywikibot_dir)
-    site, extra = connect(extra)
-    state = State(args.state)
-    try:
-        results = apply_bundle(site, profile, state, doc, set(decided["approved"]), args.shutoff)
-    finally:
-        state.close()
-    for title, outcome in results:
-        print(f"{title}: {outcome}" if title else outcome)
-    counts = Counter(o.split(":")[0] for _, o in results)
+    counts = _wiki_task(args, extra, lambda site, state: apply_bundle(
+        site, profile, state, doc, set(decided["approved"]), args.shutoff))
     print(f"saved {counts['saved']}, stale {counts['stale']}, blocked {counts['blocked']} "
           f"(of {len(decided['approved'])} approved)", file=sys.stderr)
     return EXIT_OK
@@ -450,22 +458,13 @@ def cmd_undo(args, extra: list[str]) -> int:
     from pathlib import Path
 
     from .profile import load_profile
-    from .state import State
-    from .wiki import connect, pywikibot_dir, undo_run
+    from .wiki import undo_run
 
     profile = load_profile(args.profile)
     if not Path(args.state).is_file():
         raise UsageError(f"no state database at {args.state}")
-    pywikibot_dir(args.pywikibot_dir)
-    site, extra = connect(extra)
-    state = State(args.state)
-    try:
-        results = undo_run(site, profile, state, args.run, args.dry_run, args.shutoff)
-    finally:
-        state.close()
-    for title, outcome in results:
-        print(f"{title}: {outcome}" if title else outcome)
-    counts = Counter(o.split(":")[0] for _, o in results)
+    counts = _wiki_task(args, extra, lambda site, state: undo_run(
+        site, profile, state, args.run, args.dry_run, args.shutoff))
     print(f"run {args.run}: {counts['reverted'] or counts['would revert']} "
           f"{'would be ' if args.dry_run else ''}reverted, {counts['edited since']} edited since by others",
           file=sys.stderr)

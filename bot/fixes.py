@@ -18,7 +18,7 @@ from datetime import date
 from .article import Article, build
 from .gazetteer import Gazetteer
 from .profile import Profile, name_key
-from .rules import Edit, Fix
+from .rules import Edit
 from .validate import Finding, validate
 
 #: Rules whose fixes ``--layout`` applies even without ``--unsafe``.

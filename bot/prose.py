@@ -14,7 +14,7 @@ import html
 import re
 from dataclasses import dataclass
 
-from mwparserfromhell.nodes import Comment, ExternalLink, Heading, HTMLEntity, Tag, Template, Text, Wikilink
+from mwparserfromhell.nodes import ExternalLink, Heading, HTMLEntity, Tag, Text, Wikilink
 
 from .parse import Parsed
 

@@ -12,8 +12,6 @@ import json
 import math
 import sqlite3
 
-import pytest
-
 from bot import sandbox
 from bot.fixes import fix_page
 from bot.profile import load_profile

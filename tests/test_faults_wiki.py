@@ -4,14 +4,12 @@ unreachable wiki, a missing user-config; and undoing a run."""
 
 from __future__ import annotations
 
-import json
 import shutil
 import sqlite3
 
 import pytest
 
 from bot import sandbox
-from conftest import SEED, read
 from faultproxy import Fault, FaultProxy
 from test_bot_wiki import TEST_CAT, extra_pages
 from wiki_fixtures import relbot, revisions, total_edits

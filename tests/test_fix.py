@@ -3,9 +3,7 @@ idempotence, the content guard and the `relbot fix` command."""
 
 import os
 import re
-from collections import Counter
 from datetime import date
-from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings

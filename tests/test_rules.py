@@ -2,7 +2,6 @@
 matches the contract in ../shared/spec/rules.md (codes, severities, fix applicability)."""
 
 import re
-from pathlib import Path
 
 import pytest
 
