@@ -230,7 +230,7 @@ def run_bot(site, profile: Profile, state: State, gen_args: list[str], opts: Run
     else:
         run_id = state.start_run(opts.mode, gen_args)
     result = RunResult(run_id)
-    shutoff_title = (opts.shutoff or profile.data["bot"]["shutoff_page"]).format(user=site.username())
+    title_of_shutoff = shutoff_title(site, profile, opts.shutoff)
     started = time.monotonic()
 
     class RelBot(SingleSiteBot, ExistingPageBot):
@@ -263,11 +263,11 @@ def run_bot(site, profile: Profile, state: State, gen_args: list[str], opts: Run
             _write_diff(opts.diffs, title, out)
         if outcome is None and opts.max_edits is not None and result.counts["saved"] >= opts.max_edits:
             raise Shutoff(f"--max-edits {opts.max_edits} reached")
+        new_rev = None
         if outcome is None:
-            outcome = _save(bot, page, out, rev, profile, gaz, state, run_id, shutoff_title, result)
+            outcome, new_rev = _save(bot, page, out, rev, profile, gaz, state, run_id, title_of_shutoff, result)
         result.counts[outcome.split(":")[0]] += 1
-        state.record(run_id, page.pageid, title, page.latest_revision_id if outcome == "saved" else rev,
-                     outcome, dict(findings), page.latest_revision_id if outcome == "saved" else None)
+        state.record(run_id, page.pageid, title, rev, outcome, dict(findings), new_rev)
 
     bot = RelBot(generator=_progress(make_generator(site, profile, gen_args), opts.progress), site=site)
     try:
@@ -325,8 +325,9 @@ def _check_shutoff(site, title: str, run_word: str) -> None:
 
 
 def _save(bot, page, out: Outcome, rev: int, profile: Profile, gaz, state: State, run_id: int,
-          shutoff_title: str, result: RunResult) -> str:
-    """Save with baserevid; on an edit conflict re-read, re-fix and try once more."""
+          shutoff_title: str, result: RunResult) -> tuple[str, int | None]:
+    """Save with baserevid; on an edit conflict re-read, re-fix and try once more.
+    Returns the outcome and the new revision id (when saved)."""
     import pywikibot
     from pywikibot.exceptions import EditConflictError
 
@@ -341,24 +342,24 @@ def _save(bot, page, out: Outcome, rev: int, profile: Profile, gaz, state: State
         except _server_trouble() as exc:
             if _unreachable(exc):
                 raise
-            return f"skipped:server-error ({_one_line(exc)})"
+            return f"skipped:server-error ({_one_line(exc)})", None
         except EditConflictError:
             result.counts["conflicts"] += 1
             if attempt == 2:
-                return "conflict"
+                return "conflict", None
             page = pywikibot.Page(page.site, page.title())
             page.get(force=True)
             rev = page.latest_revision_id
             out = fix_page(page.text, page.title(), profile, gaz)
             decided = _decide(out, page, profile, page.site)
             if decided:
-                return decided
+                return decided, None
             continue
         if not ok:
-            return "declined"
+            return "declined", None
         state.record_save(run_id, page.pageid, page.title(), rev, page.latest_revision_id, out.summary)
-        return "saved"
-    return "conflict"
+        return "saved", page.latest_revision_id
+    return "conflict", None
 
 
 def _report_entry(out: Outcome, title: str, site) -> dict:
