@@ -212,7 +212,12 @@ class _Builder:
                 for m in SUPPRESS_RE.finditer(node.contents):
                     suppressed += re.findall(r"[A-Z]\d{3}", m.group(1))
         a.prose = Prose(self.p, self.link_kind)
-        a.sentences = a.prose.sentences_with(prof.mission_kind_re, "".join(prof.text["sentence_ends"]))
+        if prof.data["missions"].get("grammar") == "en":  # English sentences end at ". " too
+            from . import missions_en
+
+            a.sentences = missions_en.sentences(a.prose, prof, self.gaz)
+        else:
+            a.sentences = a.prose.sentences_with(prof.mission_kind_re, "".join(prof.text["sentence_ends"]))
         doc["sections"] = self.sections(reflists)
         first_heading = doc["sections"][0]["span"]["start"] if doc["sections"] else len(a.text)
         doc["lead"] = self.lead(first_heading)

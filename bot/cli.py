@@ -84,6 +84,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("propose", allow_abbrev=False, help="write a review bundle of proposed edits")
     p.add_argument("paths", nargs="*", metavar="PATH", help="files or folders (else --wiki)")
     p.add_argument("--wiki", action="store_true", help="take pages from the wiki (pywikibot generator options)")
+    p.add_argument("--dump", help="take pages from a MediaWiki XML dump (plain, .bz2, .gz, .xz, or - for stdin)")
+    p.add_argument("--jobs", type=int, help="worker processes for --dump (default: the number of cores)")
+    p.add_argument("--page-timeout", type=float, default=10.0, help="seconds one page may take (--dump)")
     p.add_argument("-o", "--output", required=True, help="the bundle file to write")
     p.add_argument("--title")
     p.add_argument("--profile", default="bn")
@@ -119,6 +122,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--state", default="relbot-state.sqlite")
     p.add_argument("--shutoff")
     p.add_argument("--pywikibot-dir")
+
+    p = sub.add_parser("facts", help="list the mission facts of any page")
+    p.add_argument("paths", nargs="+", metavar="PATH")
+    p.add_argument("--profile", default="bn")
+    p.add_argument("--format", choices=("json", "csv"), default="json")
 
     p = sub.add_parser("sandbox", help="a throw-away local MediaWiki seeded with the fixtures")
     p.add_argument("action", choices=("start", "stop"))
@@ -207,18 +215,41 @@ def _emit_report(args, pages: list[dict], errors: list[str], sources: dict | Non
 
 
 def _lint_dump(args, profile) -> int:
+    """Stream a dump's report page by page: memory stays flat however large the dump."""
     from .dump import DumpError, scan_dump
+    from .report import Tally, summary_line, text_lines
 
-    pages, errors = [], []
+    if args.format == "html":
+        raise UsageError("--format html needs the pages' text: lint the dump as json or text")
+    tally, errors, has_error = Tally(), [], False
+    out = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout
     try:
-        for entry in scan_dump(args.dump, "lint", args.profile, jobs=args.jobs, page_timeout=args.page_timeout,
-                               select=args.select, ignore=args.ignore, progress=sys.stderr.isatty()):
-            pages.append(entry)
-    except DumpError as exc:
-        errors.append(str(exc))
-        print(f"relbot: error: {exc}", file=sys.stderr)
-    _emit_report(args, pages, errors)
-    return _lint_exit(pages, errors)
+        if args.format == "json":
+            out.write('{"pages": [\n')
+        first = True
+        try:
+            for entry in scan_dump(args.dump, "lint", args.profile, jobs=args.jobs, page_timeout=args.page_timeout,
+                                   select=args.select, ignore=args.ignore, progress=sys.stderr.isatty()):
+                tally.add(entry)
+                has_error = has_error or any(f["severity"] == "error" for f in entry["findings"])
+                if args.format == "json":
+                    out.write(("" if first else ",\n") + json.dumps(entry, ensure_ascii=False))
+                else:
+                    out.writelines(line + "\n" for line in text_lines([entry], args.lang))
+                first = False
+        except DumpError as exc:
+            errors.append(str(exc))
+            print(f"relbot: error: {exc}", file=sys.stderr)
+        if args.format == "json":
+            out.write('\n], "summary": ' + json.dumps(tally.summary(errors), ensure_ascii=False) + "}\n")
+        else:
+            out.write(summary_line(tally.summary(errors)) + "\n")
+    finally:
+        if out is not sys.stdout:
+            out.close()
+    if errors:
+        return EXIT_USAGE
+    return EXIT_FINDINGS if has_error else EXIT_OK
 
 
 def _write(path, text: str) -> None:
@@ -345,8 +376,8 @@ def cmd_propose(args, extra: list[str]) -> int:
     profile = load_profile(args.profile)
     resolve_codes(args.select)
     resolve_codes(args.ignore)
-    if bool(args.paths) == bool(args.wiki):
-        raise UsageError("give files or folders, or --wiki (with pywikibot generator options), not both")
+    if sum(map(bool, (args.paths, args.wiki, args.dump))) != 1:
+        raise UsageError("give files or folders, or --wiki (with pywikibot generator options), or --dump FILE")
     gaz = Gazetteer.load(profile.lang)
     opts = _fix_options(args)
     entries, site_name = [], None
@@ -360,6 +391,16 @@ def cmd_propose(args, extra: list[str]) -> int:
             out = fix_page(page.text, page.title(), profile, gaz, **opts)
             if out.changed:
                 entries.append(review.entry(out, f"{site.code}:{page.title()}", page.latest_revision_id, profile))
+    elif args.dump:
+        from .dump import DumpError, scan_dump
+
+        try:
+            entries.extend(scan_dump(args.dump, "propose", args.profile, jobs=args.jobs,
+                                     page_timeout=args.page_timeout, progress=sys.stderr.isatty(), **opts))
+        except DumpError as exc:
+            doc = review.bundle(entries, profile, "dump", None, opts)
+            _write(args.output, json.dumps(doc, ensure_ascii=False, indent=1) + "\n")
+            raise InputError(f"{exc} (the {len(entries)} edits proposed until then are in {args.output})") from None
     else:
         if extra:
             raise UsageError(f"unrecognized arguments: {' '.join(extra)}")
@@ -371,7 +412,8 @@ def cmd_propose(args, extra: list[str]) -> int:
             out = fix_page(page.text, page.title, profile, gaz, **opts)
             if out.changed:
                 entries.append(review.entry(out, page.source, None, profile))
-    doc = review.bundle(entries, profile, "wiki" if args.wiki else "files", site_name, opts)
+    source = "wiki" if args.wiki else "dump" if args.dump else "files"
+    doc = review.bundle(entries, profile, source, site_name, opts)
     _write(args.output, json.dumps(doc, ensure_ascii=False, indent=1) + "\n")
     print(f"{args.output}: {len(entries)} proposed edits (bundle {doc['id']})")
     return EXIT_OK
@@ -471,6 +513,16 @@ def cmd_undo(args, extra: list[str]) -> int:
     return EXIT_OK
 
 
+def cmd_facts(args) -> int:
+    from .facts import cmd
+
+    try:
+        sys.stdout.write(cmd(args.paths, args.profile, args.format))
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+    return EXIT_OK
+
+
 def cmd_sandbox(args) -> int:
     from pathlib import Path
 
@@ -496,7 +548,8 @@ def cmd_sandbox(args) -> int:
     return EXIT_OK
 
 
-COMMANDS = {"parse": cmd_parse, "lint": cmd_lint, "fix": cmd_fix, "review": cmd_review, "sandbox": cmd_sandbox}
+COMMANDS = {"parse": cmd_parse, "lint": cmd_lint, "fix": cmd_fix, "review": cmd_review, "facts": cmd_facts,
+            "sandbox": cmd_sandbox}
 WIKI_COMMANDS = {"run": cmd_run, "propose": cmd_propose, "apply": cmd_apply, "report": cmd_report, "undo": cmd_undo}
 
 

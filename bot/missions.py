@@ -80,6 +80,10 @@ def _roles(places: list[PlaceMatch], kind_at: int):
 
 
 def prose_facts(sentences, profile: Profile, gaz: Gazetteer) -> list[Fact]:
+    if profile.data["missions"].get("grammar") == "en":  # English word order: bot/missions_en.py
+        from . import missions_en
+
+        return missions_en.prose_facts(sentences, profile, gaz)
     digits = profile.text["digits"]
     out = []
     for sent in sentences:

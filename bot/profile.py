@@ -194,7 +194,7 @@ def section_norm(title: str) -> str:
     return " ".join(nfc(title).split()).casefold()
 
 
-BUNDLED = ("bn",)
+BUNDLED = ("bn", "en")
 
 
 @lru_cache(maxsize=8)

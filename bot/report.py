@@ -18,21 +18,38 @@ def page_entry(art: Article, source: str, findings: list[Finding]) -> dict:
     return entry
 
 
-def summary(pages: list[dict], errors: list[str]) -> dict:
-    by_code, by_sev, skipped = Counter(), Counter(), Counter()
-    for page in pages:
-        if page["status"] != "checked":
-            skipped[page["reason"]] += 1
+class Tally:
+    """The report summary, counted page by page (a dump's report is written as it streams)."""
+
+    def __init__(self):
+        self.pages = self.checked = 0
+        self.by_code, self.by_sev, self.skipped = Counter(), Counter(), Counter()
+
+    def add(self, page: dict) -> None:
+        self.pages += 1
+        if page["status"] == "checked":
+            self.checked += 1
+        else:
+            self.skipped[page["reason"]] += 1
         for f in page["findings"]:
-            by_code[f["code"]] += 1
-            by_sev[f["severity"]] += 1
-    return {"pages": len(pages), "checked": sum(p["status"] == "checked" for p in pages),
-            "skipped": dict(sorted(skipped.items())), "findings": sum(by_code.values()),
-            "by_severity": {s: by_sev.get(s, 0) for s in ("error", "warning", "style")},
-            "by_code": dict(sorted(by_code.items())), "input_errors": errors}
+            self.by_code[f["code"]] += 1
+            self.by_sev[f["severity"]] += 1
+
+    def summary(self, errors: list[str]) -> dict:
+        return {"pages": self.pages, "checked": self.checked, "skipped": dict(sorted(self.skipped.items())),
+                "findings": sum(self.by_code.values()),
+                "by_severity": {s: self.by_sev.get(s, 0) for s in ("error", "warning", "style")},
+                "by_code": dict(sorted(self.by_code.items())), "input_errors": errors}
 
 
-def text_lines(pages: list[dict], lang: str = "en"):
+def summary(pages: list[dict], errors: list[str]) -> dict:
+    tally = Tally()
+    for page in pages:
+        tally.add(page)
+    return tally.summary(errors)
+
+
+def text_lines(pages, lang: str = "en"):
     for page in pages:
         if page["status"] != "checked":
             detail = f" ({page['detail']})" if page.get("detail") else ""

@@ -1,0 +1,142 @@
+"""Lint throughput against bare mwparserfromhell parse throughput on the same pages, in one process.
+
+Goal (issue 6): lint throughput / parse throughput >= 0.8 (one parse per page, every rule on the
+parsed tree), i.e. linting a page costs at most 1.25 bare parses. Inputs: the fixtures, bilateral
+pages grown to 10-300 KB (bench/pages.py), and the real English pages of ../shared/corpus, where
+the parse and round-trip cost is measured (relbot reads them as not bilateral, after parsing).
+Prints, never asserts. Run: python3 bench/bench_lint.py [--repeat N] [--corpus-repeat N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+import mwparserfromhell
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from pages import FIXTURES, ROOT, clean_pages, dirty_pages, read, sized  # noqa: E402
+
+from bot.article import build  # noqa: E402
+from bot.gazetteer import Gazetteer  # noqa: E402
+from bot.parse import Parsed, scan_brackets  # noqa: E402
+from bot.profile import load_profile  # noqa: E402
+from bot.rules import all_rules  # noqa: E402
+from bot.validate import _schema_hits, validate  # noqa: E402
+
+CORPUS = ROOT.parent / "shared" / "corpus" / "enwiki-foreign-relations"
+
+
+def timed(fn, repeat: int) -> float:
+    """Best wall time of ``repeat`` calls (the least disturbed by other load on a shared machine)."""
+    times = []
+    for _ in range(repeat):
+        t = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t)
+    return min(times)
+
+
+def fixture_pages() -> list[tuple[str, str]]:
+    out = []
+    for p in sorted(FIXTURES.rglob("*.wikitext")):
+        if "skip" not in p.parts and "golden" not in p.parts:
+            out.append((p.stem.replace("_", " "), read(p)))
+    return out
+
+
+def corpus_pages() -> list[tuple[str, str]]:
+    return [(p.stem.replace("_", " "), read(p)) for p in sorted(CORPUS.glob("*.wikitext"))]
+
+
+def lint_once(text: str, title: str, profile, gaz):
+    art = build(text, title, profile, gaz)
+    return validate(art)
+
+
+def measure(label: str, pages, profile, gaz, repeat: int) -> None:
+    parse_t = lint_t = 0.0
+    statuses: dict[str, int] = {}
+    for title, text in pages:
+        parse_t += timed(lambda: mwparserfromhell.parse(text), repeat)
+        lint_t += timed(lambda: lint_once(text, title, profile, gaz), repeat)
+        status = build(text, title, profile, gaz).status
+        statuses[status] = statuses.get(status, 0) + 1
+    chars = sum(len(t) for _, t in pages)
+    ratio = parse_t / lint_t  # (chars/lint_t) / (chars/parse_t)
+    print(f"{label:30s} pages {len(pages):3d}  {chars / 1000:8.0f} K chars  parse {parse_t:7.3f}s "
+          f"({chars / parse_t / 1e6:5.2f} M chars/s)  lint {lint_t:7.3f}s ({chars / lint_t / 1e6:5.2f} M chars/s)  "
+          f"lint/parse throughput {ratio:4.2f}  (goal >= 0.8)  {statuses}", flush=True)
+
+
+def stages(label: str, pages, profile, gaz, repeat: int) -> None:
+    """Where a lint's time goes, as shares of one bare parse of the same pages."""
+    rules = all_rules()
+    acc = dict.fromkeys(("bracket scan", "mwparserfromhell", "span walk", "article builder",
+                         "policy schema", "python rules"), 0.0)
+    base = 0.0
+    for title, text in pages:
+        base += timed(lambda: mwparserfromhell.parse(text), repeat)
+        scan = timed(lambda: scan_brackets(text), repeat)
+        brackets = scan_brackets(text)
+        mwp = timed(lambda: mwparserfromhell.parse(text), repeat)
+        tree = mwparserfromhell.parse(text)
+        walk = timed(lambda: Parsed(text, tree, brackets), repeat)
+        whole = timed(lambda: build(text, title, profile, gaz), repeat)
+        art = build(text, title, profile, gaz)
+        schema = timed(lambda: list(_schema_hits(art, rules)), repeat)
+        rules_t = timed(lambda: validate(art), repeat) - schema
+        for k, v in zip(acc, (scan, mwp, walk, whole - scan - mwp - walk, schema, rules_t)):
+            acc[k] += max(0.0, v)
+    shares = "  ".join(f"{k} {v / base:4.0%}" for k, v in acc.items())
+    print(f"{label:30s} stages as share of one bare parse: {shares}  (sum {sum(acc.values()) / base:4.0%})",
+          flush=True)
+
+
+def corpus(pages, profile, gaz, repeat: int) -> None:
+    """Real page sizes: bare parse, round trip (str of the tree), relbot's parse, relbot's lint."""
+    chars = sum(len(t) for _, t in pages)
+    parse_t = rt_t = relbot_parse_t = lint_t = 0.0
+    exact = 0
+    from bot.parse import parse as relbot_parse
+
+    for title, text in pages:
+        parse_t += timed(lambda: mwparserfromhell.parse(text), repeat)
+        tree = mwparserfromhell.parse(text)
+        rt_t += timed(lambda: str(tree), repeat)
+        exact += str(tree) == text
+        relbot_parse_t += timed(lambda: relbot_parse(text), repeat)
+        lint_t += timed(lambda: lint_once(text, title, profile, gaz), repeat)
+    print(f"{'corpus: 196 English pages':30s} pages {len(pages):3d}  {chars / 1000:8.0f} K chars  "
+          f"bare parse {parse_t:6.2f}s ({chars / parse_t / 1e6:4.2f} M chars/s)  "
+          f"round trip str() {rt_t:5.2f}s = {rt_t / parse_t:4.2f}x parse, exact {exact}/{len(pages)}  "
+          f"relbot parse (scan+spans) {relbot_parse_t / parse_t:4.2f}x  "
+          f"relbot lint (parse, article, not bilateral) {lint_t / parse_t:4.2f}x "
+          f"-> throughput {parse_t / lint_t:4.2f}", flush=True)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--corpus-repeat", type=int, default=1)
+    ap.add_argument("--no-corpus", action="store_true")
+    args = ap.parse_args()
+    profile = load_profile("bn")
+    gaz = Gazetteer.load("bn")
+    lint_once("x", "ক–খ সম্পর্ক", profile, gaz)  # warm caches
+    print(f"lint throughput vs bare mwparserfromhell parse throughput (best of {args.repeat}, page by page); "
+          "goal: lint/parse >= 0.8")
+    fx = fixture_pages()
+    big = sized(clean_pages()) + sized(dirty_pages()[:2])
+    measure("fixtures", fx, profile, gaz, args.repeat)
+    measure("generated 10-300 KB", big, profile, gaz, args.repeat)
+    stages("fixtures", fx, profile, gaz, args.repeat)
+    stages("generated 10-300 KB", big, profile, gaz, args.repeat)
+    if not args.no_corpus and CORPUS.exists():
+        corpus(corpus_pages(), profile, gaz, args.corpus_repeat)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,288 @@
+"""Dump scans (``relbot lint --dump``, ``bot.dump.scan_dump``): dumps written here from the fixtures.
+
+Each dump is a MediaWiki export (export-0.10) with bilateral pages in several revisions (only
+the latest counts), other pages, a talk page with a bilateral title, plain or compressed.
+"""
+
+from __future__ import annotations
+
+import bz2
+import gzip
+import json
+import subprocess
+import sys
+import time
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+import pytest
+
+from bot.article import build, split_title
+from bot.cli import main
+from bot.dump import DumpError, PageFilter, scan_dump
+from bot.fixes import fix_page
+from bot.report import page_entry
+from bot.review import entry as bundle_entry
+from bot.schema import validator
+from bot.sources import InputError
+from bot.validate import validate
+from conftest import FIXTURES, ROOT, SEED, read, title_of
+
+CLEAN = sorted((FIXTURES / "clean").glob("*.wikitext"))
+T001 = next((FIXTURES / "rules" / "T001").glob("*.wikitext"))
+L007 = next((FIXTURES / "rules" / "L007").glob("*.wikitext"))
+HOSTILE = "{{a|b " * 8000  # 48 KB of unterminated templates
+
+
+def page_xml(title: str, ns: int, page_id: int, texts: list[str], first_rev: int) -> str:
+    revs = "".join(
+        f"<revision><id>{first_rev + i}</id><timestamp>2024-01-0{i + 1}T00:00:00Z</timestamp>"
+        f"<contributor><username>U</username><id>1</id></contributor><model>wikitext</model>"
+        f"<format>text/x-wiki</format><text xml:space=\"preserve\">{escape(t)}</text></revision>\n"
+        for i, t in enumerate(texts))
+    return f"<page><title>{escape(title)}</title><ns>{ns}</ns><id>{page_id}</id>\n{revs}</page>\n"
+
+
+def write_dump(path: Path, pages: list[tuple[str, int, list[str]]], filler: int = 0) -> Path:
+    """``pages``: (title, namespace, texts oldest first); ``filler`` more plain pages after them."""
+    parts = ['<mediawiki xmlns="http://www.mediawiki.org/xml/export-0.10/" version="0.10" xml:lang="bn">\n'
+             "<siteinfo><sitename>উইকিপিডিয়া</sitename><dbname>bnwiki</dbname><case>first-letter</case>"
+             '<namespaces><namespace key="0" case="first-letter" />'
+             '<namespace key="1" case="first-letter">আলোচনা</namespace></namespaces></siteinfo>\n']
+    for i, (title, ns, texts) in enumerate(pages):
+        parts.append(page_xml(title, ns, i + 1, texts, 100 * (i + 1)))
+    prose = "ঢাকা বাংলাদেশের রাজধানী। [[ঢাকা]] {{তথ্যছক শহর|নাম=ঢাকা}} " * 40
+    for j in range(filler):
+        parts.append(page_xml(f"ঢাকা {j}", 0, 10_000 + j, [f"{prose} {j}"], 100_000 + j))
+    parts.append("</mediawiki>\n")
+    data = "".join(parts).encode()
+    if path.suffix == ".bz2":
+        data = bz2.compress(data, compresslevel=1)  # 100 KB blocks: a cut keeps the blocks before it
+    elif path.suffix == ".gz":
+        data = gzip.compress(data)
+    path.write_bytes(data)
+    return path
+
+
+def standard_pages() -> list[tuple[str, int, list[str]]]:
+    clean1, clean2 = CLEAN
+    return [
+        # only the latest revision counts: the older ones have findings the latest has not
+        (title_of(clean1), 0, [read(T001), read(L007), read(clean1)]),
+        ("ঢাকা", 0, ["ঢাকা বাংলাদেশের রাজধানী ও বৃহত্তম শহর।"]),
+        (f"আলোচনা:{title_of(SEED)}", 1, [read(SEED)]),  # a talk page: never parsed
+        (title_of(SEED), 0, [read(clean2), read(SEED)]),
+        ("বাংলাদেশ ও ভুটান", 0, [read(clean1)]),  # not a relations title, but the infobox
+        ("ভুটানের ইতিহাস", 0, [read(clean1).replace("তথ্যছক দ্বিপাক্ষিক সম্পর্ক", "তথ্যছক দেশ")]),
+        (title_of(clean2), 0, [read(clean2)]),
+    ]
+
+
+EXPECTED = [title_of(CLEAN[0]), title_of(SEED), "বাংলাদেশ ও ভুটান", title_of(CLEAN[1])]
+
+
+@pytest.fixture(scope="module")
+def dumps(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("dumps")
+    return {kind: write_dump(folder / f"wiki.xml{kind}", standard_pages()) for kind in ("", ".bz2", ".gz")}
+
+
+def in_process(path: Path, profile, gaz) -> list[dict]:
+    """What the scan must give: page_entry of the latest revision of each wanted page."""
+    latest = {t: texts[-1] for t, ns, texts in standard_pages() if ns == 0}
+    out = []
+    for title in EXPECTED:
+        art = build(latest[title], title, profile, gaz)
+        out.append(page_entry(art, f"{path.name}:{title}", validate(art)))
+    return out
+
+
+@pytest.mark.parametrize("kind", ["", ".bz2", ".gz"])
+def test_scan_lints_the_latest_revision_of_bilateral_pages(dumps, kind, profile, gaz):
+    path = dumps[kind]
+    got = list(scan_dump(str(path), "lint", "bn", jobs=1))
+    assert [e["title"] for e in got] == EXPECTED  # dump order; talk page and ordinary pages left out
+    assert got == in_process(path, profile, gaz)
+    assert got[0]["findings"] == []  # the clean latest revision, not the older T001/L007 ones
+
+
+def test_findings_match_relbot_lint_on_the_same_text(dumps, tmp_path, capsys):
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    latest = {t: texts[-1] for t, ns, texts in standard_pages() if ns == 0}
+    for title in EXPECTED:
+        (folder / f"{title.replace(' ', '_')}.wikitext").write_text(latest[title], "utf-8")
+    assert main(["lint", str(folder), "--format", "json", "-o", str(tmp_path / "files.json")]) in (0, 1)
+    assert main(["lint", "--dump", str(dumps[""]), "--format", "json", "-o", str(tmp_path / "dump.json")]) in (0, 1)
+    files = {p["title"]: p for p in json.loads((tmp_path / "files.json").read_text("utf-8"))["pages"]}
+    dump = json.loads((tmp_path / "dump.json").read_text("utf-8"))
+    validator("report").validate(dump)
+    assert [p["title"] for p in dump["pages"]] == EXPECTED
+    for page in dump["pages"]:
+        assert page["source"] == f"wiki.xml:{page['title']}"
+        assert page["findings"] == files[page["title"]]["findings"]
+        assert page["status"] == files[page["title"]]["status"]
+    assert any(p["findings"] for p in dump["pages"])  # the seed article has findings
+
+
+def test_jobs_2_gives_the_same_pages_as_jobs_1(dumps):
+    path = str(dumps[".gz"])
+    assert list(scan_dump(path, "lint", "bn", jobs=2)) == list(scan_dump(path, "lint", "bn", jobs=1))
+
+
+def test_select_and_ignore_reach_the_workers(dumps):
+    got = list(scan_dump(str(dumps[""]), "lint", "bn", jobs=1, select=["L"], ignore=["L007"]))
+    codes = {f["code"] for p in got for f in p["findings"]}
+    assert codes and all(c.startswith("L") and c != "L007" for c in codes)
+
+
+def test_propose_yields_bundle_entries_with_the_dump_revision(dumps, profile, gaz):
+    got = list(scan_dump(str(dumps[".bz2"]), "propose", "bn", jobs=1))
+    seed = read(SEED)
+    out = fix_page(seed, title_of(SEED), profile, gaz)
+    assert out.changed
+    want = bundle_entry(out, f"wiki.xml.bz2:{title_of(SEED)}", 401, profile)  # page 4, its 2nd revision
+    assert [e["title"] for e in got] == [title_of(SEED)]  # the clean pages need no fix
+    assert got[0]["base_revid"] == 401
+    assert got[0]["id"] == want["id"] and got[0]["diff"] == want["diff"]
+
+
+def truncated(path: Path, kind: str) -> Path:
+    """The dump of three bilateral pages and filler pages, cut at 70 %."""
+    pages = [(title_of(p), 0, [read(p)]) for p in CLEAN] + [(title_of(SEED), 0, [read(SEED)])]
+    full = write_dump(path.with_name(f"full.xml{kind}"), pages, filler=150)
+    data = full.read_bytes()
+    cut = path.with_name(f"cut.xml{kind}")
+    cut.write_bytes(data[: int(len(data) * 0.7)])
+    return cut
+
+
+@pytest.mark.parametrize("kind", ["", ".bz2", ".gz"])
+def test_truncated_dump_exits_2_naming_the_last_page_and_keeps_the_report(tmp_path, kind, capsys):
+    cut = truncated(tmp_path / "x", kind)
+    out = tmp_path / "report.json"
+    capsys.readouterr()
+    rc = main(["lint", "--dump", str(cut), "--format", "json", "-o", str(out), "--jobs", "1"])
+    err = capsys.readouterr().err
+    assert rc == 2
+    lines = err.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("relbot: error: truncated or corrupt dump after page 'ঢাকা ")
+    assert "pages read)" in lines[0]
+    report = json.loads(out.read_text("utf-8"))
+    validator("report").validate(report)
+    assert [p["title"] for p in report["pages"]] == [title_of(p) for p in CLEAN] + [title_of(SEED)]
+    assert report["summary"]["input_errors"] == [lines[0].removeprefix("relbot: error: ")]
+
+
+def test_bad_xml_in_the_middle_is_a_dump_error_after_the_pages_before_it(tmp_path):
+    path = write_dump(tmp_path / "bad.xml", [(title_of(p), 0, [read(p)]) for p in CLEAN])
+    data = path.read_bytes()
+    second = data.index(b"<page>", data.index(b"<page>") + 1)
+    path.write_bytes(data[:second] + b"<page><title>x</titel></page>" + data[second:])
+    got = []
+    with pytest.raises(DumpError, match=rf"after page '{title_of(CLEAN[0])}' \(1 pages read\)"):
+        for e in scan_dump(str(path), "lint", "bn", jobs=1):
+            got.append(e["title"])
+    assert got == [title_of(CLEAN[0])]
+
+
+def test_not_a_dump_and_missing_file(tmp_path, capsys):
+    junk = tmp_path / "junk.bz2"
+    junk.write_bytes(b"BZh9 this is not bzip2 data at all" * 10)
+    with pytest.raises(DumpError, match="before the first page \\(0 pages read\\)"):
+        list(scan_dump(str(junk), "lint", "bn", jobs=1))
+    with pytest.raises(InputError, match="no such file"):
+        list(scan_dump(str(tmp_path / "none.xml"), "lint", "bn"))
+    assert main(["lint", "--dump", str(tmp_path / "none.xml")]) == 2
+    assert main(["lint", "--dump", str(junk), "--jobs", "0"]) == 2
+    assert "--jobs must be at least 1" in capsys.readouterr().err
+
+
+def test_slow_page_is_skipped_after_the_timeout_and_the_scan_goes_on(tmp_path):
+    sys.path.insert(0, str(ROOT / "bench"))
+    from pages import grow
+
+    clean1, clean2 = CLEAN
+    big = grow(read(clean1), 700_000)  # about 1.5 MB: well under a second per 300 KB, far above 0.25 s
+    pages = [(title_of(clean1), 0, [read(clean1)]), ("ভারত–ভুটান সম্পর্ক", 0, [big]),
+             ("ভারত–নেপাল সম্পর্ক", 0, [HOSTILE]), (title_of(clean2), 0, [read(clean2)])]
+    path = write_dump(tmp_path / "slow.xml", pages)
+    skipped = []
+    for jobs in (1, 2):
+        t = time.monotonic()
+        got = list(scan_dump(str(path), "lint", "bn", jobs=jobs, page_timeout=0.25))
+        elapsed = time.monotonic() - t
+        assert [e["title"] for e in got] == [p[0] for p in pages]
+        slow, hostile = got[1], got[2]
+        assert slow == {"title": "ভারত–ভুটান সম্পর্ক", "source": "slow.xml:ভারত–ভুটান সম্পর্ক",
+                        "status": "skipped", "findings": [], "reason": "unparseable",
+                        "detail": "took longer than 0.25 s"}
+        # the hostile page never reaches the parser: the bracket scan refuses it at once
+        assert hostile["status"] == "skipped" and hostile["reason"] == "unparseable"
+        assert "unterminated templates" in hostile["detail"]
+        assert got[0]["status"] == got[3]["status"] == "checked"  # the replaced worker went on
+        assert elapsed < 20
+    got = list(scan_dump(str(path), "propose", "bn", jobs=1, page_timeout=0.25, on_skip=skipped.append))
+    assert [e["title"] for e in skipped] == ["ভারত–ভুটান সম্পর্ক"]
+
+
+TITLES = ["বাংলাদেশ–ভারত সম্পর্ক", "বাংলাদেশ-ভারত সম্পর্ক", "বাংলাদেশ_–_ভারত_সম্পর্ক", "–ভারত সম্পর্ক",
+          "বাংলাদেশ– সম্পর্ক", "বাংলাদেশ ভারত সম্পর্ক", "বাংলাদেশ–ভারত সম্পর্কসমূহ", "সম্পর্ক", "ঢাকা",
+          "ক/খ সম্পর্ক", "ক — খ  সম্পর্ক", "Foo–Bar সম্পর্ক", "বাংলাদেশ–ভারত সম্পর্ক (১৯৭১)", "ক–খ–গ সম্পর্ক"]
+
+
+def test_title_filter_agrees_with_split_title(profile, gaz):
+    f = PageFilter(profile)
+    for title in TITLES:
+        assert f.title_ok(title) == split_title(title, profile, gaz)["bilateral_pattern"], title
+    assert f.infobox_re.search("x {{ তথ্যছক_দ্বিপাক্ষিক_সম্পর্ক\n| a = b}}")
+    assert f.infobox_re.search("{{infobox Bilateral Relations|x}}")
+    assert f.infobox_re.search("{{টেমপ্লেট:তথ্যছক দ্বিপাক্ষিক সম্পর্ক}}")
+    assert not f.infobox_re.search("{{Bilateral relations of India}} {{তথ্যছক দেশ}}")
+
+
+MEMORY_SCRIPT = """
+import resource, sys
+from bot.dump import scan_dump
+n = sum(1 for _ in scan_dump(sys.argv[1], "lint", "bn", jobs=1))
+print(n, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+"""
+
+
+def test_reading_a_50_mb_dump_keeps_the_parent_small(tmp_path):
+    clean1 = CLEAN[0]
+    small = write_dump(tmp_path / "small.xml", [(title_of(clean1), 0, [read(clean1)])])
+    other = "Plain ASCII filler text of an ordinary article, [[link]] {{cite web|url=x}}. " * 700  # 56 KB
+    with open(tmp_path / "big.xml", "w", encoding="utf-8") as fh:
+        head = small.read_text("utf-8")
+        fh.write(head[: head.index("<page>")])
+        for i in range(950):
+            fh.write(page_xml(f"Page {i}", 0, i + 1, [f"{other}{i}"], 10 * i + 1))
+            if i % 100 == 0:
+                fh.write(page_xml(f"ক–খ {i} সম্পর্ক", 0, 10_000 + i, [read(clean1)], 100_000 + i))
+        fh.write("</mediawiki>\n")
+    assert (tmp_path / "big.xml").stat().st_size > 50e6
+
+    def peak(path):
+        r = subprocess.run([sys.executable, "-c", MEMORY_SCRIPT, str(path)], capture_output=True, text=True,
+                           timeout=120, cwd=ROOT)
+        assert r.returncode == 0, r.stderr
+        n, kb = map(int, r.stdout.split())
+        return n, kb / 1024
+
+    (n_small, base), (n_big, big) = peak(small), peak(tmp_path / "big.xml")
+    assert (n_small, n_big) == (1, 10)
+    print(f"parent peak RSS: {base:.0f} MB (one page), {big:.0f} MB (50 MB dump)")
+    assert big - base < 40, f"parent peak RSS grew {big - base:.0f} MB over a 50 MB dump"
+
+
+def test_propose_dump_command_writes_a_bundle(dumps, tmp_path):
+    from bot.cli import main
+    from bot.schema import validator
+
+    out = tmp_path / "bundle.json"
+    assert main(["propose", "--dump", str(dumps[".bz2"]), "-o", str(out), "--jobs", "1"]) == 0
+    doc = json.loads(out.read_text("utf-8"))
+    assert not list(validator("bundle").iter_errors(doc))
+    assert doc["source"] == "dump" and doc["entries"]
+    assert all(isinstance(e["base_revid"], int) for e in doc["entries"])
