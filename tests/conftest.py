@@ -32,6 +32,21 @@ def gaz():
 
 
 @pytest.fixture(scope="session")
+def en():
+    """The English Wikipedia profile."""
+    from bot.profile import load_profile
+
+    return load_profile("en")
+
+
+@pytest.fixture(scope="session")
+def gaz_en():
+    from bot.gazetteer import Gazetteer
+
+    return Gazetteer.load("en")
+
+
+@pytest.fixture(scope="session")
 def build(profile, gaz):
     from bot.article import build as _build
 

@@ -8,13 +8,9 @@ import json
 import re
 from datetime import date
 
-import pytest
-
 from bot.article import build, split_title
 from bot.facts import profile_by_name
 from bot.fixes import fix_page
-from bot.gazetteer import Gazetteer
-from bot.profile import load_profile
 from bot.rules import all_rules
 from bot.schema import load_schema, validator_for
 from bot.validate import validate
@@ -23,16 +19,6 @@ from conftest import ROOT
 EN_PATH = ROOT / "bot" / "profiles" / "en.json"
 BN_PATH = ROOT / "bot" / "profiles" / "bn.json"
 TITLE = "Argentina–Azerbaijan relations"
-
-
-@pytest.fixture(scope="module")
-def en():
-    return load_profile(str(EN_PATH))
-
-
-@pytest.fixture(scope="module")
-def gaz_en():
-    return Gazetteer.load("en")
 
 
 def lint(text, en, gaz_en, title=TITLE):

@@ -35,16 +35,6 @@ PAGES = sorted(CORPUS.glob("*.wikitext"))
 BILATERAL = "Bangladesh–India relations"
 
 
-@pytest.fixture(scope="module")
-def en():
-    return load_profile(str(EN_PATH))
-
-
-@pytest.fixture(scope="module")
-def gaz_en():
-    return Gazetteer.load("en")
-
-
 def read_en(text, en, gaz_en, carry=None):
     return [(m.sender, m.kind, m.city, m.country, m.year) for m in missions_en.read_sentence(text, en, gaz_en, carry)]
 
