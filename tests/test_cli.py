@@ -398,7 +398,6 @@ def test_line_col_helper():
     assert line_col(text, 9) == (4, 2)
 
 
-@pytest.mark.skipif(not CORPUS_SAMPLE, reason="corpus not available")
 @pytest.mark.parametrize("path", CORPUS_SAMPLE, ids=lambda p: p.stem)
 def test_parse_corpus_page(capsys, path):
     text = read(path).removeprefix("\ufeff")
@@ -412,7 +411,6 @@ def test_parse_corpus_page(capsys, path):
     assert assert_spans_match(forced, text) > 0
 
 
-@pytest.mark.skipif(not CORPUS_SAMPLE, reason="corpus not available")
 def test_corpus_sample_is_mostly_not_bilateral(capsys):
     assert len(CORPUS_SAMPLE) == 20
     # cheap check on the raw report: the file-stem titles are English, so bn sees no X–Y title

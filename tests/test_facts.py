@@ -212,8 +212,7 @@ def _run_page(path):
 
 @pytest.fixture(scope="module")
 def corpus(en, gaz_en):
-    if len(PAGES) != 196:
-        pytest.skip(f"the corpus is not at {CORPUS}")
+    assert len(PAGES) == 196, f"the corpus is not at {CORPUS}"
     with ProcessPoolExecutor(2, mp_context=multiprocessing.get_context("fork")) as ex:
         return {r[0]: r for r in ex.map(_run_page, PAGES, chunksize=4)}
 
