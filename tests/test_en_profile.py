@@ -115,3 +115,19 @@ def test_maintenance_date_is_english(en, gaz_en):
     page = "'''Argentina–Azerbaijan relations''' are old.\n"
     out = fix_page(page, TITLE, en, gaz_en, unsafe=True, layout=True, today=date(2025, 6, 1))
     assert out.text.startswith("{{Unreferenced|date=June 2025}}\n")
+
+
+def test_catalogue_rules_fire_under_en(en, gaz_en):
+    """The rules are profile-driven: English pages trigger them as Bengali ones do."""
+    broken = ("'''India–United Kingdom relations''' are close. India has an embassy in [[London]]."
+              "<ref name=a>http://x.org/a</ref> The UK has a consulate in [[Kolkata]].<ref name=b/>"
+              "<ref name=c>A</ref><ref name=c>B</ref>\n\n==History==\n\n==History==\nText."
+              "<ref>{{cite web|publisher=X}}</ref>\n=====Deep=====\nx {{a\n\n{{Reflist}}\n"
+              "[[Category:Foo]]\n[[Category:Foo]]\n")
+    art = build(broken, "India–United Kingdom relations", en, gaz_en)
+    assert {"E006", "I001", "L003", "L004", "L005", "L006", "L007", "R003", "R004", "R005", "R006", "W001",
+            "W003", "W004"} <= {f.code for f in validate(art)}
+    bare = build("Chile and Peru.\n\n== Notes ==\nText.\n", "Chile–Peru relations", en, gaz_en)
+    assert {"E001", "I001", "L003", "R001", "W003", "W006"} <= {f.code for f in validate(bare)}
+    w003 = next(f for f in validate(bare) if f.code == "W003")
+    assert "Bilateral relations of" in w003.message_en
