@@ -10,35 +10,24 @@ from __future__ import annotations
 import argparse
 import statistics
 import sys
-import time
 from pathlib import Path
 
 import mwparserfromhell
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from pages import clean_pages, dirty_pages, sized  # noqa: E402
+from pages import clean_pages, dirty_pages, sized, timed  # noqa: E402
 
 from bot.fixes import fix_page  # noqa: E402
 from bot.gazetteer import Gazetteer  # noqa: E402
 from bot.profile import load_profile  # noqa: E402
 
 
-def timed(fn, repeat: int) -> float:
-    """Median wall time of ``repeat`` calls."""
-    times = []
-    for _ in range(repeat):
-        t = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t)
-    return statistics.median(times)
-
-
 def measure(label: str, pages, profile, gaz, repeat: int) -> None:
     parse_total = fix_total = 0.0
     rounds = []
     for title, text in pages:
-        parse_total += timed(lambda: mwparserfromhell.parse(text), repeat)
-        fix_total += timed(lambda: fix_page(text, title, profile, gaz), repeat)
+        parse_total += timed(lambda: mwparserfromhell.parse(text), repeat, statistics.median)
+        fix_total += timed(lambda: fix_page(text, title, profile, gaz), repeat, statistics.median)
         rounds.append(fix_page(text, title, profile, gaz).rounds)
     kb = sum(len(t) for _, t in pages) / 1000
     print(f"{label:34s} pages {len(pages):3d}  {kb:8.0f} K chars  parse {parse_total:7.3f}s  "

@@ -11,13 +11,12 @@ from __future__ import annotations
 
 import argparse
 import sys
-import time
 from pathlib import Path
 
 import mwparserfromhell
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from pages import FIXTURES, ROOT, clean_pages, dirty_pages, read, sized  # noqa: E402
+from pages import FIXTURES, ROOT, clean_pages, dirty_pages, read, sized, timed  # noqa: E402
 
 from bot.article import build  # noqa: E402
 from bot.gazetteer import Gazetteer  # noqa: E402
@@ -27,16 +26,6 @@ from bot.rules import all_rules  # noqa: E402
 from bot.validate import _schema_hits, validate  # noqa: E402
 
 CORPUS = ROOT.parent / "shared" / "corpus" / "enwiki-foreign-relations"
-
-
-def timed(fn, repeat: int) -> float:
-    """Best wall time of ``repeat`` calls (the least disturbed by other load on a shared machine)."""
-    times = []
-    for _ in range(repeat):
-        t = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t)
-    return min(times)
 
 
 def fixture_pages() -> list[tuple[str, str]]:

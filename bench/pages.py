@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -53,3 +54,13 @@ def sized(pages, sizes=(10_000, 30_000, 100_000, 300_000)):
             if len(big) >= size * 0.8:
                 out.append((title, big))
     return out
+
+
+def timed(fn, repeat: int, pick=min) -> float:
+    """Wall time of ``repeat`` calls of ``fn``, reduced by ``pick`` (min: the least disturbed run)."""
+    times = []
+    for _ in range(repeat):
+        t = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t)
+    return pick(times)

@@ -37,13 +37,14 @@ class Shutoff(Exception):
 
 # -- edit permission ---------------------------------------------------------------------------
 
-def edit_block(text: str, profile: Profile, username: str) -> str | None:
-    """Why the bot must not edit this text, or None. Implements {{bots}}/{{nobots}}
-    (allow=/deny= lists, all/none) and the profile's in-use templates."""
+def edit_block(text, profile: Profile, username: str) -> str | None:
+    """Why the bot must not edit this text (a string, or its already parsed tree), or None.
+    Implements {{bots}}/{{nobots}} (allow=/deny= lists, all/none) and the profile's in-use templates."""
     bots = {name_key(n) for n in profile.data["bots_templates"]}
     in_use = profile.in_use_keys
     user = name_key(username)
-    for tpl in mwparserfromhell.parse(text).filter_templates():
+    tree = mwparserfromhell.parse(text) if isinstance(text, str) else text
+    for tpl in tree.filter_templates():
         key = name_key(str(tpl.name))
         if key in in_use:
             return f"in use ({{{{{str(tpl.name).strip()}}}}})"
@@ -305,7 +306,8 @@ def _decide(out: Outcome, page, profile: Profile, site) -> str | None:
         return "no-fix"
     if out.cosmetic:
         return "cosmetic-only"
-    block = edit_block(out.original, profile, site.username())
+    # the page was parsed once already: no second parse on the bot's hot path
+    block = edit_block(out.first.parsed.tree if out.first.parsed else out.original, profile, site.username())
     if block:
         return f"blocked:{block}"
     return None
