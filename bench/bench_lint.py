@@ -20,7 +20,8 @@ from pages import FIXTURES, ROOT, clean_pages, dirty_pages, read, sized, timed  
 
 from bot.article import build  # noqa: E402
 from bot.gazetteer import Gazetteer  # noqa: E402
-from bot.parse import Parsed, scan_brackets  # noqa: E402
+from bot.parse import scan_brackets  # noqa: E402
+from bot.tree import build as build_tree  # noqa: E402
 from bot.profile import load_profile  # noqa: E402
 from bot.rules import all_rules  # noqa: E402
 from bot.validate import _schema_hits, validate  # noqa: E402
@@ -63,21 +64,18 @@ def measure(label: str, pages, profile, gaz, repeat: int) -> None:
 def stages(label: str, pages, profile, gaz, repeat: int) -> None:
     """Where a lint's time goes, as shares of one bare parse of the same pages."""
     rules = all_rules()
-    acc = dict.fromkeys(("bracket scan", "mwparserfromhell", "span walk", "article builder",
-                         "policy schema", "python rules"), 0.0)
+    acc = dict.fromkeys(("bracket scan", "tree + spans", "article builder", "policy schema",
+                         "python rules"), 0.0)
     base = 0.0
     for title, text in pages:
         base += timed(lambda: mwparserfromhell.parse(text), repeat)
         scan = timed(lambda: scan_brackets(text), repeat)
-        brackets = scan_brackets(text)
-        mwp = timed(lambda: mwparserfromhell.parse(text), repeat)
-        tree = mwparserfromhell.parse(text)
-        walk = timed(lambda: Parsed(text, tree, brackets), repeat)
+        tree = timed(lambda: build_tree(text), repeat)
         whole = timed(lambda: build(text, title, profile, gaz), repeat)
         art = build(text, title, profile, gaz)
         schema = timed(lambda: list(_schema_hits(art, rules)), repeat)
         rules_t = timed(lambda: validate(art), repeat) - schema
-        for k, v in zip(acc, (scan, mwp, walk, whole - scan - mwp - walk, schema, rules_t)):
+        for k, v in zip(acc, (scan, tree, whole - scan - tree, schema, rules_t)):
             acc[k] += max(0.0, v)
     shares = "  ".join(f"{k} {v / base:4.0%}" for k, v in acc.items())
     print(f"{label:30s} stages as share of one bare parse: {shares}  (sum {sum(acc.values()) / base:4.0%})",
@@ -101,7 +99,7 @@ def corpus(pages, profile, gaz, repeat: int) -> None:
     print(f"{'corpus: 196 English pages':30s} pages {len(pages):3d}  {chars / 1000:8.0f} K chars  "
           f"bare parse {parse_t:6.2f}s ({chars / parse_t / 1e6:4.2f} M chars/s)  "
           f"round trip str() {rt_t:5.2f}s = {rt_t / parse_t:4.2f}x parse, exact {exact}/{len(pages)}  "
-          f"relbot parse (scan+spans) {relbot_parse_t / parse_t:4.2f}x  "
+          f"relbot parse (scan+tree+spans) {relbot_parse_t / parse_t:4.2f}x  "
           f"relbot lint (parse, article, not bilateral) {lint_t / parse_t:4.2f}x "
           f"-> throughput {parse_t / lint_t:4.2f}", flush=True)
 

@@ -60,6 +60,7 @@ class PlaceMatch:
     case: str  # "genitive" | "locative" | "nominative"
 
 
+@functools.lru_cache(maxsize=8192)
 def _key(s: str) -> str:
     """Comparison form: NFC, no ZWJ/ZWNJ, canonical look-alikes, single spaces."""
     s = unicodedata.normalize("NFC", s).translate(_ZW).translate(_CANON)

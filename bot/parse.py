@@ -31,6 +31,9 @@ from mwparserfromhell.nodes import (
 )
 from mwparserfromhell.wikicode import Wikicode
 
+from .tree import Built
+from .tree import build as build_tree
+
 #: Tags whose content is not wikitext; brackets inside them do not count.
 OPAQUE_TAGS = ("nowiki", "pre", "math", "syntaxhighlight", "source", "score", "chem", "ce",
                "graph", "templatedata", "timeline", "hiero")
@@ -184,11 +187,15 @@ class Parsed:
 
     __slots__ = ("text", "tree", "lines", "brackets", "nodes", "_pos", "_tags")
 
-    def __init__(self, text: str, tree: Wikicode, brackets: BracketScan | None = None):
+    def __init__(self, text: str, tree: Wikicode, brackets: BracketScan | None = None,
+                 built: Built | None = None):
         self.text = text
         self.tree = tree
         self.brackets = brackets if brackets is not None else scan_brackets(text)
         self.lines = LineIndex(text)
+        if built is not None:  # spans recorded while building the tree
+            self._pos, self.nodes, self._tags = built.pos, built.nodes, built.tags
+            return
         self._pos: dict[int, tuple[int, int]] = {}
         self.nodes: list = []  # every node at every depth, in document (pre-)order
         self._tags: dict[int, str] = {}
@@ -227,10 +234,14 @@ def parse(text: str, max_cost: float = 10_000_000) -> Parsed:
     if brackets.cost > max_cost:
         raise ParseRefused(f"unterminated templates would make parsing quadratic "
                            f"(estimated cost {brackets.cost:.3g} > {max_cost:.3g})")
+    built = build_tree(text)
+    if built is not None:
+        return Parsed(text, built.tree, brackets, built)
     return Parsed(text, mwparserfromhell.parse(text), brackets)
 
 
-# --- span computation -------------------------------------------------------------------
+# --- span computation for a tree built elsewhere ----------------------------------------
+# (bot.tree records spans while building; this is the reference path it falls back on.)
 # Each method returns the end offset of the object starting at ``at`` and records its
 # span, mirroring the node's __str__ in mwparserfromhell 0.7.
 

@@ -20,6 +20,7 @@ def nfc(s: str) -> str:
     return unicodedata.normalize("NFC", s)
 
 
+@lru_cache(maxsize=8192)  # template, link and section names repeat on a page and across pages
 def name_key(name: str) -> str:
     """MediaWiki title identity: ``_`` is a space, spaces collapse, the first letter has no case."""
     s = " ".join(nfc(name).replace("_", " ").split())
@@ -189,6 +190,7 @@ def _wordlist_re(words: list[str]) -> re.Pattern:
     return re.compile(build(trie) or r"(?!)")
 
 
+@lru_cache(maxsize=8192)
 def section_norm(title: str) -> str:
     """Section identity: NFC, whitespace collapsed, case folded."""
     return " ".join(nfc(title).split()).casefold()

@@ -36,10 +36,10 @@ def validator(name: str) -> jsonschema.protocols.Validator:
     return validator_for(load_schema(name))
 
 
-def rule_of(schema: dict, error: jsonschema.ValidationError) -> str | None:
+def rule_of(schema: dict, schema_path: list) -> str | None:
     """The ``x-rule`` annotation nearest to the failing keyword on its schema path."""
     node, code = schema, schema.get("x-rule")
-    for step in list(error.absolute_schema_path)[:-1]:
+    for step in schema_path[:-1]:
         node = node[step]
         if isinstance(node, dict) and "x-rule" in node:
             code = node["x-rule"]
