@@ -179,3 +179,40 @@ def test_skipped_pages(build, profile):
     big = "ক" * (profile.limits["max_bytes"] // 3 + 1)
     assert build(big).reason == "too-large"
     assert build("{{a|b " * 8000).reason == "unparseable"
+
+
+def _branch_verdicts(art):
+    """Per policy branch: (fastjsonschema passes, jsonschema finds no error)."""
+    import fastjsonschema
+
+    from bot.validate import _policy_branches
+
+    out = []
+    for _, check, full in _policy_branches():
+        try:
+            check(art.doc)
+            passes = True
+        except fastjsonschema.JsonSchemaValueException:
+            passes = False
+        out.append((passes, next(full.iter_errors(art.doc), None) is None))
+    return out
+
+
+@pytest.mark.parametrize("path", sorted(p for p in FIXTURES.rglob("*.wikitext") if p.stat().st_size),
+                         ids=lambda p: f"{p.parent.name}/{p.stem}")
+def test_policy_screen_agrees_with_jsonschema(build, path):
+    """The compiled screen only decides which branches jsonschema lists errors for: the two
+    must agree on every branch, or a finding would be lost."""
+    for title in (title_of(path), "বাংলাদেশ–ভুটান সম্পর্ক"):
+        art = build(read(path), title)
+        if art.status != "checked":
+            continue
+        verdicts = _branch_verdicts(art)
+        assert all(fast == full for fast, full in verdicts), verdicts
+
+
+def test_policy_screen_sees_failures(build):
+    """Not a screen that passes everything: the seed fails some branches, a clean article none."""
+    seed = _branch_verdicts(build(read(SEED), title_of(SEED)))
+    assert any(not fast for fast, _ in seed)
+    assert all(fast for fast, _ in _branch_verdicts(build(read(CLEAN[0]), title_of(CLEAN[0]))))
