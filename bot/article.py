@@ -150,15 +150,26 @@ class _Builder:
         self.p = art.parsed
         self.prof = art.profile
         self.gaz = art.gazetteer
-        self._starts: list[int] | None = None
         # spans stay bare offsets while rules run; Article.to_json adds lines and columns
         self.span = lambda s, e: {"start": s, "end": e}
-        self.nspan = lambda node: dict(zip(("start", "end"), self.p.span(node)))
+        self._links: dict[str, str | None] = {}
+
+    def nspan(self, node) -> dict:
+        s, e = self.p._pos[id(node)]
+        return {"start": s, "end": e}
 
     # -- helpers -------------------------------------------------------------------------
     def link_kind(self, link: Wikilink) -> str | None:
         """``category``, ``file``, ``interlanguage`` or None for an ordinary link."""
-        stripped = self.p.src(link.title).lstrip()
+        title = self.p.src(link.title)
+        try:
+            return self._links[title]
+        except KeyError:
+            kind = self._links[title] = self._link_kind(title)
+            return kind
+
+    def _link_kind(self, title: str) -> str | None:
+        stripped = title.lstrip()
         if stripped.startswith(":") or ":" not in stripped:
             return None
         prefix = stripped.split(":", 1)[0]
@@ -231,17 +242,18 @@ class _Builder:
         doc["maintenance"] = maint
         doc["edit_blocks"] = [t["name"] for t in templates
                               if name_key(t["name"]) in prof.in_use_keys
-                              or name_key(t["name"]).casefold() in {b.casefold() for b in prof.data["bots_templates"]}]
+                              or name_key(t["name"]).casefold() in prof.bots_folded]
         doc["suppressed"] = sorted(set(suppressed))
         doc["trailer"], doc["navboxes"] = self.trailer()
 
     def maintenance(self, node: Template, kind: str) -> dict:
         date = None
         dparam = self.prof.data["maintenance_date_param"]
+        src = self.p.src
         for param in node.params:
-            if str(param.name).strip() in (dparam, "date"):
-                date = str(param.value).strip()
-        return {"kind": kind, "name": str(node.name).strip(), "date": date, "span": self.nspan(node)}
+            if src(param.name).strip() in (dparam, "date"):
+                date = src(param.value).strip()
+        return {"kind": kind, "name": src(node.name).strip(), "date": date, "span": self.nspan(node)}
 
     def category(self, link: Wikilink) -> dict:
         prefix, _, name = self.p.src(link.title).partition(":")
@@ -269,7 +281,7 @@ class _Builder:
                 continue
             if cls is Wikilink and self.link_kind(node) == "file":
                 continue
-            if cls is Tag and node.wiki_markup and str(node.tag) == "b":
+            if cls is Tag and node.wiki_markup and self.p.tag_name(node) == "b":
                 bold = node
             break
         title_key = _title_key(self.a.title, self.prof)
@@ -302,7 +314,7 @@ class _Builder:
             stack.append(i)
             ts, te = p.span(h.title)
             out.append({
-                "heading": str(h), "title": title, "title_raw": str(h.title), "level": h.level,
+                "heading": p.src(h), "title": title, "title_raw": p.src(h.title), "level": h.level,
                 "key": key[0] if key else None, "canonical": key[1] if key else None,
                 "parent": parent, "heading_span": self.span(hs, he), "title_span": self.span(ts, te),
                 "body_span": self.span(he, ends[i]), "span": self.span(hs, whole_end),
@@ -310,11 +322,6 @@ class _Builder:
                 "empty": self._body_empty(he, ends[i]) and ends[i] == whole_end,
             })
         return out
-
-    def _top_starts(self) -> list[int]:
-        if self._starts is None:
-            self._starts = [self.p.start(n) for n in self.p.tree.nodes]
-        return self._starts
 
     def _is_trailer(self, node) -> bool:
         """Nodes that may stand after the last section: navboxes, categories, language links."""
@@ -329,7 +336,7 @@ class _Builder:
         return False
 
     def _body_empty(self, start: int, end: int) -> bool:
-        nodes, starts = self.p.tree.nodes, self._top_starts()
+        nodes, starts = self.p.tree.nodes, self.p.top_starts()
         for i in range(bisect.bisect_left(starts, start), len(nodes)):
             if starts[i] >= end:
                 break
@@ -359,8 +366,9 @@ class _Builder:
         params = []
         for param in node.params:
             vs, ve = p.span(param.value)
-            params.append({"name": str(param.name).strip(), "positional": not param.showkey,
-                           "value": str(param.value), "text": param.value.strip_code().strip(),
+            params.append({"name": str(param.name).strip() if not param.showkey else p.src(param.name).strip(),
+                           "positional": not param.showkey,
+                           "value": p.src(param.value), "text": param.value.strip_code().strip(),
                            "span": self.nspan(param), "value_span": self.span(vs, ve)})
         countries = []
         for aliases in prof.country_params:
@@ -370,7 +378,8 @@ class _Builder:
             else:
                 countries.append({"param": found["name"], "value": found["text"],
                                   "code": self.gaz.country(found["text"]), "span": found["value_span"]})
-        return {"name": str(node.name).strip(), "alias": prof.infobox_keys[name_key(str(node.name))],
+        name = p.src(node.name)
+        return {"name": name.strip(), "alias": prof.infobox_keys[name_key(name)],
                 "span": self.nspan(node), "params": params,
                 "country1": countries[0], "country2": countries[1]}
 

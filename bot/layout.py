@@ -7,6 +7,7 @@ spans of its original text; nothing else of the page is touched. Generated text
 
 from __future__ import annotations
 
+import bisect
 import unicodedata
 from datetime import date
 
@@ -167,7 +168,9 @@ def trailer_items(art) -> list[tuple[str, int, int]]:
 
 
 def _top_level(art, start: int) -> bool:
-    return any(art.parsed.start(n) == start for n in art.parsed.tree.nodes)
+    starts = art.parsed.top_starts()
+    i = bisect.bisect_left(starts, start)
+    return i < len(starts) and starts[i] == start
 
 
 TRAILER_ORDER = {"navbox": 0, "category": 1, "interlanguage": 2}

@@ -185,7 +185,7 @@ class ParseRefused(Exception):
 class Parsed:
     """A parsed page: the tree, the source, and the span of every node and sub-wikicode."""
 
-    __slots__ = ("text", "tree", "lines", "brackets", "nodes", "_pos", "_tags")
+    __slots__ = ("text", "tree", "lines", "brackets", "nodes", "_pos", "_tags", "_top")
 
     def __init__(self, text: str, tree: Wikicode, brackets: BracketScan | None = None,
                  built: Built | None = None):
@@ -193,6 +193,7 @@ class Parsed:
         self.tree = tree
         self.brackets = brackets if brackets is not None else scan_brackets(text)
         self.lines = LineIndex(text)
+        self._top: list[int] | None = None
         if built is not None:  # spans recorded while building the tree
             self._pos, self.nodes, self._tags = built.pos, built.nodes, built.tags
             return
@@ -215,6 +216,13 @@ class Parsed:
     def tag_name(self, node: Tag) -> str:
         """Lower-case tag name; wiki-markup tags (bold, tables, lists) print no name of their own."""
         return self._tags[id(node)]
+
+    def top_starts(self) -> list[int]:
+        """Start offsets of the top-level nodes, ascending (for bisecting)."""
+        if self._top is None:
+            pos = self._pos
+            self._top = [pos[id(n)][0] for n in self.tree.nodes]
+        return self._top
 
     def start(self, obj) -> int:
         return self._pos[id(obj)][0]

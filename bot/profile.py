@@ -44,6 +44,11 @@ class Profile:
         return {name_key(n): n for n in self.data["infobox"]["names"]}
 
     @cached_property
+    def bots_folded(self) -> frozenset[str]:
+        """``{{bots}}``/``{{nobots}}`` template names, case-folded."""
+        return frozenset(b.casefold() for b in self.data["bots_templates"])
+
+    @cached_property
     def reflist_keys(self) -> frozenset[str]:
         return self._keys(self.data["reflist"]["templates"])
 

@@ -44,12 +44,18 @@ class Unexpected(Exception):
 
 
 _new = object.__new__
+_new_list = list.__new__
+_extend = list.extend
 _TEXT = T.Text
 
 
 def _code(nodes: list) -> Wikicode:
+    # SmartList(nodes) runs a Python __new__; this makes the same object (its one slot set) in C calls
+    items = _new_list(SmartList)
+    items._children = {}
+    _extend(items, nodes)
     code = _new(Wikicode)
-    code._nodes = SmartList(nodes)
+    code._nodes = items
     return code
 
 

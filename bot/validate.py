@@ -64,29 +64,41 @@ def _finding(art: Article, rule: Rule, hit: Hit) -> Finding:
 
 
 @lru_cache(maxsize=None)
-def _policy_branches() -> tuple:
-    """Per ``allOf`` branch of the policy: (index, compiled check, jsonschema validator).
+def _policy_checks() -> tuple:
+    """The policy compiled by fastjsonschema: (whole-policy check, per-branch entries).
 
-    Most branches pass on most pages. A branch compiled by fastjsonschema answers pass/fail
-    in microseconds; jsonschema, the validator of record, then lists every error (with its
-    path, for the span) of the failing branches only.
+    A compiled check answers pass/fail in microseconds, and most pages pass most branches.
+    jsonschema, the validator of record, then lists every error (with its path, for the
+    span) of the failing branches only. Entries: (index, compiled check, jsonschema validator).
     """
     schema = load_schema("policy")
-    out = []
-    for i, branch in enumerate(schema["allOf"]):
-        check = fastjsonschema.compile({**branch, "$schema": "http://json-schema.org/draft-07/schema#"})
-        out.append((i, check, validator_for({**branch, "$schema": schema["$schema"]})))
-    return tuple(out)
+    draft7 = {"$schema": "http://json-schema.org/draft-07/schema#"}
+    branches = tuple((i, fastjsonschema.compile({**branch, **draft7}),
+                      validator_for({**branch, "$schema": schema["$schema"]}))
+                     for i, branch in enumerate(schema["allOf"]))
+    return fastjsonschema.compile({**schema, **draft7}), branches
+
+
+def _policy_branches() -> tuple:
+    return _policy_checks()[1]
+
+
+def _passes(check, doc) -> bool:
+    try:
+        check(doc)
+        return True
+    except fastjsonschema.JsonSchemaValueException:
+        return False
 
 
 def _schema_hits(art: Article, rules: dict[str, Rule]):
+    whole, branches = _policy_checks()
+    if _passes(whole, art.doc):
+        return
     schema = load_schema("policy")
-    for i, check, full in _policy_branches():
-        try:
-            check(art.doc)
+    for i, check, full in branches:
+        if _passes(check, art.doc):
             continue
-        except fastjsonschema.JsonSchemaValueException:
-            pass
         for error in full.iter_errors(art.doc):
             path = ["allOf", i, *error.absolute_schema_path]
             code = rule_of(schema, path)

@@ -182,20 +182,14 @@ def test_skipped_pages(build, profile):
 
 
 def _branch_verdicts(art):
-    """Per policy branch: (fastjsonschema passes, jsonschema finds no error)."""
-    import fastjsonschema
+    """Per policy branch, then the whole policy: (fastjsonschema passes, jsonschema finds no error)."""
+    from bot.schema import validator
+    from bot.validate import _passes, _policy_checks
 
-    from bot.validate import _policy_branches
-
-    out = []
-    for _, check, full in _policy_branches():
-        try:
-            check(art.doc)
-            passes = True
-        except fastjsonschema.JsonSchemaValueException:
-            passes = False
-        out.append((passes, next(full.iter_errors(art.doc), None) is None))
-    return out
+    whole, branches = _policy_checks()
+    out = [(_passes(check, art.doc), next(full.iter_errors(art.doc), None) is None)
+           for _, check, full in branches]
+    return out + [(_passes(whole, art.doc), next(validator("policy").iter_errors(art.doc), None) is None)]
 
 
 @pytest.mark.parametrize("path", sorted(p for p in FIXTURES.rglob("*.wikitext") if p.stat().st_size),
