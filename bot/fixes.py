@@ -68,11 +68,11 @@ class Outcome:
 
 def applicable(finding: Finding, unsafe: bool, layout: bool) -> bool:
     fix = finding.fix
-    if fix is None or not fix.edits:
+    if fix is None:
         return False
-    if fix.applicability == "safe":
-        return True
-    return unsafe or (layout and finding.code in LAYOUT_RULES)
+    if fix.applicability != "safe" and not (unsafe or (layout and finding.code in LAYOUT_RULES)):
+        return False
+    return bool(fix.edits)  # computed only now, for the fixes that may apply
 
 
 def _overlaps(a: Edit, b: Edit) -> bool:

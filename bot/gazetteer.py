@@ -147,7 +147,6 @@ def _trie_regex(keys) -> str:
 
 
 @functools.lru_cache(maxsize=None)
-@functools.lru_cache(maxsize=None)
 def _variant_pairs() -> tuple[tuple[str, str], ...]:
     """Interchangeable words in names ("&"/"and", "ও"/"এবং"), from every curated file."""
     pairs = []

@@ -185,14 +185,23 @@ def _wordlist_re(words: list[str]) -> re.Pattern:
     def atom(ch: str) -> str:
         return f"[{ch}{ch.upper()}]" if ch.isascii() and ch.isalpha() else re.escape(ch)
 
-    def build(node: dict) -> str:
-        branches = [atom(ch) + build(sub) for ch, sub in sorted(node.items()) if ch]
+    def build(node: dict, top: bool = False) -> str:
+        branches = []
+        for ch, sub in sorted(node.items()):
+            if not ch:
+                continue
+            if top and ch.isascii() and ch.isalpha():
+                # a literal first character per branch lets the engine skip ahead to where a
+                # word can start (a [Ee] class there makes it try every position: ~5x slower)
+                branches += [re.escape(ch) + build(sub), re.escape(ch.upper()) + build(sub)]
+            else:
+                branches.append(atom(ch) + build(sub))
         if not branches:
             return ""
         body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
         return f"(?:{body})?" if "" in node else body
 
-    return re.compile(build(trie) or r"(?!)")
+    return re.compile(build(trie, top=True) or r"(?!)")
 
 
 @lru_cache(maxsize=8192)

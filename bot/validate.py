@@ -58,7 +58,8 @@ def resolve_codes(codes) -> set[str]:
 def _finding(art: Article, rule: Rule, hit: Hit) -> Finding:
     fix = hit.fix
     if fix is None and rule.check is None and rule.fix:  # schema-checked rule: the fixer edits
-        fix = Fix(rule.fix, rule.name.replace("-", " "), rule.fixer(art) if rule.fixer else [])
+        fixer = rule.fixer
+        fix = Fix(rule.fix, rule.name.replace("-", " "), make=(lambda: fixer(art)) if fixer else None)
     return Finding(rule, hit.start, hit.end, rule.message_bn.format(**hit.args),
                    rule.message_en.format(**hit.args), fix)
 

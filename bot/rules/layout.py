@@ -42,7 +42,7 @@ def appendix_order(art):
         if body_after or earlier_rank:
             yield Hit(sec["heading_span"]["start"], sec["heading_span"]["end"], {"title": sec["title"]},
                       Fix("unsafe", "move appendix sections after the body, in the standard order",
-                          layout.reorder_edits(art)))
+                          make=lambda: layout.reorder_edits(art)))
             return
 
 
@@ -113,4 +113,4 @@ def trailer_order(art):
     if items:
         first = next((i for i in items if i[1] < art.doc["trailer"]["start"]), items[0])
         yield Hit(first[1], first[2], {}, Fix("unsafe", "move navboxes and categories to the end",
-                                              layout.trailer_edits(art)))
+                                              make=lambda: layout.trailer_edits(art)))

@@ -67,7 +67,7 @@ def check_categories(art):
             cats = art.doc["categories"]
             at = cats[-1]["span"]["end"] if cats else len(art.text)
             yield Hit(at, at, {"category": want},
-                      Fix("unsafe", f"add [[…:{want}]]", layout.category_edits(art, want)))
+                      Fix("unsafe", f"add [[…:{want}]]", make=lambda want=want: layout.category_edits(art, want)))
 
 
 def check_duplicate_categories(art):

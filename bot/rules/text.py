@@ -32,9 +32,11 @@ def double_danda(art):
 def danda_lookalike(art):
     """U+09F7 (Bengali currency numerator four) or a pipe used where a danda belongs."""
     danda = art.profile.text["danda"]
-    marks = "".join(re.escape(c) for c in art.profile.text["danda_lookalikes"])
-    pipe = r"(?<=[\u0980-\u09ff]) ?\|(?=\s|$)"  # a pipe right after a Bengali letter, then a space
-    pattern = re.compile(f"[{marks}]|{pipe}" if marks else pipe)
+    # a look-alike, or a pipe (after an optional space) right after a Bengali letter, then a
+    # space. Every branch starts with a literal so the engine skips ahead to candidates; the
+    # letter before is checked by a lookbehind after it.
+    pattern = re.compile("|".join([*(re.escape(c) for c in art.profile.text["danda_lookalikes"]),
+                                   r" (?<=[\u0980-\u09ff] )\|(?=\s|$)", r"\|(?<=[\u0980-\u09ff]\|)(?=\s|$)"]))
     for s, e, m in _find(art, pattern):
         mark = m.group().strip()
         fix = Fix("safe", "replace with danda", [Edit(s, e, danda)]) if mark != "|" else None
@@ -46,7 +48,8 @@ def danda_lookalike(art):
 def space_before_punctuation(art):
     """Spaces between a word and the danda, comma, ? or ! that follows it."""
     danda = re.escape(art.profile.text["danda"])
-    pattern = re.compile(f"(?<=\\S)[ \\t\\u00a0]+(?=[{danda},?!])")
+    # = (?<=\S)[ \t\u00a0]+(?=…), written to start with a character class (fast skipping)
+    pattern = re.compile(f"[ \\t\\u00a0](?<=\\S[ \\t\\u00a0])[ \\t\\u00a0]*(?=[{danda},?!])")
     for s, e, m in _find(art, pattern):
         yield Hit(s, e, {}, Fix("safe", "remove the space", [Edit(s, e, "")]))
 
@@ -57,7 +60,8 @@ def latin_digits(art):
     """Latin digits in Bengali prose (not inside Latin words such as G20)."""
     local = art.profile.text["digits"]
     table = {ord(str(i)): d for i, d in enumerate(local)}
-    pattern = re.compile(r"(?<![A-Za-z0-9\-_/.])[0-9]+(?:[.,][0-9]+)*(?![A-Za-z0-9_])")
+    # = (?<![A-Za-z0-9\-_/.])[0-9]+…, written to start with a character class (fast skipping)
+    pattern = re.compile(r"[0-9](?<![A-Za-z0-9\-_/.][0-9])[0-9]*(?:[.,][0-9]+)*(?![A-Za-z0-9_])")
     for s, e, m in _find(art, pattern):
         yield Hit(s, e, {"digits": m.group()},
                   Fix("unsafe", "convert to Bengali digits", [Edit(s, e, m.group().translate(table))]))
