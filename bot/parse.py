@@ -62,9 +62,13 @@ class BracketScan:
 
 
 _OPAQUE = "|".join(OPAQUE_TAGS)
-_SCAN = re.compile(r"<!--|\{\{+|\}\}+|\[\[+|\]\]+|^[ \t]*\{\||^[ \t]*\|\}"
+# Every branch starts with a literal, so the engine skips straight to candidates; table
+# brackets at a line start are found from the newline before them (the page start is
+# checked on its own).
+_SCAN = re.compile(r"<!--|\{\{+|\}\}+|\[\[+|\]\]+|\n[ \t]*\{\||\n[ \t]*\|\}"
                    r"|\[(?:https?:|ftp:|mailto:|news:|irc:|//)"
-                   r"|<(/?)([A-Za-z][A-Za-z0-9]*)(?=[\s/>])[^<>]*?(/?)>", re.I | re.M)
+                   r"|<(/?)([A-Za-z][A-Za-z0-9]*)(?=[\s/>])[^<>]*?(/?)>", re.I)
+_TABLE_AT_START = re.compile(r"[ \t]*(?:\{\||\|\})")
 _LINE_OR_CLOSE = re.compile(r"[\]\n]")
 _OPAQUE_RE = re.compile(_OPAQUE, re.I)
 
@@ -83,8 +87,12 @@ def scan_brackets(text: str) -> BracketScan:
     weight = _COST_WEIGHT
     n = len(text)
     pos = 0
+    at_start = _TABLE_AT_START.match(text)
     while True:
-        m = _SCAN.search(text, pos)
+        if at_start is not None:
+            m, at_start = at_start, None
+        else:
+            m = _SCAN.search(text, pos)
         if m is None:
             break
         tok = m.group()
@@ -116,7 +124,7 @@ def scan_brackets(text: str) -> BracketScan:
             if close is None or close.group() == "\n":
                 scan.cost += weight["extlink"] * ((n if close is None else close.start()) - m.start())
             continue
-        stripped = tok.lstrip(" \t")
+        stripped = tok.lstrip("\n \t")
         if stripped == "{|" or stripped == "|}":
             start = m.end() - 2
             if stripped == "{|":
