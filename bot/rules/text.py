@@ -11,10 +11,20 @@ BENGALI = re.compile("[\u0980-\u09ff]")
 PRECOMPOSED = re.compile("[\u09dc\u09dd\u09df]")
 
 
-def _find(art, pattern: re.Pattern):
-    """(start, end, match) in literal prose text that contains Bengali, for Bengali profiles."""
+def _find(art, pattern: re.Pattern, needles):
+    """(start, end, match) in literal prose text that contains Bengali, for Bengali profiles.
+
+    ``needles``: strings one of which every match contains. Most pages have none of them, and
+    a substring test is ~50x faster than the regex engine on non-ASCII text.
+    """
     if art.profile.text["bengali"]:
-        yield from art.prose.find_editable(pattern, BENGALI)
+        text = art.prose.text
+        if any(n in text for n in needles):
+            yield from art.prose.find_editable(pattern, BENGALI)
+
+
+_DIGITS = tuple("0123456789")
+_SPACES = (" ", "\t", "\u00a0")
 
 
 @rule("T001", "double-danda", "warning", "দ্বিগুণ দাঁড়ি «।।»", "doubled danda “।।”", fix="safe",
@@ -23,7 +33,7 @@ def double_danda(art):
     """Two or more dandas in a row; one is meant."""
     danda = art.profile.text["danda"]
     pattern = re.compile(re.escape(danda) + "{2,}")
-    for s, e, m in _find(art, pattern):
+    for s, e, m in _find(art, pattern, (danda * 2,)):
         yield Hit(s, e, {}, Fix("safe", "single danda", [Edit(s, e, danda)]))
 
 
@@ -37,7 +47,7 @@ def danda_lookalike(art):
     # letter before is checked by a lookbehind after it.
     pattern = re.compile("|".join([*(re.escape(c) for c in art.profile.text["danda_lookalikes"]),
                                    r" (?<=[\u0980-\u09ff] )\|(?=\s|$)", r"\|(?<=[\u0980-\u09ff]\|)(?=\s|$)"]))
-    for s, e, m in _find(art, pattern):
+    for s, e, m in _find(art, pattern, (*art.profile.text["danda_lookalikes"], "|")):
         mark = m.group().strip()
         fix = Fix("safe", "replace with danda", [Edit(s, e, danda)]) if mark != "|" else None
         yield Hit(s, e, {"mark": mark}, fix)
@@ -50,7 +60,8 @@ def space_before_punctuation(art):
     danda = re.escape(art.profile.text["danda"])
     # = (?<=\S)[ \t\u00a0]+(?=…), written to start with a character class (fast skipping)
     pattern = re.compile(f"[ \\t\\u00a0](?<=\\S[ \\t\\u00a0])[ \\t\\u00a0]*(?=[{danda},?!])")
-    for s, e, m in _find(art, pattern):
+    marks = (art.profile.text["danda"], ",", "?", "!")
+    for s, e, m in _find(art, pattern, [sp + mark for sp in _SPACES for mark in marks]):
         yield Hit(s, e, {}, Fix("safe", "remove the space", [Edit(s, e, "")]))
 
 
@@ -62,7 +73,7 @@ def latin_digits(art):
     table = {ord(str(i)): d for i, d in enumerate(local)}
     # = (?<![A-Za-z0-9\-_/.])[0-9]+…, written to start with a character class (fast skipping)
     pattern = re.compile(r"[0-9](?<![A-Za-z0-9\-_/.][0-9])[0-9]*(?:[.,][0-9]+)*(?![A-Za-z0-9_])")
-    for s, e, m in _find(art, pattern):
+    for s, e, m in _find(art, pattern, _DIGITS):
         yield Hit(s, e, {"digits": m.group()},
                   Fix("unsafe", "convert to Bengali digits", [Edit(s, e, m.group().translate(table))]))
 
@@ -72,7 +83,7 @@ def latin_digits(art):
       example="য় written as U+09DF")
 def precomposed(art):
     """U+09DC, U+09DD, U+09DF: MediaWiki normalises them to NFC (decomposed) on save."""
-    for s, _, m in _find(art, PRECOMPOSED):
+    for s, _, m in _find(art, PRECOMPOSED, ("\u09dc", "\u09dd", "\u09df")):
         ch = m.group()
         yield Hit(s, s + 1, {"char": ch, "cp": f"{ord(ch):04X}"},
                   Fix("safe", "normalise to NFC", [Edit(s, s + 1, unicodedata.normalize("NFC", ch))]))
