@@ -157,12 +157,11 @@ def cmd_parse(args) -> int:
 
 
 def cmd_lint(args) -> int:
-    from .article import build
     from .gazetteer import Gazetteer
     from .profile import load_profile
-    from .report import page_entry
+    from .report import lint_entry
     from .sources import InputError, expand, read_page
-    from .validate import resolve_codes, validate
+    from .validate import resolve_codes
 
     profile = load_profile(args.profile)
     resolve_codes(args.select)  # fail early on an unknown code
@@ -183,8 +182,7 @@ def cmd_lint(args) -> int:
             errors.append(str(exc))
             print(f"relbot: error: {exc}", file=sys.stderr)
             continue
-        art = build(page.text, page.title, profile, gaz)
-        pages.append(page_entry(art, page.source, validate(art, args.select, args.ignore)))
+        pages.append(lint_entry(page.text, page.title, page.source, profile, gaz, args.select, args.ignore))
         sources[page.source] = page.text
     _emit_report(args, pages, errors, sources)
     return _lint_exit(pages, errors)
@@ -472,11 +470,9 @@ def cmd_apply(args, extra: list[str]) -> int:
 def cmd_report(args, extra: list[str]) -> int:
     from datetime import datetime, timezone
 
-    from .article import build
     from .gazetteer import Gazetteer
     from .profile import load_profile
-    from .report import page_entry, wikitext, without_time
-    from .validate import validate
+    from .report import lint_entry, wikitext, without_time
     from .wiki import connect, publish, pywikibot_dir, wiki_pages
 
     profile = load_profile(args.profile)
@@ -485,8 +481,7 @@ def cmd_report(args, extra: list[str]) -> int:
     gaz = Gazetteer.load(profile.lang)
     pages = []
     for page in wiki_pages(site, profile, extra):
-        art = build(page.text, page.title(), profile, gaz)
-        pages.append(page_entry(art, f"{site.code}:{page.title()}", validate(art)))
+        pages.append(lint_entry(page.text, page.title(), f"{site.code}:{page.title()}", profile, gaz))
     text = wikitext(pages, profile, datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"))
     if args.dry_run:
         sys.stdout.write(text)

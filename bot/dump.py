@@ -207,17 +207,20 @@ _W: dict = {}
 
 def _work(title: str, text: str, revid, source: str):
     """One page in a worker: a report page entry / a bundle entry, or None (nothing to report)."""
-    from .article import build
+    from .tree import paused_call
 
     opts = _W["opts"]
     if _W["task"] == "lint":
-        from .report import page_entry
-        from .validate import validate
+        from .report import lint_entry
 
-        art = build(text, title, _W["profile"], _W["gaz"])
-        if art.status == "skipped" and art.reason == "not-bilateral":
+        page = lint_entry(text, title, source, _W["profile"], _W["gaz"], opts["select"], opts["ignore"])
+        if page["status"] == "skipped" and page.get("reason") == "not-bilateral":
             return None  # the infobox regex's false positive: not a page relbot checks
-        return page_entry(art, source, validate(art, opts["select"], opts["ignore"]))
+        return page
+    return paused_call(_propose, title, text, revid, source, opts)
+
+
+def _propose(title: str, text: str, revid, source: str, opts: dict):
     from .fixes import fix_page
     from .review import entry
 

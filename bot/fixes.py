@@ -19,6 +19,7 @@ from .article import Article, build
 from .gazetteer import Gazetteer
 from .profile import Profile, name_key
 from .rules import Edit
+from .tree import paused_call
 from .validate import Finding, validate
 
 #: Rules whose fixes ``--layout`` applies even without ``--unsafe``.
@@ -166,6 +167,11 @@ def fix_page(text: str, title: str, profile: Profile, gazetteer: Gazetteer | Non
              unsafe: bool = False, layout: bool = False, select=None, ignore=None,
              today: date | None = None, max_rounds: int = MAX_ROUNDS) -> Outcome:
     """Fix one page. The text outside applied edits is never touched."""
+    return paused_call(_fix_page, text, title, profile, gazetteer, unsafe, layout, select, ignore, today,
+                       max_rounds)
+
+
+def _fix_page(text, title, profile, gazetteer, unsafe, layout, select, ignore, today, max_rounds) -> Outcome:
     gaz = gazetteer or Gazetteer.load(profile.lang)
 
     def parse(t: str) -> Article:

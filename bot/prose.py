@@ -54,7 +54,10 @@ class Prose:
         self._len = 0
         self._walk(parsed.tree)
         self.text = "".join(self._parts)
-        del self._parts
+        # link_kind is a method of the article builder, which holds the article, which will
+        # hold this projection: dropping it keeps the article free of reference cycles, so it
+        # is freed as soon as it is unused instead of waiting for the cycle collector.
+        del self._parts, self._link_kind
 
     # -- building ------------------------------------------------------------------------
     def _add(self, text: str, sstart: int, slen: int, editable: bool) -> None:

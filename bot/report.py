@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections import Counter
 
-from .article import Article
-from .validate import Finding
+from .article import Article, build
+from .tree import paused_call
+from .validate import Finding, validate
 
 
 def page_entry(art: Article, source: str, findings: list[Finding]) -> dict:
@@ -16,6 +17,16 @@ def page_entry(art: Article, source: str, findings: list[Finding]) -> dict:
         if art.detail:
             entry["detail"] = art.detail
     return entry
+
+
+def lint_entry(text: str, title: str, source: str, profile, gazetteer, select=None, ignore=None) -> dict:
+    """One page linted into its report entry, the cycle collector paused meanwhile (tree.paused_call)."""
+    return paused_call(_lint_entry, text, title, source, profile, gazetteer, select, ignore)
+
+
+def _lint_entry(text, title, source, profile, gazetteer, select, ignore) -> dict:
+    art = build(text, title, profile, gazetteer)
+    return page_entry(art, source, validate(art, select, ignore))
 
 
 class Tally:

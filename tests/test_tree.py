@@ -127,3 +127,34 @@ def test_collector_state_is_restored():
         assert not gc.isenabled()  # a caller's own choice is kept
     finally:
         gc.enable()
+
+
+def test_a_page_leaves_no_cyclic_garbage(profile, gaz):
+    """Articles, findings and fix outcomes are freed by reference counting as soon as they are
+    dropped: the cycle collector (paused while a page is worked on) has nothing to clean up."""
+    import gc
+
+    from bot.fixes import fix_page
+    from bot.report import lint_entry
+    from conftest import SEED, title_of
+
+    text, title = read(SEED), title_of(SEED)
+    fix_page(text, title, profile, gaz, unsafe=True, layout=True)  # warm caches
+    gc.collect()
+    gc.disable()
+    try:
+        lint_entry(text, title, "seed", profile, gaz)
+        assert gc.collect() == 0
+        out = fix_page(text, title, profile, gaz, unsafe=True, layout=True)
+        assert out.changed
+        del out
+        assert gc.collect() == 0
+    finally:
+        gc.enable()
+
+
+def test_paused_call_restores_the_collector():
+    import gc
+
+    assert fast.paused_call(gc.isenabled) is False
+    assert gc.isenabled()
