@@ -529,7 +529,7 @@ def render_lint_report(report: dict, sources: dict[str, str] | None = None, *,
             f'<td class="bar" data-sort="{n}"><svg class="bar" viewBox="0 0 100 10" preserveAspectRatio="none" '
             f'role="img" aria-label="{esc(code)}: {n}"><title>{esc(code)}: {n}</title>'
             f'<rect class="{esc(sev)}" x="0" y="1" height="8" width="{width:.2f}"></rect></svg></td></tr>')
-    page_rows, finding_rows = [], []
+    page_rows = []
     for i, p in enumerate(pages):
         counts = Counter(f["severity"] for f in p.get("findings") or [])
         if p.get("status") == "checked":
