@@ -210,3 +210,30 @@ def test_policy_screen_sees_failures(build):
     seed = _branch_verdicts(build(read(SEED), title_of(SEED)))
     assert any(not fast for fast, _ in seed)
     assert all(fast for fast, _ in _branch_verdicts(build(read(CLEAN[0]), title_of(CLEAN[0]))))
+
+
+def test_t_rule_patterns_match_their_readable_forms(profile):
+    """The T patterns are written to start with a literal (fast); on random text they find
+    exactly what the readable form in their docstring finds."""
+    import random
+
+    from bot.rules import text as T
+
+    spec = profile.text
+    danda, marks = re.escape(spec["danda"]), "".join(re.escape(c) for c in spec["danda_lookalikes"])
+    readable = {
+        T.t002_pattern: re.compile(rf"[{marks}]|(?<=[\u0980-\u09ff]) ?\|(?=\s|$)"),
+        T.t003_pattern: re.compile(rf"(?<=\S)[ \t\u00a0]+(?=[{danda},?!])"),
+        T.t004_pattern: re.compile(r"(?<![A-Za-z0-9\-_/.])[0-9]+(?:[.,][0-9]+)*(?![A-Za-z0-9_])"),
+        T.t001_pattern: re.compile(danda + "{2,}"),
+    }
+    alphabet = list("কখঅআ a Z\t\u00a0\n|।৷,?!0123456789.-_/") + ["।।", " ।", "ক |", "G20", "1,000.5"]
+    rnd = random.Random(7)
+    texts = ["".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 30))) for _ in range(30_000)]
+    for make, plain in readable.items():
+        fast, needles = make(spec)
+        for t in texts:
+            spans = [m.span() for m in fast.finditer(t)]
+            assert spans == [m.span() for m in plain.finditer(t)], (make.__name__, t)
+            if spans:  # every match contains a needle: the substring pre-check never hides one
+                assert any(n in t for n in needles), (make.__name__, t)

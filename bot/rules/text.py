@@ -23,8 +23,37 @@ def _find(art, pattern: re.Pattern, needles):
             yield from art.prose.find_editable(pattern, BENGALI)
 
 
-_DIGITS = tuple("0123456789")
-_SPACES = (" ", "\t", "\u00a0")
+# The patterns, each with the strings one of which every match contains. They run over whole
+# pages, so each starts with a literal or a character class: the regex engine then skips ahead
+# to candidates (a leading lookbehind makes it try every position, 3-5x slower). The readable
+# form is in each docstring; tests/test_rules.py checks the two agree.
+
+def t001_pattern(spec: dict):
+    r"""``।{2,}``"""
+    danda = spec["danda"]
+    return re.compile(re.escape(danda) + "{2,}"), (danda * 2,)
+
+
+def t002_pattern(spec: dict):
+    r"""``[look-alikes]|(?<=[\u0980-\u09ff]) ?\|(?=\s|$)``: a look-alike, or a pipe (after an
+    optional space) right after a Bengali letter and before a space."""
+    marks = spec["danda_lookalikes"]
+    return (re.compile("|".join([*(re.escape(c) for c in marks), r" (?<=[\u0980-\u09ff] )\|(?=\s|$)",
+                                 r"\|(?<=[\u0980-\u09ff]\|)(?=\s|$)"])),
+            (*marks, "|"))
+
+
+def t003_pattern(spec: dict):
+    r"""``(?<=\S)[ \t\u00a0]+(?=[।,?!])``"""
+    danda = spec["danda"]
+    return (re.compile(f"[ \\t\\u00a0](?<=\\S[ \\t\\u00a0])[ \\t\\u00a0]*(?=[{re.escape(danda)},?!])"),
+            tuple(sp + mark for sp in (" ", "\t", "\u00a0") for mark in (danda, ",", "?", "!")))
+
+
+def t004_pattern(spec: dict):
+    r"""``(?<![A-Za-z0-9\-_/.])[0-9]+(?:[.,][0-9]+)*(?![A-Za-z0-9_])``"""
+    return (re.compile(r"[0-9](?<![A-Za-z0-9\-_/.][0-9])[0-9]*(?:[.,][0-9]+)*(?![A-Za-z0-9_])"),
+            tuple("0123456789"))
 
 
 @rule("T001", "double-danda", "warning", "দ্বিগুণ দাঁড়ি «।।»", "doubled danda “।।”", fix="safe",
@@ -32,8 +61,7 @@ _SPACES = (" ", "\t", "\u00a0")
 def double_danda(art):
     """Two or more dandas in a row; one is meant."""
     danda = art.profile.text["danda"]
-    pattern = re.compile(re.escape(danda) + "{2,}")
-    for s, e, m in _find(art, pattern, (danda * 2,)):
+    for s, e, m in _find(art, *t001_pattern(art.profile.text)):
         yield Hit(s, e, {}, Fix("safe", "single danda", [Edit(s, e, danda)]))
 
 
@@ -42,12 +70,7 @@ def double_danda(art):
 def danda_lookalike(art):
     """U+09F7 (Bengali currency numerator four) or a pipe used where a danda belongs."""
     danda = art.profile.text["danda"]
-    # a look-alike, or a pipe (after an optional space) right after a Bengali letter, then a
-    # space. Every branch starts with a literal so the engine skips ahead to candidates; the
-    # letter before is checked by a lookbehind after it.
-    pattern = re.compile("|".join([*(re.escape(c) for c in art.profile.text["danda_lookalikes"]),
-                                   r" (?<=[\u0980-\u09ff] )\|(?=\s|$)", r"\|(?<=[\u0980-\u09ff]\|)(?=\s|$)"]))
-    for s, e, m in _find(art, pattern, (*art.profile.text["danda_lookalikes"], "|")):
+    for s, e, m in _find(art, *t002_pattern(art.profile.text)):
         mark = m.group().strip()
         fix = Fix("safe", "replace with danda", [Edit(s, e, danda)]) if mark != "|" else None
         yield Hit(s, e, {"mark": mark}, fix)
@@ -57,11 +80,7 @@ def danda_lookalike(art):
       "a space before a danda, comma, question or exclamation mark", fix="safe", example="রয়েছে ।")
 def space_before_punctuation(art):
     """Spaces between a word and the danda, comma, ? or ! that follows it."""
-    danda = re.escape(art.profile.text["danda"])
-    # = (?<=\S)[ \t\u00a0]+(?=…), written to start with a character class (fast skipping)
-    pattern = re.compile(f"[ \\t\\u00a0](?<=\\S[ \\t\\u00a0])[ \\t\\u00a0]*(?=[{danda},?!])")
-    marks = (art.profile.text["danda"], ",", "?", "!")
-    for s, e, m in _find(art, pattern, [sp + mark for sp in _SPACES for mark in marks]):
+    for s, e, m in _find(art, *t003_pattern(art.profile.text)):
         yield Hit(s, e, {}, Fix("safe", "remove the space", [Edit(s, e, "")]))
 
 
@@ -71,9 +90,7 @@ def latin_digits(art):
     """Latin digits in Bengali prose (not inside Latin words such as G20)."""
     local = art.profile.text["digits"]
     table = {ord(str(i)): d for i, d in enumerate(local)}
-    # = (?<![A-Za-z0-9\-_/.])[0-9]+…, written to start with a character class (fast skipping)
-    pattern = re.compile(r"[0-9](?<![A-Za-z0-9\-_/.][0-9])[0-9]*(?:[.,][0-9]+)*(?![A-Za-z0-9_])")
-    for s, e, m in _find(art, pattern, _DIGITS):
+    for s, e, m in _find(art, *t004_pattern(art.profile.text)):
         yield Hit(s, e, {"digits": m.group()},
                   Fix("unsafe", "convert to Bengali digits", [Edit(s, e, m.group().translate(table))]))
 
