@@ -155,7 +155,7 @@ class _Builder:
         self._links: dict[str, str | None] = {}
 
     def nspan(self, node) -> dict:
-        s, e = self.p._pos[id(node)]
+        s, e = self.p.span(node)
         return {"start": s, "end": e}
 
     # -- helpers -------------------------------------------------------------------------

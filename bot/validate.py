@@ -64,27 +64,59 @@ def _finding(art: Article, rule: Rule, hit: Hit) -> Finding:
                    rule.message_en.format(**hit.args), fix)
 
 
+#: Keywords that mean the same in draft 2020-12 (the policy's) and draft-07 (fastjsonschema's).
+_SAME_IN_DRAFT7 = frozenset({"$schema", "$id", "title", "description", "default", "examples", "type", "const",
+                             "enum", "required", "minItems", "maxItems", "minLength", "maxLength", "minimum",
+                             "maximum", "pattern", "properties", "items", "contains", "if", "then", "else",
+                             "not", "allOf", "anyOf", "oneOf", "additionalProperties"})
+
+
+def _draft7_safe(node) -> bool:
+    """Whether a schema uses only keywords that draft-07 reads as 2020-12 does (``x-`` annotations aside)."""
+    if isinstance(node, bool):
+        return True
+    if not isinstance(node, dict):
+        return False
+    for key, value in node.items():
+        if key.startswith("x-"):
+            continue
+        if key not in _SAME_IN_DRAFT7:
+            return False
+        if key == "properties":
+            if not all(_draft7_safe(v) for v in value.values()):
+                return False
+        elif key in ("items", "contains", "if", "then", "else", "not", "additionalProperties"):
+            if not _draft7_safe(value):  # (a list under "items" is draft-07 only)
+                return False
+        elif key in ("allOf", "anyOf", "oneOf") and not all(_draft7_safe(v) for v in value):
+            return False
+    return True
+
+
 @lru_cache(maxsize=None)
 def _policy_checks() -> tuple:
-    """The policy compiled by fastjsonschema: (whole-policy check, per-branch entries).
+    """(whole-policy screen or None, per-branch entries (index, screen or None, jsonschema validator)).
 
-    A compiled check answers pass/fail in microseconds, and most pages pass most branches.
-    jsonschema, the validator of record, then lists every error (with its path, for the
-    span) of the failing branches only. Entries: (index, compiled check, jsonschema validator).
+    A screen is the branch compiled by fastjsonschema: pass/fail in microseconds, and most pages
+    pass most branches. jsonschema, the validator of record, then lists every error (with its
+    path, for the span) of the failing branches only. A branch with a keyword draft-07 reads
+    differently gets no screen: jsonschema checks it on every page.
     """
     schema = load_schema("policy")
     draft7 = {"$schema": "http://json-schema.org/draft-07/schema#"}
-    branches = tuple((i, fastjsonschema.compile({**branch, **draft7}),
-                      validator_for({**branch, "$schema": schema["$schema"]}))
+
+    def screen(part: dict):
+        return fastjsonschema.compile({**part, **draft7}) if _draft7_safe({**part, **draft7}) else None
+
+    branches = tuple((i, screen(branch), validator_for({**branch, "$schema": schema["$schema"]}))
                      for i, branch in enumerate(schema["allOf"]))
-    return fastjsonschema.compile({**schema, **draft7}), branches
-
-
-def _policy_branches() -> tuple:
-    return _policy_checks()[1]
+    return screen(schema), branches
 
 
 def _passes(check, doc) -> bool:
+    """False also when there is no screen (``check`` None): jsonschema must look."""
+    if check is None:
+        return False
     try:
         check(doc)
         return True

@@ -237,3 +237,16 @@ def test_t_rule_patterns_match_their_readable_forms(profile):
             assert spans == [m.span() for m in plain.finditer(t)], (make.__name__, t)
             if spans:  # every match contains a needle: the substring pre-check never hides one
                 assert any(n in t for n in needles), (make.__name__, t)
+
+
+def test_policy_screen_only_for_keywords_draft7_reads_alike(build):
+    """A 2020-12-only keyword (here prefixItems) gets no fastjsonschema screen, so jsonschema
+    checks that branch on every page and no finding is lost to a draft difference."""
+    from bot.validate import _draft7_safe, _passes, _policy_checks
+
+    whole, branches = _policy_checks()
+    assert whole is not None and all(check is not None for _, check, _ in branches)
+    assert _draft7_safe({"properties": {"a": {"items": {"const": 1}}}, "x-rule": "I001"})
+    assert not _draft7_safe({"properties": {"a": {"prefixItems": [{"const": 1}]}}})
+    assert not _draft7_safe({"items": [{"const": 1}]})
+    assert not _passes(None, {})
