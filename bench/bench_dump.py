@@ -251,7 +251,7 @@ def main() -> None:
                                         "--format", "json", "-o", str(report)])
         print(f"relbot lint --dump --format json -o (default jobs): {wall:6.1f} s, {size / wall:5.1f} MB/s; "
               f"peak tree RSS {mem.peak_rss:.0f} MB, PSS {mem.peak_pss:.0f} MB "
-              f"(reading process {mem.peak_parent:.0f} MB: it keeps every page entry for the report); "
+              f"(reading process {mem.peak_parent:.0f} MB, writing the report as it goes); "
               f"report {report.stat().st_size / 1e6:.0f} MB", flush=True)
     print(f"capacity after: {parallel_capacity():.2f}x; load average {os.getloadavg()[0]:.2f}")
 
