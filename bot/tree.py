@@ -410,8 +410,8 @@ def build(text: str) -> Built | None:
         builder = _Builder(_Tokenizer().tokenize(text, 0, False))
         try:
             tree, end, _ = builder.seq(0, ())
-        except (Unexpected, KeyError, IndexError):
-            return None
+        except Exception:  # noqa: BLE001 - Unexpected, or a token shape this builder gets wrong:
+            return None  # either way the reference path gives the right tree
     if end != len(text):
         return None
     return Built(tree, builder.pos, builder.out, builder.tags)
