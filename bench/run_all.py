@@ -40,11 +40,10 @@ def main() -> None:
     ap.add_argument("--skip", default="", help="comma-separated: lint,fix,dump,run,hostile")
     args = ap.parse_args()
     size = args.size_mb or (100 if args.quick else 1024)
-    rep = ["--repeat", "1"] if args.quick else ["--repeat", "3"]
     steps = [
         ("lint", ["bench_lint.py", "--repeat", "1" if args.quick else "5"]),
-        ("fix", ["bench_fix.py", *rep]),
-        ("dump", ["bench_dump.py", "--size-mb", f"{size:g}", "--cli"]),
+        ("fix", ["bench_fix.py", "--repeat", "1" if args.quick else "5"]),
+        ("dump", ["bench_dump.py", "--size-mb", f"{size:g}", "--repeat", "1" if args.quick else "2", "--cli"]),
         ("dump", ["bench_dump.py", "--size-mb", "50", "--jobs", "1", "--inprocess"]),
         ("run", ["bench_run.py", "-n", "600"]),
         ("hostile", ["bench_hostile.py"]),
