@@ -2,8 +2,9 @@
 
 mwparserfromhell keeps the text of every node but not where it came from. Since
 ``str(tree) == source`` holds, each node's span follows from the lengths of the
-parts it prints, computed bottom-up in one pass (no repeated ``str()`` calls, which
-would cost O(size x depth)).
+parts it prints. ``bot.tree`` builds mwparserfromhell's tree from its tokens and records
+the spans as it goes; for a tree built elsewhere (or when ``bot.tree`` declines), a walk
+here computes them in one pass (no repeated ``str()`` calls, which would cost O(size x depth)).
 
 Before parsing, a linear bracket scan estimates mwparserfromhell's cost: the
 tokenizer backtracks over the rest of the page for every unterminated ``{{`` (and,
