@@ -169,30 +169,24 @@ class _Builder:
         node._params = params
         return node, at + 2
 
+    def _halves(self, at: int, stops, separator):
+        """``a`` or ``a|b`` up to a closing token (arguments, wikilinks): (first, second or None, end).
+        As mwparserfromhell's builder: a further separator makes what came before the first half."""
+        code, at, tok = self.seq(at, stops)
+        first = None
+        while type(tok) is separator:
+            first = code
+            code, at, tok = self.seq(at + 1, stops)
+        return (code, None, at) if first is None else (first, code, at)
+
     def argument(self, tok, at):
-        code, at, tok = self.seq(at + 3, _ARG_STOPS)
-        name = None
-        while type(tok) is T.ArgumentSeparator:
-            name = code
-            code, at, tok = self.seq(at + 1, _ARG_STOPS)
         node = _new(Argument)
-        if name is None:
-            node._name, node._default = code, None
-        else:
-            node._name, node._default = name, code
+        node._name, node._default, at = self._halves(at + 3, _ARG_STOPS, T.ArgumentSeparator)
         return node, at + 3
 
     def wikilink(self, tok, at):
-        code, at, tok = self.seq(at + 2, _LINK_STOPS)
-        title = None
-        while type(tok) is T.WikilinkSeparator:
-            title = code
-            code, at, tok = self.seq(at + 1, _LINK_STOPS)
         node = _new(Wikilink)
-        if title is None:
-            node._title, node._text = code, None
-        else:
-            node._title, node._text = title, code
+        node._title, node._text, at = self._halves(at + 2, _LINK_STOPS, T.WikilinkSeparator)
         return node, at + 2
 
     def external_link(self, tok, at):
