@@ -161,6 +161,13 @@ def _redact(text: str, hide: tuple[str, ...]) -> str:
     return text
 
 
+def _password() -> str:
+    """A random password for a maintenance script's command line: hex, because a urlsafe token
+    starts with "-" one time in 64, and the script then reads it as an option (seen: "Option --W
+    given twice")."""
+    return secrets.token_hex(24)
+
+
 def _maintenance(root: Path, config: Path, script: str, *args: str, cwd: Path,
                  hide: tuple[str, ...] = (), timeout: float = 300) -> str:
     """Run ``maintenance/<script>.php``; SandboxError with its last stderr line when it fails."""
@@ -287,8 +294,8 @@ def install(dir: Path, port: int = 0, *, mediawiki_root: Path | None = None) -> 
     sb = Sandbox(
         dir=dir, port=port, url=url, api=url + "/api.php",
         bot_user=BOT_USER, bot_password_appid=BOT_APPID, bot_password_secret=secrets.token_hex(20),
-        human_user=HUMAN_USER, human_password=secrets.token_urlsafe(24),
-        admin_user=ADMIN_USER, admin_password=secrets.token_urlsafe(24),
+        human_user=HUMAN_USER, human_password=_password(),
+        admin_user=ADMIN_USER, admin_password=_password(),
         pywikibot_dir=dir / "pywikibot", family=FAMILY, pid=None, mediawiki_root=root,
     )
     hide = _secrets_of(sb)
@@ -309,7 +316,7 @@ def install(dir: Path, port: int = 0, *, mediawiki_root: Path | None = None) -> 
     os.chmod(config, 0o600)  # holds $wgSecretKey
 
     # The bot account's main password is random and thrown away: it logs in with its BotPassword.
-    bot_main = secrets.token_urlsafe(24)
+    bot_main = _password()
     _maintenance(root, config, "createAndPromote", "--bot", sb.bot_user, bot_main, cwd=dir,
                  hide=hide + (bot_main,))
     _maintenance(root, config, "createBotPassword", "--appid", sb.bot_password_appid,
