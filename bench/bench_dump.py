@@ -134,21 +134,68 @@ def _spin_count(n: int) -> None:
         x += i
 
 
+def _walls(code: str, args: list[str], k: int) -> list[float]:
+    """Start ``k`` processes running ``code`` at once; the seconds each prints."""
+    procs = [subprocess.Popen([sys.executable, "-c", code, *args], stdout=subprocess.PIPE, text=True, cwd=ROOT)
+             for _ in range(k)]
+    return [float(p.communicate()[0].split()[-1]) for p in procs]
+
+
+SPIN = """
+import sys, time
+sys.path.insert(0, sys.argv[1])
+from bench_dump import _spin_count
+t = time.perf_counter()
+_spin_count(int(sys.argv[2]))
+print(time.perf_counter() - t)
+"""
+
+LINT_PAGES = """
+import sys, time
+from bot.dump import PageFilter, iter_latest
+from bot.gazetteer import Gazetteer
+from bot.profile import load_profile
+from bot.report import lint_entry
+profile = load_profile("bn"); gaz = Gazetteer.load("bn"); f = PageFilter(profile)
+pages = []
+for ns, title, text, _ in iter_latest(sys.argv[1]):
+    if f.wanted(ns, title, text):
+        pages.append((title, text))
+        if len(pages) == int(sys.argv[2]):
+            break
+lint_entry("x", "ক–খ সম্পর্ক", "warm-up", profile, gaz)
+t = time.perf_counter()
+for title, text in pages:
+    lint_entry(text, title, "bench", profile, gaz)
+print(time.perf_counter() - t)
+"""
+
+
 def parallel_capacity(n: int = 30_000_000) -> float:
-    """Wall time of one process doing a fixed amount of work, over two processes each doing it."""
-    code = f"import sys; sys.path.insert(0, {str(Path(__file__).resolve().parent)!r}); " \
-           f"from bench_dump import _spin_count; _spin_count({n})"
+    """A fixed amount of arithmetic in one process, against the same in two at once: 2 × t1 / t2."""
+    one = _walls(SPIN, [str(Path(__file__).resolve().parent), str(n)], 1)[0]
+    return 2 * one / max(_walls(SPIN, [str(Path(__file__).resolve().parent), str(n)], 2))
 
-    def wall(k: int) -> float:
-        t = time.perf_counter()
-        procs = [subprocess.Popen([sys.executable, "-c", code]) for _ in range(k)]
-        for p in procs:
-            p.wait()
-        return time.perf_counter() - t
 
-    one = wall(1)
-    two = wall(2)
-    return 2 * one / two
+def lint_capacity(path: Path, pages: int = 120) -> float:
+    """The same, for relbot's own work: linting the dump's first bilateral pages in process, no
+    reader and no pipes. Linting is memory-heavy, and two cores that share caches (or a host)
+    may give less than two cores' worth of it: this is the ceiling for --jobs 2 / --jobs 1."""
+    one = _walls(LINT_PAGES, [str(path), str(pages)], 1)[0]
+    return 2 * one / max(_walls(LINT_PAGES, [str(path), str(pages)], 2))
+
+
+def _mwxml_objects(path: Path) -> int:
+    """Every page's latest revision the way mwxml's documentation reads a dump (ElementTree)."""
+    import mwxml
+
+    n = 0
+    with open(path, "rb") as fh:
+        for page in mwxml.Dump.from_file(fh).pages:
+            for _rev in page:
+                pass
+            n += 1
+    return n
 
 
 def read_baseline(path: Path) -> None:
@@ -157,15 +204,18 @@ def read_baseline(path: Path) -> None:
 
     size = path.stat().st_size / 1e6
     t = time.perf_counter()
-    pages = sum(1 for _ in iter_latest(str(path)))
+    pages = _mwxml_objects(path)
+    objects = time.perf_counter() - t
+    t = time.perf_counter()
+    sum(1 for _ in iter_latest(str(path)))
     bare = time.perf_counter() - t
     f = PageFilter(load_profile("bn"))
     t = time.perf_counter()
     wanted = sum(f.wanted(ns, title, text) for ns, title, text, _ in iter_latest(str(path)))
     filt = time.perf_counter() - t
-    print(f"baseline (this process): mwxml reading alone {size / bare:6.1f} MB/s ({pages} pages, {bare:.1f} s); "
-          f"reading + relbot's page filter {size / filt:6.1f} MB/s ({wanted} pages wanted, {filt:.1f} s)",
-          flush=True)
+    print(f"baseline (this process): mwxml's Page/Revision objects {size / objects:6.1f} MB/s ({pages} pages, "
+          f"{objects:.1f} s); relbot's reader (mwxml's iterator on lxml) {size / bare:6.1f} MB/s ({bare:.1f} s); "
+          f"reader + page filter {size / filt:6.1f} MB/s ({wanted} pages wanted, {filt:.1f} s)", flush=True)
 
 
 INPROCESS = """
@@ -215,8 +265,8 @@ def main() -> None:
     print(f"dump scan of {path.name}: {size:.0f} MB; load average {os.getloadavg()[0]:.2f}; "
           f"goals: tree RSS <= 200 MB, jobs 2 / jobs 1 >= 1.8x", flush=True)
     read_baseline(path)
-    print(f"baseline: machine parallel capacity now (one busy process's wall over two's) {parallel_capacity():.2f}x",
-          flush=True)
+    print(f"baseline: machine parallel capacity now (one busy process's wall over two's) {parallel_capacity():.2f}x; "
+          f"for linting (the dump's first 120 bilateral pages in process) {lint_capacity(path):.2f}x", flush=True)
     walls: dict[int, list[float]] = {}
     caps: dict[int, list[float]] = {}
     jobs_list = [int(j) for j in args.jobs.split(",")]
@@ -253,7 +303,8 @@ def main() -> None:
               f"peak tree RSS {mem.peak_rss:.0f} MB, PSS {mem.peak_pss:.0f} MB "
               f"(reading process {mem.peak_parent:.0f} MB, writing the report as it goes); "
               f"report {report.stat().st_size / 1e6:.0f} MB", flush=True)
-    print(f"capacity after: {parallel_capacity():.2f}x; load average {os.getloadavg()[0]:.2f}")
+    print(f"capacity after: {parallel_capacity():.2f}x; for linting {lint_capacity(path):.2f}x; "
+          f"load average {os.getloadavg()[0]:.2f}")
 
 
 if __name__ == "__main__":

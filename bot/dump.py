@@ -1,8 +1,8 @@
 """Dump scans: lint (or propose fixes for) the bilateral-relations pages of a MediaWiki XML dump.
 
-The reading process streams the dump with mwxml (plain XML, bzip2, gzip or xz, told by the
-file's magic bytes, or ``-`` for standard input) and keeps only the latest revision of each
-page. A page goes to the workers when it is in namespace 0 and its title has the bilateral
+The reading process streams the dump with mwxml's element iterator over lxml's parser (plain
+XML, bzip2, gzip or xz, told by the file's magic bytes, or ``-`` for standard input) and keeps
+only the latest revision of each page. A page goes to the workers when it is in namespace 0 and its title has the bilateral
 pattern (the profile's suffix and a separator with text on both sides: the same test as
 ``bot.article.split_title``, without the gazetteer) or its text calls the bilateral infobox
 (a case-insensitive regex over the profile's infobox names); every other page costs the
@@ -12,14 +12,16 @@ scan goes, so memory does not grow with the dump.
 Workers are processes of our own: fresh interpreters (``python -c``, so nothing of the reading
 process is forked: no threads, pipes or memory, and no re-import of ``__main__``) talking over
 two pipes, each holding the profile and the gazetteer loaded once, and warmed up on a tiny page,
-before it takes a page. The reader hands one page at a time to an idle worker (a worker never
-has a page queued behind the one it works on, so sending never blocks on a busy worker) and
-keeps ``2 × jobs`` pages read ahead. A worker that has not answered ``page_timeout`` seconds
-after it got its page is killed (mwparserfromhell's C tokenizer cannot be interrupted from
-inside the process) and replaced, and the page is reported as skipped (``unparseable``, "took
-longer than N s"); so is a page whose worker died, or on which relbot raised. Results come back
-in dump order, whatever the number of workers. ``jobs=1`` also runs in one worker process, so
-the timeout holds there too.
+before it takes a page. The reader hands an idle worker a page, and a busy one a second page to
+find in its pipe when it is done, if the two fit in the pipe together (pipes are widened to 1 MB
+on Linux): so a worker does not wait for the reading process between pages, and sending never
+blocks on a busy worker. It keeps ``2 × jobs`` pages read ahead. A worker that has not answered
+``page_timeout`` seconds after it started its page (when the page was sent; for a page that
+waited in the pipe, when the answer before it came) is killed (mwparserfromhell's C tokenizer
+cannot be interrupted from inside the process) and replaced; the page is reported as skipped
+(``unparseable``, "took longer than N s") and a page waiting behind it is sent again. So is a
+page whose worker died, or on which relbot raised. Results come back in dump order, whatever
+the number of workers. ``jobs=1`` also runs in one worker process, so the timeout holds there too.
 
 A dump that ends early or is corrupt (cut in the middle, bad XML, bad compressed data) ends
 the scan with :class:`DumpError` after every page read until then has been yielded.
@@ -33,6 +35,7 @@ import lzma
 import os
 import pickle
 import re
+import selectors
 import signal
 import sys
 import time
@@ -51,6 +54,8 @@ _TICK = 0.002
 _REORDER_BYTES = 64 * 1024 * 1024
 #: Seconds a new worker may take to load the profile and the gazetteer.
 _START_TIMEOUT = 120.0
+#: What each pipe to and from a worker is asked to hold (Linux; the default is 64 KB).
+_PIPE_BYTES = 1024 * 1024
 
 
 class DumpError(Exception):
@@ -102,6 +107,15 @@ def _error_text(exc: BaseException) -> str:
 class _Reader:
     """Streams a dump: (namespace, title, text, revision id, model) of each page's latest revision.
 
+    mwxml's own streaming walk (``EventPointer``/``ElementIterator``: one element at a time,
+    each cleared once read) over lxml's ``iterparse`` events, taking only the five fields relbot
+    uses. mwxml's ``Page``/``Revision`` objects (timestamps, contributors, every other field)
+    cost a third of reading time, and ElementTree's parser is 1.4× slower than lxml's: together
+    the reading process spent as much on them as on the XML itself, and it is the one part of
+    a scan that does not run in parallel. Titles and namespaces as mwxml gives them (``<ns>``,
+    else the siteinfo namespace map); unknown elements are passed over, so newer export
+    formats read too.
+
     ``pages``/``last_title`` count completely read pages (every namespace); ``error`` is set when
     the dump breaks off, and iteration then simply ends.
     """
@@ -113,35 +127,76 @@ class _Reader:
         self.error: BaseException | None = None
 
     def __iter__(self):
-        import mwxml
+        from lxml import etree
+        from mwxml import SiteInfo
         from mwxml.element_iterator import ElementIterator, EventPointer
         from mwxml.errors import MalformedXML
 
         try:
-            pointer = EventPointer.from_file(self.fh)
+            # no entity expansion (nothing for a dump to declare); huge_tree: a page's text may
+            # pass libxml2's 10 MB default limit for one text node
+            events = etree.iterparse(self.fh, events=("start", "end"), resolve_entities=False, huge_tree=True)
+            pointer = EventPointer(events)
             _, element = next(pointer)
             root = ElementIterator(element, pointer)
             if root.tag != "mediawiki":
                 raise MalformedXML(f"the root element is <{root.tag}>, not <mediawiki>")
-            dump = mwxml.Dump.from_element(root)
             tree = root.element
-            for page in dump.pages:
-                latest = None
-                for rev in page:
-                    latest = rev
-                self.pages += 1
-                self.last_title = page.title
-                del tree[:]  # the finished <page> (mwxml clears it, but the root would keep it)
-                if latest is None:
-                    continue
-                yield page.namespace, page.title, latest.text or "", latest.id, latest.model
-        except (MalformedXML, StopIteration, *_READ_ERRORS) as exc:
+            namespaces = None
+            for item in root:
+                if item.tag == "siteinfo":
+                    namespaces = {n.name: n for n in SiteInfo.from_element(item).namespaces or ()}
+                elif item.tag == "page":
+                    namespace, title, latest = _page(item, namespaces)
+                    self.pages += 1
+                    self.last_title = title
+                    del tree[:]  # the finished <page> (cleared, but the root would keep it)
+                    if latest is not None:
+                        yield namespace, title, *latest
+        except (MalformedXML, StopIteration, etree.LxmlError, *_READ_ERRORS) as exc:
             self.error = exc
 
     def describe_error(self) -> str:
         where = (f"after page {self.last_title!r}" if self.last_title is not None
                  else "before the first page")
         return f"truncated or corrupt dump {where} ({self.pages} pages read): {_error_text(self.error)}"
+
+
+def _page(element, namespaces):
+    """(namespace, title, (text, revision id, model) of the last revision or None) of a <page>."""
+    from mwxml.errors import MalformedXML
+    from mwxml.iteration.page import extract_namespace, normalize_title
+
+    name = namespace = latest = None
+    for sub in element:
+        tag = sub.tag
+        if tag == "title":
+            name = sub.text
+        elif tag == "ns":
+            namespace = int(sub.text)
+        elif tag == "revision":
+            latest = _revision(sub)
+    if name is None:
+        raise MalformedXML("a <page> without a <title>")
+    if namespace is None:  # old export formats: the namespace is in the title
+        namespace, title = extract_namespace(name, namespaces)
+    else:
+        title = normalize_title(name)
+    return namespace, title, latest
+
+
+def _revision(element):
+    revid = model = None
+    text = ""
+    for sub in element:
+        tag = sub.tag
+        if tag == "id":
+            revid = int(sub.text)
+        elif tag == "text":
+            text = sub.text or ""  # deleted text: <text deleted="deleted" />
+        elif tag == "model":
+            model = sub.text
+    return text, revid, model
 
 
 def iter_latest(path: str):
@@ -270,11 +325,35 @@ def _worker_main() -> None:
 _PKG_PARENT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
+def _widen(fd: int) -> int:
+    """Ask a pipe to hold ``_PIPE_BYTES``; what it holds now (0 where the system does not say).
+
+    A page waiting in the pipe lets a worker go on without waiting for the reading process, and
+    a whole answer fits without the worker waiting for it to be read. Linux grants up to
+    /proc/sys/fs/pipe-max-size (1 MB by default) while the user's pipes stay under their limit.
+    """
+    try:
+        import fcntl
+
+        try:
+            fcntl.fcntl(fd, fcntl.F_SETPIPE_SZ, _PIPE_BYTES)
+        except OSError:
+            pass  # above the limits: keep the size it has
+        return fcntl.fcntl(fd, fcntl.F_GETPIPE_SZ)
+    except (ImportError, AttributeError, OSError):
+        return 0
+
+
 class _Worker:
     """One worker process of our own: a fresh interpreter (no fork of the reading process, so no
-    inherited threads, pipes or memory), talking over two pipes; killed and replaced at will."""
+    inherited threads, pipes or memory), talking over two pipes; killed and replaced at will.
 
-    __slots__ = ("proc", "inbox", "conn", "state", "task", "since")
+    ``tasks`` are the pages sent and not yet answered, oldest first: the worker is on the first
+    (since ``since``); a second one may wait in the pipe when both fit in it together, so that
+    writing it can never block on a busy worker.
+    """
+
+    __slots__ = ("proc", "inbox", "conn", "started", "tasks", "since", "room")
 
     def __init__(self, args: tuple):
         import subprocess
@@ -282,6 +361,8 @@ class _Worker:
 
         down_r, down_w = os.pipe()
         up_r, up_w = os.pipe()
+        self.room = _widen(down_w)
+        _widen(up_w)
         env = dict(os.environ)
         env["PYTHONPATH"] = os.pathsep.join(filter(None, [_PKG_PARENT, env.get("PYTHONPATH")]))
         try:
@@ -298,12 +379,29 @@ class _Worker:
         self.inbox = Connection(down_w, readable=False)  # the worker's inbox
         self.conn = Connection(up_r, writable=False)  # its answers
         self.inbox.send(args)
-        self.state = "starting"
-        self.task = None  # (seq, title, text, revid, source) while busy
+        self.started = False
+        self.tasks: deque = deque()  # ((seq, title, text, revid, source), message bytes)
         self.since = time.monotonic()
 
-    def send(self, msg) -> None:
-        self.inbox.send(msg)
+    def can_take(self, size: int) -> bool:
+        """Whether a page of ``size`` message bytes may be sent now without blocking on a busy worker."""
+        if not self.started:
+            return False
+        if not self.tasks:
+            return True
+        return len(self.tasks) == 1 and self.tasks[0][1] + size + 16 <= self.room
+
+    def send(self, item: tuple, data: bytes) -> None:
+        self.inbox.send_bytes(data)
+        if not self.tasks:
+            self.since = time.monotonic()
+        self.tasks.append((item, len(data)))
+
+    def done(self) -> tuple:
+        """The answered page; the next one, if any, starts now."""
+        item = self.tasks.popleft()[0]
+        self.since = time.monotonic()
+        return item
 
     def exitcode(self):
         try:
@@ -383,6 +481,7 @@ class _Scan:
         self.timeout = page_timeout
         self.on_skip = on_skip
         self.workers: list[_Worker] = []
+        self.selector = selectors.DefaultSelector()
         self.results: dict[int, tuple] = {}  # seq -> ("raw", bytes, title, source) | ("skip", entry)
         self.buffered = 0
         self.next_out = 0
@@ -419,75 +518,93 @@ class _Scan:
     def _start(self) -> _Worker:
         w = _Worker(self.args)
         self.workers.append(w)
+        self.selector.register(w.conn, selectors.EVENT_READ, w)
         return w
 
-    def _replace(self, w: _Worker) -> None:
-        w.kill()
+    def _drop(self, w: _Worker) -> None:
+        self.selector.unregister(w.conn)
         self.workers.remove(w)
+        w.kill()
+
+    def _renew(self, w: _Worker) -> None:
+        self._drop(w)
         self._start()
+
+    def _lost(self, w: _Worker, detail: str, pending: deque) -> None:
+        """A worker that died or ran out of time: its page is skipped, a page waiting behind
+        it goes back to the front of the queue, and a new worker takes its place."""
+        (seq, title, _t, _r, source), _ = w.tasks.popleft()
+        self._finish(seq, ("skip", _skipped(title, source, detail)))
+        pending.extendleft(item for item, _ in reversed(w.tasks))
+        self._renew(w)
 
     def _finish(self, seq: int, value: tuple) -> None:
         if value[0] == "raw":
             self.buffered += len(value[1])
         self.results[seq] = value
 
-    def _collect(self, timeout: float) -> None:
+    def _collect(self, timeout: float, pending: deque) -> None:
         """Take the answers that are there (waiting up to ``timeout``), then enforce deadlines."""
-        from multiprocessing.connection import wait
-
-        conns = {w.conn: w for w in self.workers}
-        for conn in wait(list(conns), timeout):
-            w = conns[conn]
+        for key, _ in self.selector.select(timeout):
+            w = key.data
             try:
-                data = conn.recv_bytes()
+                data = w.conn.recv_bytes()
             except (EOFError, OSError):
                 data = None
             if data is None:  # the worker died
                 code = w.exitcode()
-                if w.state == "starting":
-                    w.kill()
+                if not w.started:
+                    self._drop(w)
                     raise RuntimeError(f"a dump worker process could not start (exit code {code})")
-                seq, title, _t, _r, source = w.task
-                self._finish(seq, ("skip", _skipped(title, source, f"the worker process died (exit code {code})")))
-                self._replace(w)
+                if w.tasks:
+                    self._lost(w, f"the worker process died (exit code {code})", pending)
+                else:  # died while idle: no page lost
+                    self._renew(w)
                 continue
-            if w.state == "starting":
-                w.state = "idle"
+            if not w.started:
+                w.started = True
                 continue
-            seq, title, _t, _r, source = w.task
-            w.state, w.task = "idle", None
+            seq, title, _t, _r, source = w.done()
             self._finish(seq, ("raw", data, title, source))
         now = time.monotonic()
         for w in list(self.workers):
-            if w.state == "busy" and now - w.since > self.timeout:
-                seq, title, _t, _r, source = w.task
-                self._finish(seq, ("skip", _skipped(title, source, f"took longer than {self.timeout:g} s")))
-                self._replace(w)
-            elif w.state == "starting" and now - w.since > _START_TIMEOUT:
-                w.kill()
+            if w.tasks and now - w.since > self.timeout:
+                self._lost(w, f"took longer than {self.timeout:g} s", pending)
+            elif not w.started and now - w.since > _START_TIMEOUT:
+                self._drop(w)
                 raise RuntimeError(f"a dump worker process did not start within {_START_TIMEOUT:g} s")
 
     def _dispatch(self, pending: deque) -> None:
-        for w in self.workers:
-            if not pending:
-                return
-            if w.state != "idle":
-                continue
-            if self.buffered > _REORDER_BYTES and pending[0][0] != self.next_out:
-                return  # results wait for an earlier page: do not run further ahead
-            item = pending.popleft()
-            try:
-                w.send(item[1:])
-            except (OSError, ValueError):  # died while idle: the page never started
-                pending.appendleft(item)
-                self._replace(w)
-                continue
-            w.state, w.task, w.since = "busy", item, time.monotonic()
+        """Give idle workers a page each, then a second page to wait in the pipe where it fits."""
+        message = None  # (item, its bytes): a page is pickled once, however many workers it is offered to
+        for queued in (0, 1):
+            for w in list(self.workers):
+                if not pending:
+                    return
+                if len(w.tasks) != queued:
+                    continue
+                if self.buffered > _REORDER_BYTES and pending[0][0] != self.next_out:
+                    return  # results wait for an earlier page: do not run further ahead
+                item = pending[0]
+                if message is None or message[0] is not item:
+                    message = (item, pickle.dumps(item[1:], pickle.HIGHEST_PROTOCOL))
+                data = message[1]
+                if not w.can_take(len(data)):
+                    continue
+                pending.popleft()
+                try:
+                    w.send(item, data)
+                except (OSError, ValueError):  # it died: the page never reached it
+                    pending.appendleft(item)
+                    if w.tasks:
+                        self._lost(w, "the worker process died", pending)
+                    else:
+                        self._renew(w)
 
     def _deadline(self) -> float:
         now = time.monotonic()
-        ends = [w.since + (self.timeout if w.state == "busy" else _START_TIMEOUT) - now
-                for w in self.workers if w.state != "idle"]
+        ends = [w.since + (self.timeout if w.started else _START_TIMEOUT) - now
+                for w in self.workers if w.tasks or not w.started]
         return max(0.0, min(ends, default=0.5)) + 0.001
 
     def _ready(self):
@@ -519,7 +636,7 @@ class _Scan:
         seq = 0
         done = False
         while True:
-            self._collect(0)
+            self._collect(0, pending)
             self._dispatch(pending)
             yield from self._ready()
             self._progress()
@@ -535,17 +652,18 @@ class _Scan:
                 continue
             if done and not pending and self.next_out == seq:
                 break
-            self._collect(self._deadline())
+            self._collect(self._deadline(), pending)
         self._progress()
         if self.reader.error is not None:
             raise DumpError(self.reader.describe_error())
 
     def close(self) -> None:
         for w in self.workers:
-            if w.state == "busy":
+            if w.tasks:
                 w.kill()
             else:
                 w.stop()
         self.workers.clear()
+        self.selector.close()
         if self.bar is not None:
             self.bar.close()

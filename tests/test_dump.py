@@ -9,6 +9,8 @@ from __future__ import annotations
 import bz2
 import gzip
 import json
+import os
+import signal
 import subprocess
 import sys
 import time
@@ -19,7 +21,7 @@ import pytest
 
 from bot.article import build, split_title
 from bot.cli import main
-from bot.dump import DumpError, PageFilter, scan_dump
+from bot.dump import DumpError, PageFilter, iter_latest, scan_dump
 from bot.fixes import fix_page
 from bot.report import page_entry
 from bot.review import entry as bundle_entry
@@ -147,6 +149,50 @@ def test_propose_yields_bundle_entries_with_the_dump_revision(dumps, profile, ga
     assert got[0]["id"] == want["id"] and got[0]["diff"] == want["diff"]
 
 
+def mwxml_latest(path: Path) -> list[tuple]:
+    """What mwxml's own Page and Revision objects say: the reference for relbot's reader."""
+    import mwxml
+
+    out = []
+    with open(path, "rb") as fh:
+        for page in mwxml.Dump.from_file(fh).pages:
+            latest = None
+            for rev in page:
+                latest = rev
+            out.append((page.namespace, page.title, latest.text or "", latest.id))
+    return out
+
+
+def test_reader_gives_what_mwxml_objects_give(dumps, tmp_path):
+    assert list(iter_latest(str(dumps[""]))) == mwxml_latest(dumps[""])
+    # entities, character references, text outside the BMP, an empty and a deleted text, an
+    # underscore title, pages without <ns> (old export formats: the namespace is in the title)
+    # and the fields relbot does not use (parent, contributor, origin, sha1, restrictions, …)
+    tricky = "a &lt;ref name=&quot;x&quot;&gt;b&amp;c&lt;/ref&gt; &#2437;&#x995; 😀 '&apos;' \r\n"
+    head = ('<mediawiki xmlns="http://www.mediawiki.org/xml/export-0.11/" version="0.11" xml:lang="bn">'
+            "<siteinfo><sitename>w</sitename><namespaces><namespace key=\"0\" case=\"first-letter\" />"
+            '<namespace key="1" case="first-letter">আলোচনা</namespace></namespaces></siteinfo>')
+    rev = ("<revision><id>{id}</id><parentid>1</parentid><timestamp>2024-01-01T00:00:00Z</timestamp>"
+           "<contributor><ip>127.0.0.1</ip></contributor><origin>{id}</origin><model>wikitext</model>"
+           "<format>text/x-wiki</format>{text}<sha1>x</sha1></revision>")
+    pages = [
+        "<page><title>ক_খ সম্পর্ক</title><ns>0</ns><id>1</id><redirect title=\"x\" />"
+        + rev.format(id=10, text="<text>old</text>") + rev.format(id=11, text=f"<text bytes=\"9\">{tricky}</text>")
+        + "</page>",
+        "<page><title>আলোচনা:ক–খ সম্পর্ক</title><id>2</id>" + rev.format(id=20, text="<text>t</text>") + "</page>",
+        "<page><title>ঢাকা</title><id>3</id>" + rev.format(id=30, text="<text />") + "</page>",
+        "<page><title>খ</title><ns>0</ns><id>4</id><restrictions>edit=sysop</restrictions>"
+        + rev.format(id=40, text='<text deleted="deleted" />') + "</page>",
+    ]
+    path = tmp_path / "tricky.xml"
+    path.write_text(head + "".join(pages) + "</mediawiki>", "utf-8")
+    got = list(iter_latest(str(path)))
+    assert got == mwxml_latest(path)
+    assert [g[:2] for g in got] == [(0, "ক খ সম্পর্ক"), (1, "ক–খ সম্পর্ক"), (0, "ঢাকা"), (0, "খ")]
+    # the XML is undone exactly: references, entities, and a CR LF line end read as LF
+    assert got[0][2:] == ("a <ref name=\"x\">b&c</ref> অক 😀 \'\'\' \n", 11)
+
+
 def truncated(path: Path, kind: str) -> Path:
     """The dump of three bilateral pages and filler pages, cut at 70 %."""
     pages = [(title_of(p), 0, [read(p)]) for p in CLEAN] + [(title_of(SEED), 0, [read(SEED)])]
@@ -224,6 +270,88 @@ def test_slow_page_is_skipped_after_the_timeout_and_the_scan_goes_on(tmp_path):
         assert elapsed < 20
     got = list(scan_dump(str(path), "propose", "bn", jobs=1, page_timeout=0.25, on_skip=skipped.append))
     assert [e["title"] for e in skipped] == ["ভারত–ভুটান সম্পর্ক"]
+
+
+def _pending(path: Path, profile) -> tuple:
+    """A scan of ``path`` with one worker, started, and the pages it would send, in a queue."""
+    from collections import deque
+
+    from bot.dump import PageFilter, _Scan, open_dump
+
+    scan = _Scan(open_dump(str(path)), path.name, "lint", profile, "bn", {"select": None, "ignore": None,
+                 "unsafe": False, "layout": False}, 1, 60.0, False, None)
+    keep = PageFilter(profile)
+    pending = deque((i, t, text, r, f"{path.name}:{t}")
+                    for i, (ns, t, text, r) in enumerate(iter_latest(str(path))) if keep.wanted(ns, t, text))
+    scan._start()
+    while not scan.workers[0].started:
+        scan._collect(5.0, pending)
+    return scan, pending
+
+
+def test_a_second_page_waits_in_the_pipe_only_when_both_fit(tmp_path, profile):
+    """A busy worker finds its next page in the pipe (no wait for the reading process), but only
+    when the two pages fit in the pipe together, so that sending never blocks."""
+    sys.path.insert(0, str(ROOT / "bench"))
+    from pages import grow
+
+    clean1, clean2 = CLEAN
+    small = [(title_of(p), 0, [read(p)]) for p in (clean1, clean2)] + [("ক–খ সম্পর্ক", 0, [read(clean1)])]
+    big = [("ভারত–ভুটান সম্পর্ক", 0, [grow(read(clean1), 700_000)])] + small
+    for pages, waiting in ((small, 1), (big, 0)):
+        scan, pending = _pending(write_dump(tmp_path / f"{waiting}.xml", pages), profile)
+        try:
+            w = scan.workers[0]
+            assert w.room >= 64 * 1024  # Linux: the pipe's size is known
+            scan._dispatch(pending)
+            assert len(w.tasks) == 1 + waiting
+            assert len(pending) == len(pages) - 1 - waiting
+            if waiting:
+                assert sum(size for _, size in w.tasks) <= w.room
+            else:  # the 1.5 MB page fills the pipe alone
+                assert w.tasks[0][1] > w.room // 2
+        finally:
+            scan.close()
+
+
+def _workers_of(pid: int) -> list[int]:
+    found = []
+    for name in os.listdir("/proc"):
+        try:
+            with open(f"/proc/{name}/stat", "rb") as fh:
+                stat = fh.read()
+            with open(f"/proc/{name}/cmdline", "rb") as fh:
+                cmd = fh.read()
+        except OSError:
+            continue
+        if int(stat[stat.rindex(b")") + 2:].split()[1]) == pid and b"_worker_main" in cmd:
+            found.append(int(name))
+    return found
+
+
+def test_a_frozen_worker_loses_one_page_and_the_page_waiting_behind_it_is_sent_again(tmp_path, profile, gaz):
+    """SIGSTOP the worker in the middle of a scan: the page it is on is skipped at the timeout,
+    the page waiting in its pipe goes to the new worker, every other page is linted as usual."""
+    sys.path.insert(0, str(ROOT / "bench"))
+    from pages import grow
+
+    base = read(CLEAN[0])
+    texts = [grow(base, 60_000 + 5_000 * i) for i in range(8)]  # ~0.1 s each, two fit in the pipe
+    pages = [(f"ক{i}–খ সম্পর্ক", 0, [t]) for i, t in enumerate(texts)]
+    path = write_dump(tmp_path / "frozen.xml", pages)
+    got = []
+    for entry in scan_dump(str(path), "lint", "bn", jobs=1, page_timeout=1.0):
+        got.append(entry)
+        if len(got) == 1:
+            (worker,) = _workers_of(os.getpid())
+            os.kill(worker, signal.SIGSTOP)
+    assert [e["title"] for e in got] == [p[0] for p in pages]
+    skipped = [e for e in got if e["status"] == "skipped"]
+    assert len(skipped) == 1 and skipped[0]["detail"] == "took longer than 1 s"
+    for e, (title, _, (text,)) in zip(got, pages):
+        if e is not skipped[0]:
+            art = build(text, title, profile, gaz)
+            assert e == page_entry(art, f"frozen.xml:{title}", validate(art))
 
 
 TITLES = ["বাংলাদেশ–ভারত সম্পর্ক", "বাংলাদেশ-ভারত সম্পর্ক", "বাংলাদেশ_–_ভারত_সম্পর্ক", "–ভারত সম্পর্ক",
