@@ -18,6 +18,8 @@ from pathlib import Path
 from xml.sax.saxutils import escape
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from bot.article import build, split_title
 from bot.cli import main
@@ -149,12 +151,14 @@ def test_propose_yields_bundle_entries_with_the_dump_revision(dumps, profile, ga
     assert got[0]["id"] == want["id"] and got[0]["diff"] == want["diff"]
 
 
-def mwxml_latest(path: Path) -> list[tuple]:
-    """What mwxml's own Page and Revision objects say: the reference for relbot's reader."""
+def mwxml_latest(source) -> list[tuple]:
+    """What mwxml's own Page and Revision objects say (a path or bytes): the reference for relbot's reader."""
+    import io
+
     import mwxml
 
     out = []
-    with open(path, "rb") as fh:
+    with (io.BytesIO(source) if isinstance(source, bytes) else open(source, "rb")) as fh:
         for page in mwxml.Dump.from_file(fh).pages:
             latest = None
             for rev in page:
@@ -414,3 +418,28 @@ def test_propose_dump_command_writes_a_bundle(dumps, tmp_path):
     assert not list(validator("bundle").iter_errors(doc))
     assert doc["source"] == "dump" and doc["entries"]
     assert all(isinstance(e["base_revid"], int) for e in doc["entries"])
+
+
+_XML_CHARS = st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00\ufffe\uffff"
+                           + "".join(chr(c) for c in range(1, 32) if chr(c) not in "\t\n\r"))
+
+
+@settings(max_examples=int(os.environ.get("RELBOT_EXAMPLES", "150")), deadline=None)
+@given(pages=st.lists(st.tuples(st.text(_XML_CHARS, min_size=1, max_size=30), st.sampled_from([0, 1, 4]),
+                                st.lists(st.text(_XML_CHARS, max_size=300), min_size=1, max_size=3)),
+                      min_size=1, max_size=5))
+def test_reader_agrees_with_mwxml_on_any_text(pages):
+    """Whatever the titles and texts (any character XML can carry), relbot's reader gives what
+    mwxml's objects give, and the text is the text written, line ends read as XML reads them."""
+    import io
+
+    from bot.dump import _Reader
+
+    body = "".join(page_xml(title, ns, i + 1, texts, 10 * i + 1) for i, (title, ns, texts) in enumerate(pages))
+    data = ('<mediawiki xmlns="http://www.mediawiki.org/xml/export-0.10/" version="0.10"><siteinfo>'
+            f"<sitename>w</sitename></siteinfo>{body}</mediawiki>").encode()
+    reader = _Reader(io.BytesIO(data))
+    got = [(ns, title, text, revid) for ns, title, text, revid, _model in reader]
+    assert reader.error is None
+    assert got == mwxml_latest(data)
+    assert [g[2] for g in got] == [texts[-1].replace("\r\n", "\n").replace("\r", "\n") for _, _, texts in pages]
