@@ -1,13 +1,14 @@
 """Dump scans: lint (or propose fixes for) the bilateral-relations pages of a MediaWiki XML dump.
 
-The reading process streams the dump with mwxml's element iterator over lxml's parser (plain
-XML, bzip2, gzip or xz, told by the file's magic bytes, or ``-`` for standard input) and keeps
-only the latest revision of each page. A page goes to the workers when it is in namespace 0 and its title has the bilateral
-pattern (the profile's suffix and a separator with text on both sides: the same test as
-``bot.article.split_title``, without the gazetteer) or its text calls the bilateral infobox
-(a case-insensitive regex over the profile's infobox names); every other page costs the
-title test and that regex. Finished ``<page>`` elements are dropped from the XML tree as the
-scan goes, so memory does not grow with the dump.
+The reading process streams the dump with lxml's ``iterparse``, titles and the siteinfo read as
+mwxml reads them (plain XML, bzip2, gzip or xz, told by the file's magic bytes, or ``-`` for
+standard input), and keeps only the latest revision of each page. A page goes to the workers
+when it is in namespace 0 and its title has the bilateral pattern (the profile's suffix and a
+separator with text on both sides: the same test as ``bot.article.split_title``, without the
+gazetteer) or its text calls the bilateral infobox (a case-insensitive regex over the profile's
+infobox names); every other page costs the title test and that regex. Finished ``<page>`` elements are dropped from the XML tree as the
+scan goes (and earlier revisions as soon as the next one is read), so memory does not grow
+with the dump.
 
 Workers are processes of our own: fresh interpreters (``python -c``, so nothing of the reading
 process is forked: no threads, pipes or memory, and no re-import of ``__main__``) talking over
@@ -107,14 +108,16 @@ def _error_text(exc: BaseException) -> str:
 class _Reader:
     """Streams a dump: (namespace, title, text, revision id, model) of each page's latest revision.
 
-    mwxml's own streaming walk (``EventPointer``/``ElementIterator``: one element at a time,
-    each cleared once read) over lxml's ``iterparse`` events, taking only the five fields relbot
-    uses. mwxml's ``Page``/``Revision`` objects (timestamps, contributors, every other field)
-    cost a third of reading time, and ElementTree's parser is 1.4× slower than lxml's: together
-    the reading process spent as much on them as on the XML itself, and it is the one part of
-    a scan that does not run in parallel. Titles and namespaces as mwxml gives them (``<ns>``,
-    else the siteinfo namespace map); unknown elements are passed over, so newer export
-    formats read too.
+    lxml's ``iterparse`` hands over each ``<page>`` (and the ``<siteinfo>``) once its end tag is
+    read, and the page is dropped from the tree as soon as its five fields are taken, so memory
+    does not grow with the dump. mwxml reads the siteinfo (its own ``SiteInfo`` over its own
+    element iterator) and makes titles and namespaces what mwxml's pages give (``<ns>``, else
+    the siteinfo's namespace map, through mwxml's ``extract_namespace``/``normalize_title``).
+    Why not mwxml's iterator for the pages too: it takes every element's start and end events
+    through Python (a dozen Python calls per element), which cost 17 % of reading time in the
+    one part of a scan that does not run in parallel; mwxml's ``Page``/``Revision`` objects
+    (timestamps, contributors, every other field) cost a third more. Unknown elements are
+    passed over, so newer export formats read too.
 
     ``pages``/``last_title`` count completely read pages (every namespace); ``error`` is set when
     the dump breaks off, and iteration then simply ends.
@@ -128,32 +131,44 @@ class _Reader:
 
     def __iter__(self):
         from lxml import etree
-        from mwxml import SiteInfo
-        from mwxml.element_iterator import ElementIterator, EventPointer
         from mwxml.errors import MalformedXML
 
+        root = namespaces = latest = None
         try:
             # no entity expansion (nothing for a dump to declare); huge_tree: a page's text may
             # pass libxml2's 10 MB default limit for one text node
-            events = etree.iterparse(self.fh, events=("start", "end"), resolve_entities=False, huge_tree=True)
-            pointer = EventPointer(events)
-            _, element = next(pointer)
-            root = ElementIterator(element, pointer)
-            if root.tag != "mediawiki":
-                raise MalformedXML(f"the root element is <{root.tag}>, not <mediawiki>")
-            tree = root.element
-            namespaces = None
-            for item in root:
-                if item.tag == "siteinfo":
-                    namespaces = {n.name: n for n in SiteInfo.from_element(item).namespaces or ()}
-                elif item.tag == "page":
-                    namespace, title, latest = _page(item, namespaces)
+            events = etree.iterparse(self.fh, events=("end",), tag=("{*}page", "{*}siteinfo", "{*}revision"),
+                                     resolve_entities=False, huge_tree=True)
+            for _, element in events:
+                if root is None:
+                    root = element.getroottree().getroot()
+                    _check_root(root)
+                parent = element.getparent()
+                tag = _local(element.tag)
+                if tag == "revision":
+                    if parent is not None and parent.getparent() is root:
+                        latest = _revision(element)
+                        parent.remove(element)  # one revision at a time in memory (history dumps)
+                    continue
+                if parent is not root:
+                    continue  # not a page of the dump (nothing in an export nests them)
+                if tag == "siteinfo":
+                    namespaces = _namespaces(etree.tostring(element))
+                else:
+                    namespace, title = _page(element, namespaces)
                     self.pages += 1
                     self.last_title = title
-                    del tree[:]  # the finished <page> (cleared, but the root would keep it)
                     if latest is not None:
                         yield namespace, title, *latest
-        except (MalformedXML, StopIteration, etree.LxmlError, *_READ_ERRORS) as exc:
+                    latest = None
+                # drop the finished element and whatever came before it; not what follows: the
+                # parser reads ahead, and pages whose events are still to come are in the tree
+                while element.getprevious() is not None:
+                    del root[0]
+                root.remove(element)
+            if root is None:  # not one page or siteinfo: still say what the document was
+                _check_root(events.root)
+        except (MalformedXML, etree.LxmlError, *_READ_ERRORS) as exc:
             self.error = exc
 
     def describe_error(self) -> str:
@@ -162,34 +177,55 @@ class _Reader:
         return f"truncated or corrupt dump {where} ({self.pages} pages read): {_error_text(self.error)}"
 
 
+def _local(tag) -> str | None:
+    """An element's tag without its XML namespace (None for comments and processing instructions)."""
+    return tag[tag.find("}") + 1:] if isinstance(tag, str) else None
+
+
+def _check_root(root) -> None:
+    from mwxml.errors import MalformedXML
+
+    tag = _local(root.tag) if root is not None else None
+    if tag != "mediawiki":
+        raise MalformedXML(f"the root element is <{tag}>, not <mediawiki>")
+
+
+def _namespaces(siteinfo: bytes) -> dict:
+    """The siteinfo's namespace map (name -> mwxml Namespace), read by mwxml itself."""
+    import io
+
+    from mwxml import SiteInfo
+    from mwxml.element_iterator import ElementIterator
+
+    info = SiteInfo.from_element(ElementIterator.from_file(io.BytesIO(siteinfo)))
+    return {n.name: n for n in info.namespaces or ()}
+
+
 def _page(element, namespaces):
-    """(namespace, title, (text, revision id, model) of the last revision or None) of a <page>."""
+    """(namespace, title) of a <page>, as mwxml gives them."""
     from mwxml.errors import MalformedXML
     from mwxml.iteration.page import extract_namespace, normalize_title
 
-    name = namespace = latest = None
+    name = namespace = None
     for sub in element:
-        tag = sub.tag
+        tag = _local(sub.tag)
         if tag == "title":
-            name = sub.text
+            name = sub.text or ""
         elif tag == "ns":
             namespace = int(sub.text)
-        elif tag == "revision":
-            latest = _revision(sub)
     if name is None:
         raise MalformedXML("a <page> without a <title>")
     if namespace is None:  # old export formats: the namespace is in the title
-        namespace, title = extract_namespace(name, namespaces)
-    else:
-        title = normalize_title(name)
-    return namespace, title, latest
+        return extract_namespace(name, namespaces)
+    return namespace, normalize_title(name)
 
 
 def _revision(element):
+    """(text, revision id, model) of a <revision>."""
     revid = model = None
     text = ""
     for sub in element:
-        tag = sub.tag
+        tag = _local(sub.tag)
         if tag == "id":
             revid = int(sub.text)
         elif tag == "text":

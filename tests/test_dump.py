@@ -236,6 +236,23 @@ def test_bad_xml_in_the_middle_is_a_dump_error_after_the_pages_before_it(tmp_pat
     assert got == [title_of(CLEAN[0])]
 
 
+@pytest.mark.parametrize("body", ["<html><p>x</p></html>", "<feed><page><title>ক–খ সম্পর্ক</title></page></feed>"])
+def test_xml_that_is_not_an_export_is_a_dump_error(tmp_path, body):
+    path = tmp_path / "other.xml"
+    path.write_text(body, "utf-8")
+    with pytest.raises(DumpError, match=r"before the first page \(0 pages read\).*the root element is <(html|feed)>"):
+        list(iter_latest(str(path)))
+
+
+def test_comments_and_unknown_elements_between_pages_are_passed_over(tmp_path):
+    path = write_dump(tmp_path / "w.xml", standard_pages())
+    data = path.read_text("utf-8")
+    second = data.index("<page>", data.index("<page>") + 1)
+    path.write_text(data[:second] + "<!-- a comment --><upload><page><title>x</title></page></upload>"
+                    + data[second:], "utf-8")
+    assert list(iter_latest(str(path))) == list(iter_latest(str(write_dump(tmp_path / "v.xml", standard_pages()))))
+
+
 def test_not_a_dump_and_missing_file(tmp_path, capsys):
     junk = tmp_path / "junk.bz2"
     junk.write_bytes(b"BZh9 this is not bzip2 data at all" * 10)
@@ -373,11 +390,19 @@ def test_title_filter_agrees_with_split_title(profile, gaz):
     assert not f.infobox_re.search("{{Bilateral relations of India}} {{তথ্যছক দেশ}}")
 
 
-MEMORY_SCRIPT = """
-import resource, sys
+# The peak RSS of this process's own memory (VmHWM); not ru_maxrss, which a process started by
+# fork and exec inherits from the pytest process that forked it.
+PEAK = """
+def _peak_kb():
+    with open("/proc/self/status") as fh:
+        return next(int(line.split()[1]) for line in fh if line.startswith("VmHWM:"))
+"""
+
+MEMORY_SCRIPT = PEAK + """
+import sys
 from bot.dump import scan_dump
 n = sum(1 for _ in scan_dump(sys.argv[1], "lint", "bn", jobs=1))
-print(n, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+print(n, _peak_kb())
 """
 
 
@@ -406,6 +431,37 @@ def test_reading_a_50_mb_dump_keeps_the_parent_small(tmp_path):
     assert (n_small, n_big) == (1, 10)
     print(f"parent peak RSS: {base:.0f} MB (one page), {big:.0f} MB (50 MB dump)")
     assert big - base < 40, f"parent peak RSS grew {big - base:.0f} MB over a 50 MB dump"
+
+
+HISTORY_SCRIPT = PEAK + """
+import sys
+from bot.dump import iter_latest
+got = [(ns, title, len(text), revid) for ns, title, text, revid in iter_latest(sys.argv[1])]
+print(repr(got), _peak_kb())
+"""
+
+
+def test_a_history_dump_holds_one_revision_at_a_time(tmp_path):
+    """pages-meta-history dumps: a page may carry thousands of revisions; only the latest is kept."""
+    small = write_dump(tmp_path / "small.xml", [("ক–খ সম্পর্ক", 0, ["x"])])
+    revision = "পুরোনো সংস্করণ, [[ঢাকা]] {{সূত্র|ক}}। " * 1500  # 60 KB in UTF-8
+    history = write_dump(tmp_path / "history.xml", [
+        ("আলোচনা:ক–খ সম্পর্ক", 1, [f"{revision}{i}" for i in range(450)]),
+        ("ক–খ সম্পর্ক", 0, [f"{revision}{i}" for i in range(450)] + ["শেষ"]),
+    ])
+    assert history.stat().st_size > 50e6
+
+    def run(path):
+        r = subprocess.run([sys.executable, "-c", HISTORY_SCRIPT, str(path)], capture_output=True, text=True,
+                           timeout=120, cwd=ROOT)
+        assert r.returncode == 0, r.stderr
+        got, kb = r.stdout.rsplit(" ", 1)
+        return eval(got), int(kb) / 1024  # noqa: S307 - our own script's repr of tuples
+
+    (_, base), (got, big) = run(small), run(history)
+    assert got == [(1, "আলোচনা:ক–খ সম্পর্ক", len(f"{revision}449"), 549), (0, "ক–খ সম্পর্ক", 3, 650)]
+    print(f"reader peak RSS: {base:.0f} MB (one page), {big:.0f} MB (two pages, 901 revisions, 55 MB)")
+    assert big - base < 30, f"the reader grew {big - base:.0f} MB over a history dump"
 
 
 def test_propose_dump_command_writes_a_bundle(dumps, tmp_path):
