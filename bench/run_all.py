@@ -45,6 +45,7 @@ def main() -> None:
         ("fix", ["bench_fix.py", "--repeat", "1" if args.quick else "5"]),
         ("dump", ["bench_dump.py", "--size-mb", f"{size:g}", "--repeat", "1" if args.quick else "2", "--cli"]),
         ("dump", ["bench_dump.py", "--size-mb", "50", "--jobs", "1", "--inprocess"]),
+        ("dump", ["bench_dump.py", "--compressed", "--repeat", "1" if args.quick else "2"]),
         ("run", ["bench_run.py", "-n", "600"]),
         ("hostile", ["bench_hostile.py"]),
     ]

@@ -22,6 +22,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bot.article import build, split_title
+from bot import dump as dump_module
 from bot.cli import main
 from bot.dump import DumpError, PageFilter, iter_latest, scan_dump
 from bot.fixes import fix_page
@@ -251,6 +252,104 @@ def test_comments_and_unknown_elements_between_pages_are_passed_over(tmp_path):
     path.write_text(data[:second] + "<!-- a comment --><upload><page><title>x</title></page></upload>"
                     + data[second:], "utf-8")
     assert list(iter_latest(str(path))) == list(iter_latest(str(write_dump(tmp_path / "v.xml", standard_pages()))))
+
+
+# Every way relbot decompresses: each program it looks for (where installed) and Python's module.
+DECOMPRESSORS = [(kind, argv) for kind, tools in dump_module._TOOLS.items() for argv in tools] + [
+    (kind, None) for kind in dump_module._TOOLS]
+SUFFIX = {"bzip2": ".bz2", "gzip": ".gz", "xz": ".xz"}
+
+
+def only(monkeypatch, kind: str, argv) -> None:
+    """Make relbot decompress ``kind`` with ``argv`` only (None: Python's module)."""
+    import shutil
+
+    if argv is not None and not shutil.which(argv[0]):
+        pytest.skip(f"{argv[0]} is not installed (.ci/apt-packages installs it in CI)")
+    monkeypatch.setitem(dump_module._TOOLS, kind, (argv,) if argv else ())
+
+
+def compressed(path: Path, kind: str, data: bytes) -> Path:
+    import lzma
+
+    out = path.with_name(path.name + SUFFIX[kind])
+    out.write_bytes({"bzip2": lambda d: bz2.compress(d, compresslevel=1), "gzip": gzip.compress,
+                     "xz": lzma.compress}[kind](data))
+    return out
+
+
+@pytest.mark.parametrize("kind,argv", DECOMPRESSORS, ids=lambda x: " ".join(x) if isinstance(x, tuple) else x)
+def test_every_decompressor_reads_what_the_plain_dump_holds(tmp_path, monkeypatch, kind, argv):
+    only(monkeypatch, kind, argv)
+    plain = write_dump(tmp_path / "w.xml", standard_pages(), filler=40)
+    packed = compressed(plain, kind, plain.read_bytes())
+    fh = dump_module.open_dump(str(packed))
+    try:
+        assert isinstance(fh, dump_module._Decompressor) == (argv is not None)
+    finally:
+        fh.close()
+    assert list(iter_latest(str(packed))) == list(iter_latest(str(plain)))
+
+
+@pytest.mark.parametrize("kind,argv", DECOMPRESSORS, ids=lambda x: " ".join(x) if isinstance(x, tuple) else x)
+def test_every_decompressor_names_the_last_page_of_a_cut_dump(tmp_path, monkeypatch, kind, argv):
+    only(monkeypatch, kind, argv)
+    pages = [(title_of(p), 0, [read(p)]) for p in CLEAN] + [(title_of(SEED), 0, [read(SEED)])]
+    plain = write_dump(tmp_path / "w.xml", pages, filler=800)  # 3.6 MB: the cut is far from the first pages
+    packed = compressed(plain, kind, plain.read_bytes())
+    cut = tmp_path / ("cut" + SUFFIX[kind])
+    cut.write_bytes(packed.read_bytes()[: int(packed.stat().st_size * 0.7)])
+    got = []
+    with pytest.raises(DumpError, match=r"^truncated or corrupt dump after page 'ঢাকা \d+' \((\d+) pages read\): ") as err:
+        for _ns, title, _text, _revid in iter_latest(str(cut)):
+            got.append(title)
+    assert got[:3] == [p[0] for p in pages] and len(got) == int(err.value.args[0].split("(")[1].split()[0])
+    if argv is not None:
+        assert argv[0] in str(err.value)  # the program's own complaint
+    junk = tmp_path / ("junk" + SUFFIX[kind])
+    junk.write_bytes(packed.read_bytes()[:10] + b"not compressed data at all" * 50)
+    with pytest.raises(DumpError, match="before the first page \\(0 pages read\\)"):
+        list(iter_latest(str(junk)))
+
+
+def test_a_decompressor_stops_with_the_scan(tmp_path, monkeypatch):
+    only(monkeypatch, "bzip2", ("bzip2", "-dc"))
+    plain = write_dump(tmp_path / "w.xml", standard_pages(), filler=400)
+    packed = compressed(plain, "bzip2", plain.read_bytes())
+    fh = dump_module.open_dump(str(packed))
+    assert fh.read(100).startswith(b"<mediawiki")
+    fh.close()
+    assert fh.proc.returncode is not None  # killed and reaped, not left running
+    pages = iter_latest(str(packed))
+    next(pages)
+    pages.close()  # a consumer that stops early
+    assert not [p for p in _children_of(os.getpid()) if p != os.getpid()]
+
+
+def _children_of(pid: int) -> list[int]:
+    out = []
+    for name in os.listdir("/proc"):
+        if name.isdigit():
+            try:
+                stat = Path(f"/proc/{name}/stat").read_bytes()
+            except OSError:
+                continue
+            if int(stat[stat.rindex(b")") + 2:].split()[1]) == pid and b"bzip2" in stat:
+                out.append(int(name))
+    return out
+
+
+def test_a_compressed_dump_from_a_pipe_is_read_by_python(tmp_path):
+    plain = write_dump(tmp_path / "w.xml", standard_pages())
+    packed = compressed(plain, "bzip2", plain.read_bytes())
+    code = "import sys; from bot.dump import iter_latest; print(sum(1 for _ in iter_latest('-')))"
+    with open(packed, "rb") as fh:
+        cat = subprocess.Popen(["cat"], stdin=fh, stdout=subprocess.PIPE)
+        r = subprocess.run([sys.executable, "-c", code], stdin=cat.stdout, capture_output=True, text=True,
+                           timeout=60, cwd=ROOT)
+        cat.wait()
+    assert r.returncode == 0, r.stderr
+    assert int(r.stdout) == len(standard_pages())
 
 
 def test_not_a_dump_and_missing_file(tmp_path, capsys):
