@@ -104,11 +104,16 @@ def open_dump(path: str):
     import shutil
 
     argv = next((a for a in _TOOLS[kind] if shutil.which(a[0])), None)
-    if argv is None or not raw.seekable():  # a pipe's first bytes are in Python's buffer now
+    if not raw.seekable():  # a pipe: its first bytes are in Python's buffer now
         return _MODULES[kind](raw, "rb")
+    if argv is None:
+        if raw is sys.stdin.buffer:
+            return _MODULES[kind](raw, "rb")
+        raw.close()
+        return _MODULES[kind](path, "rb")  # opened by the module, closed with it
     os.lseek(raw.fileno(), 0, os.SEEK_SET)  # not raw.seek: that may only move in its buffer
     try:
-        return _Decompressor(argv, raw)
+        return _Decompressor(argv, raw, kind)
     finally:
         raw.close()  # the program has its own copy of the descriptor
 
@@ -116,40 +121,52 @@ def open_dump(path: str):
 class _Decompressor:
     """The output of a decompressor program reading a file, as a binary file object.
 
-    At the end of the output, a program that failed (cut or damaged data) raises EOFError or
-    OSError with its own first line of complaint, as Python's modules raise theirs."""
+    When the program fails (a cut or damaged file), Python's module reads the file again from
+    the start, skips what the program gave, and goes on to its own error at the damage: the
+    scan gets every block before it, as with the module alone (lbzip2 drops, at random, the
+    blocks it was still working on; pbzip2 is left out of ``_TOOLS`` for giving nothing at all),
+    and the same message whichever program is installed."""
 
-    def __init__(self, argv: tuple, raw):
+    def __init__(self, argv: tuple, raw, kind: str):
         import subprocess
-        import tempfile
 
-        self.name = argv[0]
-        self.errors = tempfile.TemporaryFile()  # a file, not a pipe: it can never fill and block the program
-        self.proc = subprocess.Popen([*argv], stdin=raw, stdout=subprocess.PIPE, stderr=self.errors)
+        self.kind = kind
+        self.fd = os.dup(raw.fileno())  # for that second reading
+        self.given = 0
+        self.fallback = None
+        # its own session: Ctrl-C is for relbot, which kills the program when it stops
+        self.proc = subprocess.Popen([*argv], stdin=raw, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+                                     start_new_session=True)
 
     def read(self, size: int = -1) -> bytes:
+        if self.fallback is not None:
+            return self.fallback.read(size)
         data = self.proc.stdout.read(size)
-        if not data and size != 0:
-            self._check()
-        return data
-
-    def _check(self) -> None:
-        code = self.proc.wait()
-        if code == 0:
-            return
-        self.errors.seek(0)
-        lines = [" ".join(line.split()) for line in self.errors.read().decode("utf-8", "replace").splitlines()]
-        said = next((line for line in lines if line), f"exit code {code}")
-        said = said if said.startswith(self.name) else f"{self.name}: {said}"
-        ends = "unexpected" in said.lower() or "premature" in said.lower()
-        raise (EOFError if ends else OSError)(said)
+        if data or size == 0 or self.proc.wait() == 0:
+            self.given += len(data)
+            return data
+        os.lseek(self.fd, 0, os.SEEK_SET)
+        self.file = os.fdopen(self.fd, "rb")
+        self.fd = None  # self.file owns it now
+        self.fallback = _MODULES[self.kind](self.file, "rb")
+        skip = self.given
+        while skip > 0:
+            chunk = self.fallback.read(min(skip, 1 << 20))
+            if not chunk:
+                return b""
+            skip -= len(chunk)
+        return self.fallback.read(size)
 
     def close(self) -> None:
         if self.proc.poll() is None:
             self.proc.kill()
         self.proc.wait()
         self.proc.stdout.close()
-        self.errors.close()
+        if self.fallback is not None:
+            self.fallback.close()
+            self.file.close()
+        elif self.fd is not None:
+            os.close(self.fd)
 
 
 #: What a cut or damaged dump raises while it is read (XML, mwxml, the decompressors).
@@ -193,10 +210,11 @@ class _Reader:
         from mwxml.errors import MalformedXML
 
         root = namespaces = latest = None
+        source = _UpToTheDamage(self.fh)
         try:
             # no entity expansion (nothing for a dump to declare); huge_tree: a page's text may
             # pass libxml2's 10 MB default limit for one text node
-            events = etree.iterparse(self.fh, events=("end",), tag=("{*}page", "{*}siteinfo", "{*}revision"),
+            events = etree.iterparse(source, events=("end",), tag=("{*}page", "{*}siteinfo", "{*}revision"),
                                      resolve_entities=False, huge_tree=True)
             for _, element in events:
                 if root is None:
@@ -229,11 +247,33 @@ class _Reader:
                 _check_root(events.root)
         except (MalformedXML, etree.LxmlError, *_READ_ERRORS) as exc:
             self.error = exc
+        if source.error is not None:  # the XML was cut there: the reason is the decompressor's
+            self.error = source.error
 
     def describe_error(self) -> str:
         where = (f"after page {self.last_title!r}" if self.last_title is not None
                  else "before the first page")
         return f"truncated or corrupt dump {where} ({self.pages} pages read): {_error_text(self.error)}"
+
+
+class _UpToTheDamage:
+    """A dump's bytes that end where decompressing them fails, the failure kept in ``error``.
+
+    lxml drops the events of the bytes it was given last when a read raises: ending the bytes
+    there instead gives every page before the damage, whatever size the reads have."""
+
+    def __init__(self, fh):
+        self.fh = fh
+        self.error: BaseException | None = None
+
+    def read(self, size: int = -1) -> bytes:
+        if self.error is not None:
+            return b""
+        try:
+            return self.fh.read(size)
+        except (EOFError, OSError, lzma.LZMAError, zlib.error) as exc:
+            self.error = exc
+            return b""
 
 
 def _local(tag) -> str | None:
@@ -280,18 +320,35 @@ def _page(element, namespaces):
 
 
 def _revision(element):
-    """(text, revision id, model) of a <revision>."""
-    revid = model = None
-    text = ""
+    """(the <text> element or None, revision id, model) of a <revision>."""
+    revid = model = text = None
     for sub in element:
         tag = _local(sub.tag)
         if tag == "id":
             revid = int(sub.text)
         elif tag == "text":
-            text = sub.text or ""  # deleted text: <text deleted="deleted" />
+            text = sub
         elif tag == "model":
             model = sub.text
     return text, revid, model
+
+
+# The text of a revision stays in lxml's tree (UTF-8) until someone asks for it: a page the
+# title test sends to a worker goes there as UTF-8 bytes, never decoded in the reading process
+# (decoding and encoding again was a sixth of the reading process's work).
+
+def _text(node) -> str:
+    """A <text> element's text ("" for none, and for deleted text: <text deleted="deleted" />)."""
+    return "" if node is None else node.text or ""
+
+
+def _utf8(node) -> bytes:
+    """The same text as UTF-8 bytes, copied out of lxml's tree without a str in between."""
+    if node is None or len(node):  # len: child elements (not in an export): what .text gives
+        return _text(node).encode()
+    from lxml import etree
+
+    return etree.tostring(node, method="text", encoding="utf-8", with_tail=False)
 
 
 def iter_latest(path: str):
@@ -299,8 +356,8 @@ def iter_latest(path: str):
     fh = open_dump(path)
     reader = _Reader(fh)
     try:
-        for ns, title, text, revid, _model in reader:
-            yield ns, title, text, revid
+        for ns, title, node, revid, _model in reader:
+            yield ns, title, _text(node), revid
     finally:
         fh.close()
     if reader.error is not None:
@@ -345,9 +402,15 @@ class PageFilter:
         return False
 
     def wanted(self, namespace: int | None, title: str, text: str, model: str | None = None) -> bool:
+        verdict = self.by_title(namespace, title, model)
+        return verdict if verdict is not None else self.infobox_re.search(text) is not None
+
+    def by_title(self, namespace: int | None, title: str, model: str | None = None) -> bool | None:
+        """Whether a page is wanted, when its namespace, model or title decide; None when only
+        its text can say (namespace 0, wikitext, a title without the bilateral pattern)."""
         if namespace != 0 or (model is not None and model != "wikitext"):
             return False
-        return self.title_ok(title) or self.infobox_re.search(text) is not None
+        return True if self.title_ok(title) else None
 
 
 # ------------------------------------------------------------------ workers
@@ -411,6 +474,8 @@ def _worker_main() -> None:
             return
         title, text, revid, source = msg
         try:
+            if isinstance(text, bytes):  # UTF-8 straight from the reader's XML tree
+                text = text.decode()
             result = ("ok", _work(title, text, revid, source))
         except Exception as exc:  # noqa: BLE001 - one bad page must not end the scan
             result = ("error", f"{type(exc).__name__}: {' '.join(str(exc).split())[:200]}")
@@ -512,11 +577,14 @@ class _Worker:
         self.conn.close()
 
     def stop(self) -> None:
+        """Ask an idle worker to end; ``finish`` waits for it (so that workers end together)."""
         try:
             self.inbox.send(None)
         except (OSError, ValueError):
             pass
         self.inbox.close()
+
+    def finish(self) -> None:
         try:
             self.proc.wait(2)
         except Exception:  # noqa: BLE001 - subprocess.TimeoutExpired
@@ -591,11 +659,18 @@ class _Scan:
     # -- reading ---------------------------------------------------------------------------
     def _tasks(self):
         """(title, text, revid, source) of each wanted page, with None now and then so the
-        workers get looked after while long stretches of other pages are read."""
-        wanted = self.filter.wanted
+        workers get looked after while long stretches of other pages are read. The text is
+        UTF-8 bytes when the title decided (never decoded here), a str when the regex had to."""
+        by_title, infobox = self.filter.by_title, self.filter.infobox_re.search
         last = time.monotonic()
-        for ns, title, text, revid, model in self.reader:
-            if wanted(ns, title, text, model):
+        for ns, title, node, revid, model in self.reader:
+            verdict = by_title(ns, title, model)
+            if verdict:
+                text = _utf8(node)
+            elif verdict is None:
+                text = _text(node)
+                verdict = infobox(text) is not None
+            if verdict:
                 self.wanted += 1
                 yield title, text, revid, f"{self.name}:{title}"
                 last = time.monotonic()
@@ -753,11 +828,14 @@ class _Scan:
             raise DumpError(self.reader.describe_error())
 
     def close(self) -> None:
+        idle = [w for w in self.workers if not w.tasks]
         for w in self.workers:
             if w.tasks:
                 w.kill()
             else:
                 w.stop()
+        for w in idle:
+            w.finish()
         self.workers.clear()
         self.selector.close()
         if self.bar is not None:

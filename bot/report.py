@@ -10,8 +10,9 @@ from .validate import Finding, validate
 
 
 def page_entry(art: Article, source: str, findings: list[Finding]) -> dict:
+    same: dict = {}
     entry = {"title": art.title, "source": source, "status": art.status,
-             "findings": [f.to_json(art) for f in findings]}
+             "findings": [f.to_json(art, same) for f in findings]}
     if art.status != "checked":
         entry["reason"] = art.reason
         if art.detail:

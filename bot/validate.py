@@ -33,11 +33,17 @@ class Finding:
     def severity(self) -> str:
         return self.rule.severity
 
-    def to_json(self, art: Article) -> dict:
+    def to_json(self, art: Article, same: dict | None = None) -> dict:
+        """The report's finding. ``same``: a page's cache of strings, so that equal messages are
+        one object (a dump worker's pickle then carries each once, and the reading process,
+        which unpickles every finding, decodes each once)."""
         span = art.span(self.start, self.end)
+        bn, en = self.message_bn, self.message_en
+        if same is not None:
+            bn, en = same.setdefault(bn, bn), same.setdefault(en, en)
         return {"code": self.code, "severity": self.severity, "line": span["line"], "column": span["column"],
                 "end_line": span["end_line"], "end_column": span["end_column"],
-                "message": {"bn": self.message_bn, "en": self.message_en},
+                "message": {"bn": bn, "en": en},
                 "fix": None if self.fix is None else {"applicability": self.fix.applicability,
                                                        "description": self.fix.description}}
 

@@ -10,6 +10,7 @@ import bz2
 import gzip
 import json
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -291,21 +292,42 @@ def test_every_decompressor_reads_what_the_plain_dump_holds(tmp_path, monkeypatc
     assert list(iter_latest(str(packed))) == list(iter_latest(str(plain)))
 
 
-@pytest.mark.parametrize("kind,argv", DECOMPRESSORS, ids=lambda x: " ".join(x) if isinstance(x, tuple) else x)
-def test_every_decompressor_names_the_last_page_of_a_cut_dump(tmp_path, monkeypatch, kind, argv):
-    only(monkeypatch, kind, argv)
+def read_cut(path: Path) -> tuple[list[str], str]:
+    """The titles read from a cut dump, and the DumpError's message."""
+    got = []
+    with pytest.raises(DumpError) as err:
+        for _ns, title, _text, _revid in iter_latest(str(path)):
+            got.append(title)
+    return got, str(err.value)
+
+
+# A program that gives part of what it decoded and then fails, as lbzip2 does at random with a
+# cut file (real bzip2's output, cut short by head).
+HOLDS_BACK = ("sh", "-c", "bzip2 -dc | head -c 150000; exit 2")
+
+
+@pytest.mark.parametrize("kind,argv", DECOMPRESSORS + [("bzip2", HOLDS_BACK)],
+                         ids=lambda x: " ".join(x) if isinstance(x, tuple) else x)
+def test_every_decompressor_reads_a_cut_dump_up_to_the_cut(tmp_path, monkeypatch, kind, argv):
+    """The pages before the cut, in order, whichever program is installed, and the message naming
+    the last. How close to the cut they reach varies by a page or two: lbzip2 gives a different
+    share of the damaged end at random, and Python's module loses the last KB it decoded when a
+    read ends at the damage. A program that fails having held data back (lbzip2 at random,
+    HOLDS_BACK always) is read again by Python's module: nearly all pages, not a fraction."""
     pages = [(title_of(p), 0, [read(p)]) for p in CLEAN] + [(title_of(SEED), 0, [read(SEED)])]
     plain = write_dump(tmp_path / "w.xml", pages, filler=800)  # 3.6 MB: the cut is far from the first pages
     packed = compressed(plain, kind, plain.read_bytes())
     cut = tmp_path / ("cut" + SUFFIX[kind])
     cut.write_bytes(packed.read_bytes()[: int(packed.stat().st_size * 0.7)])
-    got = []
-    with pytest.raises(DumpError, match=r"^truncated or corrupt dump after page 'ঢাকা \d+' \((\d+) pages read\): ") as err:
-        for _ns, title, _text, _revid in iter_latest(str(cut)):
-            got.append(title)
-    assert got[:3] == [p[0] for p in pages] and len(got) == int(err.value.args[0].split("(")[1].split()[0])
-    if argv is not None:
-        assert argv[0] in str(err.value)  # the program's own complaint
+    only(monkeypatch, kind, None)
+    want, message = read_cut(cut)
+    assert want[:3] == [p[0] for p in pages] and len(want) > 100
+    assert re.match(rf"truncated or corrupt dump after page '{want[-1]}' \({len(want)} pages read\): ", message)
+    only(monkeypatch, kind, argv)
+    got, message = read_cut(cut)
+    titles = [p[0] for p in pages] + [f"ঢাকা {j}" for j in range(800)]
+    assert 0.98 * len(want) <= len(got) < len(titles) and got == titles[: len(got)]
+    assert re.match(rf"truncated or corrupt dump after page '{got[-1]}' \({len(got)} pages read\): ", message)
     junk = tmp_path / ("junk" + SUFFIX[kind])
     junk.write_bytes(packed.read_bytes()[:10] + b"not compressed data at all" * 50)
     with pytest.raises(DumpError, match="before the first page \\(0 pages read\\)"):
@@ -588,13 +610,16 @@ def test_reader_agrees_with_mwxml_on_any_text(pages):
     mwxml's objects give, and the text is the text written, line ends read as XML reads them."""
     import io
 
-    from bot.dump import _Reader
+    from bot.dump import _Reader, _text, _utf8
 
     body = "".join(page_xml(title, ns, i + 1, texts, 10 * i + 1) for i, (title, ns, texts) in enumerate(pages))
     data = ('<mediawiki xmlns="http://www.mediawiki.org/xml/export-0.10/" version="0.10"><siteinfo>'
             f"<sitename>w</sitename></siteinfo>{body}</mediawiki>").encode()
     reader = _Reader(io.BytesIO(data))
-    got = [(ns, title, text, revid) for ns, title, text, revid, _model in reader]
+    got = []
+    for ns, title, node, revid, _model in reader:
+        got.append((ns, title, _text(node), revid))
+        assert _utf8(node) == _text(node).encode()  # what a worker gets when the title decides
     assert reader.error is None
     assert got == mwxml_latest(data)
     assert [g[2] for g in got] == [texts[-1].replace("\r\n", "\n").replace("\r", "\n") for _, _, texts in pages]
