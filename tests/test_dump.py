@@ -361,17 +361,29 @@ def _children_of(pid: int) -> list[int]:
     return out
 
 
-def test_a_compressed_dump_from_a_pipe_is_read_by_python(tmp_path):
+def test_a_compressed_dump_on_stdin_from_a_pipe_or_a_file(tmp_path):
+    """``--dump -``: from a pipe Python's module decompresses (the first bytes are in Python's
+    buffer already); from a file (``< dump.bz2``) the program reads it."""
     plain = write_dump(tmp_path / "w.xml", standard_pages())
     packed = compressed(plain, "bzip2", plain.read_bytes())
-    code = "import sys; from bot.dump import iter_latest; print(sum(1 for _ in iter_latest('-')))"
+    code = ("from bot.dump import _Reader, open_dump\n"
+            "f = open_dump('-'); r = _Reader(f); n = sum(1 for _ in r); f.close()\n"
+            "print(type(f).__name__, n, r.error)")
+
+    def run(stdin):
+        r = subprocess.run([sys.executable, "-c", code], stdin=stdin, capture_output=True, text=True,
+                           timeout=60, cwd=ROOT)
+        assert r.returncode == 0, r.stderr
+        return r.stdout.split()
+
     with open(packed, "rb") as fh:
         cat = subprocess.Popen(["cat"], stdin=fh, stdout=subprocess.PIPE)
-        r = subprocess.run([sys.executable, "-c", code], stdin=cat.stdout, capture_output=True, text=True,
-                           timeout=60, cwd=ROOT)
+        piped = run(cat.stdout)
         cat.wait()
-    assert r.returncode == 0, r.stderr
-    assert int(r.stdout) == len(standard_pages())
+    with open(packed, "rb") as fh:
+        redirected = run(fh)
+    assert piped == ["BZ2File", str(len(standard_pages())), "None"]
+    assert redirected == ["_Decompressor", str(len(standard_pages())), "None"]
 
 
 def test_not_a_dump_and_missing_file(tmp_path, capsys):
