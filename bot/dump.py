@@ -6,9 +6,10 @@ standard input), and keeps only the latest revision of each page. A page goes to
 when it is in namespace 0 and its title has the bilateral pattern (the profile's suffix and a
 separator with text on both sides: the same test as ``bot.article.split_title``, without the
 gazetteer) or its text calls the bilateral infobox (a case-insensitive regex over the profile's
-infobox names); every other page costs the title test and that regex. Finished ``<page>`` elements are dropped from the XML tree as the
-scan goes (and earlier revisions as soon as the next one is read), so memory does not grow
-with the dump.
+infobox names); every other page costs the title test and that regex. Finished ``<page>``
+elements are dropped from the XML tree as the scan goes (and earlier revisions as soon as the
+next one is read), so memory does not grow with the dump. Compressed dumps are decompressed by
+a program beside the reading process where one is installed (``_TOOLS``).
 
 Workers are processes of our own: fresh interpreters (``python -c``, so nothing of the reading
 process is forked: no threads, pipes or memory, and no re-import of ``__main__``) talking over
@@ -69,8 +70,8 @@ _MAGIC = ((b"BZh", "bzip2"), (b"\x1f\x8b", "gzip"), (b"\xfd7zXZ\x00", "xz"), (b"
 
 
 #: Decompressor programs, fastest first. They run beside the reading process (lbzip2 and pigz
-#: on every core), where Python's modules decompress in it: Python's bz2 gives about 40 MB/s
-#: of XML on this project's machines, as much time as reading that XML five times over.
+#: on every core), where Python's modules decompress in it: Python's bz2 gives 30-40 MB/s of
+#: XML on this project's machines, where reading that XML runs at 250-290 MB/s.
 #: Not pbzip2: it gives nothing at all of a cut file, where the others give the blocks before
 #: the cut (lbzip2 all but the last few, which it was still working on).
 _TOOLS = {"bzip2": (("lbzip2", "-dc"), ("bzip2", "-dc")),
@@ -182,13 +183,15 @@ def _error_text(exc: BaseException) -> str:
 
 
 class _Reader:
-    """Streams a dump: (namespace, title, text, revision id, model) of each page's latest revision.
+    """Streams a dump: (namespace, title, <text> element, revision id, model) of each page's
+    latest revision.
 
-    lxml's ``iterparse`` hands over each ``<page>`` (and the ``<siteinfo>``) once its end tag is
-    read, and the page is dropped from the tree as soon as its five fields are taken, so memory
-    does not grow with the dump. mwxml reads the siteinfo (its own ``SiteInfo`` over its own
-    element iterator) and makes titles and namespaces what mwxml's pages give (``<ns>``, else
-    the siteinfo's namespace map, through mwxml's ``extract_namespace``/``normalize_title``).
+    lxml's ``iterparse`` hands over each ``<revision>``, ``<page>`` (and the ``<siteinfo>``) once
+    its end tag is read, and each is dropped from the tree as soon as its fields are taken, so
+    memory grows neither with the dump nor with a page's history. The text stays in lxml's tree
+    until ``_text``/``_utf8`` read it. mwxml reads the siteinfo (its own ``SiteInfo`` over its
+    own element iterator) and makes titles and namespaces what mwxml's pages give (``<ns>``,
+    else the siteinfo's namespace map, through mwxml's ``extract_namespace``/``normalize_title``).
     Why not mwxml's iterator for the pages too: it takes every element's start and end events
     through Python (a dozen Python calls per element), which cost 17 % of reading time in the
     one part of a scan that does not run in parallel; mwxml's ``Page``/``Revision`` objects

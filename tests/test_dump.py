@@ -131,6 +131,21 @@ def test_findings_match_relbot_lint_on_the_same_text(dumps, tmp_path, capsys):
     assert any(p["findings"] for p in dump["pages"])  # the seed article has findings
 
 
+def test_equal_messages_in_an_entry_are_one_object(profile, gaz):
+    """A dump worker pickles each entry: equal messages must go once, not once per finding."""
+    import pickle
+
+    from bot.report import lint_entry
+
+    text = read(SEED).replace("== তথ্যসূত্র ==", "ঢাকায় আর্জেন্টিনার একটি দূতাবাস আছে।\n\n" * 30 + "== তথ্যসূত্র ==")
+    entry = lint_entry(text, title_of(SEED), "x", profile, gaz)
+    messages = [f["message"][lang] for f in entry["findings"] for lang in ("bn", "en")]
+    assert len(messages) > 2 * len(set(messages))  # repeated findings
+    assert len({id(m) for m in messages}) == len(set(messages))
+    copied = pickle.loads(pickle.dumps(entry))
+    assert copied == entry and len({id(f["message"]["bn"]) for f in copied["findings"]}) < len(copied["findings"])
+
+
 def test_jobs_2_gives_the_same_pages_as_jobs_1(dumps):
     path = str(dumps[".gz"])
     assert list(scan_dump(path, "lint", "bn", jobs=2)) == list(scan_dump(path, "lint", "bn", jobs=1))
