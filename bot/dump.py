@@ -105,18 +105,21 @@ def open_dump(path: str):
     import shutil
 
     argv = next((a for a in _TOOLS[kind] if shutil.which(a[0])), None)
-    if not raw.seekable():  # a pipe: its first bytes are in Python's buffer now
+    if argv is not None and raw.seekable():
+        fd = raw.fileno()
+        start, ahead = raw.tell(), os.lseek(fd, 0, os.SEEK_CUR)  # stdin may start past 0
+        os.lseek(fd, start, os.SEEK_SET)  # not raw.seek: that may only move in its buffer
+        try:
+            fh = _Decompressor(argv, raw, kind, start)
+        except OSError:  # the program would not start: Python's module reads instead
+            os.lseek(fd, ahead, os.SEEK_SET)  # where raw's buffer left it
+        else:
+            raw.close()  # the program has its own copy of the descriptor
+            return fh
+    if raw is sys.stdin.buffer or not raw.seekable():  # a pipe's first bytes are in raw's buffer
         return _MODULES[kind](raw, "rb")
-    if argv is None:
-        if raw is sys.stdin.buffer:
-            return _MODULES[kind](raw, "rb")
-        raw.close()
-        return _MODULES[kind](path, "rb")  # opened by the module, closed with it
-    os.lseek(raw.fileno(), 0, os.SEEK_SET)  # not raw.seek: that may only move in its buffer
-    try:
-        return _Decompressor(argv, raw, kind)
-    finally:
-        raw.close()  # the program has its own copy of the descriptor
+    raw.close()
+    return _MODULES[kind](path, "rb")  # opened by the module, closed with it
 
 
 class _Decompressor:
@@ -128,35 +131,41 @@ class _Decompressor:
     blocks it was still working on; pbzip2 is left out of ``_TOOLS`` for giving nothing at all),
     and the same message whichever program is installed."""
 
-    def __init__(self, argv: tuple, raw, kind: str):
+    def __init__(self, argv: tuple, raw, kind: str, start: int = 0):
         import subprocess
 
         self.kind = kind
+        self.start = start
         self.fd = os.dup(raw.fileno())  # for that second reading
         self.given = 0
         self.fallback = None
-        # its own session: Ctrl-C is for relbot, which kills the program when it stops
-        self.proc = subprocess.Popen([*argv], stdin=raw, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
-                                     start_new_session=True)
+        try:  # its own session: Ctrl-C is for relbot, which kills the program when it stops
+            self.proc = subprocess.Popen([*argv], stdin=raw, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+                                         start_new_session=True)
+        except BaseException:
+            os.close(self.fd)
+            raise
 
     def read(self, size: int = -1) -> bytes:
         if self.fallback is not None:
-            return self.fallback.read(size)
+            return self.fallback.read1(size)
         data = self.proc.stdout.read(size)
         if data or size == 0 or self.proc.wait() == 0:
             self.given += len(data)
             return data
-        os.lseek(self.fd, 0, os.SEEK_SET)
+        os.lseek(self.fd, self.start, os.SEEK_SET)
         self.file = os.fdopen(self.fd, "rb")
         self.fd = None  # self.file owns it now
         self.fallback = _MODULES[self.kind](self.file, "rb")
         skip = self.given
         while skip > 0:
-            chunk = self.fallback.read(min(skip, 1 << 20))
+            chunk = self.fallback.read1(min(skip, 1 << 20))
             if not chunk:
                 return b""
             skip -= len(chunk)
-        return self.fallback.read(size)
+        return self.fallback.read1(size)
+
+    read1 = read  # it never reads more than once from the program's pipe or the module
 
     def close(self) -> None:
         if self.proc.poll() is None:
@@ -217,8 +226,10 @@ class _Reader:
         try:
             # no entity expansion (nothing for a dump to declare); huge_tree: a page's text may
             # pass libxml2's 10 MB default limit for one text node
+            # comments and processing instructions are not text: mwxml reads <text>a<!--c-->b</text> as "ab"
             events = etree.iterparse(source, events=("end",), tag=("{*}page", "{*}siteinfo", "{*}revision"),
-                                     resolve_entities=False, huge_tree=True)
+                                     resolve_entities=False, huge_tree=True, remove_comments=True,
+                                     remove_pis=True)
             for _, element in events:
                 if root is None:
                     root = element.getroottree().getroot()
@@ -250,6 +261,8 @@ class _Reader:
                 _check_root(events.root)
         except (MalformedXML, etree.LxmlError, *_READ_ERRORS) as exc:
             self.error = exc
+            if isinstance(exc, etree.LxmlError):
+                source.damage()
         if source.error is not None:  # the XML was cut there: the reason is the decompressor's
             self.error = source.error
 
@@ -267,16 +280,28 @@ class _UpToTheDamage:
 
     def __init__(self, fh):
         self.fh = fh
+        self.read1 = getattr(fh, "read1", fh.read)
         self.error: BaseException | None = None
 
     def read(self, size: int = -1) -> bytes:
         if self.error is not None:
             return b""
         try:
-            return self.fh.read(size)
+            # read1: a module's read() drops what it had decoded when it meets the damage
+            return self.read1(size)
         except (EOFError, OSError, lzma.LZMAError, zlib.error) as exc:
             self.error = exc
             return b""
+
+    def damage(self, limit: int = 8 << 20) -> None:
+        """After the XML broke: look up to ``limit`` bytes further for a decompression error
+        behind it. gzip's CRC, and xz's and bzip2's checks when run as programs, come after
+        the damaged block's bytes have been given: the XML error is only the symptom."""
+        while self.error is None and limit > 0:
+            data = self.read(min(limit, 1 << 20))
+            if not data:
+                return
+            limit -= len(data)
 
 
 def _local(tag) -> str | None:
@@ -628,7 +653,11 @@ def scan_dump(path: str, task: str, profile_name: str, *, jobs: int | None = Non
     name = "stdin" if path == "-" else os.path.basename(path)
     opts = {"select": list(select) if select else None, "ignore": list(ignore) if ignore else None,
             "unsafe": unsafe, "layout": layout}
-    scan = _Scan(fh, name, task, profile, profile_name, opts, jobs, page_timeout, progress, on_skip)
+    try:
+        scan = _Scan(fh, name, task, profile, profile_name, opts, jobs, page_timeout, progress, on_skip)
+    except BaseException:
+        fh.close()  # a decompressor program must not be left behind
+        raise
     try:
         yield from scan.run()
     finally:
@@ -831,12 +860,12 @@ class _Scan:
             raise DumpError(self.reader.describe_error())
 
     def close(self) -> None:
-        idle = [w for w in self.workers if not w.tasks]
+        idle = [w for w in self.workers if w.started and not w.tasks]
         for w in self.workers:
-            if w.tasks:
-                w.kill()
-            else:
+            if w in idle:
                 w.stop()
+            else:  # busy, or still starting (waiting for those took 2 s each)
+                w.kill()
         for w in idle:
             w.finish()
         self.workers.clear()
