@@ -35,7 +35,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("lint", help="report findings")
     p.add_argument("paths", nargs="*", metavar="PATH")
-    p.add_argument("--dump", help="a MediaWiki XML export dump (plain, .bz2 or .gz) instead of files")
+    p.add_argument("--dump", help="a MediaWiki XML export dump (plain, .bz2, .gz, .xz, or - for stdin) instead of files")
     p.add_argument("--jobs", type=int, help="worker processes for --dump (default: the number of cores)")
     p.add_argument("--page-timeout", type=float, default=10.0, help="seconds one page may take (--dump)")
     p.add_argument("--title")
