@@ -223,10 +223,8 @@ class _Builder:
                 for m in SUPPRESS_RE.finditer(node.contents):
                     suppressed += re.findall(r"[A-Z]\d{3}", m.group(1))
         a.prose = Prose(self.p, self.link_kind)
-        if prof.data["missions"].get("grammar") == "en":  # English sentences end at ". " too
-            from . import missions_en
-
-            a.sentences = missions_en.sentences(a.prose, prof, self.gaz)
+        if missions.grammar_name(prof) == "en":  # English sentences end at ". " too
+            a.sentences = missions.grammar(prof).sentences(a.prose, prof, self.gaz)
         else:
             a.sentences = a.prose.sentences_with(prof.mission_kind_re, "".join(prof.text["sentence_ends"]))
         doc["sections"] = self.sections(reflists)

@@ -2,7 +2,7 @@
 
 ``facts_for(text, title, profile, gaz)`` parses the page, projects its prose and reads
 every sentence with a mission word, whatever the title says: the title is only copied
-into each fact. English profiles read sentences with :mod:`bot.missions_en` (its own
+into each fact. English profiles read sentences with :mod:`bot.missions.en` (its own
 sentence splitter keeps ``Washington, D.C.`` and ``U.S.`` inside their sentence, and
 every fact points at its host city); other profiles use :mod:`bot.missions`. Facts from
 a bulleted or numbered line (``* [[Malta]] has …``) are ``list``, other text ``prose``,
@@ -20,7 +20,8 @@ from importlib import resources
 
 from mwparserfromhell.nodes import Template, Wikilink
 
-from . import missions, missions_en
+from . import missions
+from .missions import en as missions_en
 from .article import Article, _Builder
 from .gazetteer import Gazetteer
 from .parse import ParseRefused, parse
@@ -31,11 +32,6 @@ from .sources import expand, read_page
 FIELDS = ("title", "line", "column", "sender", "host_city", "host_city_id", "host_country", "kind", "source",
           "has_ref", "year")
 LIST_MARKS = "*#"
-
-
-def grammar_of(profile: Profile) -> str:
-    """Which sentence reader a profile uses: ``missions.grammar``, else its language."""
-    return profile.data["missions"].get("grammar") or ("en" if profile.lang == "en" else "bn")
 
 
 def facts_for(text: str, title: str, profile: Profile, gaz: Gazetteer | None = None, parsed=None) -> list[dict]:
@@ -62,7 +58,7 @@ def facts_for(text: str, title: str, profile: Profile, gaz: Gazetteer | None = N
         return {"title": title, "line": line, "column": col, **fact_fields}
 
     out = [row(f.start, _fields(f)) for f in _infobox_facts(builder, parsed, profile, gaz)]
-    if grammar_of(profile) == "en":
+    if missions.grammar_name(profile) == "en":
         out += _english(prose, text, profile, gaz, row)
     else:
         ends = "".join(profile.text["sentence_ends"])

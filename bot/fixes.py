@@ -18,7 +18,7 @@ from datetime import date
 from .article import Article, build
 from .gazetteer import Gazetteer
 from .profile import Profile, name_key
-from .rules import Edit
+from .edits import Edit
 from .tree import paused_call
 from .validate import Finding, validate
 

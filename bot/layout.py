@@ -11,7 +11,7 @@ import bisect
 import unicodedata
 from datetime import date
 
-from .rules import Edit
+from .edits import Edit
 
 
 def nfc(s: str) -> str:

@@ -1,4 +1,4 @@
-"""Mission facts (`bot.facts`, `bot.missions_en`) and the en profile on the 196 real English pages.
+"""Mission facts (`bot.facts`, `bot.missions.en`) and the en profile on the 196 real English pages.
 
 The corpus part runs once per session in two processes: per page `fix_page` under a bilateral
 title with the en profile (it builds and lints the page first: `lint --profile en`, then fixes
@@ -22,7 +22,7 @@ from concurrent.futures import ProcessPoolExecutor
 import pytest
 
 from bot import facts as F
-from bot import missions_en
+from bot.missions import en as missions_en
 from bot.fixes import fix_page
 from bot.gazetteer import Gazetteer
 from bot.profile import load_profile

@@ -11,43 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Callable, Iterable
 
+from ..edits import Edit, Fix  # noqa: F401  (re-exported: rules build them)
+
 SEVERITIES = ("error", "warning", "style")
-
-
-@dataclass(frozen=True, slots=True)
-class Edit:
-    """Replace ``text[start:end]`` of the original page with ``new``."""
-
-    start: int
-    end: int
-    new: str
-
-
-class Fix:
-    """What a finding offers: its applicability, a description, and its edits.
-
-    ``make`` computes the edits on first use (layout moves and skeletons are not cheap, and a
-    lint, or a fix run without ``--unsafe``, never asks for most of them).
-    """
-
-    __slots__ = ("applicability", "description", "_edits", "_make")
-
-    def __init__(self, applicability: str, description: str, edits: list[Edit] | None = None,
-                 make: Callable[[], list[Edit]] | None = None):
-        self.applicability = applicability  # safe | unsafe
-        self.description = description
-        self._edits = edits
-        self._make = make
-
-    @property
-    def edits(self) -> list[Edit]:
-        if self._edits is None:
-            self._edits = self._make() if self._make is not None else []
-            self._make = None
-        return self._edits
-
-    def __repr__(self) -> str:
-        return f"Fix({self.applicability!r}, {self.description!r})"
 
 
 @dataclass(slots=True)

@@ -37,10 +37,10 @@ from functools import lru_cache
 
 from babel import Locale
 
-from .gazetteer import Gazetteer, PlaceMatch, _curated, _key
-from .missions import Fact
-from .profile import Profile, nfc
-from .prose import Sentence
+from ..gazetteer import Gazetteer, PlaceMatch, _curated, _key
+from ..profile import Profile, nfc
+from ..prose import Sentence
+from . import Fact
 
 # -- grammar words -------------------------------------------------------------------------
 

@@ -1,4 +1,4 @@
-"""Mission facts (who has which mission where) from prose sentences and infobox values.
+"""The Bengali grammar of mission facts: prose sentences and infobox values.
 
 A sentence with a mission word (``দূতাবাস``, ``হাই কমিশন`` …) is split into one clause
 per mission word. In each clause the host city is a city mention (its country is the
@@ -10,31 +10,9 @@ nominative country, else any other country. ``আজারবাইজানে�
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-from .gazetteer import Gazetteer, PlaceMatch
-from .profile import Profile, nfc
-
-
-@dataclass(slots=True)
-class Fact:
-    sender: str | None
-    host_city: str | None  # as written
-    host_city_id: str | None
-    host_country: str | None
-    kind: str
-    source: str  # infobox | prose
-    start: int  # source span of the sentence or parameter value
-    end: int
-    has_ref: bool
-    year: int | None
-    param: str | None = None
-
-    def to_json(self, span) -> dict:
-        return {"sender": self.sender, "host_city": self.host_city, "host_city_id": self.host_city_id,
-                "host_country": self.host_country, "kind": self.kind, "source": self.source,
-                "param": self.param, "span": span(self.start, self.end), "has_ref": self.has_ref,
-                "year": self.year}
+from ..gazetteer import Gazetteer, PlaceMatch
+from ..profile import Profile, nfc
+from . import Fact
 
 
 def _digits_value(s: str, local_digits: str) -> int:
@@ -80,10 +58,6 @@ def _roles(places: list[PlaceMatch], kind_at: int):
 
 
 def prose_facts(sentences, profile: Profile, gaz: Gazetteer) -> list[Fact]:
-    if profile.data["missions"].get("grammar") == "en":  # English word order: bot/missions_en.py
-        from . import missions_en
-
-        return missions_en.prose_facts(sentences, profile, gaz)
     digits = profile.text["digits"]
     out = []
     for sent in sentences:
