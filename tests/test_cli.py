@@ -547,9 +547,9 @@ def _timed_lint(capsys, path, title, limit) -> tuple[dict, float]:
     report = json.loads(out)
     assert not list(validator("report").iter_errors(report))
     assert len(report["pages"]) == 1
-    with capsys.disabled():  # visible with ``pytest -s``: the measured times
-        print(f"\n[hostile] {path.name}: {path.stat().st_size} bytes, {elapsed:.2f}s, "
-              f"{report['pages'][0]['status']} {report['pages'][0].get('reason') or ''}")
+    # the measured times: captured, so shown only with ``pytest -s`` (quiet under -q)
+    print(f"\n[hostile] {path.name}: {path.stat().st_size} bytes, {elapsed:.2f}s, "
+          f"{report['pages'][0]['status']} {report['pages'][0].get('reason') or ''}")
     return report["pages"][0], elapsed
 
 
