@@ -1,6 +1,6 @@
 """Mission facts of the 196 real English pages (issue 8): counts, accuracy, gazetteer coverage.
 
-For every page of ../shared/corpus/enwiki-foreign-relations, under the en profile: the facts
+For every page of fixtures/enwiki, under the en profile: the facts
 (`bot.facts.facts_for`, the page's own title), counted per kind, per source and per page; the
 precision and recall of the facts on the hand-labelled lines of fixtures/facts/labels.json
 (and how often year, has_ref and source agree on the facts found); the share of the host
@@ -21,13 +21,15 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tests"))
+import realpages  # noqa: E402  (the real pages shipped in fixtures/)
 
 from bot.facts import facts_for, score_labels  # noqa: E402
 from bot.gazetteer import Gazetteer  # noqa: E402
 from bot.parse import parse  # noqa: E402
 from bot.profile import load_profile  # noqa: E402
 
-CORPUS = ROOT.parent / "shared" / "corpus" / "enwiki-foreign-relations"
+CORPUS = realpages.enwiki_dir()  # the English pages shipped in fixtures/enwiki
 EN = ROOT / "bot" / "profiles" / "en.json"
 LABELS = ROOT / "fixtures" / "facts" / "labels.json"
 

@@ -2,7 +2,7 @@
 
 Goal (issue 6): lint throughput / parse throughput >= 0.8 (one parse per page, every rule on the
 parsed tree), i.e. linting a page costs at most 1.25 bare parses. Inputs: the fixtures, bilateral
-pages grown to 10-300 KB (bench/pages.py), and the real English pages of ../shared/corpus, where
+pages grown to 10-300 KB (bench/pages.py), and the real English pages of fixtures/enwiki, where
 the parse and round-trip cost is measured (relbot reads them as not bilateral, after parsing), and
 the 269 real Bengali articles of fixtures/bnwiki linted under a bilateral title, so that every rule
 runs (issue 14: lint throughput there at or above bare parse throughput, ratio >= 1.0).
@@ -31,7 +31,7 @@ from bot.report import lint_entry  # noqa: E402
 from bot.rules import all_rules  # noqa: E402
 from bot.validate import _schema_hits, validate  # noqa: E402
 
-CORPUS = ROOT.parent / "shared" / "corpus" / "enwiki-foreign-relations"
+CORPUS = realpages.enwiki_dir()  # the English pages shipped in fixtures/enwiki
 
 
 def fixture_pages() -> list[tuple[str, str]]:

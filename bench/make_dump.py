@@ -3,7 +3,7 @@
 Bilateral pages: the fixtures (clean, seed, rule fixtures), as they are or grown to 10-300 KB
 by ``pages.grow``, under unique country-pair titles from the gazetteer; one in ten has an older
 revision before the latest. Other pages: the 196 real English "Foreign relations of …" pages of
-../shared/corpus (no bilateral infobox), Bengali pages with the infobox renamed, bilateral
+fixtures/enwiki (no bilateral infobox), Bengali pages with the infobox renamed, bilateral
 titles in the talk namespace, and redirects. ``--bilateral-share`` is the share of the dump's
 bytes in bilateral pages. Never committed: write it under bench/out/ (gitignored).
 
@@ -26,7 +26,10 @@ from xml.sax.saxutils import escape
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from pages import ROOT, clean_pages, dirty_pages, grow  # noqa: E402
 
-CORPUS = ROOT.parent / "shared" / "corpus" / "enwiki-foreign-relations"
+sys.path.insert(0, str(ROOT / "tests"))
+import realpages  # noqa: E402  (the real pages shipped in fixtures/)
+
+CORPUS = realpages.enwiki_dir()  # the English pages shipped in fixtures/enwiki
 HEADER = """<mediawiki xmlns="http://www.mediawiki.org/xml/export-0.10/" \
 xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" version="0.10" xml:lang="bn">
   <siteinfo>

@@ -128,6 +128,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--profile", default="bn")
     p.add_argument("--format", choices=("json", "csv"), default="json")
 
+    p = sub.add_parser("rules", help="print the rule catalogue's documentation (Markdown), made from the code",
+                       description="Every rule with its code, severity, fix, messages, doc and example, as "
+                                   "docs/rules.md has it.")
+    p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
+
     p = sub.add_parser("sandbox", help="a throw-away local MediaWiki seeded with the fixtures")
     p.add_argument("action", choices=("start", "stop"))
     p.add_argument("--dir", default="relbot-sandbox", help="folder for the wiki (default ./relbot-sandbox)")
@@ -518,6 +523,18 @@ def cmd_facts(args) -> int:
     return EXIT_OK
 
 
+def cmd_rules(args) -> int:
+    from .ruledocs import markdown
+
+    text = markdown()
+    if args.output:
+        with open(args.output, "w", encoding="utf-8") as fh:
+            fh.write(text)
+    else:
+        sys.stdout.write(text)
+    return EXIT_OK
+
+
 def cmd_sandbox(args) -> int:
     from pathlib import Path
 
@@ -544,7 +561,7 @@ def cmd_sandbox(args) -> int:
 
 
 COMMANDS = {"parse": cmd_parse, "lint": cmd_lint, "fix": cmd_fix, "review": cmd_review, "facts": cmd_facts,
-            "sandbox": cmd_sandbox}
+            "sandbox": cmd_sandbox, "rules": cmd_rules}
 WIKI_COMMANDS = {"run": cmd_run, "propose": cmd_propose, "apply": cmd_apply, "report": cmd_report, "undo": cmd_undo}
 
 

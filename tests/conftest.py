@@ -1,11 +1,12 @@
-import os
 from pathlib import Path
 
 import pytest
 
+import realpages
+
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "fixtures"
-CORPUS = Path(os.environ.get("RELBOT_CORPUS", ROOT.parent / "shared" / "corpus" / "enwiki-foreign-relations"))
+CORPUS = realpages.enwiki_dir()  # the 196 English pages shipped in fixtures/enwiki
 SEED = next((FIXTURES / "seed").glob("*.wikitext"))
 
 

@@ -1,4 +1,4 @@
-"""All 196 real English Wikipedia "Foreign relations of X" pages in ../shared/corpus: exact round
+"""All 196 real English Wikipedia "Foreign relations of X" pages (fixtures/enwiki): exact round
 trip with exact spans, and lint and fix never raise — with the bn profile, under their own title
 (not bilateral) and under a bilateral one."""
 
