@@ -188,6 +188,22 @@ def trailer_misplaced(art) -> list[tuple[str, int, int]]:
     return []
 
 
+def _stray_runs(text: str, spans: list[tuple[int, int]], limit: int) -> list[tuple[int, int]]:
+    """Adjacent spans merged; a run of whole lines that was a paragraph of its own also takes the
+    blank line after it, so no doubled blank line is left where it stood."""
+    runs: list[list[int]] = []
+    for s, e in sorted(spans):
+        if runs and runs[-1][1] == s:
+            runs[-1][1] = e
+        else:
+            runs.append([s, e])
+    for run in runs:
+        s, e = run
+        if text[:s].endswith("\n\n") and text[e - 1:e] == "\n" and text[e:e + 1] == "\n" and e + 1 <= limit:
+            run[1] = e + 1
+    return [(s, e) for s, e in runs]
+
+
 def trailer_edits(art) -> list[Edit]:
     """Move navboxes after the last section, then categories, then language links."""
     items = trailer_misplaced(art)
@@ -195,11 +211,8 @@ def trailer_edits(art) -> list[Edit]:
         return []
     text = art.text
     tstart = art.doc["trailer"]["start"]
-    edits = []
-    for kind, s, e in items:
-        if s < tstart:
-            ls, le = line_extent(text, s, e)
-            edits.append(Edit(ls, le, ""))
+    edits = [Edit(s, e, "") for s, e in _stray_runs(text, [line_extent(text, s, e) for _, s, e in items
+                                                            if s < tstart], tstart)]
     # the closing run is rebuilt from its items in the standard order; comments in it stay first
     inside_spans = [(s, e) for _, s, e in items if s >= tstart]
     rest = text[tstart:]
@@ -300,11 +313,15 @@ def unreferenced_edits(art, today: date) -> list[Edit]:
     return [Edit(0, 0, nfc(tag))]
 
 
-def category_edits(art, name: str) -> list[Edit]:
+def category_edits(art, names: list[str]) -> list[Edit]:
+    """Add the categories ``names`` in their order: after the last category, else at the end.
+
+    One edit for all of them, so that every finding asking for one of them offers the same edit
+    and the categories land in the order given (not one per round, shortest first)."""
     prof = art.profile
-    link = "[[" + prof.data["namespaces"]["category"][0] + ":" + nfc(name) + "]]"
+    links = "\n".join("[[" + prof.data["namespaces"]["category"][0] + ":" + nfc(n) + "]]" for n in names)
     cats = art.doc["categories"]
     if cats:
         at = cats[-1]["span"]["end"]
-        return [Edit(at, at, "\n" + link)]
-    return [block_insert(art.text, len(art.text), link + "\n")]
+        return [Edit(at, at, "\n" + links)]
+    return [block_insert(art.text, len(art.text), links + "\n")]

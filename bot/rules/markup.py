@@ -57,17 +57,21 @@ def check_ref_tags(art):
 def check_categories(art):
     """Each country of the title should have its "<genitive> bilateral relations" category."""
     have = {c["key"] for c in art.doc["categories"]}
+    missing = []
     for country in art.doc["title"]["countries"]:
         code = country["code"]
         genitive = art.gazetteer.genitive(code) if code else None
         if not genitive:
             continue
         want = art.profile.bilateral_category(genitive)
-        if name_key(want) not in have:
-            cats = art.doc["categories"]
-            at = cats[-1]["span"]["end"] if cats else len(art.text)
-            yield Hit(at, at, {"category": want},
-                      Fix("unsafe", f"add [[…:{want}]]", make=lambda want=want: layout.category_edits(art, want)))
+        if name_key(want) not in have and want not in missing:
+            missing.append(want)
+    cats = art.doc["categories"]
+    at = cats[-1]["span"]["end"] if cats else len(art.text)
+    for want in missing:
+        # every finding offers the same edit adding all missing ones in title order
+        yield Hit(at, at, {"category": want},
+                  Fix("unsafe", f"add [[…:{want}]]", make=lambda: layout.category_edits(art, missing)))
 
 
 def check_duplicate_categories(art):
