@@ -16,7 +16,7 @@ from functools import lru_cache
 from babel.localedata import locale_identifiers
 from mwparserfromhell.nodes import Comment, Heading, Tag, Template, Text, Wikilink
 
-from . import missions
+from . import cite, extags, missions
 from .gazetteer import Gazetteer
 from .parse import Parsed, ParseRefused, parse
 from .profile import Profile, name_key, nfc, section_norm
@@ -198,7 +198,7 @@ class _Builder:
                 templates.append({"name": name.strip(), "span": self.nspan(node)})
                 if key in prof.infobox_keys and infobox is None:
                     infobox = node
-                elif key in prof.reflist_keys:
+                elif key in prof.reflist_keys or _tag_function(name) in prof.reflist_tags:
                     reflists.append((node, "template"))
                 kind = prof.maintenance_keys.get(key)
                 if kind:
@@ -383,25 +383,67 @@ class _Builder:
 
     # -- references ----------------------------------------------------------------------
     def references(self, refs, reflists) -> dict:
-        p = self.p
-        self.a.ref_nodes = refs
-        items, uses = [], []
-        for node in refs:
-            attrs = {p.src(at.name).strip().lower(): (p.src(at.value).strip() if at.value is not None else "")
-                     for at in node.attributes}
-            content = None if node.self_closing else p.src(node.contents)
-            item = {"name": attrs.get("name"), "group": attrs.get("group"),
-                    "self_closing": bool(node.self_closing), "content": content,
-                    "span": self.nspan(node),
-                    "content_span": None if content is None else self.nspan(node.contents),
-                    "citation": None if content is None else self.citation(node.contents),
+        """References as MediaWiki reads them (``bot.extags``), each with what Cite says of it.
+
+        A ref inside ``<references>…</references>``, ``{{#tag:references|…}}`` or a reflist
+        template's ``refs=`` is list-defined: it belongs to that list's group.
+        """
+        p, text = self.p, self.a.text
+        nodes = {p.span(n): n for n in refs}
+        lists, holders = [], []  # reflist entries; (content start, end, group) of list-defined refs
+        for n, kind in reflists:
+            s, e = p.span(n)
+            group, inner = self.reflist_group(n, kind)
+            lists.append({"kind": kind, "name": str(n.name if kind == "template" else n.tag).strip(),
+                          "group": group, "span": self.span(s, e)})
+            if inner is not None:
+                holders.append((*inner, group))
+        for t in p.ext.tags:  # <references> inside a template or another tag: still a list
+            if t.name in self.prof.reflist_tags and t.inner is not None:
+                group = extags.attributes(text[t.attr_start:t.attr_end]).get("group", "")
+                if not any(h[:2] == t.inner for h in holders):
+                    holders.append((*t.inner, group))
+        items, uses, self.a.ref_nodes = [], [], []
+        for t in p.ext.refs():
+            attrs = extags.attributes(text[t.attr_start:t.attr_end])
+            holder = next((h for h in holders if h[0] <= t.start < h[1]), None)
+            list_group = None if holder is None else holder[2]
+            content = None if t.inner is None else text[t.inner[0]:t.inner[1]]
+            group = attrs.get("group", "" if list_group is None else list_group)
+            node = nodes.get((t.start, t.end))
+            if node is not None:
+                self.a.ref_nodes.append(node)
+            item = {"name": attrs.get("name") or None, "group": group or None,
+                    "self_closing": t.inner is None, "content": content,
+                    "list_defined": holder is not None,
+                    "cite_error": cite.ref_error(attrs, content, list_group),
+                    "span": self.span(t.start, t.end),
+                    "content_span": None if content is None else self.span(*t.inner),
+                    "citation": None if content is None or node is None else self.citation(node.contents),
                     "bare_url": content is not None and bool(BARE_URL_RE.match(content))}
             items.append(item)
             if item["name"] and (content is None or not content.strip()):
                 uses.append({"name": item["name"], "span": item["span"]})
-        lists = [{"kind": kind, "name": str(n.name if kind == "template" else n.tag).strip(),
-                  "span": self.nspan(n)} for n, kind in reflists]
         return {"refs": items, "uses": uses, "reflists": lists}
+
+    def reflist_group(self, node, kind) -> tuple[str, tuple[int, int] | None]:
+        """The group a reflist lists, and the span holding its list-defined refs (or None)."""
+        p, reflist = self.p, self.prof.data["reflist"]
+        if kind == "tag":
+            span = p.span(node)
+            t = next((t for t in p.ext.tags if (t.start, t.end) == span), None)
+            if t is None:  # not a tag to MediaWiki (inside a comment or <nowiki>)
+                return "", None
+            return extags.attributes(p.text[t.attr_start:t.attr_end]).get("group", ""), t.inner
+        tag_function = _tag_function(p.src(node.name)) is not None
+        group, inner = "", None
+        for param in node.params:
+            pname = p.src(param.name).strip()
+            if (pname == "1" and not param.showkey) if tag_function else pname in reflist["refs_params"]:
+                inner = p.span(param.value)
+            elif pname == "group" if tag_function else pname in reflist["group_params"]:
+                group = cite.unquote(p.src(param.value).strip())
+        return group, inner
 
     def citation(self, contents) -> dict | None:
         src = self.p.src
@@ -440,6 +482,12 @@ class _Builder:
                     facts.insert(0, fact)
         a.facts = facts
         return [f.to_json(self.span) for f in facts]
+
+
+def _tag_function(name: str) -> str | None:
+    """``references`` for ``{{#tag:references|…}}``: the tag a ``#tag`` parser function makes."""
+    head, sep, tag = name.strip().partition(":")
+    return tag.strip().lower() if sep and head.lower() == "#tag" else None
 
 
 def _title_key(s: str, prof: Profile) -> str:
