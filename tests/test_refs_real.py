@@ -181,7 +181,12 @@ def test_no_r003_for_names_defined_in_a_list_on_real_pages(profile, gaz):
         if art.status != "checked":
             continue
         refs = art.doc["references"]["refs"]
-        listed = {(r["group"], r["name"]) for r in refs if r["list_defined"] and r["content"]}
+        listed = set()  # (group of the list, name) of every named ref with content inside a list
+        for r in refs:
+            holder = next((lst for lst in art.doc["references"]["reflists"]
+                           if lst["span"]["start"] < r["span"]["start"] < lst["span"]["end"]), None)
+            if holder is not None and r["name"] and r["content"]:
+                listed.add((holder["group"] or None, r["name"]))
         seen += len(listed)
         for f in codes(art, "R003"):
             use = next(r for r in refs if r["span"]["start"] == f.start)
