@@ -188,7 +188,7 @@ class _Builder:
         doc["status"] = "checked"
         doc["length"] = len(a.text)
         templates, refs, reflists, cats, files, langs, maint, suppressed = [], [], [], [], [], [], [], []
-        infobox = None
+        infobox, tag_refs = None, []
         src = self.p.src
         for node in self.p.nodes:
             cls = type(node)
@@ -200,6 +200,8 @@ class _Builder:
                     infobox = node
                 elif key in prof.reflist_keys or _tag_function(name) in prof.reflist_tags:
                     reflists.append((node, "template"))
+                elif _tag_function(name) == "ref":
+                    tag_refs.append(node)
                 kind = prof.maintenance_keys.get(key)
                 if kind:
                     maint.append(self.maintenance(node, kind))
@@ -231,7 +233,7 @@ class _Builder:
         first_heading = doc["sections"][0]["span"]["start"] if doc["sections"] else len(a.text)
         doc["lead"] = self.lead(first_heading)
         doc["infobox"] = self.infobox(infobox)
-        doc["references"] = self.references(refs, reflists)
+        doc["references"] = self.references(refs, reflists, tag_refs)
         doc["missions"] = self.missions()
         doc["categories"] = cats
         doc["files"] = files
@@ -382,11 +384,12 @@ class _Builder:
                 "country1": countries[0], "country2": countries[1]}
 
     # -- references ----------------------------------------------------------------------
-    def references(self, refs, reflists) -> dict:
+    def references(self, refs, reflists, tag_refs) -> dict:
         """References as MediaWiki reads them (``bot.extags``), each with what Cite says of it.
 
         A ref inside ``<references>…</references>``, ``{{#tag:references|…}}`` or a reflist
-        template's ``refs=`` is list-defined: it belongs to that list's group.
+        template's ``refs=`` is list-defined: it belongs to that list's group. ``{{#tag:ref|…}}``
+        is a reference too.
         """
         p, text = self.p, self.a.text
         nodes = {p.span(n): n for n in refs}
@@ -403,28 +406,53 @@ class _Builder:
                 group = extags.attributes(text[t.attr_start:t.attr_end]).get("group", "")
                 if not any(h[:2] == t.inner for h in holders):
                     holders.append((*t.inner, group))
-        items, uses, self.a.ref_nodes = [], [], []
+        found = []  # (start, end, attributes, content span or None, tree node holding the content)
         for t in p.ext.refs():
-            attrs = extags.attributes(text[t.attr_start:t.attr_end])
-            holder = next((h for h in holders if h[0] <= t.start < h[1]), None)
-            list_group = None if holder is None else holder[2]
-            content = None if t.inner is None else text[t.inner[0]:t.inner[1]]
-            group = attrs.get("group", "" if list_group is None else list_group)
             node = nodes.get((t.start, t.end))
-            if node is not None:
-                self.a.ref_nodes.append(node)
-            item = {"name": attrs.get("name") or None, "group": group or None,
-                    "self_closing": t.inner is None, "content": content,
+            found.append((t.start, t.end, extags.attributes(text[t.attr_start:t.attr_end]), t.inner,
+                          None if node is None else node.contents, "tag"))
+        for n in tag_refs:
+            attrs, body = {}, None
+            for param in n.params:
+                if param.showkey:
+                    attrs[p.src(param.name).strip().lower()] = cite.unquote(p.src(param.value).strip())
+                elif body is None:
+                    body = param.value
+            found.append((*p.span(n), attrs, None if body is None else p.span(body), body, "#tag"))
+        found.sort(key=lambda f: f[0])
+        items, uses = [], []
+        self.a.ref_nodes = [nodes[(s, e)] for s, e, *_ in found if (s, e) in nodes]
+        for start, end, attrs, inner, contents, form in found:
+            holder = next((h for h in holders if h[0] <= start < h[1]), None)
+            list_group = None if holder is None else holder[2]
+            content = None if inner is None else text[inner[0]:inner[1]]
+            group = attrs.get("group", "" if list_group is None else list_group)
+            item = {"name": attrs.get("name") or None, "group": group or None, "form": form,
+                    "self_closing": inner is None and form == "tag", "content": content,
                     "list_defined": holder is not None,
                     "cite_error": cite.ref_error(attrs, content, list_group),
-                    "span": self.span(t.start, t.end),
-                    "content_span": None if content is None else self.span(*t.inner),
-                    "citation": None if content is None or node is None else self.citation(node.contents),
+                    "span": self.span(start, end),
+                    "content_span": None if content is None else self.span(*inner),
+                    "citation": None if contents is None else self.citation(contents),
                     "bare_url": content is not None and bool(BARE_URL_RE.match(content))}
             items.append(item)
             if item["name"] and (content is None or not content.strip()):
                 uses.append({"name": item["name"], "span": item["span"]})
-        return {"refs": items, "uses": uses, "reflists": lists}
+        return {"refs": items, "uses": uses, "reflists": lists, "unlisted_groups": self.unlisted(items, lists)}
+
+    @staticmethod
+    def unlisted(items, lists) -> list[dict]:
+        """Named groups with refs after the last list of the group (Cite lists the default
+        group by itself at the end of the page, any other group is an error)."""
+        last: dict[str, int] = {}
+        for lst in lists:
+            last[lst["group"]] = max(last.get(lst["group"], -1), lst["span"]["end"])
+        out: dict[str, dict] = {}
+        for ref in items:
+            group = ref["group"]
+            if group and not ref["cite_error"] and ref["span"]["start"] >= last.get(group, -1):
+                out.setdefault(group, {"group": group, "span": ref["span"]})
+        return list(out.values())
 
     def reflist_group(self, node, kind) -> tuple[str, tuple[int, int] | None]:
         """The group a reflist lists, and the span holding its list-defined refs (or None)."""

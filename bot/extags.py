@@ -28,6 +28,9 @@ STRIP_TAGS = ("ref", "references", "nowiki", "pre", "gallery", "indicator", "lan
               "templatedata", "templatestyles", "timeline", "includeonly")
 #: Tags whose content MediaWiki parses again as wikitext (refs inside them are references).
 REPARSED = frozenset({"references", "poem", "indicator"})
+#: Nesting of re-parsed tags beyond which content is taken as opaque (``<poem>`` inside
+#: ``<poem>`` … rescans the same text once per level).
+MAX_DEPTH = 8
 #: Tags that show nothing and are read past (page view, not transclusion).
 _IGNORED_TAGS = ("noinclude", "/noinclude", "onlyinclude", "/onlyinclude")
 
@@ -82,11 +85,11 @@ class Scan:
 def scan(text: str) -> Scan:
     """Every extension tag of ``text`` in document order, nested ones after their parent."""
     out = Scan([], [], [])
-    _scan(text, 0, len(text), None, out)
+    _scan(text, 0, len(text), None, out, 0)
     return out
 
 
-def _scan(text: str, pos: int, stop: int, parent: int | None, out: Scan) -> None:
+def _scan(text: str, pos: int, stop: int, parent: int | None, out: Scan, depth: int) -> None:
     no_closing: set[str] = set()
     no_gt = False
     while True:
@@ -131,8 +134,8 @@ def _scan(text: str, pos: int, stop: int, parent: int | None, out: Scan) -> None
             continue
         out.tags.append(tag)
         if tag.inner is not None:
-            if name in REPARSED:
-                _scan(text, tag.inner[0], tag.inner[1], len(out.tags) - 1, out)
+            if name in REPARSED and depth < MAX_DEPTH:
+                _scan(text, tag.inner[0], tag.inner[1], len(out.tags) - 1, out, depth + 1)
             elif name != "ref":
                 out.hidden.append(tag.inner)
 

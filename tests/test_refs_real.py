@@ -192,3 +192,33 @@ def test_no_r003_for_names_defined_in_a_list_on_real_pages(profile, gaz):
             use = next(r for r in refs if r["span"]["start"] == f.start)
             assert (use["group"], use["name"]) not in listed, (title, use["name"])
     assert seen >= 10  # the sample has list-defined notes (পৃথিবী, …)
+
+
+# জাকার্তা: a note in the group "note", and no list of that group anywhere on the page
+JAKARTA = ("'''জাকার্তা''' ({{IPAc-en|dʒ|ə|ˈ|k|ɑr|t|ə}});{{IPA-id|dʒaˈkarta|3=Id-Jakarta.ogg}}),,<ref group=\"note\">"
+           "[[ইন্দোনেশীয় ভাষা]]য় উচ্চারণকৃত: {{IPA-id|dʒaˈkarta|}}.</ref>\n\n== তথ্যসূত্র ==\n{{সূত্র তালিকা}}\n")
+
+
+def test_named_group_without_its_list_is_r002_with_no_edit(profile, gaz):
+    art = lint(JAKARTA, profile, gaz)
+    (found,) = codes(art, "R002")
+    ref = art.doc["references"]["refs"][0]
+    assert (found.start, found.end) == (ref["span"]["start"], ref["span"]["end"])
+    # the references section has its reflist: the R002 fix has nothing to add for a group
+    assert found.fix.edits == []
+    listed = JAKARTA + "\n== টীকা ==\n{{সূত্র তালিকা|group=note}}\n"
+    assert codes(lint(listed, profile, gaz), "R002") == []
+
+
+def test_tag_function_ref_is_a_reference_of_its_group(profile, gaz):
+    # মানুষ: a note made with {{#tag:ref|…|group=n}} in the infobox, holding a <ref> of its own;
+    # the page has no list of group "n" (Cite: group_refs_without_references)
+    text = ("| label3 = [[বিশ্বের বৃহত্তম শহর|বৃহত্তর শহর]]{{#tag:ref|Cities with over 10 million inhabitants as "
+            "of 2018.<ref>{{cite news|title=The World's Cities in 2018|newspaper=[[United Nations]]|"
+            "url-status=live}}</ref>|group=n}}\n\n== তথ্যসূত্র ==\n{{সূত্র তালিকা|৩}}\n")
+    art = lint(text, profile, gaz)
+    note, inner = art.doc["references"]["refs"]
+    assert (note["form"], note["group"], note["name"]) == ("#tag", "n", None)
+    assert note["content"].startswith("Cities with over") and note["content"].endswith("</ref>")
+    assert (inner["form"], inner["group"]) == ("tag", None)
+    assert [(f.start, f.end) for f in codes(art, "R002")] == [(note["span"]["start"], note["span"]["end"])]

@@ -13,7 +13,8 @@ register("R001", "no-references", "warning",
 register("R002", "no-reflist", "error",
          "তথ্যসূত্র আছে কিন্তু সূত্র তালিকা বা <references/> নেই",
          "references exist but there is no reference list", fix="safe", example="<ref>…</ref> without {{সূত্র তালিকা}}",
-         doc="Checked by the policy schema: refs imply a reflist.", fixer=layout.reflist_edits)
+         doc="Checked by the policy schema: refs imply a reflist, and refs of a named group a list of "
+             "that group after them (Cite: group_refs_without_references).", fixer=layout.reflist_edits)
 register("R005", "bare-url-reference", "warning",
          "তথ্যসূত্রটি কেবল একটি খালি ইউআরএল", "a reference that is only a bare URL",
          example="<ref>https://example.org</ref>",
