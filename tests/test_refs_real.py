@@ -222,3 +222,17 @@ def test_tag_function_ref_is_a_reference_of_its_group(profile, gaz):
     assert note["content"].startswith("Cities with over") and note["content"].endswith("</ref>")
     assert (inner["form"], inner["group"]) == ("tag", None)
     assert [(f.start, f.end) for f in codes(art, "R002")] == [(note["span"]["start"], note["span"]["end"])]
+
+
+def test_guard_counts_the_refs_inside_a_ref_left_open(profile, gaz):
+    # পুরাণ (ভারতীয় শাস্ত্র)'s line with its </ref> deleted, then জাকার্তা's note: to MediaWiki the
+    # first ref runs on to the note's </ref> (Cite: included_ref); the note is still counted
+    from bot.fixes import inventory
+
+    text = PURANA.replace("</ref>", "").replace("\n\n== তথ্যসূত্র ==", " " + JAKARTA.split("\n\n")[0]
+                                                                    + "\n\n== তথ্যসূত্র ==")
+    art = lint(text, profile, gaz)
+    (ref,) = art.doc["references"]["refs"]
+    assert ref["cite_error"] == "included_ref"
+    note = "[[ইন্দোনেশীয় ভাষা]]য় উচ্চারণকৃত: {{IPA-id|dʒaˈkarta|}}."
+    assert inventory(art)["reference"] == {note: 1}
