@@ -438,7 +438,30 @@ class _Builder:
             items.append(item)
             if item["name"] and (content is None or not content.strip()):
                 uses.append({"name": item["name"], "span": item["span"]})
+        self.unused_definitions(items, lists)
         return {"refs": items, "uses": uses, "reflists": lists, "unlisted_groups": self.unlisted(items, lists)}
+
+    @staticmethod
+    def unused_definitions(items, lists) -> None:
+        """A list-defined ref whose name no ref of its group uses before the list gets Cite's
+        error (references_missing_key; references_missing_group when the group has no ref)."""
+
+        def batch(ref):
+            at, group = ref["span"]["start"], ref["group"] or ""
+            return sum(1 for r in lists if (r["group"] or "") == group and r["span"]["end"] <= at)
+
+        used, groups = set(), set()
+        for ref in items:
+            if not ref["list_defined"] and not ref["cite_error"]:
+                groups.add((ref["group"], batch(ref)))
+                used.add((ref["group"], batch(ref), ref["name"]))
+        for ref in items:
+            if ref["list_defined"] and not ref["cite_error"]:
+                b = batch(ref)
+                if (ref["group"], b) not in groups:
+                    ref["cite_error"] = "references_missing_group"
+                elif (ref["group"], b, ref["name"]) not in used:
+                    ref["cite_error"] = "references_missing_key"
 
     @staticmethod
     def unlisted(items, lists) -> list[dict]:

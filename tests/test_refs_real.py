@@ -236,3 +236,18 @@ def test_guard_counts_the_refs_inside_a_ref_left_open(profile, gaz):
     assert ref["cite_error"] == "included_ref"
     note = "[[ইন্দোনেশীয় ভাষা]]য় উচ্চারণকৃত: {{IPA-id|dʒaˈkarta|}}."
     assert inventory(art)["reference"] == {note: 1}
+
+
+def test_list_defined_ref_nobody_uses_is_w002(profile, gaz):
+    # পৃথিবী's lines with the infobox using the note "apsis" instead: "apsis" is never defined
+    # (R003) and the list defines "epoch", which nothing uses (Cite: references_missing_key)
+    text = EARTH.replace('name="epoch" />', 'name="apsis" />')
+    art = lint(text, profile, gaz)
+    use, definition = art.doc["references"]["refs"]
+    assert (use["cite_error"], definition["cite_error"]) == (None, "references_missing_key")
+    assert [f.message_en for f in codes(art, "R003")] == ["named reference “apsis” is used but never defined"]
+    assert [(f.start, f.end) for f in codes(art, "W002")] == [(definition["span"]["start"],
+                                                                definition["span"]["end"])]
+    # without any ref of the group "n" before the list: references_missing_group
+    alone = lint(EARTH.replace('<ref group="n" name="epoch" />', ""), profile, gaz)
+    assert [r["cite_error"] for r in alone.doc["references"]["refs"]] == ["references_missing_group"]
