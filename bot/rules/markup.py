@@ -11,7 +11,6 @@ from ..profile import name_key
 from . import Edit, Fix, Hit, register
 
 REF_DEBRIS = re.compile(r"<\s*/?\s*ref\b[^>]*>?", re.I)
-REF_OPEN = re.compile(r"<\s*ref\b", re.I)
 
 register("W005", "title-separator", "style",
          "শিরোনামে দুই দেশের নামের মাঝে এন ড্যাশ (–) নেই",
