@@ -16,7 +16,7 @@ from functools import lru_cache
 from babel.localedata import locale_identifiers
 from mwparserfromhell.nodes import Comment, Heading, Tag, Template, Text, Wikilink
 
-from . import missions
+from . import cite, extags, missions
 from .gazetteer import Gazetteer
 from .parse import Parsed, ParseRefused, parse
 from .profile import Profile, name_key, nfc, section_norm
@@ -188,7 +188,7 @@ class _Builder:
         doc["status"] = "checked"
         doc["length"] = len(a.text)
         templates, refs, reflists, cats, files, langs, maint, suppressed = [], [], [], [], [], [], [], []
-        infobox = None
+        infobox, tag_refs = None, []
         src = self.p.src
         for node in self.p.nodes:
             cls = type(node)
@@ -198,8 +198,10 @@ class _Builder:
                 templates.append({"name": name.strip(), "span": self.nspan(node)})
                 if key in prof.infobox_keys and infobox is None:
                     infobox = node
-                elif key in prof.reflist_keys:
+                elif key in prof.reflist_keys or _tag_function(name) in prof.reflist_tags:
                     reflists.append((node, "template"))
+                elif _tag_function(name) == "ref":
+                    tag_refs.append(node)
                 kind = prof.maintenance_keys.get(key)
                 if kind:
                     maint.append(self.maintenance(node, kind))
@@ -231,7 +233,7 @@ class _Builder:
         first_heading = doc["sections"][0]["span"]["start"] if doc["sections"] else len(a.text)
         doc["lead"] = self.lead(first_heading)
         doc["infobox"] = self.infobox(infobox)
-        doc["references"] = self.references(refs, reflists)
+        doc["references"] = self.references(refs, reflists, tag_refs)
         doc["missions"] = self.missions()
         doc["categories"] = cats
         doc["files"] = files
@@ -382,26 +384,117 @@ class _Builder:
                 "country1": countries[0], "country2": countries[1]}
 
     # -- references ----------------------------------------------------------------------
-    def references(self, refs, reflists) -> dict:
-        p = self.p
-        self.a.ref_nodes = refs
+    def references(self, refs, reflists, tag_refs) -> dict:
+        """References as MediaWiki reads them (``bot.extags``), each with what Cite says of it.
+
+        A ref inside ``<references>…</references>``, ``{{#tag:references|…}}`` or a reflist
+        template's ``refs=`` is list-defined: it belongs to that list's group. ``{{#tag:ref|…}}``
+        is a reference too.
+        """
+        p, text = self.p, self.a.text
+        nodes = {p.span(n): n for n in refs}
+        lists, holders = [], []  # reflist entries; (content start, end, group) of list-defined refs
+        for n, kind in reflists:
+            s, e = p.span(n)
+            group, inner = self.reflist_group(n, kind)
+            lists.append({"kind": kind, "name": str(n.name if kind == "template" else n.tag).strip(),
+                          "group": group, "span": self.span(s, e)})
+            if inner is not None:
+                holders.append((*inner, group))
+        for t in p.ext.tags:  # <references> inside a template or another tag: still a list
+            if t.name in self.prof.reflist_tags and t.inner is not None:
+                group = extags.attributes(text[t.attr_start:t.attr_end]).get("group", "")
+                if not any(h[:2] == t.inner for h in holders):
+                    holders.append((*t.inner, group))
+        found = []  # (start, end, attributes, content span or None, tree node holding the content)
+        for t in p.ext.refs():
+            node = nodes.get((t.start, t.end))
+            found.append((t.start, t.end, extags.attributes(text[t.attr_start:t.attr_end]), t.inner,
+                          None if node is None else node.contents, "tag"))
+        for n in tag_refs:
+            attrs, body = {}, None
+            for param in n.params:
+                if param.showkey:
+                    attrs[p.src(param.name).strip().lower()] = cite.unquote(p.src(param.value).strip())
+                elif body is None:
+                    body = param.value
+            found.append((*p.span(n), attrs, None if body is None else p.span(body), body, "#tag"))
+        found.sort(key=lambda f: f[0])
         items, uses = [], []
-        for node in refs:
-            attrs = {p.src(at.name).strip().lower(): (p.src(at.value).strip() if at.value is not None else "")
-                     for at in node.attributes}
-            content = None if node.self_closing else p.src(node.contents)
-            item = {"name": attrs.get("name"), "group": attrs.get("group"),
-                    "self_closing": bool(node.self_closing), "content": content,
-                    "span": self.nspan(node),
-                    "content_span": None if content is None else self.nspan(node.contents),
-                    "citation": None if content is None else self.citation(node.contents),
+        self.a.ref_nodes = [nodes[(s, e)] for s, e, *_ in found if (s, e) in nodes]
+        for start, end, attrs, inner, contents, form in found:
+            holder = next((h for h in holders if h[0] <= start < h[1]), None)
+            list_group = None if holder is None else holder[2]
+            content = None if inner is None else text[inner[0]:inner[1]]
+            group = attrs.get("group", "" if list_group is None else list_group)
+            item = {"name": attrs.get("name") or None, "group": group or None, "form": form,
+                    "self_closing": inner is None and form == "tag", "content": content,
+                    "list_defined": holder is not None,
+                    "cite_error": cite.ref_error(attrs, content, list_group),
+                    "span": self.span(start, end),
+                    "content_span": None if content is None else self.span(*inner),
+                    "citation": None if contents is None else self.citation(contents),
                     "bare_url": content is not None and bool(BARE_URL_RE.match(content))}
             items.append(item)
             if item["name"] and (content is None or not content.strip()):
                 uses.append({"name": item["name"], "span": item["span"]})
-        lists = [{"kind": kind, "name": str(n.name if kind == "template" else n.tag).strip(),
-                  "span": self.nspan(n)} for n, kind in reflists]
-        return {"refs": items, "uses": uses, "reflists": lists}
+        self.unused_definitions(items, lists)
+        return {"refs": items, "uses": uses, "reflists": lists, "unlisted_groups": self.unlisted(items, lists)}
+
+    @staticmethod
+    def unused_definitions(items, lists) -> None:
+        """A list-defined ref whose name no ref of its group uses before the list gets Cite's
+        error (references_missing_key; references_missing_group when the group has no ref)."""
+
+        def batch(ref):
+            at, group = ref["span"]["start"], ref["group"] or ""
+            return sum(1 for r in lists if (r["group"] or "") == group and r["span"]["end"] <= at)
+
+        used, groups = set(), set()
+        for ref in items:
+            if not ref["list_defined"] and not ref["cite_error"]:
+                groups.add((ref["group"], batch(ref)))
+                used.add((ref["group"], batch(ref), ref["name"]))
+        for ref in items:
+            if ref["list_defined"] and not ref["cite_error"]:
+                b = batch(ref)
+                if (ref["group"], b) not in groups:
+                    ref["cite_error"] = "references_missing_group"
+                elif (ref["group"], b, ref["name"]) not in used:
+                    ref["cite_error"] = "references_missing_key"
+
+    @staticmethod
+    def unlisted(items, lists) -> list[dict]:
+        """Named groups with refs after the last list of the group (Cite lists the default
+        group by itself at the end of the page, any other group is an error)."""
+        last: dict[str, int] = {}
+        for lst in lists:
+            last[lst["group"]] = max(last.get(lst["group"], -1), lst["span"]["end"])
+        out: dict[str, dict] = {}
+        for ref in items:
+            group = ref["group"]
+            if group and not ref["cite_error"] and ref["span"]["start"] >= last.get(group, -1):
+                out.setdefault(group, {"group": group, "span": ref["span"]})
+        return list(out.values())
+
+    def reflist_group(self, node, kind) -> tuple[str, tuple[int, int] | None]:
+        """The group a reflist lists, and the span holding its list-defined refs (or None)."""
+        p, reflist = self.p, self.prof.data["reflist"]
+        if kind == "tag":
+            span = p.span(node)
+            t = next((t for t in p.ext.tags if (t.start, t.end) == span), None)
+            if t is None:  # not a tag to MediaWiki (inside a comment or <nowiki>)
+                return "", None
+            return extags.attributes(p.text[t.attr_start:t.attr_end]).get("group", ""), t.inner
+        tag_function = _tag_function(p.src(node.name)) is not None
+        group, inner = "", None
+        for param in node.params:
+            pname = p.src(param.name).strip()
+            if (pname == "1" and not param.showkey) if tag_function else pname in reflist["refs_params"]:
+                inner = p.span(param.value)
+            elif pname == "group" if tag_function else pname in reflist["group_params"]:
+                group = cite.unquote(p.src(param.value).strip())
+        return group, inner
 
     def citation(self, contents) -> dict | None:
         src = self.p.src
@@ -440,6 +533,12 @@ class _Builder:
                     facts.insert(0, fact)
         a.facts = facts
         return [f.to_json(self.span) for f in facts]
+
+
+def _tag_function(name: str) -> str | None:
+    """``references`` for ``{{#tag:references|…}}``: the tag a ``#tag`` parser function makes."""
+    head, sep, tag = name.strip().partition(":")
+    return tag.strip().lower() if sep and head.lower() == "#tag" else None
 
 
 def _title_key(s: str, prof: Profile) -> str:

@@ -15,6 +15,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
+from . import extags
 from .article import Article, build
 from .gazetteer import Gazetteer
 from .profile import Profile, name_key
@@ -122,13 +123,26 @@ def inventory(art: Article) -> dict[str, Counter]:
     """What an edit must not lose: references by content, categories, files, links, templates."""
     doc = art.doc
     return {
-        "reference": Counter(" ".join(r["content"].split()) for r in doc["references"]["refs"]
-                             if r["content"] is not None and r["content"].strip()),
+        "reference": Counter(" ".join(c.split()) for c in _reference_contents(doc)),
         "category": Counter(c["key"] for c in doc["categories"]),
         "file": Counter(name_key(f["name"]) for f in doc["files"]),
         "interlanguage": Counter(f"{i['lang']}:{i['title']}" for i in doc["interlanguage"]),
         "template": Counter(name_key(t["name"]) for t in doc["templates"]),
     }
+
+
+def _reference_contents(doc: dict):
+    """The content of every reference; for a ref left open, whose content runs on to a later
+    ref's ``</ref>`` (Cite: included_ref), the refs inside it, closed where they were."""
+    for r in doc["references"]["refs"]:
+        content = r["content"]
+        if r["cite_error"] == "included_ref":
+            inner = content + "</ref>"
+            for t in extags.scan(inner).refs():
+                if t.inner is not None and inner[t.inner[0]:t.inner[1]].strip():
+                    yield inner[t.inner[0]:t.inner[1]]
+        elif content is not None and content.strip():
+            yield content
 
 
 def guard(before: Article, after: Article, applied: list[Applied]) -> dict | None:

@@ -32,6 +32,7 @@ from mwparserfromhell.nodes import (
 )
 from mwparserfromhell.wikicode import Wikicode
 
+from . import extags
 from .tree import Built
 from .tree import build as build_tree
 
@@ -194,12 +195,14 @@ class ParseRefused(Exception):
 class Parsed:
     """A parsed page: the tree, the source, and the span of every node and sub-wikicode."""
 
-    __slots__ = ("text", "tree", "lines", "brackets", "nodes", "_pos", "_tags", "_top")
+    __slots__ = ("text", "tree", "lines", "brackets", "nodes", "ext", "_pos", "_tags", "_top")
 
     def __init__(self, text: str, tree: Wikicode, brackets: BracketScan | None = None,
-                 built: Built | None = None):
+                 built: Built | None = None, ext: extags.Scan | None = None):
         self.text = text
         self.tree = tree
+        #: the extension tags as MediaWiki extracts them (what is a reference and what is not)
+        self.ext = ext if ext is not None else extags.scan(text)
         self.brackets = brackets if brackets is not None else scan_brackets(text)
         self.lines = LineIndex(text)
         self._top: list[int] | None = None
@@ -251,10 +254,52 @@ def parse(text: str, max_cost: float = 10_000_000) -> Parsed:
     if brackets.cost > max_cost:
         raise ParseRefused(f"unterminated templates would make parsing quadratic "
                            f"(estimated cost {brackets.cost:.3g} > {max_cost:.3g})")
+    ext = extags.scan(text)
     built = build_tree(text)
     if built is not None:
-        return Parsed(text, built.tree, brackets, built)
-    return Parsed(text, mwparserfromhell.parse(text), brackets)
+        parsed = Parsed(text, built.tree, brackets, built, ext)
+    else:
+        parsed = Parsed(text, mwparserfromhell.parse(text), brackets, ext=ext)
+    if _tree_refs(parsed) != {(t.start, t.end) for t in ext.refs()}:
+        return _ref_first(text, brackets, ext) or parsed
+    return parsed
+
+
+def _tree_refs(parsed: Parsed) -> set[tuple[int, int]]:
+    return {parsed.span(n) for n in parsed.nodes
+            if type(n) is Tag and not n.wiki_markup and parsed.tag_name(n) == "ref"}
+
+
+def _ref_first(text: str, brackets: BracketScan, ext: extags.Scan) -> Parsed | None:
+    """The tree with every reference where MediaWiki sees one.
+
+    mwparserfromhell reads a ``<ref>`` as a tag only when its content parses on its own terms
+    (an unclosed ``''`` or a stray ``</b>`` inside can make it text, and the italics then run on
+    past ``</ref>``). MediaWiki cuts the content out first. So does this: the page is parsed
+    with each reference's content blanked to inert letters of the same length, and each
+    reference tag then gets its real content, parsed alone. None when the tree still disagrees.
+    """
+    refs = [t for t in ext.refs() if t.inner is not None]
+    pieces, pos = [], 0
+    for t in refs:
+        s, e = t.inner
+        pieces += [text[pos:s], "x" * (e - s)]
+        pos = e
+    pieces.append(text[pos:])
+    blank = "".join(pieces)
+    built = build_tree(blank)
+    first = (Parsed(blank, built.tree, brackets, built, ext) if built is not None
+             else Parsed(blank, mwparserfromhell.parse(blank), brackets, ext=ext))
+    nodes = {first.span(n): n for n in first.nodes
+             if type(n) is Tag and not n.wiki_markup and first.tag_name(n) == "ref"}
+    if nodes.keys() != {(t.start, t.end) for t in ext.refs()}:
+        return None
+    for t in refs:
+        node = nodes[(t.start, t.end)]
+        if first.span(node.contents) != t.inner:
+            return None
+        node.contents = mwparserfromhell.parse(text[t.inner[0]:t.inner[1]])
+    return Parsed(text, first.tree, brackets, ext=ext)
 
 
 # --- span computation for a tree built elsewhere ----------------------------------------

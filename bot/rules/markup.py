@@ -2,18 +2,15 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 
-from mwparserfromhell.nodes import Tag, Text
-
 from .. import layout
-from ..parse import OPAQUE_TAGS
+from ..extags import REPARSED
 from ..profile import name_key
 from . import Edit, Fix, Hit, register
 
 REF_DEBRIS = re.compile(r"<\s*/?\s*ref\b[^>]*>?", re.I)
-REF_OPEN = re.compile(r"<\s*ref\b", re.I)
-REF_CLOSE = re.compile(r"<\s*/\s*ref\b", re.I)
 
 register("W005", "title-separator", "style",
          "শিরোনামে দুই দেশের নামের মাঝে এন ড্যাশ (–) নেই",
@@ -34,24 +31,36 @@ def check_brackets(art):
 
 
 def check_ref_tags(art):
-    """``<ref>`` markup the parser could not pair: unclosed, stray ``</ref>`` or malformed."""
-    parsed = art.parsed
-    refs = art.ref_nodes
-    # every parsed ref accounts for one "<ref" and, unless self-closing, one "</ref": equal
-    # counts in the raw text leave no room for debris (the common case, checked in C)
-    if (len(REF_OPEN.findall(art.text)) == len(refs)
-            and len(REF_CLOSE.findall(art.text)) == sum(not r.self_closing for r in refs)):
-        return
-    opaque = [parsed.span(n) for n in parsed.nodes
-              if type(n) is Tag and not n.wiki_markup and str(n.tag).strip().lower() in OPAQUE_TAGS]
-    for node in parsed.nodes:
-        if type(node) is not Text or "ref" not in node.value.lower():
+    """``<ref>`` markup MediaWiki shows as text, and refs Cite prints an error for.
+
+    An opening tag with no closing tag after it and a stray ``</ref>`` stay on the page as
+    text; a ref whose content holds another ``<ref`` (its closing tag forgotten), a ref with
+    neither name nor content, a numeric name or an unknown attribute get Cite's error.
+    Content that mwparserfromhell could not read (an unclosed ``''`` …) is no error to Cite.
+    """
+    text, ext = art.text, art.parsed.ext
+    for ref in art.doc["references"]["refs"]:
+        if ref["cite_error"]:
+            s = ref["span"]["start"]
+            end = ref["content_span"]["start"] if ref["content_span"] else ref["span"]["end"]
+            yield Hit(s, ref["span"]["end"], {"tag": text[s:end]})
+    # what MediaWiki does not show as text: extension tags (but the content of <references>
+    # and the like, which is wikitext again), comments and <nowiki>-like content
+    spans = ([(t.start, t.end) for t in ext.tags if t.name not in REPARSED or t.inner is None]
+             + [(t.start, t.inner[0]) for t in ext.tags if t.name in REPARSED and t.inner]
+             + [(t.inner[1], t.end) for t in ext.tags if t.name in REPARSED and t.inner] + ext.hidden)
+    starts, ends = [], []
+    for s, e in sorted(spans):
+        if ends and s <= ends[-1]:
+            ends[-1] = max(ends[-1], e)
+        else:
+            starts.append(s)
+            ends.append(e)
+    for m in REF_DEBRIS.finditer(text):
+        i = bisect.bisect_right(starts, m.start()) - 1
+        if i >= 0 and m.start() < ends[i]:
             continue
-        start = parsed.start(node)
-        if any(s <= start < e for s, e in opaque):
-            continue
-        for m in REF_DEBRIS.finditer(node.value):
-            yield Hit(start + m.start(), start + m.end(), {"tag": m.group()})
+        yield Hit(m.start(), m.end(), {"tag": m.group()})
 
 
 def check_categories(art):

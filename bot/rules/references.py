@@ -13,7 +13,8 @@ register("R001", "no-references", "warning",
 register("R002", "no-reflist", "error",
          "তথ্যসূত্র আছে কিন্তু সূত্র তালিকা বা <references/> নেই",
          "references exist but there is no reference list", fix="safe", example="<ref>…</ref> without {{সূত্র তালিকা}}",
-         doc="Checked by the policy schema: refs imply a reflist.", fixer=layout.reflist_edits)
+         doc="Checked by the policy schema: refs imply a reflist, and refs of a named group a list of "
+             "that group after them (Cite: group_refs_without_references).", fixer=layout.reflist_edits)
 register("R005", "bare-url-reference", "warning",
          "তথ্যসূত্রটি কেবল একটি খালি ইউআরএল", "a reference that is only a bare URL",
          example="<ref>https://example.org</ref>",
@@ -24,29 +25,44 @@ register("R007", "reflist-without-references", "style",
          doc="Checked by the policy schema: a reflist implies refs.")
 
 
-def _defined(art) -> dict[str, list[dict]]:
-    out: dict[str, list[dict]] = {}
+def _batches(art) -> dict[tuple, list[dict]]:
+    """Valid named refs by (group, list, name), as Cite files them.
+
+    Each reference list takes the refs of its group standing before it, so a name is
+    resolved within the refs between two lists of its group (the refs after the last list go
+    to the list Cite adds at the end). A ref with an error of its own (W002) files nothing.
+    """
+    lists = art.doc["references"]["reflists"]
+    out: dict[tuple, list[dict]] = {}
     for ref in art.doc["references"]["refs"]:
-        if ref["name"] and ref["content"] is not None and ref["content"].strip():
-            out.setdefault((ref["group"] or "", ref["name"]), []).append(ref)
+        if not ref["name"] or ref["cite_error"]:
+            continue
+        group, at = ref["group"] or "", ref["span"]["start"]
+        batch = sum(1 for r in lists if (r["group"] or "") == group and r["span"]["end"] <= at)
+        out.setdefault((group, batch, ref["name"]), []).append(ref)
     return out
 
 
+def _text(ref) -> str | None:
+    content = ref["content"]
+    return content if content is not None and content.strip() else None
+
+
 def check_undefined(art):
-    """A named ref reused (``<ref name=x />``) but never defined."""
-    defined = _defined(art)
-    for ref in art.doc["references"]["refs"]:
-        if ref["name"] and (ref["content"] is None or not ref["content"].strip()):
-            if (ref["group"] or "", ref["name"]) not in defined:
+    """A named ref reused (``<ref name=x />``) but never given content (Cite: references_no_text)."""
+    for refs in _batches(art).values():
+        if all(_text(r) is None for r in refs):
+            for ref in refs:
                 yield Hit(ref["span"]["start"], ref["span"]["end"], {"name": ref["name"]})
 
 
 def check_conflicting(art):
-    """Two definitions of the same ref name with different content."""
-    for (_, name), refs in _defined(art).items():
-        first = refs[0]["content"].strip()
-        for ref in refs[1:]:
-            if ref["content"].strip() != first:
+    """Two definitions of the same ref name with different content (Cite:
+    references_duplicate_key). Cite compares the content exactly, spaces and comments too."""
+    for (_, _, name), refs in _batches(art).items():
+        defs = [r for r in refs if _text(r) is not None]
+        for ref in defs[1:]:
+            if ref["content"] != defs[0]["content"]:
                 yield Hit(ref["span"]["start"], ref["span"]["end"], {"name": name})
 
 
