@@ -324,10 +324,13 @@ class Gazetteer:
         case ``"adjective"``; none inside a place name (``সৌদি আরব``) or a longer word."""
         if self._demonym_re is None:
             return []
-        names = [(m.start, m.end) for m in self.find(text)]
+        names = [(m.start, m.end, m.suffix) for m in self.find(text)]
         out = []
         for m in self._demonym_re.finditer(text):
-            if any(s < m.end() and m.start() < e for s, e in names):
+            # a place name plus a case suffix that spells the whole adjective (ইতালী+য়) is the
+            # adjective; any other overlap is a place (সৌদি আরব)
+            if any(s < m.end() and m.start() < e and not (s, e) == m.span() or (s, e) == m.span() and not suf
+                   for s, e, suf in names):
                 continue
             place = self._countries[self._demonym[_key(m["n"])]]
             out.append(PlaceMatch(m.start(), m.end(), m.end(), place, m[0], "", "adjective"))

@@ -201,7 +201,10 @@ def read(text: str, profile: Profile, gaz: Gazetteer, value: bool = False) -> li
     anchors = _anchors(text, profile, w)
     if not anchors:
         return []
-    places = sorted(gaz.find(text) + gaz.find_demonyms(text), key=lambda p: p.start)
+    adjectives = gaz.find_demonyms(text)
+    spans = {(a.start, a.end) for a in adjectives}  # ইতালীয়: the adjective, not "in Italy"
+    places = sorted([p for p in gaz.find(text) if (p.start, p.end) not in spans] + adjectives,
+                    key=lambda p: p.start)
     out: list[Reading] = []
     consumed: set[int] = set()
     prev_senders: list[str] = []
@@ -214,6 +217,13 @@ def read(text: str, profile: Profile, gaz: Gazetteer, value: bool = False) -> li
         if not hosts:
             hosts = _hosts_after(post, text, a.end, w, value)
             consumed |= {h.start for h in hosts}
+        if len(hosts) == 1 and hosts[0].place.kind == "country":
+            # বাংলাদেশে চীনের দূতাবাস ঢাকার বারিধারায়: the city after names the place exactly
+            city = next((p for p in post if p.place.kind == "city" and p.case in ("locative", "genitive")
+                         and p.place.country == hosts[0].place.id and p.start not in consumed), None)
+            if city is not None:
+                hosts = [city]
+                consumed.add(city.start)
         host_ids = {h.place.country for h in hosts} | {h.place.id for h in hosts}
         group, blocked = _senders([p for p in pre if p not in hosts], text, a.start, host_ids, w, lo)
         senders = [g.place.id for g in group]
