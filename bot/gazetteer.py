@@ -336,6 +336,16 @@ class Gazetteer:
             out.append(PlaceMatch(m.start(), m.end(), m.end(), place, m[0], "", "adjective"))
         return out
 
+    def ending_case(self, word: str) -> str | None:
+        """The case a word's ending marks (``বারিধারায়`` → ``"locative"``), by the curated
+        suffixes, longest first; None when it ends in none of them."""
+        k = _key(word)
+        for n in range(min(len(k) - 1, 4), 0, -1):
+            case = self._case.get(k[-n:])
+            if case:
+                return case
+        return None
+
     def _resolve(self, name: str, kind: str) -> str | None:
         table = self._country_key if kind == "country" else self._city_key
         k = _key(_strip_markup(name))

@@ -62,6 +62,7 @@ class _Words:
     exclude: re.Pattern  # people and non-mission words that contain a mission word
     blocker: re.Pattern  # bodies and topic words, any inflection
     generic: re.Pattern  # quantifiers, vague places and counts
+    negation: re.Pattern  # denied, closed or planned missions
     attributive: frozenset
     coordination: re.Pattern  # a gap that only joins two list members
 
@@ -87,6 +88,7 @@ def _words(profile: Profile) -> _Words:
         exclude=re.compile(f"(?<![{_W}])(?:{_alt(words('people') + words('not_missions'))})"),
         blocker=re.compile(f"(?<![{_W}])(?:{_alt(words('bodies'))})"),
         generic=re.compile(f"(?<![{_W}])(?:{_alt(words('generic_words'))})(?![{_W}]){count}"),
+        negation=re.compile(f"(?<![{_W}])(?:{_alt(words('negations'))})(?![{_W}])"),
         attributive=frozenset(nfc(w) for w in words("attributive_words")),
         coordination=re.compile(r"\s*(?:(?:" + _alt(words("coordinators")) + r")\s*)+"),
     )
@@ -122,9 +124,12 @@ def _anchors(text: str, profile: Profile, w: _Words) -> list[_Anchor]:
     return out
 
 
-def _only_words(text: str, allowed: frozenset) -> bool:
-    """``text`` holds nothing but punctuation and allowed words."""
-    return all(t in allowed for t in re.findall(f"[{_W}]+", text))
+def _only_words(text: str, allowed: frozenset, gaz: Gazetteer) -> bool:
+    """``text`` holds nothing but punctuation and allowed words; a locative word before an
+    allowed one also passes (ঢাকার বারিধারায় অবস্থিত: a quarter of the city)."""
+    tokens = re.findall(f"[{_W}]+", text)
+    return all(t in allowed or i + 1 < len(tokens) and tokens[i + 1] in allowed
+               and gaz.ending_case(t) == "locative" for i, t in enumerate(tokens))
 
 
 def _group(places: list[PlaceMatch], i: int, text: str, w: _Words, step: int) -> list[PlaceMatch]:
@@ -144,7 +149,7 @@ def _group(places: list[PlaceMatch], i: int, text: str, w: _Words, step: int) ->
     return out if step > 0 else out[::-1]
 
 
-def _hosts_before(pre: list[PlaceMatch], text: str, at: int, w: _Words) -> list[PlaceMatch]:
+def _hosts_before(pre: list[PlaceMatch], text: str, at: int, w: _Words, gaz: Gazetteer) -> list[PlaceMatch]:
     """The host group before a mission word: the nearest locative place, or a genitive city
     separated from the mission word only by countries, adjectives and attributive words."""
     for i in range(len(pre) - 1, -1, -1):
@@ -155,7 +160,7 @@ def _hosts_before(pre: list[PlaceMatch], text: str, at: int, w: _Words) -> list[
             between = text[p.end:at]
             for q in pre[i + 1:]:
                 between = between.replace(q.surface, " ")
-            if _only_words(between, w.attributive):
+            if _only_words(between, w.attributive, gaz):
                 return _group(pre, i, text, w, -1)
     return []
 
@@ -165,6 +170,11 @@ def _hosts_after(post: list[PlaceMatch], text: str, end: int, w: _Words, value: 
     or a city in apposition (``দূতাবাস, ঢাকা``); in an infobox value any place."""
     for i, p in enumerate(post):
         apposition = p.place.kind == "city" and re.fullmatch(r"[\s,]*", text[end:p.start])
+        gap = text[end:p.start]
+        for q in post[:i]:
+            gap = gap.replace(q.surface, " ")
+        if not value and len(re.findall(f"[{_W}]+", gap)) > 2:
+            break  # too far: another clause's place (… কর্মকর্তা জানান যে ঢাকায় …)
         if p.case == "locative" or apposition or value and p.case != "adjective":
             group = _group(post, i, text, w, +1)
             return [g for g in group if g.case != "adjective"]
@@ -195,6 +205,12 @@ def _generic(text: str, lo: int, a: _Anchor, w: _Words) -> int | None:
     return found[-1] if found else None
 
 
+def _clause_end(text: str, start: int, hi: int) -> int:
+    """Where the clause after a mission word ends: a comma, semicolon or danda, else ``hi``."""
+    m = re.compile("[,;।|]").search(text, start, hi)
+    return m.start() if m else hi
+
+
 def read(text: str, profile: Profile, gaz: Gazetteer, value: bool = False) -> list[Reading]:
     """Every mission a sentence (or, with ``value``, an infobox value) states."""
     w = _words(profile)
@@ -213,7 +229,7 @@ def read(text: str, profile: Profile, gaz: Gazetteer, value: bool = False) -> li
         hi = anchors[i + 1].start if i + 1 < len(anchors) else len(text)
         pre = [p for p in places if lo <= p.start and p.end <= a.start and p.start not in consumed]
         post = [p for p in places if a.end <= p.start and p.end <= hi]
-        hosts = _hosts_before(pre, text, a.start, w)
+        hosts = _hosts_before(pre, text, a.start, w, gaz)
         if not hosts:
             hosts = _hosts_after(post, text, a.end, w, value)
             consumed |= {h.start for h in hosts}
@@ -231,6 +247,9 @@ def read(text: str, profile: Profile, gaz: Gazetteer, value: bool = False) -> li
             senders = []
         elif not senders and prev_senders:
             senders = prev_senders
+        if w.negation.search(text, a.end, _clause_end(text, a.end, hi)):
+            prev_senders = senders if not blocked else []
+            continue  # ঢাকায় মেক্সিকোর দূতাবাস নেই; … খোলার পরিকল্পনা
         generic_at = _generic(text, lo, a, w)
         if a.plural or generic_at is not None:
             # generic: only senders named after the generic word, only named cities
