@@ -47,7 +47,6 @@ def prose_facts(sentences, profile, gaz) -> list[Fact]:
 
 
 def infobox_fact(value, sender, host, profile, gaz, start, end, param) -> Fact | None:
-    """The mission an infobox parameter names, read by the Bengali grammar's value reader."""
-    from . import bn
-
-    return bn.infobox_fact(value, sender, host, profile, gaz, start, end, param)
+    """The mission an infobox parameter names (``sender``/``host``: the slot's countries), read by
+    the profile's grammar: bn reads the value like prose, en keeps the slot's sender."""
+    return grammar(profile).infobox_fact(value, sender, host, profile, gaz, start, end, param)
