@@ -24,7 +24,7 @@ cities. A fact never has its sender as host country. All words come from the pro
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..gazetteer import Gazetteer, PlaceMatch
 from ..profile import Profile, nfc
@@ -63,6 +63,7 @@ class _Words:
     blocker: re.Pattern  # bodies and topic words, any inflection
     generic: re.Pattern  # quantifiers, vague places and counts
     negation: re.Pattern  # denied, closed or planned missions
+    capital: re.Pattern  # "in the capital", right after a genitive country
     attributive: frozenset
     coordination: re.Pattern  # a gap that only joins two list members
 
@@ -89,6 +90,7 @@ def _words(profile: Profile) -> _Words:
         blocker=re.compile(f"(?<![{_W}])(?:{_alt(words('bodies'))})"),
         generic=re.compile(f"(?<![{_W}])(?:{_alt(words('generic_words'))})(?![{_W}]){count}"),
         negation=re.compile(f"(?<![{_W}])(?:{_alt(words('negations'))})(?![{_W}])"),
+        capital=re.compile(rf"\s*(?:{_alt(words('capital_words'))})(?![{_W}])"),
         attributive=frozenset(nfc(w) for w in words("attributive_words")),
         coordination=re.compile(r"\s*(?:(?:" + _alt(words("coordinators")) + r")\s*)+"),
     )
@@ -221,6 +223,9 @@ def read(text: str, profile: Profile, gaz: Gazetteer, value: bool = False) -> li
     spans = {(a.start, a.end) for a in adjectives}  # ইতালীয়: the adjective, not "in Italy"
     places = sorted([p for p in gaz.find(text) if (p.start, p.end) not in spans] + adjectives,
                     key=lambda p: p.start)
+    # ভারতের রাজধানীতে: in India (its capital unnamed)
+    places = [replace(p, case="locative") if p.case == "genitive" and p.place.kind == "country"
+              and w.capital.match(text, p.end) else p for p in places]
     out: list[Reading] = []
     consumed: set[int] = set()
     prev_senders: list[str] = []
