@@ -142,10 +142,12 @@ def _group(places: list[PlaceMatch], i: int, text: str, w: _Words, step: int) ->
     while 0 <= j < len(places):
         a, b = (places[j], out[-1]) if step < 0 else (out[-1], places[j])
         gap = text[a.end:b.start]
-        if not w.coordination.fullmatch(gap) or a.place.kind != b.place.kind and step > 0:
+        if not w.coordination.fullmatch(gap):
             break
-        if step < 0 and a.case not in ("nominative", places[i].case):
-            break
+        if step < 0 and a.case not in ("nominative", places[i].case) or step > 0 and a.case != "nominative":
+            break  # only the list's last member carries a case (ঢাকায় ends a list)
+        if a.place.kind == "country" and b.place.kind == "city":
+            break  # "পাকিস্তান, ঢাকায়": a subject and a place, not a list of places
         out.append(places[j])
         j += step
     return out if step > 0 else out[::-1]
