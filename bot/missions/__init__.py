@@ -41,8 +41,11 @@ def grammar(profile):
     return importlib.import_module(f"{__name__}.{grammar_name(profile)}")
 
 
-def prose_facts(sentences, profile, gaz) -> list[Fact]:
-    """Facts from an article's sentences, read by the profile's grammar."""
+def prose_facts(sentences, profile, gaz, text: str | None = None) -> list[Fact]:
+    """Facts from an article's sentences, read by the profile's grammar; ``text``: the prose
+    projection they come from (bn reads a pronoun's country from the sentence before)."""
+    if grammar_name(profile) == "bn":
+        return grammar(profile).prose_facts(sentences, profile, gaz, text)
     return grammar(profile).prose_facts(sentences, profile, gaz)
 
 

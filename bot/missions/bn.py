@@ -64,6 +64,7 @@ class _Words:
     generic: re.Pattern  # quantifiers, vague places and counts
     negation: re.Pattern  # denied, closed or planned missions
     capital: re.Pattern  # "in the capital", right after a genitive country
+    pronoun: re.Pattern  # a country named before (দেশটির)
     attributive: frozenset
     coordination: re.Pattern  # a gap that only joins two list members
 
@@ -90,6 +91,7 @@ def _words(profile: Profile) -> _Words:
         blocker=re.compile(f"(?<![{_W}])(?:{_alt(words('bodies'))})"),
         generic=re.compile(f"(?<![{_W}])(?:{_alt(words('generic_words'))})(?![{_W}]){count}"),
         negation=re.compile(f"(?<![{_W}])(?:{_alt(words('negations'))})(?![{_W}])"),
+        pronoun=re.compile(f"(?<![{_W}])(?:{_alt(words('pronouns'))})(?![{_W}])"),
         capital=re.compile(rf"\s*(?:{_alt(words('capital_words'))})(?![{_W}])"),
         attributive=frozenset(nfc(w) for w in words("attributive_words")),
         coordination=re.compile(r"\s*(?:(?:" + _alt(words("coordinators")) + r")\s*)+"),
@@ -215,8 +217,10 @@ def _clause_end(text: str, start: int, hi: int) -> int:
     return m.start() if m else hi
 
 
-def read(text: str, profile: Profile, gaz: Gazetteer, value: bool = False) -> list[Reading]:
-    """Every mission a sentence (or, with ``value``, an infobox value) states."""
+def read(text: str, profile: Profile, gaz: Gazetteer, value: bool = False,
+         subject: tuple[str, ...] = ()) -> list[Reading]:
+    """Every mission a sentence (or, with ``value``, an infobox value) states; ``subject``: the
+    countries the previous sentence is about, for a pronoun (``দেশটির ঢাকায় একটি দূতাবাস``)."""
     w = _words(profile)
     anchors = _anchors(text, profile, w)
     if not anchors:
@@ -254,6 +258,9 @@ def read(text: str, profile: Profile, gaz: Gazetteer, value: bool = False) -> li
             senders = []
         elif not senders and prev_senders:
             senders = prev_senders
+        elif not senders and w.pronoun.search(text, lo, a.start) \
+                and len([c for c in subject if c not in host_ids]) == 1:
+            senders = [c for c in subject if c not in host_ids]
         if w.negation.search(text, a.end, _clause_end(text, a.end, hi)):
             prev_senders = senders if not blocked else []
             continue  # ঢাকায় মেক্সিকোর দূতাবাস নেই; … খোলার পরিকল্পনা
@@ -295,8 +302,25 @@ def _city_name(city: PlaceMatch | None) -> str | None:
     return city.surface[: city.stem_end - city.start] if city else None
 
 
-def prose_facts(sentences, profile: Profile, gaz: Gazetteer) -> list[Fact]:
-    """Facts of the sentences: a named sender and a named host, never the same country."""
+def _subject(text: str, sent, profile: Profile, gaz: Gazetteer) -> tuple[str, ...]:
+    """The countries the sentence before ``sent`` on its line starts with: ``সৌদি আরব …।`` or
+    ``সৌদি আরবের …।`` gives one, ``বাংলাদেশ ও সৌদি আরবের …।`` both (a pronoun then means the
+    one that is not the host)."""
+    if text is None:
+        return ()
+    start = text.rfind("\n", 0, sent.pstart) + 1
+    ends = "".join(profile.text["sentence_ends"])
+    parts = [x for x in re.split(f"[{re.escape(ends)}]", text[start:sent.pstart]) if x.strip()]
+    places = gaz.find(parts[-1]) if parts else []
+    if not places or places[0].place.kind != "country" or places[0].case not in ("nominative", "genitive"):
+        return ()
+    return tuple(dict.fromkeys(p.place.id for p in _group(places, 0, parts[-1], _words(profile), +1)
+                               if p.place.kind == "country"))
+
+
+def prose_facts(sentences, profile: Profile, gaz: Gazetteer, text: str | None = None) -> list[Fact]:
+    """Facts of the sentences: a named sender and a named host, never the same country.
+    ``text``: the prose the sentences come from (their ``pstart`` offsets), for pronouns."""
     digits = profile.text["digits"]
     out = []
     for sent in sentences:
@@ -307,7 +331,7 @@ def prose_facts(sentences, profile: Profile, gaz: Gazetteer) -> list[Fact]:
             m = profile.year_re.search(sent.text)
             if m:
                 year = _digits_value(m.group(1), digits)
-        for r in read(sent.text, profile, gaz):
+        for r in read(sent.text, profile, gaz, subject=_subject(text, sent, profile, gaz)):
             if r.sender is None or r.host is None or r.sender == r.host:
                 continue
             out.append(Fact(r.sender, _city_name(r.city), r.city.place.id if r.city else None, r.host,
