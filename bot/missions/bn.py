@@ -17,8 +17,11 @@ Bengali noun phrases are head-final and case suffixes carry the roles, so each m
 Not missions: people (``হাইকমিশনার``: a mission word followed by letters that are no
 inflection), words that only contain the letters, and generic statements (plural or counted
 mission words, ``বেশিরভাগ দেশের``, ``বিদেশে``), which keep only named senders in named
-cities. A fact never has its sender as host country. All words come from the profile's
-``missions`` section.
+cities; denied, closed or planned missions (``নেই``, ``বন্ধ``, ``খোলার পরিকল্পনা``). A
+genitive country before "in the capital" (``ভারতের রাজধানীতে``) is a host; a country pronoun
+(``দেশটির``) without a named sender stands for the country the sentence before on the same
+line starts with. A fact never has its sender as host country. All words come from the
+profile's ``missions`` section.
 """
 
 from __future__ import annotations
@@ -50,7 +53,8 @@ def _digits_value(s: str, local_digits: str) -> int:
 
 
 def _alt(words) -> str:
-    parts = sorted({re.escape(nfc(w)).replace(r"\ ", r"\s+") for w in words if w}, key=len, reverse=True)
+    parts = sorted({r"\s+".join(map(re.escape, nfc(w).split())) for w in words if w.strip()},
+                   key=len, reverse=True)
     return "|".join(parts) or "(?!)"
 
 
@@ -203,7 +207,7 @@ def _senders(pre: list[PlaceMatch], text: str, at: int, hosts: set[str], w: _Wor
 
 def _generic(text: str, lo: int, a: _Anchor, w: _Words) -> int | None:
     """Where a generic word or count stands in the four words before the mission word."""
-    words = list(re.finditer(f"[{_W}]+", text, 0))
+    words = list(re.finditer(f"[{_W}]+", text))
     before = [m for m in words if lo <= m.start() and m.end() <= a.start][-4:]
     if not before:
         return None
