@@ -518,7 +518,7 @@ class _Builder:
     # -- missions ------------------------------------------------------------------------
     def missions(self) -> list[dict]:
         a = self.a
-        facts = missions.prose_facts(a.sentences, self.prof, self.gaz)
+        facts = missions.prose_facts(a.sentences, self.prof, self.gaz, a.prose.text)
         box = a.doc["infobox"]
         if box is not None:
             c1 = box["country1"]["code"] if box["country1"] else None

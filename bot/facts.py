@@ -16,6 +16,7 @@ import bisect
 import csv
 import io
 import json
+from collections.abc import Mapping
 from importlib import resources
 
 from mwparserfromhell.nodes import Template, Wikilink
@@ -63,7 +64,7 @@ def facts_for(text: str, title: str, profile: Profile, gaz: Gazetteer | None = N
     else:
         ends = "".join(profile.text["sentence_ends"])
         sentences = prose.sentences_with(profile.mission_kind_re, ends)
-        for f in missions.prose_facts(sentences, profile, gaz):
+        for f in missions.prose_facts(sentences, profile, gaz, prose.text):
             f.source = "list" if _is_list_line(text, f.start) else "prose"
             out.append(row(f.start, _fields(f)))
     return out
@@ -206,8 +207,10 @@ def score_labels(doc: dict, corpus, profile: Profile, gaz: Gazetteer | None = No
                  facts_by_file: dict | None = None) -> dict:
     """Precision and recall of :func:`facts_for` on the labelled lines of ``doc``.
 
-    ``doc`` is ``fixtures/facts/labels.json``; ``corpus`` the folder of its files;
-    ``facts_by_file`` (file name → facts) saves extracting them again. A fact is found
+    ``doc`` is ``fixtures/facts/labels.json``; ``corpus`` the folder of its files (``file`` is a
+    file name, the page title its stem), or a mapping from page title to page text
+    (``fixtures/facts/bn_labels.json``, whose ``file`` is the page title of a dump page; facts are
+    read under that title); ``facts_by_file`` (file → facts) saves extracting them again. A fact is found
     when sender, kind, host country and host city agree; on found facts year, has_ref and
     source are compared too. Returns counts, ratios and the differences.
     """
@@ -222,13 +225,16 @@ def score_labels(doc: dict, corpus, profile: Profile, gaz: Gazetteer | None = No
     fields = Counter()
     diffs = []
     for name in sorted(wanted):
-        path = Path(corpus) / name
-        text = path.read_text("utf-8")
+        if isinstance(corpus, Mapping):
+            text, title = corpus[name], name
+        else:
+            path = Path(corpus) / name
+            text, title = path.read_text("utf-8"), path.stem.replace("_", " ")
         lines = text.split("\n")
         got_by_line = defaultdict(list)
         found = facts_by_file.get(name) if facts_by_file else None
         if found is None:
-            found = facts_for(text, path.stem.replace("_", " "), profile, gaz)
+            found = facts_for(text, title, profile, gaz)
         for f in found:
             got_by_line[f["line"]].append(f)
         for item in wanted[name]:

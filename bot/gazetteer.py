@@ -293,6 +293,15 @@ class Gazetteer:
             for n in self._city_names[cid]:
                 _append(self._holders.setdefault(_loose(n), []), cid)
 
+        # Demonym adjectives (মার্কিন, জাপানি): curated per language, whole words only.
+        self._demonym: dict[str, str] = {}
+        for cc, words in data[langs[0]].get("demonyms", {}).items():
+            for word in words:
+                for v in _variants(word):
+                    self._demonym.setdefault(v, cc)
+        self._demonym_re = (re.compile(f"(?<!{w})(?P<n>{_trie_regex(self._demonym)})(?!{w})")
+                            if self._demonym else None)
+
     @classmethod
     def load(cls, lang: str = "bn") -> "Gazetteer":
         """The gazetteer for a wiki language (cached: one per class and language)."""
@@ -309,6 +318,33 @@ class Gazetteer:
             out.append(PlaceMatch(m.start(), m.end(), m.end("n"), place, m[0], suffix,
                                   self._case.get(_key(suffix), "nominative")))
         return out
+
+    def find_demonyms(self, text: str) -> list[PlaceMatch]:
+        """Country adjectives in prose (``মার্কিন``, ``জাপানি``), as matches of their country with
+        case ``"adjective"``; none inside a place name (``সৌদি আরব``) or a longer word."""
+        if self._demonym_re is None:
+            return []
+        names = [(m.start, m.end, m.suffix) for m in self.find(text)]
+        out = []
+        for m in self._demonym_re.finditer(text):
+            # a place name plus a case suffix that spells the whole adjective (ইতালী+য়) is the
+            # adjective; any other overlap is a place (সৌদি আরব)
+            if any(s < m.end() and m.start() < e and not (s, e) == m.span() or (s, e) == m.span() and not suf
+                   for s, e, suf in names):
+                continue
+            place = self._countries[self._demonym[_key(m["n"])]]
+            out.append(PlaceMatch(m.start(), m.end(), m.end(), place, m[0], "", "adjective"))
+        return out
+
+    def ending_case(self, word: str) -> str | None:
+        """The case a word's ending marks (``বারিধারায়`` → ``"locative"``), by the curated
+        suffixes, longest first; None when it ends in none of them."""
+        k = _key(word)
+        for n in range(min(len(k) - 1, 4), 0, -1):
+            case = self._case.get(k[-n:])
+            if case:
+                return case
+        return None
 
     def _resolve(self, name: str, kind: str) -> str | None:
         table = self._country_key if kind == "country" else self._city_key

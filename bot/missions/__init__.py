@@ -41,13 +41,15 @@ def grammar(profile):
     return importlib.import_module(f"{__name__}.{grammar_name(profile)}")
 
 
-def prose_facts(sentences, profile, gaz) -> list[Fact]:
-    """Facts from an article's sentences, read by the profile's grammar."""
+def prose_facts(sentences, profile, gaz, text: str | None = None) -> list[Fact]:
+    """Facts from an article's sentences, read by the profile's grammar; ``text``: the prose
+    projection they come from (bn reads a pronoun's country from the sentence before)."""
+    if grammar_name(profile) == "bn":
+        return grammar(profile).prose_facts(sentences, profile, gaz, text)
     return grammar(profile).prose_facts(sentences, profile, gaz)
 
 
 def infobox_fact(value, sender, host, profile, gaz, start, end, param) -> Fact | None:
-    """The mission an infobox parameter names, read by the Bengali grammar's value reader."""
-    from . import bn
-
-    return bn.infobox_fact(value, sender, host, profile, gaz, start, end, param)
+    """The mission an infobox parameter names (``sender``/``host``: the slot's countries), read by
+    the profile's grammar: bn reads the value like prose, en keeps the slot's sender."""
+    return grammar(profile).infobox_fact(value, sender, host, profile, gaz, start, end, param)

@@ -1,18 +1,50 @@
 """The Bengali grammar of mission facts: prose sentences and infobox values.
 
-A sentence with a mission word (``দূতাবাস``, ``হাই কমিশন`` …) is split into one clause
-per mission word. In each clause the host city is a city mention (its country is the
-host country), else a country in the locative case; the sending country is the
-genitive country nearest before the mission word that is not the host, else a
-nominative country, else any other country. ``আজারবাইজানের রাজধানী বাকুতে
-আর্জেন্টিনার একটি দূতাবাস রয়েছে`` gives (AR, Baku, AZ, embassy).
+Bengali noun phrases are head-final and case suffixes carry the roles, so each mission word
+(``দূতাবাস``, ``হাই কমিশন`` …, from the profile) is read with the places before it:
+
+- the **host** is the nearest locative place before it (``ঢাকায়``, ``ঢাকাস্থ``, ``ভারতে``),
+  or a genitive city right before it (``ঢাকার মার্কিন দূতাবাস``), with every place
+  coordinated with it (``কলম্বো ও মালের ব্রিটিশ দূতাবাস``: Colombo and Malé); failing
+  that, the first locative place after it (``ভারতের হাইকমিশন ঢাকায় অবস্থিত``);
+- the **sender** is the nearest country before it that is not a host: a genitive
+  (``ভারতের``), a demonym adjective (``জাপানি``, gazetteer data) or a nominative
+  (``বাংলাদেশ দূতাবাস``, the subject ``আর্জেন্টিনা … দূতাবাস স্থাপন করে``), with its
+  coordinated countries; an international body or topic word nearer to the mission word
+  (``জাতিসংঘের শরণার্থী বিষয়ক হাই কমিশন``) means no country's mission. A mission word
+  without its own sender shares the previous one's in the same sentence.
+
+Not missions: people (``হাইকমিশনার``: a mission word followed by letters that are no
+inflection), words that only contain the letters, and generic statements (plural or counted
+mission words, ``বেশিরভাগ দেশের``, ``বিদেশে``), which keep only named senders in named
+cities; denied, closed or planned missions (``নেই``, ``বন্ধ``, ``খোলার পরিকল্পনা``). A
+genitive country before "in the capital" (``ভারতের রাজধানীতে``) is a host; a country pronoun
+(``দেশটির``) without a named sender stands for the country the sentence before on the same
+line starts with. A fact never has its sender as host country. All words come from the
+profile's ``missions`` section.
 """
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass, replace
+
 from ..gazetteer import Gazetteer, PlaceMatch
 from ..profile import Profile, nfc
 from . import Fact
+
+_W = "\u0980-\u09fe\u200c\u200dA-Za-z0-9"  # word characters (Bengali vowel signs included)
+
+
+@dataclass(frozen=True)
+class Reading:
+    """One mission of a sentence or value: who has which kind where."""
+
+    kind: str
+    sender: str | None
+    city: PlaceMatch | None
+    host: str | None
+    at: int  # offset of the mission word
 
 
 def _digits_value(s: str, local_digits: str) -> int:
@@ -20,44 +52,279 @@ def _digits_value(s: str, local_digits: str) -> int:
     return int(s.translate(table))
 
 
+def _alt(words) -> str:
+    parts = sorted({r"\s+".join(map(re.escape, nfc(w).split())) for w in words if w.strip()},
+                   key=len, reverse=True)
+    return "|".join(parts) or "(?!)"
+
+
+@dataclass(frozen=True)
+class _Words:
+    inflection: re.Pattern  # what may follow a mission word, anchored at its end
+    plural: re.Pattern
+    prefix: re.Pattern  # a joined prefix ending at the mission word's start
+    exclude: re.Pattern  # people and non-mission words that contain a mission word
+    blocker: re.Pattern  # bodies and topic words, any inflection
+    generic: re.Pattern  # quantifiers, vague places and counts
+    negation: re.Pattern  # denied, closed or planned missions
+    capital: re.Pattern  # "in the capital", right after a genitive country
+    pronoun: re.Pattern  # a country named before (দেশটির)
+    attributive: frozenset
+    coordination: re.Pattern  # a gap that only joins two list members
+
+
+_CACHE: dict[int, tuple[Profile, _Words]] = {}
+
+
+def _words(profile: Profile) -> _Words:
+    """The compiled word lists of a profile's ``missions`` section (built once per profile)."""
+    hit = _CACHE.get(id(profile))
+    if hit and hit[0] is profile:
+        return hit[1]
+    m = profile.data["missions"]
+
+    def words(name):
+        return list(m.get(name, ()))
+
+    count = f"|(?:{m['count_pattern']})" if m.get("count_pattern") else ""
+    built = _Words(
+        inflection=re.compile(f"(?:{_alt(words('inflections'))})(?![{_W}])"),
+        plural=re.compile(f"(?:{_alt(words('plural_suffixes'))})(?![{_W}])"),
+        prefix=re.compile(f"(?<![{_W}])(?:{_alt(words('prefixes'))})-?$"),
+        exclude=re.compile(f"(?<![{_W}])(?:{_alt(words('people') + words('not_missions'))})"),
+        blocker=re.compile(f"(?<![{_W}])(?:{_alt(words('bodies'))})"),
+        generic=re.compile(f"(?<![{_W}])(?:{_alt(words('generic_words'))})(?![{_W}]){count}"),
+        negation=re.compile(f"(?<![{_W}])(?:{_alt(words('negations'))})(?![{_W}])"),
+        pronoun=re.compile(f"(?<![{_W}])(?:{_alt(words('pronouns'))})(?![{_W}])"),
+        capital=re.compile(rf"\s*(?:{_alt(words('capital_words'))})(?![{_W}])"),
+        attributive=frozenset(nfc(w) for w in words("attributive_words")),
+        coordination=re.compile(r"\s*(?:(?:" + _alt(words("coordinators")) + r")\s*)+"),
+    )
+    _CACHE[id(profile)] = (profile, built)
+    return built
+
+
+@dataclass(frozen=True)
+class _Anchor:
+    start: int
+    end: int
+    kind: str
+    plural: bool
+
+
+def _anchors(text: str, profile: Profile, w: _Words) -> list[_Anchor]:
+    """Mission words that name missions: whole words, inflected or plural, not people."""
+    excluded = [(m.start(), m.end()) for m in w.exclude.finditer(text)]
+    out = []
+    for m in profile.mission_kind_re.finditer(text):
+        s, e = m.start(), m.end()
+        if s and re.match(f"[{_W}]", text[s - 1]) and not w.prefix.search(text[:s]):
+            continue  # inside a longer word
+        if any(a <= s and e < b or a < s and e <= b for a, b in excluded):
+            continue  # হাই কমিশনার, কনসালটেন্ট, নির্বাচন কমিশন
+        plural = False
+        if e < len(text) and re.match(f"[{_W}]", text[e]):
+            if w.plural.match(text, e):
+                plural = True
+            elif not w.inflection.match(text, e):
+                continue  # followed by other letters: another word (হাইকমিশনার)
+        out.append(_Anchor(s, e, profile.mission_kind(m.group()), plural))
+    return out
+
+
+def _only_words(text: str, allowed: frozenset, gaz: Gazetteer) -> bool:
+    """``text`` holds nothing but punctuation and allowed words; a locative word before an
+    allowed one also passes (ঢাকার বারিধারায় অবস্থিত: a quarter of the city)."""
+    tokens = re.findall(f"[{_W}]+", text)
+    return all(t in allowed or i + 1 < len(tokens) and tokens[i + 1] in allowed
+               and gaz.ending_case(t) == "locative" for i, t in enumerate(tokens))
+
+
+def _group(places: list[PlaceMatch], i: int, text: str, w: _Words, step: int) -> list[PlaceMatch]:
+    """``places[i]`` and the places coordinated with it (``কলম্বো ও মালের``), walking back
+    (step -1) or forward (+1); members before the last carry no case or the same case."""
+    out = [places[i]]
+    j = i + step
+    while 0 <= j < len(places):
+        a, b = (places[j], out[-1]) if step < 0 else (out[-1], places[j])
+        gap = text[a.end:b.start]
+        if not w.coordination.fullmatch(gap):
+            break
+        if step < 0 and a.case not in ("nominative", places[i].case) or step > 0 and a.case != "nominative":
+            break  # only the list's last member carries a case (ঢাকায় ends a list)
+        if a.place.kind == "country" and b.place.kind == "city":
+            break  # "পাকিস্তান, ঢাকায়": a subject and a place, not a list of places
+        out.append(places[j])
+        j += step
+    return out if step > 0 else out[::-1]
+
+
+def _hosts_before(pre: list[PlaceMatch], text: str, at: int, w: _Words, gaz: Gazetteer) -> list[PlaceMatch]:
+    """The host group before a mission word: the nearest locative place, or a genitive city
+    separated from the mission word only by countries, adjectives and attributive words."""
+    for i in range(len(pre) - 1, -1, -1):
+        p = pre[i]
+        if p.case == "locative":
+            return _group(pre, i, text, w, -1)
+        if p.case == "genitive" and p.place.kind == "city":
+            between = text[p.end:at]
+            for q in pre[i + 1:]:
+                between = between.replace(q.surface, " ")
+            if _only_words(between, w.attributive, gaz):
+                return _group(pre, i, text, w, -1)
+    return []
+
+
+def _hosts_after(post: list[PlaceMatch], text: str, end: int, w: _Words, value: bool) -> list[PlaceMatch]:
+    """The host group after a mission word: the first locative place (``হাইকমিশন ঢাকায়``),
+    or a city in apposition (``দূতাবাস, ঢাকা``); in an infobox value any place."""
+    for i, p in enumerate(post):
+        apposition = p.place.kind == "city" and re.fullmatch(r"[\s,]*", text[end:p.start])
+        gap = text[end:p.start]
+        for q in post[:i]:
+            gap = gap.replace(q.surface, " ")
+        if not value and len(re.findall(f"[{_W}]+", gap)) > 2:
+            break  # too far: another clause's place (… কর্মকর্তা জানান যে ঢাকায় …)
+        if p.case == "locative" or apposition or value and p.case != "adjective":
+            group = _group(post, i, text, w, +1)
+            return [g for g in group if g.case != "adjective"]
+    return []
+
+
+def _senders(pre: list[PlaceMatch], text: str, at: int, hosts: set[str], w: _Words, lo: int):
+    """(sender group, blocked): the nearest country before ``at`` that is no host, with its
+    coordinated countries; blocked when a body or generic word stands nearer."""
+    cands = [i for i, p in enumerate(pre) if p.place.kind == "country" and p.place.id not in hosts
+             and p.case in ("genitive", "nominative", "adjective")]
+    start = pre[cands[-1]].end if cands else lo
+    if w.blocker.search(text, start, at):
+        return [], True
+    if not cands:
+        return [], False
+    group = _group(pre, cands[-1], text, w, -1)
+    return [g for g in group if g.place.kind == "country" and g.place.id not in hosts], False
+
+
+def _generic(text: str, lo: int, a: _Anchor, w: _Words) -> int | None:
+    """Where a generic word or count stands in the four words before the mission word."""
+    words = list(re.finditer(f"[{_W}]+", text))
+    before = [m for m in words if lo <= m.start() and m.end() <= a.start][-4:]
+    if not before:
+        return None
+    found = [m.start() for m in w.generic.finditer(text, before[0].start(), a.start)]
+    return found[-1] if found else None
+
+
+def _clause_end(text: str, start: int, hi: int) -> int:
+    """Where the clause after a mission word ends: a comma, semicolon or danda, else ``hi``."""
+    m = re.compile("[,;।|]").search(text, start, hi)
+    return m.start() if m else hi
+
+
+def read(text: str, profile: Profile, gaz: Gazetteer, value: bool = False,
+         subject: tuple[str, ...] = ()) -> list[Reading]:
+    """Every mission a sentence (or, with ``value``, an infobox value) states; ``subject``: the
+    countries the previous sentence is about, for a pronoun (``দেশটির ঢাকায় একটি দূতাবাস``)."""
+    w = _words(profile)
+    anchors = _anchors(text, profile, w)
+    if not anchors:
+        return []
+    adjectives = gaz.find_demonyms(text)
+    spans = {(a.start, a.end) for a in adjectives}  # ইতালীয়: the adjective, not "in Italy"
+    places = sorted([p for p in gaz.find(text) if (p.start, p.end) not in spans] + adjectives,
+                    key=lambda p: p.start)
+    # ভারতের রাজধানীতে: in India (its capital unnamed)
+    places = [replace(p, case="locative") if p.case == "genitive" and p.place.kind == "country"
+              and w.capital.match(text, p.end) else p for p in places]
+    out: list[Reading] = []
+    consumed: set[int] = set()
+    prev_senders: list[str] = []
+    for i, a in enumerate(anchors):
+        lo = anchors[i - 1].end if i else 0
+        hi = anchors[i + 1].start if i + 1 < len(anchors) else len(text)
+        pre = [p for p in places if lo <= p.start and p.end <= a.start and p.start not in consumed]
+        post = [p for p in places if a.end <= p.start and p.end <= hi]
+        hosts = _hosts_before(pre, text, a.start, w, gaz)
+        if not hosts:
+            hosts = _hosts_after(post, text, a.end, w, value)
+            consumed |= {h.start for h in hosts}
+        if len(hosts) == 1 and hosts[0].place.kind == "country":
+            # বাংলাদেশে চীনের দূতাবাস ঢাকার বারিধারায়: the city after names the place exactly
+            city = next((p for p in post if p.place.kind == "city" and p.case in ("locative", "genitive")
+                         and p.place.country == hosts[0].place.id and p.start not in consumed), None)
+            if city is not None:
+                hosts = [city]
+                consumed.add(city.start)
+        host_ids = {h.place.country for h in hosts} | {h.place.id for h in hosts}
+        group, blocked = _senders([p for p in pre if p not in hosts], text, a.start, host_ids, w, lo)
+        senders = [g.place.id for g in group]
+        if blocked:
+            senders = []
+        elif not senders and prev_senders:
+            senders = prev_senders
+        elif not senders and w.pronoun.search(text, lo, a.start) \
+                and len([c for c in subject if c not in host_ids]) == 1:
+            senders = [c for c in subject if c not in host_ids]
+        if w.negation.search(text, a.end, _clause_end(text, a.end, hi)):
+            prev_senders = senders if not blocked else []
+            continue  # ঢাকায় মেক্সিকোর দূতাবাস নেই; … খোলার পরিকল্পনা
+        generic_at = _generic(text, lo, a, w)
+        if a.plural or generic_at is not None:
+            # generic: only senders named after the generic word, only named cities
+            senders = [g.place.id for g in group if generic_at is None or g.start > generic_at]
+            hosts = [h for h in hosts if h.place.kind == "city"]
+        if not hosts and group and not blocked:
+            # ভারতের মার্কিন দূতাবাস: a genitive country right before the sender is the host
+            first = group[0]
+            k = pre.index(first)
+            if k and pre[k - 1].case == "genitive" and pre[k - 1].place.kind == "country" \
+                    and not text[pre[k - 1].end:first.start].strip() and first.case != "genitive":
+                hosts = [pre[k - 1]]
+        prev_senders = senders if not blocked else []
+        cities = [h for h in hosts if h.place.kind == "city"]
+        # a country in the host group that holds one of its cities only qualifies it
+        hosts = cities + [h for h in hosts if h.place.kind == "country"
+                          and h.place.id not in {c.place.country for c in cities}]
+        for h in hosts:
+            host = h.place.country
+            for s in senders or [None]:
+                if s != host:
+                    out.append(Reading(a.kind, s, h if h.place.kind == "city" else None, host, a.start))
+        if not hosts and value:
+            for s in senders or [None]:
+                out.append(Reading(a.kind, s, None, None, a.start))
+    return out
+
+
 def clause_facts(text: str, profile: Profile, gaz: Gazetteer, opening_ok: bool = True):
-    """Yield (kind, sender, city_match, host_country) for each mission word in ``text``."""
-    kinds = list(profile.mission_kind_re.finditer(text))
-    if not kinds:
-        return
-    places = gaz.find(text)
-    prev_end = 0
-    for i, km in enumerate(kinds):
-        kind = profile.mission_kind(km.group())
-        clause_end = kinds[i + 1].start() if i + 1 < len(kinds) else len(text)
-        clause = [p for p in places if prev_end <= p.start < clause_end]
-        if not clause:  # fall back to the whole sentence ("… সেখানে তাদের দূতাবাস")
-            clause = places
-        prev_end = km.end()
-        yield kind, *_roles(clause, km.start())
+    """Yield (kind, sender, city_match, host_country) for each mission ``text`` states."""
+    for r in read(text, profile, gaz):
+        yield r.kind, r.sender, r.city, r.host
 
 
-def _roles(places: list[PlaceMatch], kind_at: int):
-    cities = [p for p in places if p.place.kind == "city"]
-    countries = [p for p in places if p.place.kind == "country"]
-    city = next((c for c in cities if c.case == "locative"), cities[0] if cities else None)
-    host = city.place.country if city else None
-    if host is None:
-        loc = next((c for c in countries if c.case == "locative"), None)
-        host = loc.place.id if loc else None
-    others = [c for c in countries if c.place.id != host]
-    sender = None
-    before = [c for c in others if c.case == "genitive" and c.start < kind_at]
-    if before:
-        sender = before[-1].place.id
-    else:
-        nominative = [c for c in others if c.case == "nominative"]
-        pick = nominative or [c for c in others if c.case != "locative"] or others
-        sender = pick[0].place.id if pick else None
-    return sender, city, host
+def _city_name(city: PlaceMatch | None) -> str | None:
+    return city.surface[: city.stem_end - city.start] if city else None
 
 
-def prose_facts(sentences, profile: Profile, gaz: Gazetteer) -> list[Fact]:
+def _subject(text: str, sent, profile: Profile, gaz: Gazetteer) -> tuple[str, ...]:
+    """The countries the sentence before ``sent`` on its line starts with: ``সৌদি আরব …।`` or
+    ``সৌদি আরবের …।`` gives one, ``বাংলাদেশ ও সৌদি আরবের …।`` both (a pronoun then means the
+    one that is not the host)."""
+    if text is None:
+        return ()
+    start = text.rfind("\n", 0, sent.pstart) + 1
+    ends = "".join(profile.text["sentence_ends"])
+    parts = [x for x in re.split(f"[{re.escape(ends)}]", text[start:sent.pstart]) if x.strip()]
+    places = gaz.find(parts[-1]) if parts else []
+    if not places or places[0].place.kind != "country" or places[0].case not in ("nominative", "genitive"):
+        return ()
+    return tuple(dict.fromkeys(p.place.id for p in _group(places, 0, parts[-1], _words(profile), +1)
+                               if p.place.kind == "country"))
+
+
+def prose_facts(sentences, profile: Profile, gaz: Gazetteer, text: str | None = None) -> list[Fact]:
+    """Facts of the sentences: a named sender and a named host, never the same country.
+    ``text``: the prose the sentences come from (their ``pstart`` offsets), for pronouns."""
     digits = profile.text["digits"]
     out = []
     for sent in sentences:
@@ -68,25 +335,43 @@ def prose_facts(sentences, profile: Profile, gaz: Gazetteer) -> list[Fact]:
             m = profile.year_re.search(sent.text)
             if m:
                 year = _digits_value(m.group(1), digits)
-        for kind, sender, city, host in clause_facts(sent.text, profile, gaz):
-            if sender is None and host is None:
+        for r in read(sent.text, profile, gaz, subject=_subject(text, sent, profile, gaz)):
+            if r.sender is None or r.host is None or r.sender == r.host:
                 continue
-            out.append(Fact(sender, city.surface[: city.stem_end - city.start] if city else None,
-                            city.place.id if city else None, host, kind, "prose",
-                            sent.start, sent.end, sent.has_ref, year))
+            out.append(Fact(r.sender, _city_name(r.city), r.city.place.id if r.city else None, r.host,
+                            r.kind, "prose", sent.start, sent.end, sent.has_ref, year))
     return out
 
 
 def infobox_fact(value: str, sender: str | None, host: str | None, profile: Profile, gaz: Gazetteer,
                  start: int, end: int, param: str) -> Fact | None:
-    """The mission named by an infobox parameter: country1's mission in country2 for mission1."""
+    """The mission an infobox parameter's value names, read like prose.
+
+    The sender comes from the text (``কায়রোতে বাংলাদেশের দূতাবাস``); the slot's country
+    (``sender``: country1 for mission1) only when the text names none, and never when the
+    value puts the mission in that country. The host is the value's city or country, else the
+    slot's other country. Comparing the result with the slot is rule E007's business.
+    """
     text = nfc(value).strip()
     if not text:
         return None
-    m = profile.mission_kind_re.search(text)
-    kind = profile.mission_kind(m.group()) if m else "other"
-    city = next((p for p in gaz.find(text) if p.place.kind == "city"), None)
-    host_country = city.place.country if city else host
-    return Fact(sender, city.surface[: city.stem_end - city.start] if city else None,
-                city.place.id if city else None, host_country, kind, "infobox", start, end,
+    readings = read(text, profile, gaz, value=True)
+    if readings:
+        r = readings[0]
+        kind, s, city, h = r.kind, r.sender, r.city, r.host
+    else:  # a bare place ("[[ঢাকা]]"): kind other
+        kind, s, h = "other", None, None
+        city = next((p for p in gaz.find(text) if p.place.kind == "city"), None)
+        if city:
+            h = city.place.country
+        else:
+            country = next((p for p in gaz.find(text) if p.place.kind == "country"), None)
+            h = country.place.id if country else None
+    if s is None and sender != h:
+        s = sender
+    if h is None and host != s:
+        h = host
+    if s == h:
+        s = None  # the value's mission is in the slot's own country: no sender to give it
+    return Fact(s, _city_name(city), city.place.id if city else None, h, kind, "infobox", start, end,
                 False, None, param)

@@ -618,3 +618,20 @@ def subject_of(text: str, profile: Profile, gaz: Gazetteer, carry: str | None, m
     countries = [m for m in gaz.find(text) if m.place.kind == "country"]
     at, code = grammar(profile, gaz).subject_before(text, len(text), countries)
     return code if at >= 0 and code else carry
+
+
+def infobox_fact(value: str, sender: str | None, host: str | None, profile: Profile, gaz: Gazetteer,
+                 start: int, end: int, param: str) -> Fact | None:
+    """The mission an infobox parameter names (``Embassy of Argentina, [[Baku]]``): the slot's
+    country (country1 for mission1) in the value's city, else in the other country; a city in
+    the slot's own country leaves the sender unknown (a fact never has sender = host)."""
+    text = nfc(value).strip()
+    if not text:
+        return None
+    m = profile.mission_kind_re.search(text)
+    kind = profile.mission_kind(m.group()) if m else "other"
+    city = next((p for p in gaz.find(text) if p.place.kind == "city"), None)
+    host_country = city.place.country if city else host
+    return Fact(sender if sender != host_country else None,
+                city.surface[: city.stem_end - city.start] if city else None,
+                city.place.id if city else None, host_country, kind, "infobox", start, end, False, None, param)

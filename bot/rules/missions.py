@@ -88,6 +88,29 @@ def check_commonwealth(art):
             yield Hit(f.start, f.end, {"sender": _name(art, f.sender), "host": _name(art, f.host_country)})
 
 
+def check_infobox_wrong_mission(art):
+    """mission1 holds country1's mission in country2 (mission2 the reverse); a value whose text
+    names another sender, or puts the mission in another country, is in the wrong slot. Quiet
+    when the infobox's two countries are not the title's (I006 reports that)."""
+    box = art.doc["infobox"]
+    if not box or not box["country1"] or not box["country2"]:
+        return
+    codes = [box["country1"]["code"], box["country2"]["code"]]
+    pair = _pair(art)
+    if None in codes or codes[0] == codes[1] or len(pair) == 2 and set(codes) != pair:
+        return
+    params = art.profile.mission_params
+    for f in art.facts:
+        if f.source != "infobox" or f.param not in params:
+            continue
+        i = params.index(f.param)
+        sender, host = codes[i], codes[1 - i]
+        if f.sender not in (None, sender) or f.host_country not in (None, host):
+            found = f.sender if f.sender not in (None, sender) else f.host_country
+            yield Hit(f.start, f.end, {"param": f.param, "country": _name(art, sender),
+                                       "host": _name(art, host), "found": _name(art, found)})
+
+
 register("E002", "mission-disagreement", "warning",
          "তথ্যছকের {param} ও লেখায় {country}-এর মিশন নিয়ে ভিন্ন তথ্য (শহর বা ধরন)",
          "the infobox ({param}) and the prose disagree about {country}'s mission (city or kind)",
@@ -107,3 +130,12 @@ register("E006", "commonwealth-embassy", "warning",
          "{sender} ও {host} দুটিই কমনওয়েলথ সদস্য: তারা দূতাবাস নয়, হাই কমিশন বিনিময় করে",
          "{sender} and {host} are Commonwealth members, which exchange high commissions, not embassies",
          example="ঢাকায় ভারতের দূতাবাস", check=check_commonwealth)
+register("E007", "infobox-mission-wrong-slot", "warning",
+         "তথ্যছকের {param}-এ {host}-এ {country}-এর মিশন থাকার কথা, কিন্তু মানটি অন্য দেশের মিশন "
+         "বা অন্য দেশে অবস্থিত মিশন নির্দেশ করে ({found})",
+         "infobox parameter {param} should hold {country}'s mission in {host}, but its value names "
+         "the other country's mission or a mission in the wrong country ({found})",
+         example="(মিশর–বাংলাদেশ সম্পর্ক, country1 মিশর) mission1 = [[কায়রোতে বাংলাদেশের দূতাবাস]]",
+         doc="The value is read like prose: its sender comes from its text (the slot's country only "
+             "when the text names none), its host from its city or country. No fix: which slot "
+             "or which value is wrong needs a person.", check=check_infobox_wrong_mission)
