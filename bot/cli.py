@@ -337,7 +337,7 @@ def cmd_run(args, extra: list[str]) -> int:
     if bad:
         raise UsageError(f"unrecognized arguments: {' '.join(bad)}")
     pywikibot_dir(args.pywikibot_dir)
-    site, extra = connect(extra)
+    site, extra = connect(extra, terminal=args.mode == "interactive")  # pywikibot shows the diff, asks
     diffs = None
     if args.mode == "dry-run":
         diffs = open(args.diffs, "w", encoding="utf-8") if args.diffs else sys.stdout

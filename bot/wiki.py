@@ -18,6 +18,7 @@ import time
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 
 import mwparserfromhell
 
@@ -25,6 +26,12 @@ from .fixes import Outcome, fix_page
 from .gazetteer import Gazetteer
 from .profile import Profile, name_key
 from .state import State
+
+
+#: Test seam: when set, a bot run calls ``before_save(page, outcome)`` between reading and fixing
+#: a page and each attempt to save it (the tests make a human edit there, so that the save meets
+#: a real edit conflict). Always None in use.
+before_save: Callable[[object, Outcome], None] | None = None
 
 
 class WikiError(Exception):
@@ -93,16 +100,21 @@ def check_password_file(path: str | None, base: str | Path | None = None) -> Non
                         f"run: chmod 600 {p}")
 
 
-def connect(args: list[str]):
+def connect(args: list[str], terminal: bool = False):
     """Import pywikibot, apply its global options (-lang:, -user: …), check the password file
-    and log in. Returns the site and the options left for the generators."""
+    and log in. Returns the site and the options left for the generators.
+
+    pywikibot's own messages stay off the terminal (relbot reports each page in its summary,
+    report and state; a fatal error is one line), unless ``terminal`` (``--interactive`` shows
+    pywikibot's diff and question) or pywikibot's ``-verbose`` option; its ``-log`` option
+    writes them to pywikibot's log file."""
     try:
         import pywikibot
         from pywikibot import config
     except Exception as exc:  # pywikibot reports configuration errors in many shapes
         raise WikiError(f"pywikibot could not start: {_one_line(exc)}") from None
     local = pywikibot.handle_args(args) if args else []  # an empty list would mean sys.argv
-    _quiet_tracebacks()
+    _route_pywikibot_output(terminal or config.verbose_output)
     check_password_file(config.password_file, config.base_dir)
     try:
         fam = pywikibot.family.Family.load(config.family)
@@ -113,9 +125,9 @@ def connect(args: list[str]):
         site = pywikibot.Site()  # reads siteinfo: the first request
         site.login()
     except Exception as exc:
-        from pywikibot.exceptions import TimeoutError as PwbTimeout
+        from pywikibot.exceptions import ApiTimeoutError
 
-        if _unreachable(exc) or isinstance(exc, PwbTimeout):
+        if _unreachable(exc) or isinstance(exc, ApiTimeoutError):
             raise WikiError(f"cannot reach the wiki at {where}: {_one_line(exc)}") from None
         raise WikiError(f"cannot log in to the wiki at {where}: {_one_line(exc)}") from None
     if not site.logged_in():
@@ -136,13 +148,23 @@ class _NoTraceback(logging.Filter):
         return True
 
 
-def _quiet_tracebacks() -> None:
-    from pywikibot.bot import init_handlers
+def _route_pywikibot_output(terminal: bool) -> None:
+    """Tracebacks out of pywikibot's messages; off the terminal unless ``terminal``.
 
-    init_handlers()  # idempotent: makes pywikibot's terminal handlers exist now
-    for handler in logging.getLogger("pywiki").handlers:
-        if not any(isinstance(f, _NoTraceback) for f in handler.filters):
-            handler.addFilter(_NoTraceback())
+    pywikibot sends all its output, and Python's warnings, through the logger ``pywiki`` (and
+    ``py.warnings``) to its terminal handlers; a file handler exists only with ``-log``. Raising
+    the terminal handlers' level, rather than removing them, keeps pywikibot from adding them
+    again (it re-initialises a logger that has no handlers)."""
+    from pywikibot.bot import init_handlers
+    from pywikibot.userinterfaces.terminal_interface_base import TerminalHandler
+
+    init_handlers()  # idempotent: makes pywikibot's handlers exist now
+    for name in ("pywiki", "py.warnings"):
+        for handler in logging.getLogger(name).handlers:
+            if not any(isinstance(f, _NoTraceback) for f in handler.filters):
+                handler.addFilter(_NoTraceback())
+            if not terminal and isinstance(handler, TerminalHandler):
+                handler.setLevel(logging.CRITICAL + 1)
 
 
 def _unreachable(exc: BaseException) -> bool:
@@ -162,9 +184,9 @@ def _unreachable(exc: BaseException) -> bool:
 def _server_trouble() -> tuple[type, ...]:
     """pywikibot's exceptions for a server that failed to do a request (after its own retries)."""
     import requests
-    from pywikibot.exceptions import OtherPageSaveError, ServerError, TimeoutError as PwbTimeout
+    from pywikibot.exceptions import ApiTimeoutError, OtherPageSaveError, ServerError
 
-    return (OtherPageSaveError, ServerError, PwbTimeout, requests.exceptions.RequestException)
+    return (OtherPageSaveError, ServerError, ApiTimeoutError, requests.exceptions.RequestException)
 
 
 def _one_line(exc: BaseException) -> str:
@@ -268,6 +290,8 @@ def run_bot(site, profile: Profile, state: State, gen_args: list[str], opts: Run
         if outcome is None:
             outcome, new_rev = _save(bot, page, out, rev, profile, gaz, state, run_id, title_of_shutoff, result)
         result.counts[outcome.split(":")[0]] += 1
+        if outcome.startswith("skipped:"):  # the wiki failed the save: the summary's skips say why
+            result.skipped[outcome.split(":", 1)[1].split(" (")[0]] += 1
         state.record(run_id, page.pageid, title, rev, outcome, dict(findings), new_rev)
 
     bot = RelBot(generator=_progress(make_generator(site, profile, gen_args), opts.progress), site=site)
@@ -334,6 +358,8 @@ def _save(bot, page, out: Outcome, rev: int, profile: Profile, gaz, state: State
     from pywikibot.exceptions import EditConflictError
 
     for attempt in (1, 2):
+        if before_save is not None:
+            before_save(page, out)
         _check_shutoff(page.site, shutoff_title, profile.data["bot"]["run_word"])
         try:
             # force: relbot checked {{bots}}/{{nobots}} with the profile's names already; pywikibot's

@@ -1,8 +1,9 @@
 """A small fault-injecting HTTP proxy in front of the real sandbox wiki (loopback only).
 
 It forwards every request to the wiki unchanged, except when a rule matches: then it
-answers HTTP 500/503, a MediaWiki ``maxlag`` error, or waits longer than the client's
-timeout before forwarding. It fakes only faults a real server cannot be made to show.
+answers HTTP 500/503, a MediaWiki ``maxlag`` error, or holds the request longer than the
+client's timeout and then drops it unanswered (the wiki never sees it, so what the wiki holds
+afterwards is certain). It fakes only faults a real server cannot be made to show.
 """
 
 from __future__ import annotations
@@ -19,7 +20,8 @@ from urllib.parse import parse_qs
 @dataclass
 class Fault:
     """Answer requests whose parameters contain all of ``match`` with ``kind`` (``500``, ``503``,
-    ``maxlag`` or ``slow``), ``times`` times (None: always)."""
+    ``maxlag`` or ``slow``: no answer for ``delay`` seconds, then the connection closed without
+    forwarding), ``times`` times (None: always)."""
 
     match: dict
     kind: str
@@ -58,8 +60,10 @@ class FaultProxy:
                                                         "host": "db", "lag": 7}}).encode()
                         return self._send(200, payload, "application/json", {"Retry-After": "0",
                                                                               "X-Database-Lag": "7"})
-                    if fault.kind == "slow":
+                    if fault.kind == "slow":  # the client gives up first; the wiki never sees it
                         time.sleep(fault.delay)
+                        self.close_connection = True
+                        return None
                 conn = http.client.HTTPConnection("127.0.0.1", proxy.upstream_port, timeout=60)
                 headers = {k: v for k, v in self.headers.items() if k.lower() not in ("host", "connection")}
                 conn.request(self.command, self.path, body=body, headers=headers)

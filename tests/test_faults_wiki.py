@@ -4,6 +4,7 @@ unreachable wiki, a missing user-config; and undoing a run."""
 
 from __future__ import annotations
 
+import re
 import shutil
 import sqlite3
 
@@ -11,7 +12,7 @@ import pytest
 
 from bot import sandbox
 from faultproxy import Fault, FaultProxy
-from test_bot_wiki import TEST_CAT, extra_pages
+from test_bot_wiki import TEST_CAT, extra_pages, safe_fixed
 from wiki_fixtures import relbot, revisions, total_edits
 
 CAT = f"-cat:{TEST_CAT[len('বিষয়শ্রেণী:'):]}"
@@ -31,10 +32,11 @@ def config_copy(sb, tmp_path, port: int | None = None, **settings) -> str:
 
 
 def one_line_error(proc) -> str:
-    err = [line for line in proc.stderr.splitlines() if line.startswith("relbot: error:")]
-    assert len(err) == 1, proc.stderr
-    assert "Traceback" not in proc.stderr
-    return err[0]
+    """The whole of stderr, which must be exactly one ``relbot: error:`` line: no log chatter,
+    no warning and no traceback before or after it."""
+    lines = proc.stderr.splitlines()
+    assert len(lines) == 1 and lines[0].startswith("relbot: error: "), proc.stderr
+    return lines[0]
 
 
 @pytest.fixture
@@ -69,28 +71,45 @@ def test_transient_faults_are_retried_then_the_page_is_skipped(fresh_wiki, proxy
     assert outcome.startswith("skipped:server")
 
 
+def content(sb, title: str) -> list[tuple[str, str]]:
+    """(user, text) of every revision of a page, newest first."""
+    return [(r["user"], r["slots"]["main"]["content"]) for r in revisions(sb, title)]
+
+
 def test_slow_answers_time_out_and_the_page_is_skipped(fresh_wiki, proxy, tmp_path):
     sb = fresh_wiki
     pages = extra_pages(2)
     sandbox.seed(sb, {TEST_CAT: "পরীক্ষা", **pages})
     slow, fine = sorted(pages)
-    seeded = len(revisions(sb, fine))
-    proxy.faults = [Fault({"action": "edit", "title": slow}, "slow", delay=3.0)]
+    seeded = {t: content(sb, t) for t in pages}
+    proxy.faults = [Fault({"action": "edit", "title": slow}, "slow", delay=3.0)]  # never answered
     pwb = config_copy(sb, tmp_path, proxy.port, max_retries=1, retry_wait=1, retry_max=1,
                       socket_timeout=(2, 1))
-    proc = relbot(sb, "run", "--apply", "--pywikibot-dir", pwb, "--state", str(tmp_path / "s.sqlite"), CAT)
-    assert proc.returncode == 0, proc.stderr
-    assert len(revisions(sb, fine)) > seeded
-    # the slow edit may or may not have reached the wiki before the client gave up; either way the
-    # page is whole: the seeded text or the fixed one, never anything else
-    text = revisions(sb, slow)[0]["slots"]["main"]["content"]
-    assert text in (pages[slow], revisions(sb, fine)[0]["slots"]["main"]["content"])
+    state = tmp_path / "s.sqlite"
+    proc = relbot(sb, "run", "--apply", "--pywikibot-dir", pwb, "--state", str(state), CAT)
+    assert proc.returncode == 0, proc.stderr  # a skipped page does not fail the run
+    lines = proc.stderr.splitlines()
+    assert len(lines) == 4 and "Traceback" not in proc.stderr, proc.stderr  # the summary alone
+    assert lines[0] == "run 1 finished"
+    assert lines[1] == "pages read 2, unchanged since last check 0, skipped: server-error 1"
+    assert lines[3].startswith("edits saved 1, proposed 0, declined 0, cosmetic-only 0, blocked 0, conflicts 0, ")
+    db = sqlite3.connect(state)
+    outcomes = dict(db.execute("SELECT title, outcome FROM run_pages WHERE run_id = 1"))
+    assert outcomes[fine] == "saved"
+    assert outcomes[slow].startswith("skipped:server-error ("), outcomes[slow]
+    assert [t for (t,) in db.execute("SELECT title FROM saves WHERE run_id = 1")] == [fine]
+    # the slow page is exactly as seeded, the other saved once with exactly its safe fixes
+    assert content(sb, slow) == seeded[slow]
+    assert content(sb, fine) == [(sb.bot_user, safe_fixed(pages[fine])), *seeded[fine]]
+    assert any(line.startswith("slow edit ") for line in proxy.log)  # the fault was hit
 
 
 def test_wiki_stopped_mid_run_then_resume(fresh_wiki, tmp_path):
     sb = fresh_wiki
     pages = extra_pages(6)
     sandbox.seed(sb, {TEST_CAT: "পরীক্ষা", **pages})
+    seeded = {t: content(sb, t) for t in pages}  # one title is also a default page: two revisions
+    order = sorted(pages)  # the category's order: sort key = title, code point by code point
     state = tmp_path / "s.sqlite"
     pwb = config_copy(sb, tmp_path, max_retries=1, retry_wait=1, retry_max=1)
     harness = f'''
@@ -108,27 +127,28 @@ S.State.record_save = _save
     try:
         assert proc.returncode == 2, proc.stderr
         line = one_line_error(proc)
-        assert "--resume" in line
+        assert re.fullmatch(r"relbot: error: the wiki stopped answering \(.+\); run 1 is saved: "
+                            r"finish it later with --resume", line), line
     finally:
         sandbox.serve(sb)
     db = sqlite3.connect(state)
-    run_id, status = db.execute("SELECT id, status FROM runs ORDER BY id DESC").fetchone()
-    assert status == "failed"
-    saved_before = db.execute("SELECT COUNT(*) FROM saves WHERE run_id = ?", (run_id,)).fetchone()[0]
-    assert saved_before == 2
+    assert db.execute("SELECT id, status FROM runs").fetchall() == [(1, "failed")]
+    # exactly the first two pages were saved, each once, and nothing else reached the wiki
+    assert [t for (t,) in db.execute("SELECT title FROM saves WHERE run_id = 1 ORDER BY rowid")] == order[:2]
     db.close()
-    for title, text in pages.items():  # nothing half-edited: seeded text or a complete bot revision
-        revs = revisions(sb, title)
-        assert revs[0]["slots"]["main"]["content"] == text or revs[0]["user"] == sb.bot_user
+    for title in order[:2]:
+        assert content(sb, title) == [(sb.bot_user, safe_fixed(pages[title])), *seeded[title]], title
+    for title in order[2:]:
+        assert content(sb, title) == seeded[title], title
     proc = relbot(sb, "run", "--apply", "--resume", "--pywikibot-dir", pwb, "--state", str(state), CAT)
     assert proc.returncode == 0, proc.stderr
     db = sqlite3.connect(state)
-    assert db.execute("SELECT status FROM runs WHERE id = ?", (run_id,)).fetchone()[0] == "finished"
-    titles = [t for (t,) in db.execute("SELECT title FROM run_pages WHERE run_id = ?", (run_id,))]
-    assert sorted(titles) == sorted(pages)
-    assert db.execute("SELECT COUNT(*) FROM saves WHERE run_id = ?", (run_id,)).fetchone()[0] == 6
-    for title in pages:
-        assert [r["user"] for r in revisions(sb, title)].count(sb.bot_user) == 1, title
+    assert db.execute("SELECT id, status FROM runs").fetchall() == [(1, "finished")]  # the same run
+    assert sorted(t for (t,) in db.execute("SELECT title FROM run_pages WHERE run_id = 1")) == order
+    # the resumed run saved exactly the other four, once each, after the first two
+    assert [t for (t,) in db.execute("SELECT title FROM saves WHERE run_id = 1 ORDER BY rowid")] == order
+    for title in order:  # every page: one bot revision, exactly its safe fixes, on the seeded one
+        assert content(sb, title) == [(sb.bot_user, safe_fixed(pages[title])), *seeded[title]], title
 
 
 def test_wrong_credentials(wiki, tmp_path):
@@ -149,8 +169,9 @@ def test_unreachable_wiki(wiki, tmp_path):
     proc = relbot(wiki, "run", "--dry-run", "--pywikibot-dir", pwb, "--state", str(tmp_path / "s.sqlite"),
                   timeout=60)
     assert proc.returncode == 2
-    line = one_line_error(proc)
-    assert "127.0.0.1" in line or "reach" in line or "connect" in line
+    # pywikibot gave up after its retries: the README's message, with the address it tried
+    assert one_line_error(proc) == (f"relbot: error: cannot reach the wiki at http://127.0.0.1:{closed}: "
+                                    "Maximum retries attempted without success.")
 
 
 def test_missing_user_config(wiki, tmp_path):
@@ -169,8 +190,9 @@ def test_undo_reverts_our_edits_and_leaves_later_ones(fresh_wiki, tmp_path):
     assert relbot(sb, "run", "--apply", "--state", state, CAT).returncode == 0
     run_id = sqlite3.connect(state).execute("SELECT MAX(id) FROM runs").fetchone()[0]
     touched = sorted(pages)[0]
-    relbot(sb, "run", "--dry-run", "--state", str(tmp_path / "x.sqlite"), "-page:none",
-           harness=f"human_edit({touched!r}, append='\\nপরে মানুষের সম্পাদনা')")
+    proc = relbot(sb, "run", "--dry-run", "--state", str(tmp_path / "x.sqlite"), "-page:none",
+                  harness=f"human_edit({touched!r}, append='\\nপরে মানুষের সম্পাদনা')")
+    assert proc.returncode == 0, proc.stderr
     edits = total_edits(sb)
     proc = relbot(sb, "undo", "--run", str(run_id), "--dry-run", "--state", state)
     assert proc.returncode == 0, proc.stderr

@@ -143,14 +143,21 @@ def test_conflicting_fixes_wait_for_the_next_round(fix):
 
 # -- the command --------------------------------------------------------------------------
 
-def test_cli_diff_is_the_default(capsys):
-    assert main(["fix", str(SEED)]) == 1  # E003 findings remain, no fix settles them
+def test_cli_diff_is_the_default(tmp_path, capsys):
+    copy = tmp_path / SEED.name  # same name, same title; the shipped seed is never at risk
+    copy.write_bytes(SEED.read_bytes())
+    os.utime(copy, ns=(1_000_000_000_000_000_000, 1_000_000_000_000_000_000))  # an mtime a write would change
+    before = copy.read_bytes()
+    assert main(["fix", str(copy)]) == 1  # E003 findings remain, no fix settles them
     out = capsys.readouterr().out
     title = title_of(SEED)
     assert out.startswith(f"--- {title}\n+++ {title}\n")
     assert "-==ইতিহাস==\n+== ইতিহাস ==\n" in out
     assert out.rstrip().endswith("তথ্যসূত্র অনুচ্ছেদ (L003)")
-    assert read(SEED) == read(SEED)  # nothing written
+    # nothing written: the same bytes, not touched, and no other file beside it
+    assert copy.read_bytes() == before
+    assert copy.stat().st_mtime_ns == 1_000_000_000_000_000_000
+    assert [p.name for p in tmp_path.iterdir()] == [SEED.name]
 
 
 def test_cli_write_and_output(tmp_path, capsys):
@@ -161,11 +168,13 @@ def test_cli_write_and_output(tmp_path, capsys):
     assert "== ইতিহাস ==" in copy.read_text("utf-8")
     assert main(["fix", str(copy), "--write", "--select", "L007"]) == 0  # idempotent
     out = tmp_path / "out.wikitext"
-    assert main(["fix", str(src), "-o", str(out)]) in (0, 1)
-    assert out.read_text("utf-8") != read(src)
+    assert main(["fix", str(src), "-o", str(out)]) == 0  # the heading spacing was its only finding
+    assert out.read_text("utf-8") == read(src).replace("==ইতিহাস==", "== ইতিহাস ==", 1)
     outdir = tmp_path / "many"
-    main(["fix", str(FIXTURES / "clean"), "-o", str(outdir)])
-    assert sorted(p.name for p in outdir.iterdir()) == sorted(p.name for p in (FIXTURES / "clean").glob("*.wikitext"))
+    assert main(["fix", str(FIXTURES / "clean"), "-o", str(outdir)]) == 0
+    clean = sorted((FIXTURES / "clean").glob("*.wikitext"))
+    assert sorted(p.name for p in outdir.iterdir()) == [p.name for p in clean]
+    assert all((outdir / p.name).read_bytes() == p.read_bytes() for p in clean)  # nothing to fix: copies
 
 
 def test_cli_fix_clean_exits_zero_with_no_output(capsys):

@@ -33,9 +33,10 @@ def test_propose_approve_apply(fresh_wiki, tmp_path):
     approvals.write_text(json.dumps({"relbot_approvals": 1, "bundle": doc["id"],
                                      "approved": [e["id"] for e in chosen] + [stale["id"]], "rejected": []}))
     human = "মানুষের পরিবর্তন। " + read(SEED) + f"\n[[{TEST_CAT}]]"
-    relbot(sb, "run", "--dry-run", "--state", str(tmp_path / "x.sqlite"), "-page:none", harness=f'''
+    proc = relbot(sb, "run", "--dry-run", "--state", str(tmp_path / "x.sqlite"), "-page:none", harness=f'''
 human_edit({stale["title"]!r}, text={human!r})
 ''')
+    assert proc.returncode == 0, proc.stderr
     before = {t: len(revisions(sb, t)) for t in pages}
     edits = total_edits(sb)
     proc = relbot(sb, "apply", str(bundle), "--approvals", str(approvals), "--state", str(tmp_path / "s.sqlite"))
@@ -66,5 +67,6 @@ def test_publish_report_only_when_changed(fresh_wiki, tmp_path):
     assert "দ্বিগুণ দাঁড়ি" in text and "T001" in text and "সর্বশেষ হালনাগাদ:" in text
     assert revs[0]["comment"] == "বট: লিন্ট প্রতিবেদন হালনাগাদ"
     proc = relbot(sb, "report", "--publish", title)
+    assert proc.returncode == 0, proc.stderr
     assert "unchanged, not saved" in proc.stdout
     assert len(revisions(sb, title)) == 1
