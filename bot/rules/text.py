@@ -63,19 +63,39 @@ def t004_pattern(spec: dict):
             tuple("0123456789"))
 
 
+#: Marks that close a quotation (a ``।।`` before one ends quoted verse).
+CLOSING_QUOTES = frozenset("\"'\u2019\u201d\u00bb")
+
+
 @rule("T001", "double-danda", "warning", "দ্বিগুণ দাঁড়ি «।।»", "doubled danda “।।”", fix="safe",
       example="রয়েছে।।")
 def double_danda(art):
-    """Two or more dandas in a row; one is meant."""
+    """Two or more dandas in a row in prose; one is meant.
+
+    Verse and quotations keep ``।।``: it ends a couplet in Bengali poetry (``…করুক সে।।/…``,
+    verse numbers ``।।১।।``). So a ``।।`` is not reported in quotations or verse
+    (:mod:`bot.zones`: a line cut by ``।/``, a line of one sentence ending in ``।।``, a ``।।``
+    touching a number) nor right before a closing quotation mark. On 269 real articles that
+    leaves 3 of 12: typos ending a sentence inside a paragraph (``…যোগ দেন।। <ref…``);
+    the other 9 were verse of Chandidas, Vidyapati and Ishwar Chandra Gupta.
+    """
     danda = art.profile.text["danda"]
+    text = art.prose.text
     for s, e, m in _find(art, *t001_pattern(art.profile.text)):
-        yield Hit(s, e, {}, Fix("safe", "single danda", [Edit(s, e, danda)]))
+        if text[m.end():m.end() + 1] not in CLOSING_QUOTES:
+            yield Hit(s, e, {}, Fix("safe", "single danda", [Edit(s, e, danda)]))
 
 
 @rule("T002", "danda-lookalike", "warning", "দাঁড়ির বদলে সদৃশ চিহ্ন «{mark}»",
       "a look-alike “{mark}” used as danda", fix="safe", example="রয়েছে৷")
 def danda_lookalike(art):
-    """U+09F7 (Bengali currency numerator four) or a pipe used where a danda belongs."""
+    """U+09F7 (Bengali currency numerator four) or a pipe used where a danda belongs.
+
+    On 269 real articles every ``৷`` (228, on 43 pages) ends a sentence, none stands in a
+    number, so it is replaced; a pipe after a Bengali word (5) is reported without a fix.
+    Pipes of template parameters and tables that the parser left as text (``{{ওয়েব উদ্ধৃতি
+    | শিরোনাম = ইতিহাস | …`` after a stray ``''``) are markup, not marks (:mod:`bot.zones`).
+    """
     danda = art.profile.text["danda"]
     for s, e, m in _find(art, *t002_pattern(art.profile.text)):
         mark = m.group().strip()
