@@ -23,6 +23,8 @@ SKIP_TAGS = frozenset({"ref", "references", "nowiki", "pre", "math", "code", "sy
                        "score", "chem", "ce", "graph", "templatedata", "timeline", "hiero", "gallery",
                        "imagemap", "mapframe", "maplink", "categorytree", "inputbox", "tt", "kbd", "samp",
                        "var", "poem", "style", "script"})
+#: Tags whose content is prose quoted from elsewhere (the T rules leave it as written).
+QUOTE_TAGS = frozenset({"blockquote", "q"})
 #: Tags that separate blocks of text (cells, rows, lines).
 BLOCK_TAGS = frozenset({"table", "tr", "td", "th", "caption", "li", "ul", "ol", "dl", "dt", "dd", "div", "p",
                         "br", "hr", "blockquote", "center"})
@@ -51,6 +53,8 @@ class Prose:
         self._pstarts: list[int] = []
         self._segs: list[tuple[int, int, bool]] = []
         self.refs: list[int] = []  # projection offsets of <ref> tags
+        self.quoted: list[tuple[int, int]] = []  # projection spans of QUOTE_TAGS contents
+        self.memo: dict = {}  # per-page work the rules share (computed on first use)
         self._len = 0
         self._walk(parsed.tree)
         self.text = "".join(self._parts)
@@ -107,7 +111,10 @@ class Prose:
         if block:
             self._add("\n", start, 0, False)
         if not node.self_closing and node.contents is not None:
+            begin = self._len
             self._walk(node.contents)
+            if name in QUOTE_TAGS:
+                self.quoted.append((begin, self._len))
         if block:
             self._add("\n", end, 0, False)
 
