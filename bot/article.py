@@ -321,7 +321,23 @@ class _Builder:
                 "has_reflist": bisect.bisect_left(reflist_at, hs) < bisect.bisect_left(reflist_at, whole_end),
                 "empty": self._body_empty(he, ends[i]) and ends[i] == whole_end,
             })
+        self._settle_ambiguous(out)
         return out
+
+    def _settle_ambiguous(self, sections: list[dict]) -> None:
+        """A section titled with an ambiguous alias (bn ``উৎস``: 'origin' or 'sources') is the
+        standard section only when it holds a reference list, or stands among the appendix
+        sections at the end under no body section; otherwise it is a body section (a
+        history's ``উৎস``), which no rule renames or moves."""
+        prof = self.prof
+        order = prof.appendix_order
+        for i, sec in enumerate(sections):
+            if (sec["key"] not in order or sec["has_reflist"]
+                    or section_norm(sec["title"]) not in prof.ambiguous_section_titles):
+                continue
+            under_body = sec["parent"] is not None and sections[sec["parent"]]["key"] not in order
+            if under_body or any(s["key"] not in order for s in sections[i + 1:]):
+                sec["key"] = sec["canonical"] = None
 
     def _is_trailer(self, node) -> bool:
         """Nodes that may stand after the last section: navboxes, categories, language links."""

@@ -61,7 +61,8 @@ def reflist_edits(art) -> list[Edit]:
     if refsec is not None and refsec["has_reflist"]:
         return []
     edits = []
-    lists = art.doc["references"]["reflists"]
+    # only a list of the default group is the reference list: a notes list (group=…) stays put
+    lists = [x for x in art.doc["references"]["reflists"] if not x["group"]]
     home = _section_holding_only(art, lists[0]) if lists and refsec is None else None
     if home is not None:
         # the reflist is all its section holds: that section is the references section
@@ -77,9 +78,21 @@ def reflist_edits(art) -> list[Edit]:
         at = refsec["heading_span"]["end"]
         edits.append(Edit(at, at, "\n" + moved))
     else:
+        at = references_insertion_point(art)
         heading = f"== {prof.section_title('references')} ==\n{moved}\n"
-        edits.append(block_insert(text, references_insertion_point(art), heading))
+        edits.append(block_insert(text, at, heading))
+    if lists and _refs_between(art, at, lists[0]["span"]["start"]):
+        return []  # moving the list past references would split it or drop them: readers would see it
     return _merge(edits)
+
+
+def _refs_between(art, a: int, b: int) -> bool:
+    """Whether a reference of the default group stands between offsets ``a`` and ``b`` (either
+    order): a reference list shows the references before it, so moving one across them changes
+    which list they appear in."""
+    lo, hi = min(a, b), max(a, b)
+    return any(not r["group"] and not r["list_defined"] and lo <= r["span"]["start"] < hi
+               for r in art.doc["references"]["refs"])
 
 
 def _section_holding_only(art, item: dict) -> dict | None:

@@ -123,6 +123,12 @@ class Profile:
         return out
 
     @cached_property
+    def ambiguous_section_titles(self) -> frozenset[str]:
+        """Normalised standard-section aliases that are also ordinary body-section words."""
+        return frozenset(section_norm(t) for sec in self.data["sections"]["standard"]
+                         for t in sec.get("ambiguous", ()))
+
+    @cached_property
     def appendix_order(self) -> dict[str, int]:
         return {sec["key"]: i for i, sec in enumerate(self.data["sections"]["standard"])}
 
