@@ -178,6 +178,7 @@ class Visible:
     reflists: list  # one tuple of item texts per <ol class="references">, in page order
     errors: list  # (key, params) of Cite's error messages, in page order
     auto_reflist: bool  # Cite appended a default-group list no <references/> asked for
+    lists_before: int  # reference lists the page itself holds (before the sentinel)
     sentinel: bool  # the end marker was found (False: the page swallowed it, e.g. open <!--)
 
 
@@ -212,12 +213,13 @@ def visible(page_html: str) -> Visible:
         errors.append((m.group(1), m.group(2) or "") if m else ("?", _text(el)))
         _remove(el)
     # document order: is there a reference list after the sentinel?
-    sentinel, after_sentinel, auto = False, False, False
+    sentinel, auto, before = False, False, 0
     for el in root.iter():
         if el.get("id") == SENTINEL_ID:
-            sentinel = after_sentinel = True
-        elif after_sentinel and el.tag == "ol" and "references" in (el.get("class") or "").split():
-            auto = True
+            sentinel = True
+        elif el.tag == "ol" and "references" in (el.get("class") or "").split():
+            auto |= sentinel
+            before += not sentinel
     reflists = []
     for ol in root.xpath("//ol[contains(concat(' ', @class, ' '), ' references ')]"):
         reflists.append(tuple(_text(li) for li in ol.xpath("./li")))
@@ -235,14 +237,17 @@ def visible(page_html: str) -> Visible:
             el.text = "\n" + (el.text or "")
     lines = (_WS.sub(" ", line).strip() for line in "".join(root.itertext()).split("\n"))
     body = "\n".join(line for line in lines if line)
-    return Visible(body, headings, reflists, errors, auto, sentinel)
+    return Visible(body, headings, reflists, errors, auto, before, sentinel)
 
 
 # ---------------------------------------------------------------- relbot codes seen by Cite
 
-#: Cite's messages for a <ref> it could not read: the reader sees an error instead of the note.
-MALFORMED = {"cite_error_included_ref", "cite_error_ref_no_key", "cite_error_ref_too_many_keys",
-             "cite_error_ref_numeric_key", "cite_error_ref_invalid_dir", "cite_error_ref_no_input"}
+#: Cite's messages about one <ref> tag it rejects (Cite::validateRef): the reader sees an error
+#: instead of the note. R003/R004/R002 have their own messages.
+MALFORMED = {f"cite_error_{k}" for k in (
+    "included_ref", "ref_no_key", "ref_too_many_keys", "ref_numeric_key", "ref_invalid_dir",
+    "ref_no_input", "ref_nested_extends", "references_group_mismatch", "references_no_key",
+    "empty_references_define", "references_missing_key", "references_missing_group")}
 #: ``<ref`` / ``</ref>`` left as text: MediaWiki did not take it for a tag and shows it.
 REF_DEBRIS = re.compile(r"<\s*/?\s*ref(?!erences?\b)", re.I)  # also "</refname=…"
 
@@ -252,11 +257,13 @@ def _name(params: str) -> str:
 
 
 def cite_findings(v: Visible) -> set[tuple[str, str]]:
-    """(code, detail) that the render shows: R002 with the group ("" for Cite's own list),
-    R003/R004 with the reference name, W002 with the message key or ``debris``."""
+    """(code, detail) that the render shows: R002 with the group ("" for Cite's own list;
+    ``late`` when the page has a list and Cite adds one for default-group refs after it, which
+    MW 1.39 does silently), R003/R004 with the reference name, W002 with the message key or
+    ``debris``."""
     out = set()
     if v.auto_reflist:
-        out.add(("R002", ""))
+        out.add(("R002", "late" if v.lists_before else ""))
     for key, params in v.errors:
         if key == "cite_error_group_refs_without_references":
             out.add(("R002", _name(params)))
