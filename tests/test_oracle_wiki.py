@@ -104,12 +104,14 @@ def test_oracle_explains_only_the_declared_typography():
 
 # ---------------------------------------------------------------- 1. visible text after safe fixes
 
-def _visible_violations(title, outcome, before, after, renames, references) -> list[str]:
+def _visible_violations(title, outcome, before, after, renames, references,
+                        explained: Counter) -> list[str]:
     codes = set(outcome.codes)
     tag = f"{title} [{', '.join(sorted(codes))}]"
     vb, va = oracle.visible(before.html), oracle.visible(after.html)
-    out = [f"{tag} text: {d.before!r} → {d.after!r} in …{d.context}…"
-           for d in oracle.explain(vb.body, va.body, codes) if d.rule is None]
+    diffs = oracle.explain(vb.body, va.body, codes)
+    explained.update(d.rule for d in diffs if d.rule)
+    out = [f"{tag} text: {d.before!r} → {d.after!r} in …{d.context}…" for d in diffs if d.rule is None]
     out += [f"{tag} headings: {old} → {new}"
             for old, new in oracle.heading_changes(vb.headings, va.headings, codes, renames, references)]
     lists_b = sorted(tuple(oracle.normalise(x, codes) for x in lst) for lst in vb.reflists)
@@ -130,15 +132,20 @@ def _visible_violations(title, outcome, before, after, renames, references) -> l
     return out
 
 
-def test_safe_fixes_change_visible_text_only_as_their_rules_declare(corpus, profile):
+def test_safe_fixes_change_visible_text_only_as_their_rules_declare(corpus, profile, record_property):
     renames = {alias: sec["title"] for group in ("standard", "body")
                for sec in profile.data["sections"][group] for alias in sec["aliases"]}
     references = profile.section_title("references")
     changed = {t: v for t, v in corpus.items() if v[2] is not None}
     assert len(changed) > 200  # the sample's safe fixes touch most pages
-    violations = []
+    violations, explained, pages = [], Counter(), Counter()
     for title, (outcome, before, after) in changed.items():
-        violations += _visible_violations(title, outcome, before, after, renames, references)
+        violations += _visible_violations(title, outcome, before, after, renames, references,
+                                          explained)
+        pages.update(outcome.codes)
+    record_property("pages_changed", len(changed))
+    record_property("pages_by_rule", dict(pages))
+    record_property("differences_explained", dict(explained))
     assert not violations, f"{len(violations)} undeclared visible changes:\n" + "\n".join(violations)
 
 
@@ -164,15 +171,18 @@ def cite_view(v) -> set[tuple[str, str]]:
 
 
 def test_reference_findings_agree_with_cite(corpus, record_property):
-    disagreements, counted = [], Counter()
+    disagreements, counted, compared = [], Counter(), Counter()
     for title, (outcome, before, _) in corpus.items():
         rel, cite = relbot_findings(outcome), cite_view(oracle.visible(before.html))
+        compared.update(f"relbot {c}" for c, _ in rel)
+        compared.update(f"Cite {c}" for c, _ in cite)
         disagreements += [f"{title}: relbot only {c} {d}" for c, d in sorted(rel - cite)]
         disagreements += [f"{title}: Cite only {c} {d}" for c, d in sorted(cite - rel)]
         counted.update(f.code for f in outcome.findings if f.code in COUNTED_CODES)
         counted.update("late default refs" for c in oracle.cite_findings(oracle.visible(before.html))
                        if c == ("R002", "late"))
     record_property("uncompared_findings", dict(counted))
+    record_property("compared_findings", dict(compared))
     assert len(corpus) == 269
     assert not disagreements, (f"{len(disagreements)} disagreements with Cite:\n"
                                + "\n".join(disagreements))
