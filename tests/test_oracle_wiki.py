@@ -132,7 +132,8 @@ def _visible_violations(title, outcome, before, after, renames, references,
     return out
 
 
-def test_safe_fixes_change_visible_text_only_as_their_rules_declare(corpus, profile, record_property):
+def test_safe_fixes_change_visible_text_only_as_their_rules_declare(corpus, profile,
+                                                                    record_testsuite_property):
     renames = {alias: sec["title"] for group in ("standard", "body")
                for sec in profile.data["sections"][group] for alias in sec["aliases"]}
     references = profile.section_title("references")
@@ -143,9 +144,9 @@ def test_safe_fixes_change_visible_text_only_as_their_rules_declare(corpus, prof
         violations += _visible_violations(title, outcome, before, after, renames, references,
                                           explained)
         pages.update(outcome.codes)
-    record_property("pages_changed", len(changed))
-    record_property("pages_by_rule", dict(pages))
-    record_property("differences_explained", dict(explained))
+    record_testsuite_property("pages_changed", len(changed))
+    record_testsuite_property("pages_by_rule", dict(pages))
+    record_testsuite_property("differences_explained", dict(explained))
     assert not violations, f"{len(violations)} undeclared visible changes:\n" + "\n".join(violations)
 
 
@@ -170,7 +171,7 @@ def cite_view(v) -> set[tuple[str, str]]:
             for code, detail in oracle.cite_findings(v) if (code, detail) != ("R002", "late")}
 
 
-def test_reference_findings_agree_with_cite(corpus, record_property):
+def test_reference_findings_agree_with_cite(corpus, record_testsuite_property):
     disagreements, counted, compared = [], Counter(), Counter()
     for title, (outcome, before, _) in corpus.items():
         rel, cite = relbot_findings(outcome), cite_view(oracle.visible(before.html))
@@ -181,8 +182,8 @@ def test_reference_findings_agree_with_cite(corpus, record_property):
         counted.update(f.code for f in outcome.findings if f.code in COUNTED_CODES)
         counted.update("late default refs" for c in oracle.cite_findings(oracle.visible(before.html))
                        if c == ("R002", "late"))
-    record_property("uncompared_findings", dict(counted))
-    record_property("compared_findings", dict(compared))
+    record_testsuite_property("uncompared_findings", dict(counted))
+    record_testsuite_property("compared_findings", dict(compared))
     assert len(corpus) == 269
     assert not disagreements, (f"{len(disagreements)} disagreements with Cite:\n"
                                + "\n".join(disagreements))
