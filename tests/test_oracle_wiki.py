@@ -1,8 +1,9 @@
 """MediaWiki judges relbot on the real Bengali pages (fixtures/bnwiki, linted as BILATERAL_TITLE).
 
 A wiki of its own (module scope): the sample's templates, the working copies in
-fixtures/oracle/templates and an argument-echoing stand-in for every other template the pages
-use (tests/oracle.py says why). Pages are rendered with action=parse, never saved.
+fixtures/oracle/templates and an argument-echoing stand-in for each missing template a page
+passes a <ref> to or uses inside a link (tests/oracle.py: echo_templates). Pages are rendered
+with action=parse, never saved.
 
 1. A safe fix changes what a reader sees only as its rules declare (tests/oracle.py:
    ``ALLOWANCES``, ``heading_changes``); no reference, link, image, external link, template or
