@@ -251,3 +251,26 @@ def test_list_defined_ref_nobody_uses_is_w002(profile, gaz):
     # without any ref of the group "n" before the list: references_missing_group
     alone = lint(EARTH.replace('<ref group="n" name="epoch" />', ""), profile, gaz)
     assert [r["cite_error"] for r in alone.doc["references"]["refs"]] == ["references_missing_group"]
+
+
+def test_ref_debris_inside_a_reference_is_w002(profile, gaz):
+    # ঈশ্বর: a note's content holds "<nowiki><ref></nowiki>" (a broken edit): the reference list
+    # shows "<ref>" as text, so inside a reference even a nowiki'd tag is debris
+    ishwar = ("ঈশ্বর বেদান্তে বিভিন্নভাবে ব্যাখ্যাত।<ref name=\"werner37\">{{Harvnb|Werner|1994|p=p37}} "
+              "বৈদান্তে দর্শনের তিনটি মুখ্য ধারা। নির্ভরশীল ঈশ্বরের অণুগ্রহের উপর ।<nowiki><ref></nowiki>"
+              "{{Harvnb|Werner|1994|p=7}}</ref> পরমসত্ত্বা রূপে ঈশ্বর আখ্যাত।\n\n== তথ্যসূত্র ==\n{{সূত্র তালিকা}}\n")
+    art = lint(ishwar, profile, gaz)
+    at = ishwar.index("<ref></nowiki>")
+    assert [(f.start, f.end) for f in codes(art, "W002")] == [(at, at + 5)]
+    assert len(art.doc["references"]["refs"]) == 1
+    # মানুষ: a lost "><ref " ran a closing tag into the next ref's name: "</refname=…" shows as text
+    manush = ("ঝুঁকি বেশি।<ref>The lifetime risk is 1 in 16 in [[sub-Saharan Africa]].</refname=এটি মূলত "
+              "অপেক্ষাকৃত বড় মাথার কারণে হয়।</ref> এটি তুলনামূলকভাবে বড় পরিধির কারণে হতে পারে।\n\n"
+              "== তথ্যসূত্র ==\n{{সূত্র তালিকা}}\n")
+    art = lint(manush, profile, gaz)
+    at = manush.index("</refname=")
+    (found,) = codes(art, "W002")
+    assert found.start == at and manush[found.start:found.end].startswith("</refname=এটি")
+    # the same debris inside a comment in the reference is hidden from readers
+    quiet = manush.replace("</refname=", "<!-- </refname= -->")
+    assert codes(lint(quiet, profile, gaz), "W002") == []

@@ -10,7 +10,9 @@ from ..extags import REPARSED
 from ..profile import name_key
 from . import Edit, Fix, Hit, register
 
-REF_DEBRIS = re.compile(r"<\s*/?\s*ref\b[^>]*>?", re.I)
+# `<ref`/`</ref` markup, also run into an attribute by a lost space (`</refname=…`)
+REF_DEBRIS = re.compile(r"<\s*/?\s*ref(?:\b|(?=(?:name|group)\s*=))[^<>\n]{0,60}>?", re.I)
+COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.S)
 
 register("W005", "title-separator", "style",
          "শিরোনামে দুই দেশের নামের মাঝে এন ড্যাশ (–) নেই",
@@ -37,11 +39,17 @@ def check_ref_tags(art):
     text; a ref whose content holds another ``<ref`` (its closing tag forgotten), a ref with
     neither name nor content, a numeric name or an unknown attribute get Cite's error.
     Content that mwparserfromhell could not read (an unclosed ``''`` …) is no error to Cite.
+    Inside a reference's content, ``<ref``/``</ref`` debris outside comments is reported even
+    when ``<nowiki>`` wraps it: the reference list shows it as text (a ``</refname=…`` typo, a
+    ``<nowiki><ref></nowiki>`` left by a broken edit), and nobody writes about markup in a
+    footnote of an article.
     """
     text, ext = art.text, art.parsed.ext
+    reported = set()  # refs with Cite's error: their content's debris is that error already
     for ref in art.doc["references"]["refs"]:
         if ref["cite_error"]:
             s = ref["span"]["start"]
+            reported.add(s)
             end = ref["content_span"]["start"] if ref["content_span"] else ref["span"]["end"]
             yield Hit(s, ref["span"]["end"], {"tag": text[s:end]})
     # what MediaWiki does not show as text: extension tags (but the content of <references>
@@ -61,6 +69,12 @@ def check_ref_tags(art):
         if i >= 0 and m.start() < ends[i]:
             continue
         yield Hit(m.start(), m.end(), {"tag": m.group()})
+    for t in ext.tags:
+        if t.name == "ref" and t.inner is not None and t.start not in reported:
+            content = COMMENT.sub(lambda c: " " * len(c.group()), text[t.inner[0]:t.inner[1]])
+            for m in REF_DEBRIS.finditer(content):
+                s = t.inner[0] + m.start()
+                yield Hit(s, s + len(m.group()), {"tag": m.group()})
 
 
 def check_categories(art):
