@@ -199,10 +199,20 @@ def _template_at(text: str, start: int) -> tuple[int, int]:
     return start, len(text)
 
 
+def test_a_cite_template_with_a_stray_quote_in_a_ref_is_read_as_a_template(lint):
+    # তড়িৎ ও বৈদ্যুতিন প্রকৌশল: a cite template in a ref whose stray '' (NFPA জার্নাল'') once made
+    # the parser read the template as text, pipes and all; refs are now read as MediaWiki reads
+    # them first (bot/extags.py), so the template is a template and the T rules never see it
+    title, opening = "তড়িৎ ও বৈদ্যুতিন প্রকৌশল", "{{ওয়েব উদ্ধৃতি | শিরোনাম = ইতিহাস"
+    text = _real(title)
+    s, e = _template_at(text, text.index(opening))
+    art, findings = lint(text, BILATERAL_TITLE, select=["T"])
+    assert opening not in art.prose.text
+    assert [text[f.start:f.end] for f in findings if s <= f.start < e] == []
+
+
 @pytest.mark.parametrize("title, opening", [
-    # a cite template whose stray '' (NFPA জার্নাল'') makes the parser read it as text: its pipes
-    ("তড়িৎ ও বৈদ্যুতিন প্রকৌশল", "{{ওয়েব উদ্ধৃতি | শিরোনাম = ইতিহাস"),
-    # a quote template read as text for the same reason: its width=25% and its verse
+    # a quote template whose stray '' makes the parser read it as text: its width=25% and its verse
     ("সুকুমার রায়", "{{Quote box2|width=25%"),
 ])
 def test_no_finding_in_a_template_the_parser_left_as_text(lint, title, opening):
