@@ -93,7 +93,7 @@ _NOT_A_TEMPLATE = regex.compile(r"^(?:[#/]|[^:]*:)|^[^\p{L}\p{N}]+$|[{}<>\[\]|]"
 def template_pages() -> dict[str, str]:
     """The working copies in fixtures/oracle/templates as ``{"টেমপ্লেট:<name>": text}``."""
     return {TEMPLATE_NS + nfc(p.stem): p.read_text("utf-8")
-            for p in sorted(TEMPLATES.glob("*.wikitext"))}
+            for p in sorted(TEMPLATES.glob("*.template"))}
 
 
 def template_name(raw: str) -> str | None:
