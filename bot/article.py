@@ -24,6 +24,8 @@ from .prose import Prose
 
 SUPPRESS_RE = re.compile(r"relbot\s*:\s*ignore\s+((?:[A-Z]\d{3}[\s,]*)+)")
 BARE_URL_RE = re.compile(r"^\s*\[?\s*(?:https?:)?//[^\s\]]+\s*\]?\s*$", re.I)
+COMMENT_RE = re.compile(r"<!--.*?(?:-->|\Z)", re.S)
+STYLE_MARKUP = ("''", "'''")
 BEHAVIOUR_SWITCH_RE = re.compile(r"__[A-Zঀ-৿_]+__")
 
 
@@ -292,7 +294,7 @@ class _Builder:
     # -- sections ------------------------------------------------------------------------
     def sections(self, reflists) -> list[dict]:
         p, prof = self.p, self.prof
-        heads = [n for n in self.p.tree.nodes if type(n) is Heading]
+        heads = self._headings()
         size = len(self.a.text)
         ends = [p.start(h) for h in heads[1:]] + [size]
         # where each section ends with its subsections: the next heading of the same or a higher level
@@ -351,8 +353,28 @@ class _Builder:
             return self.prof.is_navbox(name) or name.strip().upper().startswith("DEFAULTSORT")
         return False
 
+    def _headings(self) -> list:
+        """The page's section headings: top-level ones, and those inside a bold or italic run
+        that mwparserfromhell let go on over lines (an unclosed ``''``). MediaWiki ends bold and
+        italics at the end of a line, so those headings are sections on the page (14 of 269 real
+        bnwiki articles had some)."""
+        out, stack = [], [iter(self.p.tree.nodes)]  # a loop, not a recursive closure: no cycle
+        while stack:
+            node = next(stack[-1], None)
+            if node is None:
+                stack.pop()
+            elif type(node) is Heading:
+                out.append(node)
+            elif type(node) is Tag and node.wiki_markup in STYLE_MARKUP:
+                stack.append(iter(node.contents.nodes))
+        return out
+
     def _body_empty(self, start: int, end: int) -> bool:
         nodes, starts = self.p.tree.nodes, self.p.top_starts()
+        i = bisect.bisect_right(starts, start) - 1
+        if i >= 0 and starts[i] < start < self.p.span(nodes[i])[1]:
+            # the body lies in a run-on bold/italic node (see _headings): read its text
+            return not COMMENT_RE.sub("", self.a.text[start:end]).strip()
         for i in range(bisect.bisect_left(starts, start), len(nodes)):
             if starts[i] >= end:
                 break

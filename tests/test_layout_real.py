@@ -5,6 +5,8 @@ reference list with references on both sides of where L003 would put it."""
 
 from __future__ import annotations
 
+import re
+
 import realpages
 from bot.fixes import fix_page
 
@@ -62,3 +64,43 @@ def test_a_list_is_not_moved_across_references(profile, gaz, lint):
     assert out.text == text
     _, findings = lint(text, TITLE)
     assert "L003" in {f.code for f in findings}  # still reported, just not fixed
+
+
+# বেনিন, ব্রাজিল, রাজনীতি … (14 real articles): an italic left open (বেনিন: in the infobox's
+# native_name) makes mwparserfromhell read the rest of the page as one italic run; MediaWiki ends
+# italics at the end of the line, so every heading line is a section
+HEADING_LINE = re.compile(r"^(={1,6})[^=\n].*?\1[ \t]*$", re.M)
+COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.S)
+
+
+def test_every_heading_line_of_the_real_pages_is_a_section(build):
+    wrong = []
+    for name, text in realpages.articles():
+        lines = [m.group().strip().strip("=").strip() for m in HEADING_LINE.finditer(COMMENT.sub("", text))]
+        got = [s["title_raw"].strip() for s in build(text, TITLE).doc["sections"]]
+        if got != lines:
+            wrong.append((name, len(got), len(lines)))
+    assert wrong == []
+
+
+def test_benin_keeps_its_one_references_section(profile, gaz, build):
+    text = dict(realpages.articles())["বেনিন"]
+    art = build(text, TITLE)
+    refs = [s for s in art.doc["sections"] if s["key"] == "references"]
+    assert len(refs) == 1 and refs[0]["has_reflist"]
+    assert not next(s for s in art.doc["sections"] if s["title"] == "জনসংখ্যা")["empty"]
+    out = fix_page(text, TITLE, profile, gaz)
+    assert out.text.count("== তথ্যসূত্র ==") == 1 and "L003" not in out.codes
+
+
+def test_two_aliases_of_one_section_are_not_both_renamed(profile, gaz, lint):
+    # দ্য বিটল্‌স: "== উদ্ধৃতি ==" (the footnotes) and "== উৎস ==" (the books) at the end
+    text = (LEAD + "== ইতিহাস ==\nদুই দেশের সম্পর্ক পুরোনো।\n\n== উদ্ধৃতি ==\n{{সূত্র তালিকা}}\n\n"
+            "== উৎস ==\n* {{বই উদ্ধৃতি |শিরোনাম=দ্য বিটলস |বছর=১৯৯৫}}\n")
+    out = fix_page(text, TITLE, profile, gaz, select=["L001"])
+    assert out.text == text
+    _, findings = lint(text, TITLE)
+    assert [f.code for f in findings if f.code == "L001"] == ["L001", "L001"]  # reported, not fixed
+    # and a page that has the canonical title already keeps its alias as it is
+    both = text.replace("== উৎস ==", "== তথ্যসূত্র ==")
+    assert fix_page(both, TITLE, profile, gaz, select=["L001"]).text == both

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 from .. import layout
 from ..profile import section_norm
 from . import Edit, Fix, Hit, register, rule
@@ -17,12 +19,22 @@ def _title_edit(art, sec: dict, title: str) -> Edit:
       "standard section titled “{title}” instead of “{canonical}”", fix="safe",
       example="== উৎস ==  →  == তথ্যসূত্র ==")
 def non_canonical_title(art):
-    """A standard section (see also, references, external links …) under an alias of its title."""
-    for sec in art.doc["sections"]:
+    """A standard section (see also, references, external links …) under an alias of its title.
+
+    No fix when a section already carries the canonical title at the same level, or another
+    alias of it does (a page with ``== উদ্ধৃতি ==`` and ``== উৎস ==``, or ``== উৎস ==`` and
+    ``== তথ্যসূত্র ==``): renaming would make two sections of one title,
+    which L005 reports and readers see; merging them is a person's work."""
+    sections = art.doc["sections"]
+    taken = {(s["level"], section_norm(s["title"])) for s in sections}
+    keys = Counter((s["level"], s["key"]) for s in sections if s["key"])
+    for sec in sections:
         if sec["canonical"] and sec["title"] != sec["canonical"] and sec["key"] in art.profile.appendix_order:
+            fix = None
+            if (sec["level"], section_norm(sec["canonical"])) not in taken and keys[sec["level"], sec["key"]] == 1:
+                fix = Fix("safe", f"rename to {sec['canonical']}", [_title_edit(art, sec, sec["canonical"])])
             yield Hit(sec["title_span"]["start"], sec["title_span"]["end"],
-                      {"title": sec["title"], "canonical": sec["canonical"]},
-                      Fix("safe", f"rename to {sec['canonical']}", [_title_edit(art, sec, sec["canonical"])]))
+                      {"title": sec["title"], "canonical": sec["canonical"]}, fix)
 
 
 @rule("L002", "appendix-order", "warning",
