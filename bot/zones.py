@@ -42,7 +42,8 @@ DOUBLE_DANDA = re.compile("\u0965")
 VERSE_NUMBER = re.compile("\u0964\u0964(?:(?=[0-9\u09e6-\u09ef])|(?<=[0-9\u09e6-\u09ef]\u0964\u0964))")
 
 
-def _merge(spans: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
+def merge_spans(spans: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
+    """Sorted, merged spans as (starts, ends), for bisecting."""
     starts: list[int] = []
     ends: list[int] = []
     for s, e in sorted(spans):
@@ -84,9 +85,9 @@ class Zones:
                 if not any(c in text[begin:at] for c in SENTENCE_MARKS):
                     spans.append((begin, end))  # a line of one sentence ending in ।।: a couplet
                 at = text.find(danda2, end)
-        self._p = _merge(spans)
+        self._p = merge_spans(spans)
         keys = set(art.profile.text.get("source_sections", ()))
-        self._s = _merge([(sec["span"]["start"], sec["span"]["end"]) for sec in art.doc.get("sections", ())
+        self._s = merge_spans([(sec["span"]["start"], sec["span"]["end"]) for sec in art.doc.get("sections", ())
                           if sec["key"] in keys])
 
     def blocked(self, pstart: int, pend: int, sstart: int, send: int) -> bool:

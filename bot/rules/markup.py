@@ -7,6 +7,7 @@ import re
 
 from .. import layout
 from ..extags import REPARSED
+from ..zones import merge_spans
 from ..profile import name_key
 from . import Edit, Fix, Hit, register
 
@@ -57,13 +58,7 @@ def check_ref_tags(art):
     spans = ([(t.start, t.end) for t in ext.tags if t.name not in REPARSED or t.inner is None]
              + [(t.start, t.inner[0]) for t in ext.tags if t.name in REPARSED and t.inner]
              + [(t.inner[1], t.end) for t in ext.tags if t.name in REPARSED and t.inner] + ext.hidden)
-    starts, ends = [], []
-    for s, e in sorted(spans):
-        if ends and s <= ends[-1]:
-            ends[-1] = max(ends[-1], e)
-        else:
-            starts.append(s)
-            ends.append(e)
+    starts, ends = merge_spans(spans)
     for m in REF_DEBRIS.finditer(text):
         i = bisect.bisect_right(starts, m.start()) - 1
         if i >= 0 and m.start() < ends[i]:
