@@ -1,0 +1,143 @@
+"""Tests that kill the mutants of the core that mattered (bench/mutation.py, bench/MUTATION.md).
+
+Each test names the mutant it kills; the expectations come from the engine's and the rules'
+documented behaviour, worked out by hand.
+"""
+
+from datetime import date
+
+import pytest
+
+from bot.fixes import _overlaps, choose, fix_page
+from bot.rules import REGISTRY, Edit, Fix, Hit, Rule, all_rules
+from bot.validate import Finding
+from conftest import FIXTURES, SEED, read, title_of
+
+TODAY = date(2026, 11, 28)
+RULE = Rule("Z998", "test", "warning", "পরীক্ষা", "test", "safe", "test only", "")
+
+
+def _finding(*edits: Edit, start: int = 0) -> Finding:
+    return Finding(RULE, start, start, "পরীক্ষা", "test", Fix("safe", "test", list(edits)))
+
+
+# -- fixes._overlaps: two edits may not touch the same text ---------------------------------
+
+def test_overlapping_replacements_overlap():
+    # kills fixes.py:87 `return a.start < b.end and b.start < a.end` -> pass / return None
+    assert _overlaps(Edit(0, 5, "x"), Edit(4, 8, "y")) is True
+    assert _overlaps(Edit(4, 8, "y"), Edit(0, 5, "x")) is True
+    assert _overlaps(Edit(2, 3, "x"), Edit(0, 9, "y")) is True
+
+
+def test_adjacent_replacements_and_boundary_insertions_do_not_overlap():
+    assert _overlaps(Edit(0, 5, "x"), Edit(5, 8, "y")) is False
+    assert _overlaps(Edit(5, 5, "x"), Edit(0, 5, "y")) is False  # insertion at the end
+    assert _overlaps(Edit(0, 5, "y"), Edit(0, 0, "x")) is False  # insertion at the start
+
+
+def test_insertions_overlap_only_at_the_same_point_or_inside_a_replacement():
+    assert _overlaps(Edit(3, 3, "a"), Edit(3, 3, "b")) is True
+    assert _overlaps(Edit(3, 3, "a"), Edit(4, 4, "b")) is False
+    assert _overlaps(Edit(3, 3, "a"), Edit(0, 5, "b")) is True
+    assert _overlaps(Edit(0, 5, "b"), Edit(3, 3, "a")) is True
+
+
+# -- fixes.choose --------------------------------------------------------------------------
+
+def test_a_fix_identical_to_a_chosen_one_rides_along():
+    # two rules offering the same edit are both applied (both get credit in the summary);
+    # kills fixes.py:99 `if key in seen:` -> pass and fixes.py:108 `seen.add(key)` -> pass
+    a = _finding(Edit(2, 4, "x"), start=2)
+    b = _finding(Edit(2, 4, "x"), start=2)
+    assert choose([a, b], unsafe=False, layout=False) == [a, b]
+
+
+def test_a_fix_overlapping_a_chosen_one_waits():
+    small = _finding(Edit(2, 4, "x"), start=2)
+    big = _finding(Edit(0, 9, "longer"), start=0)
+    assert choose([big, small], unsafe=False, layout=False) == [small]
+
+
+def test_a_malformed_fix_never_applies():
+    # a fix whose own edits overlap cannot be applied as one; kills fixes.py:104 -> pass
+    bad = _finding(Edit(0, 5, "x"), Edit(3, 8, "y"))
+    good = _finding(Edit(10, 12, "z"), start=10)
+    assert choose([bad, good], unsafe=False, layout=False) == [good]
+
+
+# -- fixes._fix_page -----------------------------------------------------------------------
+
+def test_rounds_count_only_rounds_that_applied_something(profile, gaz):
+    # the seed's three safe fixes (T001, L007, L003) touch disjoint text: one round, and the
+    # verifying parse finds nothing more to apply; kills fixes.py:206 `if not chosen: break` -> pass
+    out = fix_page(read(SEED), title_of(SEED), profile, gaz, today=TODAY)
+    assert out.codes == ["L003", "L007", "T001"]
+    assert out.rounds == 1
+    clean = next((FIXTURES / "clean").glob("*.wikitext"))
+    out = fix_page(read(clean), title_of(clean), profile, gaz, today=TODAY)
+    assert out.rounds == 0 and out.applied == [] and out.text == read(clean)
+
+
+@pytest.fixture
+def redirecting_rule(monkeypatch):
+    """A deliberately bad 'fix' that turns the page into a redirect, which relbot does not read."""
+    def check(art):
+        if not art.text.startswith("#"):
+            yield Hit(0, 0, {}, Fix("safe", "redirect", [Edit(0, 0, "#পুনর্নির্দেশ [[ভারত]]\n")]))
+
+    rule = Rule("Z997", "redirecting", "warning", "পুনর্নির্দেশ", "redirect", "safe", "test only", "",
+                check)
+    all_rules()
+    monkeypatch.setitem(REGISTRY, "Z997", rule)
+    return rule
+
+
+def test_a_fix_that_makes_the_page_unreadable_is_refused(profile, gaz, redirecting_rule):
+    # kills fixes.py:215 `if art.status != 'checked':` -> pass, and fixes.py:224 (a refused
+    # edit reports what remains on the page as it was: here the redirecting rule's own finding)
+    text = read(SEED)
+    out = fix_page(text, title_of(SEED), profile, gaz, today=TODAY, select=["Z997"])
+    assert out.refused == {"bn": "সম্পাদনা বাতিল: সংশোধনের পর পাতাটি পড়া যায় না (redirect)",
+                           "en": "edit refused: the fixed page could not be read (redirect)"}
+    assert out.text == text and out.applied == [] and not out.changed
+    assert [(f.code, f.start, f.end) for f in out.remaining] == [("Z997", 0, 0)]
+
+
+@pytest.fixture
+def stepping_rule(monkeypatch):
+    """A test rule whose fix replaces the first marker ``ZZa``/``ZZb``/... with the next one
+    of ``steps`` (a dict set by the test): lets a test build no-op fixes and cycles."""
+    steps: dict[str, str] = {}
+
+    def check(art):
+        for old, new in steps.items():
+            at = art.text.find(old)
+            if at >= 0:
+                yield Hit(at, at + len(old), {}, Fix("safe", "step", [Edit(at, at + len(old), new)]))
+                return
+
+    rule = Rule("Z996", "stepping", "warning", "ধাপ", "step", "safe", "test only", "", check)
+    all_rules()
+    monkeypatch.setitem(REGISTRY, "Z996", rule)
+    return steps
+
+
+def test_a_fix_that_changes_nothing_stops_the_rounds(profile, gaz, stepping_rule):
+    # kills fixes.py:210 `if new_text == art.text or new_text in seen_texts: break` -> pass
+    stepping_rule["ZZa"] = "ZZa"
+    text = read(SEED).replace("\n", "\nZZa\n", 1)
+    out = fix_page(text, title_of(SEED), profile, gaz, today=TODAY, select=["Z996"])
+    assert out.rounds == 1 and out.applied == [] and out.text == text
+
+
+def test_a_cycle_of_fixes_stops_at_the_first_repeated_text(profile, gaz, stepping_rule):
+    # a -> b -> c -> b: the third round would bring back the text of the second, so the engine
+    # stops after it with the c text and two applied fixes;
+    # kills fixes.py:212 `seen_texts.add(new_text)` -> pass (it would run all MAX_ROUNDS)
+    stepping_rule.update({"ZZa": "ZZb", "ZZb": "ZZc", "ZZc": "ZZb"})
+    text = read(SEED).replace("\n", "\nZZa\n", 1)
+    out = fix_page(text, title_of(SEED), profile, gaz, today=TODAY, select=["Z996"])
+    assert out.rounds == 3
+    assert out.codes == ["Z996"] and len(out.applied) == 2
+    assert out.text == read(SEED).replace("\n", "\nZZc\n", 1)
