@@ -48,22 +48,27 @@ def test_insertions_overlap_only_at_the_same_point_or_inside_a_replacement():
 def test_a_fix_identical_to_a_chosen_one_rides_along():
     # two rules offering the same edit are both applied (both get credit in the summary);
     # kills fixes.py:99 `if key in seen:` -> pass and fixes.py:108 `seen.add(key)` -> pass
+    # (and the choice goes on after it: kills fixes.py:101 `continue` -> break)
     a = _finding(Edit(2, 4, "x"), start=2)
     b = _finding(Edit(2, 4, "x"), start=2)
-    assert choose([a, b], unsafe=False, layout=False) == [a, b]
+    later = _finding(Edit(20, 30, "longer"), start=20)
+    assert choose([later, a, b], unsafe=False, layout=False) == [a, b, later]
 
 
 def test_a_fix_overlapping_a_chosen_one_waits():
+    # smallest first; a later fix that overlaps none is still taken (kills fixes.py:103 -> break)
     small = _finding(Edit(2, 4, "x"), start=2)
     big = _finding(Edit(0, 9, "longer"), start=0)
-    assert choose([big, small], unsafe=False, layout=False) == [small]
+    elsewhere = _finding(Edit(20, 40, "much longer"), start=20)
+    assert choose([elsewhere, big, small], unsafe=False, layout=False) == [small, elsewhere]
 
 
 def test_a_malformed_fix_never_applies():
     # a fix whose own edits overlap cannot be applied as one; kills fixes.py:104 -> pass
-    bad = _finding(Edit(0, 5, "x"), Edit(3, 8, "y"))
-    good = _finding(Edit(10, 12, "z"), start=10)
-    assert choose([bad, good], unsafe=False, layout=False) == [good]
+    # (it sorts first, being the smallest; the choice goes on after it: kills fixes.py:105 -> break)
+    bad = _finding(Edit(0, 2, ""), Edit(1, 3, ""))
+    good = _finding(Edit(10, 15, "zzzzz"), start=10)
+    assert choose([good, bad], unsafe=False, layout=False) == [good]
 
 
 # -- fixes._fix_page -----------------------------------------------------------------------
@@ -141,3 +146,42 @@ def test_a_cycle_of_fixes_stops_at_the_first_repeated_text(profile, gaz, steppin
     assert out.rounds == 3
     assert out.codes == ["Z996"] and len(out.applied) == 2
     assert out.text == read(SEED).replace("\n", "\nZZc\n", 1)
+
+
+@pytest.fixture
+def deleting_rule(monkeypatch):
+    """A harmful test 'fix' deleting the first occurrence of ``target[0]`` (set by the test)
+    while the page holds at least ``target[1]`` of them."""
+    target: list = []
+
+    def check(art):
+        at = art.text.find(target[0])
+        if at >= 0 and art.text.count(target[0]) >= target[1]:
+            yield Hit(at, at + len(target[0]), {}, Fix("safe", "tidy", [Edit(at, at + len(target[0]), "")]))
+
+    rule = Rule("Z995", "deleting", "warning", "মুছে ফেলা", "delete", "safe", "test only", "", check)
+    all_rules()
+    monkeypatch.setitem(REGISTRY, "Z995", rule)
+    return target
+
+
+def test_guard_refuses_a_lost_template_when_references_are_intact(profile, gaz, deleting_rule):
+    # the guard checks every kind, not only up to the first kind with nothing missing;
+    # kills fixes.py:156 `continue` -> break
+    text = read(SEED)
+    text = text.replace("\n", "\n{{অসম্পূর্ণ}}\n", 1)
+    deleting_rule[:] = ["{{অসম্পূর্ণ}}", 1]
+    out = fix_page(text, title_of(SEED), profile, gaz, today=TODAY, select=["Z995"])
+    assert out.refused is not None
+    assert out.refused["en"] == "edit refused: it would have lost template “অসম্পূর্ণ”"
+    assert out.text == text and out.applied == []
+
+
+def test_guard_refuses_dropping_one_of_two_categories_by_a_rule_other_than_w004(
+        profile, gaz, deleting_rule):
+    # only W004 may drop a duplicate category; kills fixes.py:157 `and` -> `or`
+    text = read(SEED).rstrip("\n") + "\n[[বিষয়শ্রেণী:পরীক্ষা]]\n[[বিষয়শ্রেণী:পরীক্ষা]]\n"
+    deleting_rule[:] = ["[[বিষয়শ্রেণী:পরীক্ষা]]\n", 2]  # one of the two
+    out = fix_page(text, title_of(SEED), profile, gaz, today=TODAY, select=["Z995"])
+    assert out.refused is not None and out.text == text
+    assert out.refused["en"] == "edit refused: it would have lost category “পরীক্ষা”"
