@@ -8,7 +8,7 @@ from datetime import date
 
 import pytest
 
-from bot.fixes import _overlaps, choose, fix_page
+from bot.fixes import Applied, _overlaps, applicable, choose, fix_page, guard, summary
 from bot.rules import REGISTRY, Edit, Fix, Hit, Rule, all_rules
 from bot.validate import Finding
 from conftest import FIXTURES, SEED, read, title_of
@@ -185,3 +185,64 @@ def test_guard_refuses_dropping_one_of_two_categories_by_a_rule_other_than_w004(
     out = fix_page(text, title_of(SEED), profile, gaz, today=TODAY, select=["Z995"])
     assert out.refused is not None and out.text == text
     assert out.refused["en"] == "edit refused: it would have lost category “পরীক্ষা”"
+
+
+# -- fixes.applicable, the smallest-first order, guard's message, summary -------------------
+
+def test_layout_applies_unsafe_fixes_of_layout_rules_only():
+    # kills fixes.py:75 `finding.code in LAYOUT_RULES` -> `not in`
+    def unsafe_finding(code):
+        rule = Rule(code, "test", "warning", "পরীক্ষা", "test", "unsafe", "test only", "")
+        return Finding(rule, 0, 0, "পরীক্ষা", "test", Fix("unsafe", "test", [Edit(0, 0, "x")]))
+
+    assert applicable(unsafe_finding("L001"), unsafe=False, layout=True) is True
+    assert applicable(unsafe_finding("T001"), unsafe=False, layout=True) is False
+    assert applicable(unsafe_finding("L001"), unsafe=False, layout=False) is False
+    assert applicable(unsafe_finding("T001"), unsafe=True, layout=False) is True
+
+
+def test_the_smaller_fix_wins_wherever_it_is():
+    # size = replaced length + new length, not a position; kills fixes.py:93 `e.end - e.start` -> `+`
+    late_small = _finding(Edit(100, 102, "x"), start=100)   # size 3
+    early_big = _finding(Edit(0, 101, ""), start=0)        # size 101, overlaps it
+    assert choose([early_big, late_small], unsafe=False, layout=False) == [late_small]
+
+
+W004 = [Applied("W004", "style", "safe", "drop a duplicate category")]
+
+
+def test_guard_lets_w004_drop_only_a_duplicate(build):
+    # W004 may remove one of two [[বিষয়শ্রেণী:ক]], not the only [[বিষয়শ্রেণী:খ]];
+    # kills fixes.py:159 `new[kind][k] == 0` -> `== -1`
+    before = build("লেখা।\n[[বিষয়শ্রেণী:ক]]\n[[বিষয়শ্রেণী:ক]]\n[[বিষয়শ্রেণী:খ]]\n")
+    after = build("লেখা।\n[[বিষয়শ্রেণী:ক]]\n")
+    assert guard(before, after, W004) == {"bn": "সম্পাদনা বাতিল: এতে হারিয়ে যেত — category “খ”",
+                                          "en": "edit refused: it would have lost category “খ”"}
+    assert guard(before, build("লেখা।\n[[বিষয়শ্রেণী:ক]]\n[[বিষয়শ্রেণী:খ]]\n"), W004) is None
+
+
+def test_guard_names_five_losses_and_counts_the_rest(build):
+    # kills the mutants of fixes.py:163 (`lost[:5]`, `len(lost) > 5`, `len(lost) - 5`)
+    cats = "".join(f"[[বিষয়শ্রেণী:{c}]]\n" for c in "কখগঘঙচছ")
+    message = guard(build("লেখা।\n" + cats), build("লেখা।\n"), [])
+    names = "; ".join(f"category “{c}”" for c in "কখগঘঙ")
+    assert message["en"] == f"edit refused: it would have lost {names} (+2)"
+    five = "".join(f"[[বিষয়শ্রেণী:{c}]]\n" for c in "কখগঘঙ")
+    message = guard(build("লেখা।\n" + five), build("লেখা।\n"), [])
+    assert message["en"] == f"edit refused: it would have lost {names}"
+
+
+def test_guard_clips_a_lost_item_to_60_characters(build):
+    # kills fixes.py:160 `item[:60]` +-1
+    name = "অ" * 30 + "ব" * 30 + "শেষ"  # 63 characters
+    message = guard(build(f"লেখা।\n[[বিষয়শ্রেণী:{name}]]\n"), build("লেখা।\n"), [])
+    assert message["en"] == "edit refused: it would have lost category “" + "অ" * 30 + "ব" * 30 + "”"
+
+
+def test_summary_names_each_rule_once_in_order_applied(profile):
+    # kills fixes.py:173 `continue` -> `break` (a repeated rule must not end the list)
+    applied = [Applied("L003", "warning", "safe", "x"), Applied("L003", "warning", "safe", "x"),
+               Applied("T001", "warning", "safe", "y")]
+    assert summary(profile, applied) == ("বট: দ্বিপাক্ষিক সম্পর্ক নিবন্ধ পরিষ্করণ — "
+                                         "তথ্যসূত্র অনুচ্ছেদ (L003), দ্বিগুণ দাঁড়ি (T001)")
+    assert summary(profile, []) == ""
