@@ -47,7 +47,7 @@ ROOT = Path(__file__).resolve().parent.parent
 FIX_TESTS = ["tests/test_mutants.py", "tests/test_fix_expected.py", "tests/test_fix.py",
              "tests/test_refs_real.py::test_guard_counts_the_refs_inside_a_ref_left_open",
              "-k", "not mixtures"]
-RULE_TESTS = ["tests/test_rules.py", "tests/test_fix_expected.py"]
+RULE_TESTS = ["tests/test_mutants.py", "tests/test_rules.py", "tests/test_fix_expected.py"]
 #: File -> its fast offline tests (fastest first: -x stops at the first failure).
 TESTS = {
     "bot/fixes.py": FIX_TESTS,

@@ -246,3 +246,31 @@ def test_summary_names_each_rule_once_in_order_applied(profile):
     assert summary(profile, applied) == ("বট: দ্বিপাক্ষিক সম্পর্ক নিবন্ধ পরিষ্করণ — "
                                          "তথ্যসূত্র অনুচ্ছেদ (L003), দ্বিগুণ দাঁড়ি (T001)")
     assert summary(profile, []) == ""
+
+
+# -- validate and the rule registry ----------------------------------------------------------
+
+def test_a_schema_finding_without_a_span_of_its_own_takes_its_x_span(lint):
+    # R002 (refs but no reference list) fails on /references/reflists, which has no span; the
+    # policy's x-span points at the first ref; kills validate.py:156 `return hint` -> None
+    text = "লেখা।<ref>উৎস এক</ref> আরও লেখা।<ref>উৎস দুই</ref>\n"
+    _, findings = lint(text, select=["R002"])
+    at = text.index("<ref>")
+    assert [(f.code, f.start, f.end) for f in findings] == [("R002", at, text.index("</ref>") + 6)]
+
+
+def test_an_x_annotation_does_not_end_the_draft7_check():
+    # kills validate.py:88 `continue` -> `break`: prefixItems after an x- key still counts
+    from bot.validate import _draft7_safe
+
+    assert _draft7_safe({"x-rule": "Z999", "prefixItems": [{"type": "string"}]}) is False
+    assert _draft7_safe({"x-rule": "Z999", "type": "object"}) is True
+
+
+def test_a_rule_code_registers_once():
+    # kills rules/__init__.py:52-53 (the duplicate check deleted)
+    from bot.rules import register
+
+    all_rules()
+    with pytest.raises(ValueError, match="rule T001 registered twice"):
+        register("T001", "again", "warning", "আবার", "again")
