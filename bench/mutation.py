@@ -55,7 +55,7 @@ TESTS = {
     "bot/rules/__init__.py": RULE_TESTS,
     "bot/rules/infobox.py": RULE_TESTS,
     "bot/rules/layout.py": RULE_TESTS + ["tests/test_layout_real.py"],
-    "bot/rules/markup.py": RULE_TESTS + ["tests/test_text_real.py"],
+    "bot/rules/markup.py": RULE_TESTS + ["tests/test_refs_real.py", "tests/test_text_real.py"],
     "bot/rules/missions.py": RULE_TESTS + ["tests/test_missions_bn.py"],
     "bot/rules/references.py": RULE_TESTS + ["tests/test_refs_real.py"],
     "bot/rules/text.py": RULE_TESTS + ["tests/test_text_real.py"],

@@ -274,3 +274,12 @@ def test_a_rule_code_registers_once():
     all_rules()
     with pytest.raises(ValueError, match="rule T001 registered twice"):
         register("T001", "again", "warning", "আবার", "again")
+
+
+def test_l008_points_at_the_misplaced_category(lint):
+    # kills rules/layout.py:127 `first[1]` -> `first[0]` (the finding's span was never checked)
+    cat = "[[বিষয়শ্রেণী:পরীক্ষা]]"
+    text = f"লেখা।\n\n== ইতিহাস ==\n{cat}\nআরও লেখা।\n"
+    _, findings = lint(text, select=["L008"])
+    at = text.index(cat)
+    assert [(f.code, f.start, f.end) for f in findings] == [("L008", at, at + len(cat))]
