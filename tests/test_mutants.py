@@ -227,6 +227,9 @@ def test_guard_names_five_losses_and_counts_the_rest(build):
     message = guard(build("লেখা।\n" + cats), build("লেখা।\n"), [])
     names = "; ".join(f"category “{c}”" for c in "কখগঘঙ")
     assert message["en"] == f"edit refused: it would have lost {names} (+2)"
+    six = "".join(f"[[বিষয়শ্রেণী:{c}]]\n" for c in "কখগঘঙচ")
+    message = guard(build("লেখা।\n" + six), build("লেখা।\n"), [])
+    assert message["en"] == f"edit refused: it would have lost {names} (+1)"
     five = "".join(f"[[বিষয়শ্রেণী:{c}]]\n" for c in "কখগঘঙ")
     message = guard(build("লেখা।\n" + five), build("লেখা।\n"), [])
     assert message["en"] == f"edit refused: it would have lost {names}"
