@@ -286,3 +286,15 @@ def test_l008_points_at_the_misplaced_category(lint):
     _, findings = lint(text, select=["L008"])
     at = text.index(cat)
     assert [(f.code, f.start, f.end) for f in findings] == [("L008", at, at + len(cat))]
+
+
+
+def test_r004_a_list_of_another_group_does_not_split_a_name(lint):
+    # a <references group="নোট"/> takes only the নোট refs: both definitions of the default
+    # group's x still go to the one default list, and conflict (Cite: references_duplicate_key);
+    # kills rules/references.py:41 `(r['group'] or '')` -> `and ''`
+    text = ('লেখা।<ref name="x">ক</ref>\n<references group="নোট" />\nআরও লেখা।<ref name="x">খ</ref>\n\n'
+            '== তথ্যসূত্র ==\n{{সূত্র তালিকা}}\n')
+    _, findings = lint(text, select=["R004"])
+    at = text.index('<ref name="x">খ')
+    assert [(f.code, f.start, f.end) for f in findings] == [("R004", at, text.index("</ref>", at) + 6)]
