@@ -298,3 +298,12 @@ def test_r004_a_list_of_another_group_does_not_split_a_name(lint):
     _, findings = lint(text, select=["R004"])
     at = text.index('<ref name="x">খ')
     assert [(f.code, f.start, f.end) for f in findings] == [("R004", at, text.index("</ref>", at) + 6)]
+
+
+def test_w002_stray_closing_tag_between_two_refs(lint):
+    # a </ref> with no <ref> shows as text; what hides markup is the refs' own spans, kept
+    # apart: kills rules/markup.py:62 `s <= ends[-1]` -> `s > ends[-1]` (the gap merged away)
+    text = "লেখা।<ref>এক</ref> আরও </ref> লেখা।<ref>দুই</ref>\n\n== তথ্যসূত্র ==\n{{সূত্র তালিকা}}\n"
+    _, findings = lint(text, select=["W002"])
+    at = text.index("</ref> লেখা")
+    assert [(f.code, f.start, f.end) for f in findings] == [("W002", at, at + 6)]
