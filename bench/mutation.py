@@ -14,8 +14,8 @@ written in the same second cannot be shadowed by a stale ``.pyc``.
 
 Why not mutmut or cosmic-ray: cosmic-ray 8.7 makes 498 mutants of bot/fixes.py alone (every
 binary operator into each of eleven others), at 4-8 s of tests each more than the machine's
-budget for one file; mutmut 3 runs tests against its own ``mutants/`` copy through
-trampolines, which the editable install and the subprocess-starting tests do not see.
+budget for one file; mutmut 3 (not tried, for time) runs the tests against its own
+``mutants/`` copy through trampolines, awkward with the editable install pointing elsewhere.
 The operators here are the ones those tools apply that can change this code's behaviour.
 
 Run (prints a table per file and the surviving mutants, writes bench/out/mutation.json)::
