@@ -1,0 +1,309 @@
+"""Tests that kill the mutants of the core that mattered (bench/mutation.py, bench/MUTATION.md).
+
+Each test names the mutant it kills; the expectations come from the engine's and the rules'
+documented behaviour, worked out by hand.
+"""
+
+from datetime import date
+
+import pytest
+
+from bot.fixes import Applied, _overlaps, applicable, choose, fix_page, guard, summary
+from bot.rules import REGISTRY, Edit, Fix, Hit, Rule, all_rules
+from bot.validate import Finding
+from conftest import FIXTURES, SEED, read, title_of
+
+TODAY = date(2026, 11, 28)
+RULE = Rule("Z998", "test", "warning", "পরীক্ষা", "test", "safe", "test only", "")
+
+
+def _finding(*edits: Edit, start: int = 0) -> Finding:
+    return Finding(RULE, start, start, "পরীক্ষা", "test", Fix("safe", "test", list(edits)))
+
+
+# -- fixes._overlaps: two edits may not touch the same text ---------------------------------
+
+def test_overlapping_replacements_overlap():
+    # kills fixes.py:87 `return a.start < b.end and b.start < a.end` -> pass / return None
+    assert _overlaps(Edit(0, 5, "x"), Edit(4, 8, "y")) is True
+    assert _overlaps(Edit(4, 8, "y"), Edit(0, 5, "x")) is True
+    assert _overlaps(Edit(2, 3, "x"), Edit(0, 9, "y")) is True
+
+
+def test_adjacent_replacements_and_boundary_insertions_do_not_overlap():
+    assert _overlaps(Edit(0, 5, "x"), Edit(5, 8, "y")) is False
+    assert _overlaps(Edit(5, 5, "x"), Edit(0, 5, "y")) is False  # insertion at the end
+    assert _overlaps(Edit(0, 5, "y"), Edit(0, 0, "x")) is False  # insertion at the start
+
+
+def test_insertions_overlap_only_at_the_same_point_or_inside_a_replacement():
+    assert _overlaps(Edit(3, 3, "a"), Edit(3, 3, "b")) is True
+    assert _overlaps(Edit(3, 3, "a"), Edit(4, 4, "b")) is False
+    assert _overlaps(Edit(3, 3, "a"), Edit(0, 5, "b")) is True
+    assert _overlaps(Edit(0, 5, "b"), Edit(3, 3, "a")) is True
+
+
+# -- fixes.choose --------------------------------------------------------------------------
+
+def test_a_fix_identical_to_a_chosen_one_rides_along():
+    # two rules offering the same edit are both applied (both get credit in the summary);
+    # kills fixes.py:99 `if key in seen:` -> pass and fixes.py:108 `seen.add(key)` -> pass
+    # (and the choice goes on after it: kills fixes.py:101 `continue` -> break)
+    a = _finding(Edit(2, 4, "x"), start=2)
+    b = _finding(Edit(2, 4, "x"), start=2)
+    later = _finding(Edit(20, 30, "longer"), start=20)
+    assert choose([later, a, b], unsafe=False, layout=False) == [a, b, later]
+
+
+def test_a_fix_overlapping_a_chosen_one_waits():
+    # smallest first; a later fix that overlaps none is still taken (kills fixes.py:103 -> break)
+    small = _finding(Edit(2, 4, "x"), start=2)
+    big = _finding(Edit(0, 9, "longer"), start=0)
+    elsewhere = _finding(Edit(20, 40, "much longer"), start=20)
+    assert choose([elsewhere, big, small], unsafe=False, layout=False) == [small, elsewhere]
+
+
+def test_a_malformed_fix_never_applies():
+    # a fix whose own edits overlap cannot be applied as one; kills fixes.py:104 -> pass
+    # (it sorts first, being the smallest; the choice goes on after it: kills fixes.py:105 -> break)
+    bad = _finding(Edit(0, 2, ""), Edit(1, 3, ""))
+    good = _finding(Edit(10, 15, "zzzzz"), start=10)
+    assert choose([good, bad], unsafe=False, layout=False) == [good]
+
+
+# -- fixes._fix_page -----------------------------------------------------------------------
+
+def test_rounds_count_only_rounds_that_applied_something(profile, gaz):
+    # the seed's three safe fixes (T001, L007, L003) touch disjoint text: one round, and the
+    # verifying parse finds nothing more to apply; kills fixes.py:206 `if not chosen: break` -> pass
+    out = fix_page(read(SEED), title_of(SEED), profile, gaz, today=TODAY)
+    assert out.codes == ["L003", "L007", "T001"]
+    assert out.rounds == 1
+    clean = next((FIXTURES / "clean").glob("*.wikitext"))
+    out = fix_page(read(clean), title_of(clean), profile, gaz, today=TODAY)
+    assert out.rounds == 0 and out.applied == [] and out.text == read(clean)
+
+
+@pytest.fixture
+def redirecting_rule(monkeypatch):
+    """A deliberately bad 'fix' that turns the page into a redirect, which relbot does not read."""
+    def check(art):
+        if not art.text.startswith("#"):
+            yield Hit(0, 0, {}, Fix("safe", "redirect", [Edit(0, 0, "#পুনর্নির্দেশ [[ভারত]]\n")]))
+
+    rule = Rule("Z997", "redirecting", "warning", "পুনর্নির্দেশ", "redirect", "safe", "test only", "",
+                check)
+    all_rules()
+    monkeypatch.setitem(REGISTRY, "Z997", rule)
+    return rule
+
+
+def test_a_fix_that_makes_the_page_unreadable_is_refused(profile, gaz, redirecting_rule):
+    # kills fixes.py:215 `if art.status != 'checked':` -> pass, and fixes.py:224 (a refused
+    # edit reports what remains on the page as it was: here the redirecting rule's own finding)
+    text = read(SEED)
+    out = fix_page(text, title_of(SEED), profile, gaz, today=TODAY, select=["Z997"])
+    assert out.refused == {"bn": "সম্পাদনা বাতিল: সংশোধনের পর পাতাটি পড়া যায় না (redirect)",
+                           "en": "edit refused: the fixed page could not be read (redirect)"}
+    assert out.text == text and out.applied == [] and not out.changed
+    assert [(f.code, f.start, f.end) for f in out.remaining] == [("Z997", 0, 0)]
+
+
+@pytest.fixture
+def stepping_rule(monkeypatch):
+    """A test rule whose fix replaces the first marker ``ZZa``/``ZZb``/... with the next one
+    of ``steps`` (a dict set by the test): lets a test build no-op fixes and cycles."""
+    steps: dict[str, str] = {}
+
+    def check(art):
+        for old, new in steps.items():
+            at = art.text.find(old)
+            if at >= 0:
+                yield Hit(at, at + len(old), {}, Fix("safe", "step", [Edit(at, at + len(old), new)]))
+                return
+
+    rule = Rule("Z996", "stepping", "warning", "ধাপ", "step", "safe", "test only", "", check)
+    all_rules()
+    monkeypatch.setitem(REGISTRY, "Z996", rule)
+    return steps
+
+
+def test_a_fix_that_changes_nothing_stops_the_rounds(profile, gaz, stepping_rule):
+    # kills fixes.py:210 `if new_text == art.text or new_text in seen_texts: break` -> pass
+    stepping_rule["ZZa"] = "ZZa"
+    text = read(SEED).replace("\n", "\nZZa\n", 1)
+    out = fix_page(text, title_of(SEED), profile, gaz, today=TODAY, select=["Z996"])
+    assert out.rounds == 1 and out.applied == [] and out.text == text
+
+
+def test_a_cycle_of_fixes_stops_at_the_first_repeated_text(profile, gaz, stepping_rule):
+    # a -> b -> c -> b: the third round would bring back the text of the second, so the engine
+    # stops after it with the c text and two applied fixes;
+    # kills fixes.py:212 `seen_texts.add(new_text)` -> pass (it would run all MAX_ROUNDS)
+    stepping_rule.update({"ZZa": "ZZb", "ZZb": "ZZc", "ZZc": "ZZb"})
+    text = read(SEED).replace("\n", "\nZZa\n", 1)
+    out = fix_page(text, title_of(SEED), profile, gaz, today=TODAY, select=["Z996"])
+    assert out.rounds == 3
+    assert out.codes == ["Z996"] and len(out.applied) == 2
+    assert out.text == read(SEED).replace("\n", "\nZZc\n", 1)
+
+
+@pytest.fixture
+def deleting_rule(monkeypatch):
+    """A harmful test 'fix' deleting the first occurrence of ``target[0]`` (set by the test)
+    while the page holds at least ``target[1]`` of them."""
+    target: list = []
+
+    def check(art):
+        at = art.text.find(target[0])
+        if at >= 0 and art.text.count(target[0]) >= target[1]:
+            yield Hit(at, at + len(target[0]), {}, Fix("safe", "tidy", [Edit(at, at + len(target[0]), "")]))
+
+    rule = Rule("Z995", "deleting", "warning", "মুছে ফেলা", "delete", "safe", "test only", "", check)
+    all_rules()
+    monkeypatch.setitem(REGISTRY, "Z995", rule)
+    return target
+
+
+def test_guard_refuses_a_lost_template_when_references_are_intact(profile, gaz, deleting_rule):
+    # the guard checks every kind, not only up to the first kind with nothing missing;
+    # kills fixes.py:156 `continue` -> break
+    text = read(SEED)
+    text = text.replace("\n", "\n{{অসম্পূর্ণ}}\n", 1)
+    deleting_rule[:] = ["{{অসম্পূর্ণ}}", 1]
+    out = fix_page(text, title_of(SEED), profile, gaz, today=TODAY, select=["Z995"])
+    assert out.refused is not None
+    assert out.refused["en"] == "edit refused: it would have lost template “অসম্পূর্ণ”"
+    assert out.text == text and out.applied == []
+
+
+def test_guard_refuses_dropping_one_of_two_categories_by_a_rule_other_than_w004(
+        profile, gaz, deleting_rule):
+    # only W004 may drop a duplicate category; kills fixes.py:157 `and` -> `or`
+    text = read(SEED).rstrip("\n") + "\n[[বিষয়শ্রেণী:পরীক্ষা]]\n[[বিষয়শ্রেণী:পরীক্ষা]]\n"
+    deleting_rule[:] = ["[[বিষয়শ্রেণী:পরীক্ষা]]\n", 2]  # one of the two
+    out = fix_page(text, title_of(SEED), profile, gaz, today=TODAY, select=["Z995"])
+    assert out.refused is not None and out.text == text
+    assert out.refused["en"] == "edit refused: it would have lost category “পরীক্ষা”"
+
+
+# -- fixes.applicable, the smallest-first order, guard's message, summary -------------------
+
+def test_layout_applies_unsafe_fixes_of_layout_rules_only():
+    # kills fixes.py:75 `finding.code in LAYOUT_RULES` -> `not in`
+    def unsafe_finding(code):
+        rule = Rule(code, "test", "warning", "পরীক্ষা", "test", "unsafe", "test only", "")
+        return Finding(rule, 0, 0, "পরীক্ষা", "test", Fix("unsafe", "test", [Edit(0, 0, "x")]))
+
+    assert applicable(unsafe_finding("L001"), unsafe=False, layout=True) is True
+    assert applicable(unsafe_finding("T001"), unsafe=False, layout=True) is False
+    assert applicable(unsafe_finding("L001"), unsafe=False, layout=False) is False
+    assert applicable(unsafe_finding("T001"), unsafe=True, layout=False) is True
+
+
+def test_the_smaller_fix_wins_wherever_it_is():
+    # size = replaced length + new length, not a position; kills fixes.py:93 `e.end - e.start` -> `+`
+    late_small = _finding(Edit(100, 102, "x"), start=100)   # size 3
+    early_big = _finding(Edit(0, 101, ""), start=0)        # size 101, overlaps it
+    assert choose([early_big, late_small], unsafe=False, layout=False) == [late_small]
+
+
+W004 = [Applied("W004", "style", "safe", "drop a duplicate category")]
+
+
+def test_guard_lets_w004_drop_only_a_duplicate(build):
+    # W004 may remove one of two [[বিষয়শ্রেণী:ক]], not the only [[বিষয়শ্রেণী:খ]];
+    # kills fixes.py:159 `new[kind][k] == 0` -> `== -1`
+    before = build("লেখা।\n[[বিষয়শ্রেণী:ক]]\n[[বিষয়শ্রেণী:ক]]\n[[বিষয়শ্রেণী:খ]]\n")
+    after = build("লেখা।\n[[বিষয়শ্রেণী:ক]]\n")
+    assert guard(before, after, W004) == {"bn": "সম্পাদনা বাতিল: এতে হারিয়ে যেত — category “খ”",
+                                          "en": "edit refused: it would have lost category “খ”"}
+    assert guard(before, build("লেখা।\n[[বিষয়শ্রেণী:ক]]\n[[বিষয়শ্রেণী:খ]]\n"), W004) is None
+
+
+def test_guard_names_five_losses_and_counts_the_rest(build):
+    # kills the mutants of fixes.py:163 (`lost[:5]`, `len(lost) > 5`, `len(lost) - 5`)
+    cats = "".join(f"[[বিষয়শ্রেণী:{c}]]\n" for c in "কখগঘঙচছ")
+    message = guard(build("লেখা।\n" + cats), build("লেখা।\n"), [])
+    names = "; ".join(f"category “{c}”" for c in "কখগঘঙ")
+    assert message["en"] == f"edit refused: it would have lost {names} (+2)"
+    six = "".join(f"[[বিষয়শ্রেণী:{c}]]\n" for c in "কখগঘঙচ")
+    message = guard(build("লেখা।\n" + six), build("লেখা।\n"), [])
+    assert message["en"] == f"edit refused: it would have lost {names} (+1)"
+    five = "".join(f"[[বিষয়শ্রেণী:{c}]]\n" for c in "কখগঘঙ")
+    message = guard(build("লেখা।\n" + five), build("লেখা।\n"), [])
+    assert message["en"] == f"edit refused: it would have lost {names}"
+
+
+def test_guard_clips_a_lost_item_to_60_characters(build):
+    # kills fixes.py:160 `item[:60]` +-1
+    name = "অ" * 30 + "ব" * 30 + "শেষ"  # 63 characters
+    message = guard(build(f"লেখা।\n[[বিষয়শ্রেণী:{name}]]\n"), build("লেখা।\n"), [])
+    assert message["en"] == "edit refused: it would have lost category “" + "অ" * 30 + "ব" * 30 + "”"
+
+
+def test_summary_names_each_rule_once_in_order_applied(profile):
+    # kills fixes.py:173 `continue` -> `break` (a repeated rule must not end the list)
+    applied = [Applied("L003", "warning", "safe", "x"), Applied("L003", "warning", "safe", "x"),
+               Applied("T001", "warning", "safe", "y")]
+    assert summary(profile, applied) == ("বট: দ্বিপাক্ষিক সম্পর্ক নিবন্ধ পরিষ্করণ — "
+                                         "তথ্যসূত্র অনুচ্ছেদ (L003), দ্বিগুণ দাঁড়ি (T001)")
+    assert summary(profile, []) == ""
+
+
+# -- validate and the rule registry ----------------------------------------------------------
+
+def test_a_schema_finding_without_a_span_of_its_own_takes_its_x_span(lint):
+    # R002 (refs but no reference list) fails on /references/reflists, which has no span; the
+    # policy's x-span points at the first ref; kills validate.py:156 `return hint` -> None
+    text = "লেখা।<ref>উৎস এক</ref> আরও লেখা।<ref>উৎস দুই</ref>\n"
+    _, findings = lint(text, select=["R002"])
+    at = text.index("<ref>")
+    assert [(f.code, f.start, f.end) for f in findings] == [("R002", at, text.index("</ref>") + 6)]
+
+
+def test_an_x_annotation_does_not_end_the_draft7_check():
+    # kills validate.py:88 `continue` -> `break`: prefixItems after an x- key still counts
+    from bot.validate import _draft7_safe
+
+    assert _draft7_safe({"x-rule": "Z999", "prefixItems": [{"type": "string"}]}) is False
+    assert _draft7_safe({"x-rule": "Z999", "type": "object"}) is True
+
+
+def test_a_rule_code_registers_once():
+    # kills rules/__init__.py:52-53 (the duplicate check deleted)
+    from bot.rules import register
+
+    all_rules()
+    with pytest.raises(ValueError, match="rule T001 registered twice"):
+        register("T001", "again", "warning", "আবার", "again")
+
+
+def test_l008_points_at_the_misplaced_category(lint):
+    # kills rules/layout.py:127 `first[1]` -> `first[0]` (the finding's span was never checked)
+    cat = "[[বিষয়শ্রেণী:পরীক্ষা]]"
+    text = f"লেখা।\n\n== ইতিহাস ==\n{cat}\nআরও লেখা।\n"
+    _, findings = lint(text, select=["L008"])
+    at = text.index(cat)
+    assert [(f.code, f.start, f.end) for f in findings] == [("L008", at, at + len(cat))]
+
+
+
+def test_r004_a_list_of_another_group_does_not_split_a_name(lint):
+    # a <references group="নোট"/> takes only the নোট refs: both definitions of the default
+    # group's x still go to the one default list, and conflict (Cite: references_duplicate_key);
+    # kills rules/references.py:41 `(r['group'] or '')` -> `and ''`
+    text = ('লেখা।<ref name="x">ক</ref>\n<references group="নোট" />\nআরও লেখা।<ref name="x">খ</ref>\n\n'
+            '== তথ্যসূত্র ==\n{{সূত্র তালিকা}}\n')
+    _, findings = lint(text, select=["R004"])
+    at = text.index('<ref name="x">খ')
+    assert [(f.code, f.start, f.end) for f in findings] == [("R004", at, text.index("</ref>", at) + 6)]
+
+
+def test_w002_stray_closing_tag_between_two_refs(lint):
+    # a </ref> with no <ref> shows as text; what hides markup is the refs' own spans, kept
+    # apart: kills rules/markup.py:62 `s <= ends[-1]` -> `s > ends[-1]` (the gap merged away)
+    text = "লেখা।<ref>এক</ref> আরও </ref> লেখা।<ref>দুই</ref>\n\n== তথ্যসূত্র ==\n{{সূত্র তালিকা}}\n"
+    _, findings = lint(text, select=["W002"])
+    at = text.index("</ref> লেখা")
+    assert [(f.code, f.start, f.end) for f in findings] == [("W002", at, at + 6)]
