@@ -1,4 +1,4 @@
-"""Tests that kill the mutants of the core that mattered (bench/mutation.py, bench/MUTATION.md).
+"""Tests that kill the mutants of the core that mattered (bench/mutation.py, bench/RESULTS.md).
 
 Each test names the mutant it kills; the expectations come from the engine's and the rules'
 documented behaviour, worked out by hand.
