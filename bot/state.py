@@ -3,6 +3,12 @@
 One database serves scheduled runs (skip pages whose latest revision was already
 checked), ``--resume`` (finish an interrupted run, each page once) and undo (every
 save with its run id and revision ids).
+
+What a run decided about a page is kept per *scope*: a dry run's findings never make a page
+"done" for ``--apply`` (scope ``apply``, shared by ``--interactive``, which saves too). Within a
+scope a page is ``done`` (nothing left to do at that revision), ``held`` (the bot will not save
+it at that revision: cosmetic-only, refused by the content guard, blocked; reported again by
+every run until the page changes) or ``pending`` (a save failed: retried first by the next run).
 """
 
 from __future__ import annotations
@@ -36,8 +42,23 @@ CREATE TABLE IF NOT EXISTS run_pages (
     page_id INTEGER NOT NULL,
     title TEXT NOT NULL,
     rev INTEGER,
-    outcome TEXT NOT NULL,           -- saved | unchanged | no-fix | skipped:<reason> | conflict | …
+    outcome TEXT NOT NULL,           -- saved | unchanged | no-fix | skipped:<reason> | failed | …
     PRIMARY KEY (run_id, page_id)
+);
+CREATE TABLE IF NOT EXISTS checks (
+    page_id INTEGER NOT NULL,
+    scope TEXT NOT NULL,             -- apply | dry-run
+    title TEXT NOT NULL,
+    rev INTEGER,
+    status TEXT NOT NULL,            -- done | held | pending
+    outcome TEXT NOT NULL,
+    reason TEXT NOT NULL DEFAULT '',
+    run_id INTEGER NOT NULL,
+    PRIMARY KEY (page_id, scope)
+);
+CREATE TABLE IF NOT EXISTS meta (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
 );
 CREATE TABLE IF NOT EXISTS saves (
     run_id INTEGER NOT NULL,
@@ -58,6 +79,9 @@ class State:
         self.db = sqlite3.connect(self.path, isolation_level=None)  # autocommit: a crash loses nothing
         self.db.execute("PRAGMA journal_mode=WAL")
         self.db.executescript(SCHEMA)
+        columns = {r[1] for r in self.db.execute("PRAGMA table_info(run_pages)")}
+        if "reason" not in columns:  # a state file from before reasons were kept
+            self.db.execute("ALTER TABLE run_pages ADD COLUMN reason TEXT NOT NULL DEFAULT ''")
 
     def close(self) -> None:
         self.db.close()
@@ -95,18 +119,38 @@ class State:
     def processed(self, run_id: int) -> set[int]:
         return {r[0] for r in self.db.execute("SELECT page_id FROM run_pages WHERE run_id = ?", (run_id,))}
 
-    def checked_rev(self, page_id: int) -> int | None:
-        row = self.db.execute("SELECT last_checked_rev FROM pages WHERE page_id = ?", (page_id,)).fetchone()
+    def checked_rev(self, page_id: int, scope: str = "apply") -> int | None:
+        """The revision this scope has nothing more to do with (done or held), else None."""
+        row = self.db.execute("SELECT rev FROM checks WHERE page_id = ? AND scope = ? AND status != 'pending'",
+                              (page_id, scope)).fetchone()
         return row[0] if row else None
 
+    def check(self, page_id: int, scope: str = "apply") -> dict | None:
+        row = self.db.execute("SELECT page_id, title, rev, status, outcome, reason, run_id FROM checks "
+                              "WHERE page_id = ? AND scope = ?", (page_id, scope)).fetchone()
+        return dict(zip(("page_id", "title", "rev", "status", "outcome", "reason", "run_id"), row)) if row else None
+
+    def checks(self, scope: str, status: str) -> list[dict]:
+        """Every page of a scope in one status (``pending``: oldest first, the order to retry in)."""
+        keys = ("page_id", "title", "rev", "status", "outcome", "reason", "run_id")
+        rows = self.db.execute(f"SELECT {', '.join(keys)} FROM checks WHERE scope = ? AND status = ? "
+                               "ORDER BY run_id, rowid", (scope, status))
+        return [dict(zip(keys, r)) for r in rows]
+
     def record(self, run_id: int, page_id: int, title: str, rev: int | None, outcome: str,
-               findings: dict | None = None, saved_rev: int | None = None) -> None:
-        """What the run did with a page; the page row remembers the revision now known to be checked."""
+               findings: dict | None = None, saved_rev: int | None = None, *, scope: str | None = None,
+               status: str | None = None, reason: str = "") -> None:
+        """What the run did with a page. With a ``scope`` and ``status`` the page's standing in that
+        scope is updated; a save makes the saved revision the one known to be checked."""
         checked = saved_rev or rev
         with self.db:
             self.db.execute("BEGIN")
-            self.db.execute("INSERT OR REPLACE INTO run_pages (run_id, page_id, title, rev, outcome) "
-                            "VALUES (?, ?, ?, ?, ?)", (run_id, page_id, title, rev, outcome))
+            self.db.execute("INSERT OR REPLACE INTO run_pages (run_id, page_id, title, rev, outcome, reason) "
+                            "VALUES (?, ?, ?, ?, ?, ?)", (run_id, page_id, title, rev, outcome, reason))
+            if scope is not None and status is not None:
+                self.db.execute("INSERT OR REPLACE INTO checks (page_id, scope, title, rev, status, outcome, "
+                                "reason, run_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                                (page_id, scope, title, checked, status, outcome, reason, run_id))
             if findings is not None:
                 self.db.execute(
                     "INSERT INTO pages (page_id, title, last_checked_rev, findings, last_saved_rev, run_id, "
@@ -116,6 +160,15 @@ class State:
                     "last_saved_rev = COALESCE(excluded.last_saved_rev, pages.last_saved_rev)",
                     (page_id, title, checked, json.dumps(findings, sort_keys=True), saved_rev, run_id,
                      time.time()))
+
+    # -- small named values (the incremental run's timestamps and caches) -----------------------
+    def get_meta(self, key: str, default=None):
+        row = self.db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return json.loads(row[0]) if row else default
+
+    def set_meta(self, key: str, value) -> None:
+        self.db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)",
+                        (key, json.dumps(value, ensure_ascii=False)))
 
     def record_save(self, run_id: int, page_id: int, title: str, base_rev: int, new_rev: int,
                     summary: str) -> None:
