@@ -79,6 +79,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--shutoff", help="shutoff page title (default from the profile)")
     p.add_argument("--report", help="write the lint report (JSON) here")
     p.add_argument("--diffs", help="write proposed diffs here (dry-run; default stdout)")
+    p.add_argument("--log", metavar="FILE",
+                   help="pywikibot's own messages go here (default: the state file's name + .log; "
+                        "-v shows them on the terminal instead)")
     p.add_argument("--no-progress", dest="progress", action="store_false")
 
     p = sub.add_parser("propose", allow_abbrev=False, help="write a review bundle of proposed edits")
@@ -337,7 +340,8 @@ def cmd_run(args, extra: list[str]) -> int:
     if bad:
         raise UsageError(f"unrecognized arguments: {' '.join(bad)}")
     pywikibot_dir(args.pywikibot_dir)
-    site, extra = connect(extra, terminal=args.mode == "interactive")  # pywikibot shows the diff, asks
+    # pywikibot shows the diff and asks in --interactive; otherwise its chatter goes to the log
+    site, extra = connect(extra, terminal=args.mode == "interactive", log_file=args.log or args.state + ".log")
     diffs = None
     if args.mode == "dry-run":
         diffs = open(args.diffs, "w", encoding="utf-8") if args.diffs else sys.stdout
@@ -351,9 +355,12 @@ def cmd_run(args, extra: list[str]) -> int:
         if diffs not in (None, sys.stdout):
             diffs.close()
     if args.report:
-        with open(args.report, "w", encoding="utf-8") as fh:
-            json.dump({"pages": result.pages, "summary": summary(result.pages, [])}, fh, ensure_ascii=False,
-                      indent=1)
+        run = {"id": result.run_id, "mode": result.mode, "status": result.status, "message": result.message,
+               "outcomes": [{"title": r.title, "outcome": r.outcome, "reason": r.reason, "codes": r.codes,
+                             "rev": r.rev, "new_rev": r.new_rev, "read": not r.again} for r in result.results],
+               "saves": result.saves, "requests": result.requests, "seconds": round(result.seconds, 3)}
+        _write(args.report, json.dumps({"pages": result.pages, "summary": summary(result.pages, []), "run": run},
+                                       ensure_ascii=False, indent=1) + "\n")
     print(summary_text(result), file=sys.stderr)
     return EXIT_OK  # a stopped run (shutoff page, --max-edits, the operator) is not a failure
 

@@ -173,6 +173,10 @@ class Profile:
     def limits(self) -> dict:
         return self.data["limits"]
 
+    def number(self, n: int) -> str:
+        """An integer in the wiki's own digits (Bengali text writes ১২, not 12)."""
+        return str(n).translate({ord(str(i)): d for i, d in enumerate(self.text["digits"])})
+
 
 def _wordlist_re(words: list[str]) -> re.Pattern:
     """Words as one regex built as a prefix tree, longest match first.

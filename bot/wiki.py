@@ -100,21 +100,21 @@ def check_password_file(path: str | None, base: str | Path | None = None) -> Non
                         f"run: chmod 600 {p}")
 
 
-def connect(args: list[str], terminal: bool = False):
+def connect(args: list[str], terminal: bool = False, log_file: str | None = None):
     """Import pywikibot, apply its global options (-lang:, -user: …), check the password file
     and log in. Returns the site and the options left for the generators.
 
     pywikibot's own messages stay off the terminal (relbot reports each page in its summary,
     report and state; a fatal error is one line), unless ``terminal`` (``--interactive`` shows
-    pywikibot's diff and question) or pywikibot's ``-verbose`` option; its ``-log`` option
-    writes them to pywikibot's log file."""
+    pywikibot's diff and question) or pywikibot's ``-verbose`` option; they go to ``log_file``
+    when given (and pywikibot's ``-log`` option writes its own log file)."""
     try:
         import pywikibot
         from pywikibot import config
     except Exception as exc:  # pywikibot reports configuration errors in many shapes
         raise WikiError(f"pywikibot could not start: {_one_line(exc)}") from None
     local = pywikibot.handle_args(args) if args else []  # an empty list would mean sys.argv
-    _route_pywikibot_output(terminal or config.verbose_output)
+    _route_pywikibot_output(terminal or config.verbose_output, log_file)
     check_password_file(config.password_file, config.base_dir)
     try:
         fam = pywikibot.family.Family.load(config.family)
@@ -148,7 +148,7 @@ class _NoTraceback(logging.Filter):
         return True
 
 
-def _route_pywikibot_output(terminal: bool) -> None:
+def _route_pywikibot_output(terminal: bool, log_file: str | None = None) -> None:
     """Tracebacks out of pywikibot's messages; off the terminal unless ``terminal``.
 
     pywikibot sends all its output, and Python's warnings, through the logger ``pywiki`` (and
@@ -165,6 +165,17 @@ def _route_pywikibot_output(terminal: bool) -> None:
                 handler.addFilter(_NoTraceback())
             if not terminal and isinstance(handler, TerminalHandler):
                 handler.setLevel(logging.CRITICAL + 1)
+    if log_file:
+        try:
+            Path(log_file).parent.mkdir(parents=True, exist_ok=True)
+            handler = logging.FileHandler(log_file, encoding="utf-8")
+        except OSError as exc:
+            raise WikiError(f"cannot write the log file {log_file}: {exc.strerror or exc}") from None
+        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s"))
+        handler.addFilter(_NoTraceback())
+        handler.setLevel(logging.INFO)
+        for name in ("pywiki", "py.warnings"):
+            logging.getLogger(name).addHandler(handler)
 
 
 def _unreachable(exc: BaseException) -> bool:
@@ -196,6 +207,28 @@ def _one_line(exc: BaseException) -> str:
 
 # -- the run -----------------------------------------------------------------------------------
 
+#: A run's standing in the state: dry runs keep theirs apart, so that they never make a page
+#: "done" for --apply; --interactive saves, so it shares apply's.
+SCOPES = {"dry-run": "dry-run", "apply": "apply", "interactive": "apply"}
+
+#: Each outcome, in plain words for the terminal, and the page's standing in the state after it:
+#: done (nothing to do at that revision), held (reported again by every run until the page
+#: changes) or pending (retried first by the next run).
+OUTCOMES = {
+    "saved": ("saved", "done"),
+    "conflict-saved": ("saved after an edit conflict", "done"),
+    "proposed": ("proposed (dry run)", "held"),
+    "unchanged": ("unchanged since checked", "done"),
+    "no-fix": ("nothing to fix", "done"),
+    "blocked": ("blocked", "held"),
+    "cosmetic-only": ("held: cosmetic only", "held"),
+    "refused": ("refused by the content guard", "held"),
+    "declined": ("declined by the operator", "held"),
+    "skipped": ("skipped", "done"),
+    "failed": ("failed, will be retried first", "pending"),
+}
+
+
 @dataclass
 class RunOptions:
     mode: str = "dry-run"  # dry-run | apply | interactive
@@ -205,21 +238,51 @@ class RunOptions:
     shutoff: str | None = None
     diffs: object = None  # a text stream for proposed diffs in dry-run
     progress: bool = True
+    out: object = None  # where the per-page lines go (default stderr)
+
+
+@dataclass
+class PageResult:
+    """What a run did with one page, in the words the terminal, the report and the state use."""
+    title: str
+    outcome: str  # a key of OUTCOMES
+    reason: str = ""
+    codes: list = field(default_factory=list)  # the rules a save applied (or would apply)
+    rev: int | None = None
+    new_rev: int | None = None
+    again: bool = False  # reported from the state: the page was not read again
+
+    def line(self) -> str:
+        words = OUTCOMES[self.outcome][0]
+        detail = ", ".join(self.codes)
+        if self.reason:
+            detail = f"{detail}; {self.reason}" if detail else self.reason
+        revs = f" (revision {self.rev} → {self.new_rev})" if self.new_rev else ""
+        return f"{words}: {self.title}{' — ' + detail if detail else ''}{revs}"
 
 
 @dataclass
 class RunResult:
     run_id: int
-    counts: Counter = field(default_factory=Counter)
+    mode: str = "dry-run"
+    counts: Counter = field(default_factory=Counter)  # pages by outcome
     skipped: Counter = field(default_factory=Counter)
-    findings: Counter = field(default_factory=Counter)
+    findings: Counter = field(default_factory=Counter)  # by code
+    severities: Counter = field(default_factory=Counter)
+    results: list = field(default_factory=list)  # PageResult, in order
     pages: list = field(default_factory=list)  # lint report entries
+    requests: int = 0
+    conflicts: int = 0
     status: str = "finished"
     message: str = ""
     seconds: float = 0.0
 
+    @property
+    def saves(self) -> int:
+        return self.counts["saved"] + self.counts["conflict-saved"]
 
-def make_generator(site, profile: Profile, gen_args: list[str]):
+
+def make_generator(site, profile: Profile, gen_args: list[str], preload: bool = True):
     """pywikibot's GeneratorFactory over the given options, else the profile's defaults;
     pages preloaded in batches (50, or the site's limit with apihighlimits)."""
     from pywikibot import pagegenerators
@@ -237,14 +300,34 @@ def make_generator(site, profile: Profile, gen_args: list[str]):
     gen = factory.getCombinedGenerator()
     if gen is None:
         raise WikiError("no pages to work on: give a generator option such as -cat:… or -page:…")
-    groupsize = site.maxlimit if site.has_right("apihighlimits") else 50
-    return pagegenerators.PreloadingGenerator(gen, groupsize=groupsize)
+    return pagegenerators.PreloadingGenerator(gen, groupsize=batch_size(site)) if preload else gen
+
+
+def batch_size(site) -> int:
+    return site.maxlimit if site.has_right("apihighlimits") else 50
+
+
+def _pages_to_read(site, profile: Profile, state: State, scope: str, gen_args: list[str]):
+    """Pending pages first (a failed save is retried before anything else), then the generator's
+    pages, each once; and how many there are (known once the generator has answered).
+
+    The generator's page list is read in full before any text, so that the progress bar knows
+    its total; the texts are then preloaded in batches as before."""
+    import pywikibot
+    from pywikibot import pagegenerators
+
+    pending = [pywikibot.Page(site, c["title"]) for c in state.checks(scope, "pending")]
+    listed = list(make_generator(site, profile, gen_args, preload=False))
+    titles = {p.title() for p in pending}
+    pages = pending + [p for p in listed if p.title() not in titles]
+    return pagegenerators.PreloadingGenerator(iter(pages), groupsize=batch_size(site)), len(pages)
 
 
 def run_bot(site, profile: Profile, state: State, gen_args: list[str], opts: RunOptions) -> RunResult:
     from pywikibot.bot import ExistingPageBot, SingleSiteBot
 
     gaz = Gazetteer.load(profile.lang)
+    scope = SCOPES[opts.mode]
     run_id = state.interrupted_run() if opts.resume else None
     done: set[int] = set()
     if run_id is not None:
@@ -252,9 +335,22 @@ def run_bot(site, profile: Profile, state: State, gen_args: list[str], opts: Run
         done = state.processed(run_id)
     else:
         run_id = state.start_run(opts.mode, gen_args)
-    result = RunResult(run_id)
+    result = RunResult(run_id, opts.mode)
     title_of_shutoff = shutoff_title(site, profile, opts.shutoff)
+    tag = profile.data["bot"]["run_tag"].format(run=profile.number(run_id))
     started = time.monotonic()
+    stop_counting = _count_requests(result)
+    seen: set[int] = set()
+
+    def tell(res: PageResult, page_id: int | None = None, findings: dict | None = None) -> None:
+        result.results.append(res)
+        result.counts[res.outcome] += 1
+        if res.outcome == "skipped":
+            result.skipped[res.reason.split(" (")[0]] += 1
+        if page_id is not None and not res.again:
+            state.record(run_id, page_id, res.title, res.rev, res.outcome, findings, res.new_rev,
+                         scope=scope, status=OUTCOMES[res.outcome][1], reason=res.reason)
+        _say(res.line(), opts)
 
     class RelBot(SingleSiteBot, ExistingPageBot):
         update_options = {"always": opts.mode != "interactive"}
@@ -263,38 +359,47 @@ def run_bot(site, profile: Profile, state: State, gen_args: list[str], opts: Run
             return page.pageid in done or super().skip_page(page)
 
         def treat_page(self) -> None:
-            handle_page(self, self.current_page)
+            page = self.current_page
+            seen.add(page.pageid)
+            handle_page(self, page)
 
     def handle_page(bot, page) -> None:
         title, rev = page.title(), page.latest_revision_id
         result.counts["read"] += 1
-        if not opts.recheck and state.checked_rev(page.pageid) == rev:
-            result.counts["unchanged"] += 1
-            state.record(run_id, page.pageid, title, rev, "unchanged")
+        known = state.check(page.pageid, scope)
+        if not opts.recheck and known and known["rev"] == rev and known["status"] != "pending":
+            if known["status"] == "held":  # the same revision: the same decision, said again
+                tell(PageResult(title, known["outcome"], f"{known['reason']} (since run {known['run_id']})"
+                                if known["reason"] else f"since run {known['run_id']}", rev=rev, again=True))
+            else:
+                tell(PageResult(title, "unchanged", f"revision {rev} checked in run {known['run_id']}",
+                                rev=rev), page.pageid)
             return
         out = fix_page(page.text, title, profile, gaz)
         findings = Counter(f.code for f in out.findings)
         result.findings.update(findings)
+        result.severities.update(f.severity for f in out.findings)
         result.pages.append(_report_entry(out, title, site))
         if out.status != "checked":
-            result.skipped[out.reason] += 1
-            state.record(run_id, page.pageid, title, rev, f"skipped:{out.reason}", dict(findings))
+            tell(PageResult(title, "skipped", out.reason, rev=rev), page.pageid, dict(findings))
             return
-        outcome = _decide(out, page, profile, site)
-        if outcome is None and opts.mode == "dry-run":
-            outcome = "proposed"
+        res = _decide(out, page, profile, site)
+        if res is None and opts.mode == "dry-run":
+            res = PageResult(title, "proposed", codes=out.codes, rev=rev)
             _write_diff(opts.diffs, title, out)
-        if outcome is None and opts.max_edits is not None and result.counts["saved"] >= opts.max_edits:
+        if res is None and opts.max_edits is not None and result.saves >= opts.max_edits:
             raise Shutoff(f"--max-edits {opts.max_edits} reached")
-        new_rev = None
-        if outcome is None:
-            outcome, new_rev = _save(bot, page, out, rev, profile, gaz, state, run_id, title_of_shutoff, result)
-        result.counts[outcome.split(":")[0]] += 1
-        if outcome.startswith("skipped:"):  # the wiki failed the save: the summary's skips say why
-            result.skipped[outcome.split(":", 1)[1].split(" (")[0]] += 1
-        state.record(run_id, page.pageid, title, rev, outcome, dict(findings), new_rev)
+        if res is None:
+            try:
+                res = _save(bot, page, out, rev, profile, gaz, state, run_id, title_of_shutoff, result, tag)
+            except Shutoff:  # the page is read and its fix decided: the next run starts with it
+                tell(PageResult(title, "failed", "the run was stopped before this save", codes=out.codes,
+                                rev=rev), page.pageid, dict(findings))
+                raise
+        tell(res, page.pageid, dict(findings))
 
-    bot = RelBot(generator=_progress(make_generator(site, profile, gen_args), opts.progress), site=site)
+    pages, total = _pages_to_read(site, profile, state, scope, gen_args)
+    bot = RelBot(generator=_progress(pages, total, opts.progress), site=site)
     try:
         bot.run()
         if not bot.generator_completed:
@@ -309,32 +414,71 @@ def run_bot(site, profile: Profile, state: State, gen_args: list[str], opts: Run
         raise
     finally:
         result.seconds = time.monotonic() - started
-    counts = dict(result.counts) | {"skipped": dict(result.skipped), "findings": dict(result.findings)}
+        stop_counting()
+    if result.status == "finished" and not gen_args:  # held pages the walk did not reach: said again
+        for held in state.checks(scope, "held"):
+            if held["page_id"] not in seen:
+                tell(PageResult(held["title"], held["outcome"], f"{held['reason']} (since run {held['run_id']})"
+                                if held["reason"] else f"since run {held['run_id']}", rev=held["rev"],
+                                again=True))
+    counts = dict(result.counts) | {"skipped": dict(result.skipped), "findings": dict(result.findings),
+                                    "requests": result.requests}
     state.end_run(run_id, result.status, counts)
     return result
 
 
-def _progress(gen, enabled: bool):
+def _say(line: str, opts: RunOptions) -> None:
+    """One page's line, above the progress bar when there is one."""
+    stream = opts.out or sys.stderr
+    if opts.progress:
+        from tqdm import tqdm
+
+        tqdm.write(line, file=stream)
+    else:
+        stream.write(line + "\n")
+        stream.flush()
+
+
+def _count_requests(result: RunResult) -> Callable[[], None]:
+    """Count the HTTP requests pywikibot makes (every answer, retries included) until the
+    returned function is called."""
+    from pywikibot.comms import http
+
+    def hook(response, *args, **kwargs):
+        result.requests += 1
+
+    hooks = http.session.hooks.setdefault("response", [])
+    hooks.append(hook)
+    return lambda: hook in hooks and hooks.remove(hook)
+
+
+def _progress(gen, total: int | None, enabled: bool):
     if not enabled:
         return gen
     from tqdm import tqdm
 
-    return tqdm(gen, desc="relbot", unit=" pages", file=sys.stderr, dynamic_ncols=True)
+    return tqdm(gen, total=total, desc="relbot", unit=" pages", file=sys.stderr, dynamic_ncols=True)
 
 
-def _decide(out: Outcome, page, profile: Profile, site) -> str | None:
-    """An outcome when the page must not be saved; None to go on."""
+def _decide(out: Outcome, page, profile: Profile, site) -> PageResult | None:
+    """The result when the page must not be saved; None to go on."""
+    title, rev = page.title(), page.latest_revision_id
     if out.refused:
-        return "refused"
+        return PageResult(title, "refused", out.refused["en"].removeprefix("edit refused: "), rev=rev)
     if not out.changed:
-        return "no-fix"
+        return PageResult(title, "no-fix", _no_fix_reason(out), rev=rev)
     if out.cosmetic:
-        return "cosmetic-only"
+        return PageResult(title, "cosmetic-only", "style-level fixes only", codes=out.codes, rev=rev)
     # the page was parsed once already: no second parse on the bot's hot path
     block = edit_block(out.first.parsed.tree if out.first.parsed else out.original, profile, site.username())
     if block:
-        return f"blocked:{block}"
+        return PageResult(title, "blocked", block, codes=out.codes, rev=rev)
     return None
+
+
+def _no_fix_reason(out: Outcome) -> str:
+    n = len(out.findings)
+    return "no findings" if not n else f"{n} finding{'s' if n > 1 else ''}, none with a safe fix"
 
 
 def _check_shutoff(site, title: str, run_word: str) -> None:
@@ -351,43 +495,48 @@ def _check_shutoff(site, title: str, run_word: str) -> None:
 
 
 def _save(bot, page, out: Outcome, rev: int, profile: Profile, gaz, state: State, run_id: int,
-          shutoff_title: str, result: RunResult) -> tuple[str, int | None]:
-    """Save with baserevid; on an edit conflict re-read, re-fix and try once more.
-    Returns the outcome and the new revision id (when saved)."""
+          shutoff_title: str, result: RunResult, tag: str) -> PageResult:
+    """Save with baserevid; on an edit conflict re-read, re-fix and try once more."""
     import pywikibot
     from pywikibot.exceptions import EditConflictError
 
+    title, conflicted = page.title(), False
     for attempt in (1, 2):
         if before_save is not None:
             before_save(page, out)
         _check_shutoff(page.site, shutoff_title, profile.data["bot"]["run_word"])
+        summary = out.summary + tag
         try:
             # force: relbot checked {{bots}}/{{nobots}} with the profile's names already; pywikibot's
             # own check would cost a request per save and knows only the English names
-            ok = bot.userPut(page, out.original, out.text, summary=out.summary, minor=True, bot=True,
+            ok = bot.userPut(page, out.original, out.text, summary=summary, minor=True, bot=True,
                              asynchronous=False, show_diff=bot.opt.always is False, force=True,
                              baserevid=rev, basetimestamp=None)
         except _server_trouble() as exc:
             if _unreachable(exc):
                 raise
-            return f"skipped:server-error ({_one_line(exc)})", None
+            return PageResult(title, "failed", f"server error: {_one_line(exc)}", codes=out.codes, rev=rev)
         except EditConflictError:
-            result.counts["conflicts"] += 1
+            result.conflicts += 1
+            conflicted = True
             if attempt == 2:
-                return "conflict", None
-            page = pywikibot.Page(page.site, page.title())
+                return PageResult(title, "failed", "edit conflict twice", codes=out.codes, rev=rev)
+            page = pywikibot.Page(page.site, title)
             page.get(force=True)
             rev = page.latest_revision_id
-            out = fix_page(page.text, page.title(), profile, gaz)
+            out = fix_page(page.text, title, profile, gaz)
             decided = _decide(out, page, profile, page.site)
             if decided:
-                return decided, None
+                decided.reason = f"after an edit conflict: {decided.reason}" if decided.reason else \
+                    "after an edit conflict"
+                return decided
             continue
         if not ok:
-            return "declined", None
-        state.record_save(run_id, page.pageid, page.title(), rev, page.latest_revision_id, out.summary)
-        return "saved", page.latest_revision_id
-    return "conflict", None
+            return PageResult(title, "declined", codes=out.codes, rev=rev)
+        state.record_save(run_id, page.pageid, title, rev, page.latest_revision_id, summary)
+        return PageResult(title, "conflict-saved" if conflicted else "saved", codes=out.codes, rev=rev,
+                          new_rev=page.latest_revision_id)
+    raise AssertionError("unreachable")
 
 
 def _report_entry(out: Outcome, title: str, site) -> dict:
@@ -399,24 +548,41 @@ def _report_entry(out: Outcome, title: str, site) -> dict:
     return entry
 
 
+def diff_text(title: str, old: str, new: str) -> str:
+    """A unified diff that ``patch -p1`` applies to a file named by the page's title as the wiki's
+    URLs spell it (spaces as underscores), with GNU diff's marker for a missing final newline."""
+    name = title.replace(" ", "_")
+    lines = []
+    for line in difflib.unified_diff(old.splitlines(keepends=True), new.splitlines(keepends=True),
+                                     fromfile=f"a/{name}", tofile=f"b/{name}"):
+        lines.append(line)
+        if not line.endswith("\n"):
+            lines.append("\n\\ No newline at end of file\n")
+    return "".join(lines)
+
+
 def _write_diff(stream, title: str, out: Outcome) -> None:
     if stream is None or not out.changed:
         return
-    stream.writelines(difflib.unified_diff(out.original.splitlines(keepends=True),
-                                           out.text.splitlines(keepends=True), fromfile=title, tofile=title))
+    stream.write(diff_text(title, out.original, out.text))
     stream.write(f"# {out.summary}{' (cosmetic only: not saved by a bot run)' if out.cosmetic else ''}\n")
 
 
 def summary_text(result: RunResult) -> str:
-    c = result.counts
-    skipped = ", ".join(f"{k} {v}" for k, v in sorted(result.skipped.items())) or "none"
-    codes = ", ".join(f"{k} {v}" for k, v in sorted(result.findings.items())) or "none"
-    return (f"run {result.run_id} {result.status}{': ' + result.message if result.message else ''}\n"
-            f"pages read {c['read']}, unchanged since last check {c['unchanged']}, skipped: {skipped}\n"
-            f"findings: {codes}\n"
-            f"edits saved {c['saved']}, proposed {c['proposed']}, declined {c['declined']}, "
-            f"cosmetic-only {c['cosmetic-only']}, "
-            f"blocked {c['blocked']}, conflicts {c['conflicts']}, time {result.seconds:.1f} s")
+    """The table after the page lines: pages by outcome, findings by severity and code, saves,
+    requests, time."""
+    rows = [f"run {result.run_id} ({result.mode}) {result.status}{': ' + result.message if result.message else ''}"]
+    by_outcome = [(words, result.counts[key]) for key, (words, _) in OUTCOMES.items() if result.counts[key]]
+    rows.append(f"{'pages':<10}{sum(n for _, n in by_outcome):>6}   "
+                + (" · ".join(f"{w} {n}" for w, n in by_outcome) or "none"))
+    sev = " · ".join(f"{s} {result.severities[s]}" for s in ("error", "warning", "style") if result.severities[s])
+    rows.append(f"{'findings':<10}{sum(result.findings.values()):>6}   {sev or 'none'}")
+    if result.findings:
+        rows.append(f"{'  by code':<16}   " + " · ".join(f"{c} {n}" for c, n in sorted(result.findings.items())))
+    rows.append(f"{'saves':<10}{result.saves:>6}   edit conflicts {result.conflicts}")
+    rows.append(f"{'requests':<10}{result.requests:>6}")
+    rows.append(f"{'time':<10}{result.seconds:>6.1f} s")
+    return "\n".join(rows)
 
 
 # -- propose, apply and publish: the same save rules, outside the bot loop ---------------------------

@@ -67,8 +67,8 @@ def test_transient_faults_are_retried_then_the_page_is_skipped(fresh_wiki, proxy
     assert saved == {titles[0]: True, titles[1]: True, titles[2]: False, titles[3]: True}, proxy.log
     assert sum(1 for line in proxy.log if titles[2] in line) >= 2  # retried before giving up
     db = sqlite3.connect(tmp_path / "s.sqlite")
-    outcome = db.execute("SELECT outcome FROM run_pages WHERE title = ?", (titles[2],)).fetchone()[0]
-    assert outcome.startswith("skipped:server")
+    outcome, reason = db.execute("SELECT outcome, reason FROM run_pages WHERE title = ?", (titles[2],)).fetchone()
+    assert outcome == "failed" and reason.startswith("server error: "), reason
 
 
 def content(sb, title: str) -> list[tuple[str, str]]:
@@ -88,15 +88,17 @@ def test_slow_answers_time_out_and_the_page_is_skipped(fresh_wiki, proxy, tmp_pa
     state = tmp_path / "s.sqlite"
     proc = relbot(sb, "run", "--apply", "--pywikibot-dir", pwb, "--state", str(state), CAT)
     assert proc.returncode == 0, proc.stderr  # a skipped page does not fail the run
-    lines = proc.stderr.splitlines()
-    assert len(lines) == 4 and "Traceback" not in proc.stderr, proc.stderr  # the summary alone
-    assert lines[0] == "run 1 finished"
-    assert lines[1] == "pages read 2, unchanged since last check 0, skipped: server-error 1"
-    assert lines[3].startswith("edits saved 1, proposed 0, declined 0, cosmetic-only 0, blocked 0, conflicts 0, ")
+    lines = [" ".join(ln.split()) for ln in proc.stderr.splitlines()]
+    assert "Traceback" not in proc.stderr
+    # a line per page, then the table: nothing else (no pywikibot chatter, no warning)
+    assert [ln.split(" — ")[0] for ln in lines[:2]] == [f"failed, will be retried first: {slow}", f"saved: {fine}"]
+    assert lines[0].startswith(f"failed, will be retried first: {slow} — L003, L007, T001; server error: ")
+    assert lines[2:4] == ["run 1 (apply) finished", "pages 2 saved 1 · failed, will be retried first 1"]
+    assert [ln.split()[0] for ln in lines[4:]] == ["findings", "by", "saves", "requests", "time"], proc.stderr
+    assert lines[6] == "saves 1 edit conflicts 0"
     db = sqlite3.connect(state)
     outcomes = dict(db.execute("SELECT title, outcome FROM run_pages WHERE run_id = 1"))
-    assert outcomes[fine] == "saved"
-    assert outcomes[slow].startswith("skipped:server-error ("), outcomes[slow]
+    assert outcomes == {fine: "saved", slow: "failed"}
     assert [t for (t,) in db.execute("SELECT title FROM saves WHERE run_id = 1")] == [fine]
     # the slow page is exactly as seeded, the other saved once with exactly its safe fixes
     assert content(sb, slow) == seeded[slow]
@@ -126,7 +128,8 @@ S.State.record_save = _save
     proc = relbot(sb, "run", "--apply", "--pywikibot-dir", pwb, "--state", str(state), CAT, harness=harness)
     try:
         assert proc.returncode == 2, proc.stderr
-        line = one_line_error(proc)
+        *said, line = proc.stderr.splitlines()  # the two pages saved, then one error line
+        assert [ln.split(" — ")[0] for ln in said] == [f"saved: {t}" for t in order[:2]], proc.stderr
         assert re.fullmatch(r"relbot: error: the wiki stopped answering \(.+\); run 1 is saved: "
                             r"finish it later with --resume", line), line
     finally:
