@@ -53,6 +53,7 @@ CREATE TABLE IF NOT EXISTS checks (
     status TEXT NOT NULL,            -- done | held | pending
     outcome TEXT NOT NULL,
     reason TEXT NOT NULL DEFAULT '',
+    codes TEXT NOT NULL DEFAULT '[]',  -- the rules the held or failed edit would apply
     run_id INTEGER NOT NULL,
     PRIMARY KEY (page_id, scope)
 );
@@ -125,21 +126,27 @@ class State:
                               (page_id, scope)).fetchone()
         return row[0] if row else None
 
+    _CHECK = ("page_id", "title", "rev", "status", "outcome", "reason", "codes", "run_id")
+
+    def _check_row(self, row) -> dict:
+        out = dict(zip(self._CHECK, row))
+        out["codes"] = json.loads(out["codes"])
+        return out
+
     def check(self, page_id: int, scope: str = "apply") -> dict | None:
-        row = self.db.execute("SELECT page_id, title, rev, status, outcome, reason, run_id FROM checks "
-                              "WHERE page_id = ? AND scope = ?", (page_id, scope)).fetchone()
-        return dict(zip(("page_id", "title", "rev", "status", "outcome", "reason", "run_id"), row)) if row else None
+        row = self.db.execute(f"SELECT {', '.join(self._CHECK)} FROM checks WHERE page_id = ? AND scope = ?",
+                              (page_id, scope)).fetchone()
+        return self._check_row(row) if row else None
 
     def checks(self, scope: str, status: str) -> list[dict]:
         """Every page of a scope in one status (``pending``: oldest first, the order to retry in)."""
-        keys = ("page_id", "title", "rev", "status", "outcome", "reason", "run_id")
-        rows = self.db.execute(f"SELECT {', '.join(keys)} FROM checks WHERE scope = ? AND status = ? "
+        rows = self.db.execute(f"SELECT {', '.join(self._CHECK)} FROM checks WHERE scope = ? AND status = ? "
                                "ORDER BY run_id, rowid", (scope, status))
-        return [dict(zip(keys, r)) for r in rows]
+        return [self._check_row(r) for r in rows]
 
     def record(self, run_id: int, page_id: int, title: str, rev: int | None, outcome: str,
                findings: dict | None = None, saved_rev: int | None = None, *, scope: str | None = None,
-               status: str | None = None, reason: str = "") -> None:
+               status: str | None = None, reason: str = "", codes: list | None = None) -> None:
         """What the run did with a page. With a ``scope`` and ``status`` the page's standing in that
         scope is updated; a save makes the saved revision the one known to be checked."""
         checked = saved_rev or rev
@@ -149,8 +156,9 @@ class State:
                             "VALUES (?, ?, ?, ?, ?, ?)", (run_id, page_id, title, rev, outcome, reason))
             if scope is not None and status is not None:
                 self.db.execute("INSERT OR REPLACE INTO checks (page_id, scope, title, rev, status, outcome, "
-                                "reason, run_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                                (page_id, scope, title, checked, status, outcome, reason, run_id))
+                                "reason, codes, run_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                                (page_id, scope, title, checked, status, outcome, reason,
+                                 json.dumps(codes or []), run_id))
             if findings is not None:
                 self.db.execute(
                     "INSERT INTO pages (page_id, title, last_checked_rev, findings, last_saved_rev, run_id, "

@@ -349,7 +349,7 @@ def run_bot(site, profile: Profile, state: State, gen_args: list[str], opts: Run
             result.skipped[res.reason.split(" (")[0]] += 1
         if page_id is not None and not res.again:
             state.record(run_id, page_id, res.title, res.rev, res.outcome, findings, res.new_rev,
-                         scope=scope, status=OUTCOMES[res.outcome][1], reason=res.reason)
+                         scope=scope, status=OUTCOMES[res.outcome][1], reason=res.reason, codes=res.codes)
         _say(res.line(), opts)
 
     class RelBot(SingleSiteBot, ExistingPageBot):
@@ -369,8 +369,7 @@ def run_bot(site, profile: Profile, state: State, gen_args: list[str], opts: Run
         known = state.check(page.pageid, scope)
         if not opts.recheck and known and known["rev"] == rev and known["status"] != "pending":
             if known["status"] == "held":  # the same revision: the same decision, said again
-                tell(PageResult(title, known["outcome"], f"{known['reason']} (since run {known['run_id']})"
-                                if known["reason"] else f"since run {known['run_id']}", rev=rev, again=True))
+                tell(_said_again(known))
             else:
                 tell(PageResult(title, "unchanged", f"revision {rev} checked in run {known['run_id']}",
                                 rev=rev), page.pageid)
@@ -418,13 +417,18 @@ def run_bot(site, profile: Profile, state: State, gen_args: list[str], opts: Run
     if result.status == "finished" and not gen_args:  # held pages the walk did not reach: said again
         for held in state.checks(scope, "held"):
             if held["page_id"] not in seen:
-                tell(PageResult(held["title"], held["outcome"], f"{held['reason']} (since run {held['run_id']})"
-                                if held["reason"] else f"since run {held['run_id']}", rev=held["rev"],
-                                again=True))
+                tell(_said_again(held))
     counts = dict(result.counts) | {"skipped": dict(result.skipped), "findings": dict(result.findings),
                                     "requests": result.requests}
     state.end_run(run_id, result.status, counts)
     return result
+
+
+def _said_again(known: dict) -> PageResult:
+    """A held page's decision, from the state: the page was not fixed again."""
+    since = f"since run {known['run_id']}"
+    return PageResult(known["title"], known["outcome"], f"{known['reason']} ({since})" if known["reason"] else since,
+                      codes=known["codes"], rev=known["rev"], again=True)
 
 
 def _say(line: str, opts: RunOptions) -> None:
