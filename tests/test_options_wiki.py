@@ -45,7 +45,7 @@ def in_process(capsys, *argv) -> tuple[int, str, str]:
 # ---------------------------------------------------------------- verbs without a wiki
 
 def _offline_cases(tmp):
-    """verb -> (argv, the file it writes or rewrites, whether that file exists before)."""
+    """verb -> (a valid argv, the file it writes or rewrites, or None)."""
     page = tmp / SEED.name  # the file name is the title: a bilateral one, so the fixes apply
     shutil.copyfile(SEED, page)
     bundle = tmp / "bundle.json"
@@ -71,6 +71,10 @@ def test_offline_verbs_refuse_unknown_and_pywikibot_options(capsys, tmp_path, ve
         assert_refused(rc, out, err, bad)
         if target:
             assert (target.read_bytes() if target.exists() else None) == before, bad
+        if verb == "sandbox":  # start would install a wiki: refused before the folder is made
+            rc, out, err = in_process(capsys, "sandbox", "start", "--dir", tmp_path / "new", bad)
+            assert_refused(rc, out, err, bad)
+            assert not (tmp_path / "new").exists()
     rc, out, err = in_process(capsys, *argv)  # without the bad option the verb does its work
     assert rc in (0, 1), err
     if target:
