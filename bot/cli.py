@@ -107,6 +107,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("apply", allow_abbrev=False, help="save the approved entries of a bundle")
     p.add_argument("bundle")
     p.add_argument("--approvals", required=True)
+    p.add_argument("--dry-run", action="store_true",
+                   help="read the pages and say what would be saved; save nothing, record no run")
     p.add_argument("--profile", default="bn")
     p.add_argument("--state", default="relbot-state.sqlite")
     p.add_argument("--shutoff")
@@ -139,7 +141,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("sandbox", help="a throw-away local MediaWiki seeded with the fixtures")
     p.add_argument("action", choices=("start", "stop"))
     p.add_argument("--dir", default="relbot-sandbox", help="folder for the wiki (default ./relbot-sandbox)")
-    p.add_argument("--port", type=int, default=0, help="port on 127.0.0.1 (default: a free one)")
+    p.add_argument("--port", type=int, default=0,
+                   help="port on 127.0.0.1 (default: a free one, or the sandbox's own; moves a stopped sandbox)")
     return parser
 
 
@@ -336,9 +339,6 @@ def cmd_run(args, extra: list[str]) -> int:
     from .wiki import RunOptions, connect, pywikibot_dir, run_bot, summary_text
 
     profile = load_profile(args.profile)
-    bad = [a for a in extra if not a.startswith("-") or a.startswith("--")]
-    if bad:
-        raise UsageError(f"unrecognized arguments: {' '.join(bad)}")
     pywikibot_dir(args.pywikibot_dir)
     # pywikibot shows the diff and asks in --interactive; otherwise its chatter goes to the log
     site, extra = connect(extra, terminal=args.mode == "interactive", log_file=args.log or args.state + ".log")
@@ -412,8 +412,6 @@ def cmd_propose(args, extra: list[str]) -> int:
             _write(args.output, json.dumps(doc, ensure_ascii=False, indent=1) + "\n")
             raise InputError(f"{exc} (the {len(entries)} edits proposed until then are in {args.output})") from None
     else:
-        if extra:
-            raise UsageError(f"unrecognized arguments: {' '.join(extra)}")
         paths = expand(args.paths)
         if args.title and len(paths) != 1:
             raise InputError("--title needs exactly one file")
@@ -445,18 +443,20 @@ def cmd_review(args) -> int:
     return EXIT_OK
 
 
-def _wiki_task(args, extra: list[str], task) -> Counter:
-    """Connect, open the state, run ``task(site, state)``; print its (title, outcome) pairs."""
+def _wiki_task(args, extra: list[str], task, use_state: bool = True) -> Counter:
+    """Connect, open the state (unless not ``use_state``: the task gets None), run
+    ``task(site, state)``; print its (title, outcome) pairs."""
     from .state import State
     from .wiki import connect, pywikibot_dir
 
     pywikibot_dir(args.pywikibot_dir)
     site, extra = connect(extra)
-    state = State(args.state)
+    state = State(args.state) if use_state else None
     try:
         results = task(site, state)
     finally:
-        state.close()
+        if state is not None:
+            state.close()
     for title, outcome in results:
         print(f"{title}: {outcome}" if title else outcome)
     return Counter(o.split(":")[0] for _, o in results)
@@ -473,9 +473,12 @@ def cmd_apply(args, extra: list[str]) -> int:
     if doc["source"] != "wiki":
         raise UsageError("apply saves to a wiki: this bundle was proposed from files (use relbot fix --write)")
     counts = _wiki_task(args, extra, lambda site, state: apply_bundle(
-        site, profile, state, doc, set(decided["approved"]), args.shutoff))
-    print(f"saved {counts['saved']}, stale {counts['stale']}, blocked {counts['blocked']} "
-          f"(of {len(decided['approved'])} approved)", file=sys.stderr)
+        site, profile, state, doc, set(decided["approved"]), args.shutoff, dry_run=args.dry_run),
+        use_state=not args.dry_run)
+    saved = f"would save {counts['would save']}" if args.dry_run else f"saved {counts['saved']}"
+    print(f"{saved}, stale {counts['stale']}, blocked {counts['blocked']} "
+          f"(of {len(decided['approved'])} approved{'; dry run: nothing saved' if args.dry_run else ''})",
+          file=sys.stderr)
     return EXIT_OK
 
 
@@ -557,6 +560,11 @@ def cmd_sandbox(args) -> int:
         raise UsageError(f"the fixtures folder {fixtures} is missing (run from a relbot checkout)")
     if (root / sandbox.STATE_FILE).exists():
         sb = sandbox.load(root)
+        if args.port and args.port != sb.port:  # never keep the old port silently
+            if sandbox.running(sb):
+                raise UsageError(f"the sandbox in {root} is serving on port {sb.port}; to move it to port "
+                                 f"{args.port}, stop it first: relbot sandbox stop --dir {root}")
+            sb = sandbox.move(sb, args.port)
     else:
         sb = sandbox.install(root, args.port)
         sandbox.seed(sb, sandbox.default_pages(fixtures))
@@ -580,6 +588,7 @@ def main(argv=None) -> int:
     from .review import BundleError
     from .sandbox import SandboxError
     from .wiki import WikiError
+    from . import options
 
     argv = list(sys.argv[1:] if argv is None else argv)
     # pywikibot options (-cat:X, -page:Y Z …) go around argparse: it takes an argument with a
@@ -587,9 +596,13 @@ def main(argv=None) -> int:
     pwb = [a for a in argv if re.match(r"-[A-Za-z]{2,}", a)]
     args, extra = build_parser().parse_known_args([a for a in argv if a not in pwb])
     extra += pwb
-    if extra and args.command not in WIKI_COMMANDS:
-        return _fail(f"unrecognized arguments: {' '.join(extra)}")
     try:
+        # refused before anything is read or saved: the wiki verbs used to hand any leftover to
+        # pywikibot, which dropped what it did not know (`apply --dry-run` saved)
+        bad = options.unknown(args.command, extra, args.command != "propose" or args.wiki,
+                              getattr(args, "pywikibot_dir", None)) if extra else []
+        if bad:
+            return _fail(f"unrecognized arguments: {' '.join(bad)}")
         if args.command in WIKI_COMMANDS:
             return WIKI_COMMANDS[args.command](args, extra)
         return COMMANDS[args.command](args)

@@ -624,6 +624,35 @@ def stop(dir: Path, timeout: float = 10.0) -> bool:
     return stopped
 
 
+def running(sb: Sandbox) -> bool:
+    """True while the ``php -S`` process recorded for this sandbox serves it."""
+    return bool(sb.pid and _is_our_server(sb.pid))
+
+
+def move(sb: Sandbox, port: int) -> Sandbox:
+    """Move a stopped sandbox to ``port``: rewrite everything that names the port ($wgServer in
+    LocalSettings.php, the pywikibot family file and user-config.py, sandbox.json) and drop
+    pywikibot's API cache (its siteinfo names the old server)."""
+    if running(sb):
+        raise SandboxError(f"the sandbox in {sb.dir} is serving on port {sb.port}: stop it first")
+    if _port_open(port):
+        raise SandboxError(f"port {port} on 127.0.0.1 is already in use")
+    config = sb.dir / "LocalSettings.php"
+    text, n = re.subn(r'^\$wgServer\s*=.*$', lambda _: f'$wgServer = "http://127.0.0.1:{port}";',
+                      config.read_text("utf-8"), flags=re.M)
+    if n != 1:
+        raise SandboxError(f"{config}: no single $wgServer line to move the sandbox to port {port}")
+    _write_private(config, text)
+    sb.port, sb.url = port, f"http://127.0.0.1:{port}"
+    sb.api = sb.url + "/api.php"
+    (sb.pywikibot_dir / "families" / f"{sb.family}_family.py").write_text(_family_file(port), "utf-8")
+    (sb.pywikibot_dir / "user-config.py").write_text(_user_config(sb), "utf-8")
+    for cache in sb.pywikibot_dir.glob("apicache*"):
+        shutil.rmtree(cache, ignore_errors=True)
+    _save(sb)
+    return sb
+
+
 # ---------------------------------------------------------------- snapshot / restore
 
 def snapshot(sb: Sandbox) -> Path:

@@ -621,9 +621,12 @@ def shutoff_title(site, profile: Profile, explicit: str | None = None) -> str:
     return (explicit or profile.data["bot"]["shutoff_page"]).format(user=site.username())
 
 
-def apply_bundle(site, profile: Profile, state: State, bundle_doc: dict, approved: set[str],
-                 shutoff: str | None = None) -> list[tuple[str, str]]:
-    """Save the approved entries that are not stale; (title, outcome) for every approved entry."""
+def apply_bundle(site, profile: Profile, state: State | None, bundle_doc: dict, approved: set[str],
+                 shutoff: str | None = None, dry_run: bool = False) -> list[tuple[str, str]]:
+    """Save the approved entries that are not stale; (title, outcome) for every approved entry.
+
+    ``dry_run``: read and check the pages the same way, save nothing and record no run (``state``
+    may be None); a savable entry is ``would save`` (the shutoff page is read only to save)."""
     import pywikibot
 
     from .review import sha256
@@ -631,7 +634,7 @@ def apply_bundle(site, profile: Profile, state: State, bundle_doc: dict, approve
     gaz = Gazetteer.load(profile.lang)
     opts = bundle_doc["options"]
     entries = [e for e in bundle_doc["entries"] if e["id"] in approved]
-    run_id = state.start_run("apply-bundle", [bundle_doc["id"]])
+    run_id = None if dry_run else state.start_run("apply-bundle", [bundle_doc["id"]])
     title_of_shutoff = shutoff_title(site, profile, shutoff)
     pages = {p.title(): p for p in site.preloadpages([pywikibot.Page(site, e["title"]) for e in entries])}
     results = []
@@ -646,6 +649,10 @@ def apply_bundle(site, profile: Profile, state: State, bundle_doc: dict, approve
                            select=opts["select"], ignore=opts["ignore"])
             if sha256(out.text) != e["new_sha256"]:
                 results.append((e["title"], "stale"))
+                continue
+            if dry_run:
+                block = edit_block(out.original, profile, site.username())
+                results.append((e["title"], f"blocked:{block}" if block else "would save"))
                 continue
             outcome = save_edit(page, out.original, out.text, out.summary, e["base_revid"], profile,
                                 title_of_shutoff)
@@ -662,7 +669,8 @@ def apply_bundle(site, profile: Profile, state: State, bundle_doc: dict, approve
         status = "stopped"
         results.append(("", f"stopped: {exc}"))
     finally:
-        state.end_run(run_id, status, dict(Counter(o.split(":")[0] for _, o in results)))
+        if run_id is not None:
+            state.end_run(run_id, status, dict(Counter(o.split(":")[0] for _, o in results)))
     return results
 
 
