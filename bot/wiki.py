@@ -337,7 +337,7 @@ def run_bot(site, profile: Profile, state: State, gen_args: list[str], opts: Run
         run_id = state.start_run(opts.mode, gen_args)
     result = RunResult(run_id, opts.mode)
     title_of_shutoff = shutoff_title(site, profile, opts.shutoff)
-    tag = profile.data["bot"]["run_tag"].format(run=profile.number(run_id))
+    tag = run_tag(profile, run_id)
     started = time.monotonic()
     stop_counting = _count_requests(result)
     seen: set[int] = set()
@@ -422,6 +422,11 @@ def run_bot(site, profile: Profile, state: State, gen_args: list[str], opts: Run
                                     "requests": result.requests}
     state.end_run(run_id, result.status, counts)
     return result
+
+
+def run_tag(profile: Profile, run_id: int) -> str:
+    """What every edit summary of a run ends with: the run, in the wiki's digits (`` (রান ১২)``)."""
+    return profile.data["bot"]["run_tag"].format(run=profile.number(run_id))
 
 
 def _said_again(known: dict) -> PageResult:
@@ -654,13 +659,14 @@ def apply_bundle(site, profile: Profile, state: State | None, bundle_doc: dict, 
                 block = edit_block(out.original, profile, site.username())
                 results.append((e["title"], f"blocked:{block}" if block else "would save"))
                 continue
-            outcome = save_edit(page, out.original, out.text, out.summary, e["base_revid"], profile,
+            summary = out.summary + run_tag(profile, run_id)
+            outcome = save_edit(page, out.original, out.text, summary, e["base_revid"], profile,
                                 title_of_shutoff)
             if outcome == "conflict":
                 outcome = "stale"
             if outcome == "saved":
                 state.record_save(run_id, page.pageid, e["title"], e["base_revid"], page.latest_revision_id,
-                                  out.summary)
+                                  summary)
             state.record(run_id, page.pageid, e["title"], e["base_revid"], outcome,
                          dict(Counter(f.code for f in out.findings)),
                          page.latest_revision_id if outcome == "saved" else None)
@@ -702,7 +708,8 @@ def undo_run(site, profile: Profile, state: State, run_id: int, dry_run: bool = 
     if state.run(run_id) is None:
         raise WikiError(f"no run {run_id} in {state.path}")
     undo_id = None if dry_run else state.start_run("undo", [str(run_id)])
-    summary = profile.data["bot"]["undo_summary"].format(run=run_id)
+    summary = profile.data["bot"]["undo_summary"].format(run=profile.number(run_id)) + \
+        (run_tag(profile, undo_id) if undo_id else "")
     title_of_shutoff = shutoff_title(site, profile, shutoff)
     pages = {p.title(): p for p in site.preloadpages([pywikibot.Page(site, s["title"]) for s in saves])}
     results, status = [], "finished"

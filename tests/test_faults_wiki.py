@@ -210,6 +210,7 @@ def test_undo_reverts_our_edits_and_leaves_later_ones(fresh_wiki, tmp_path):
             assert revs[0]["user"] == sb.human_user
         else:
             assert revs[0]["slots"]["main"]["content"] == text
-            assert revs[0]["comment"] == f"বট: রান {run_id}-এর সম্পাদনা ফিরিয়ে নেওয়া হল"
+            # the run undone, then the undoing run (the second), in Bengali digits
+            assert revs[0]["comment"] == "বট: রান ১-এর সম্পাদনা ফিরিয়ে নেওয়া হল (রান ২)"
     db = sqlite3.connect(state)
     assert db.execute("SELECT mode, status FROM runs ORDER BY id DESC").fetchone() == ("undo", "finished")

@@ -47,7 +47,7 @@ human_edit({stale["title"]!r}, text={human!r})
     for e in chosen:
         revs = revisions(sb, e["title"])
         assert len(revs) == before[e["title"]] + 1 and revs[0]["user"] == sb.bot_user
-        assert revs[0]["comment"] == e["summary"]
+        assert revs[0]["comment"] == e["summary"] + " (রান ১)"  # the apply is run 1 of its state
     # the human's text stands; not approved entries untouched
     assert revisions(sb, stale["title"])[0]["slots"]["main"]["content"].startswith("মানুষের পরিবর্তন।")
     assert len(revisions(sb, doc["entries"][3]["title"])) == before[doc["entries"][3]["title"]]
