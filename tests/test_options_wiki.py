@@ -165,7 +165,7 @@ def test_apply_and_undo_refuse_unknown_options_and_save_nothing(fresh_wiki, tmp_
     assert f"{entry['title']}: saved" in proc.stdout
     assert total_edits(sb) == edits + 1
     saved = revisions(sb, entry["title"])[0]
-    assert saved["user"] == sb.bot_user and saved["comment"] == entry["summary"]
+    assert saved["user"] == sb.bot_user and saved["comment"] == entry["summary"] + " (রান ১)"
 
     undo = ["undo", "--run", "1", "--state", str(state)]
     for bad in UNKNOWN + ["-page:" + entry["title"], "--apply"]:
