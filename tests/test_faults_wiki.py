@@ -166,10 +166,20 @@ def test_wrong_credentials(wiki, tmp_path):
     assert wiki.bot_password_secret not in proc.stderr + proc.stdout
 
 
-def test_unreachable_wiki(wiki, tmp_path):
+@pytest.mark.parametrize("verb", [
+    ["run", "--dry-run"],
+    ["propose", "--wiki", "-o", "{tmp}/b.json"],
+    ["report", "--publish", "ব্যবহারকারী:RelBot/প্রতিবেদন"],
+    ["undo", "--run", "1"],
+])
+def test_unreachable_wiki(wiki, tmp_path, verb):
     closed = sandbox.free_port()
     pwb = config_copy(wiki, tmp_path, closed, max_retries=1, retry_wait=1, retry_max=1)
-    proc = relbot(wiki, "run", "--dry-run", "--pywikibot-dir", pwb, "--state", str(tmp_path / "s.sqlite"),
+    state = tmp_path / "s.sqlite"
+    if verb[0] == "undo":
+        sqlite3.connect(state).close()  # undo wants a state file before it connects
+    verb = [a.format(tmp=tmp_path) for a in verb]
+    proc = relbot(wiki, *verb, "--pywikibot-dir", pwb, *(["--state", str(state)] if verb[0] in ("run", "undo") else []),
                   timeout=60)
     assert proc.returncode == 2
     # pywikibot gave up after its retries: the README's message, with the address it tried
