@@ -340,6 +340,7 @@ def cmd_run(args, extra: list[str]) -> int:
 
     profile = load_profile(args.profile)
     pywikibot_dir(args.pywikibot_dir)
+    err = sys.stderr  # the terminal as it is before pywikibot wraps its streams
     # pywikibot shows the diff and asks in --interactive; otherwise its chatter goes to the log
     site, extra = connect(extra, terminal=args.mode == "interactive", log_file=args.log or args.state + ".log")
     diffs = None
@@ -349,7 +350,7 @@ def cmd_run(args, extra: list[str]) -> int:
     try:
         result = run_bot(site, profile, state, extra, RunOptions(
             mode=args.mode, max_edits=args.max_edits, resume=args.resume, recheck=args.recheck,
-            shutoff=args.shutoff, diffs=diffs, progress=args.progress and sys.stderr.isatty()))
+            shutoff=args.shutoff, diffs=diffs, progress=args.progress and err.isatty(), out=err))
     finally:
         state.close()
         if diffs not in (None, sys.stdout):
@@ -361,7 +362,7 @@ def cmd_run(args, extra: list[str]) -> int:
                "saves": result.saves, "requests": result.requests, "seconds": round(result.seconds, 3)}
         _write(args.report, json.dumps({"pages": result.pages, "summary": summary(result.pages, []), "run": run},
                                        ensure_ascii=False, indent=1) + "\n")
-    print(summary_text(result), file=sys.stderr)
+    print(summary_text(result), file=err)
     return EXIT_OK  # a stopped run (shutoff page, --max-edits, the operator) is not a failure
 
 

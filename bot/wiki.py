@@ -398,7 +398,7 @@ def run_bot(site, profile: Profile, state: State, gen_args: list[str], opts: Run
         tell(res, page.pageid, dict(findings))
 
     pages, total = _pages_to_read(site, profile, state, scope, gen_args)
-    bot = RelBot(generator=_progress(pages, total, opts.progress), site=site)
+    bot = RelBot(generator=_progress(pages, total, opts.progress, opts.out or sys.stderr), site=site)
     try:
         bot.run()
         if not bot.generator_completed:
@@ -461,12 +461,12 @@ def _count_requests(result: RunResult) -> Callable[[], None]:
     return lambda: hook in hooks and hooks.remove(hook)
 
 
-def _progress(gen, total: int | None, enabled: bool):
+def _progress(gen, total: int | None, enabled: bool, stream):
     if not enabled:
         return gen
     from tqdm import tqdm
 
-    return tqdm(gen, total=total, desc="relbot", unit=" pages", file=sys.stderr, dynamic_ncols=True)
+    return tqdm(gen, total=total, desc="relbot", unit=" pages", file=stream, dynamic_ncols=True)
 
 
 def _decide(out: Outcome, page, profile: Profile, site) -> PageResult | None:
@@ -589,6 +589,9 @@ def summary_text(result: RunResult) -> str:
     if result.findings:
         rows.append(f"{'  by code':<16}   " + " · ".join(f"{c} {n}" for c, n in sorted(result.findings.items())))
     rows.append(f"{'saves':<10}{result.saves:>6}   edit conflicts {result.conflicts}")
+    retry = [r.title for r in result.results if r.outcome == "failed"]
+    if retry:
+        rows.append(f"{'to retry':<10}{len(retry):>6}   first thing next run: {', '.join(retry)}")
     rows.append(f"{'requests':<10}{result.requests:>6}")
     rows.append(f"{'time':<10}{result.seconds:>6.1f} s")
     return "\n".join(rows)

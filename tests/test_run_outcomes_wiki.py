@@ -20,13 +20,13 @@ from conftest import SEED, read
 from faultproxy import Fault, FaultProxy
 from test_bot_wiki import SEED_TITLE, TEST_CAT, extra_pages, page_lines, row, safe_fixed
 from test_faults_wiki import config_copy
-from wiki_fixtures import api, relbot, revisions, total_edits
+from wiki_fixtures import GUARD_SNIPPET, api, relbot, revisions, total_edits
 
 CAT = f"-cat:{TEST_CAT[len('বিষয়শ্রেণী:'):]}"
 PLAIN_WORDS = ("saved", "saved after an edit conflict", "proposed (dry run)", "unchanged since checked",
                "nothing to fix", "blocked", "held: cosmetic only", "refused by the content guard",
                "declined by the operator", "skipped", "failed, will be retried first")
-TABLE = ("run ", "pages ", "findings ", "  by code ", "saves ", "requests ", "time ")
+TABLE = ("run ", "pages ", "findings ", "  by code ", "saves ", "to retry ", "requests ", "time ")
 
 #: A deliberately bad rule, registered inside the relbot subprocess: its safe "fix" deletes the
 #: page's first category link, which the content guard must refuse.
@@ -91,6 +91,7 @@ def test_a_failed_save_stays_pending_and_is_retried_first(fresh_wiki, proxy, tmp
     [failed] = page_lines(proc, "failed, will be retried first")
     assert failed.startswith(f"failed, will be retried first: {failing} — L003, L007, T001; server error: "), failed
     assert row(proc, "pages") == "3 saved 2 · failed, will be retried first 1"
+    assert row(proc, "to retry") == f"1 first thing next run: {failing}"
     outcomes = {o["title"]: o for o in json.loads(report.read_text("utf-8"))["run"]["outcomes"]}
     assert outcomes[failing]["outcome"] == "failed" and outcomes[failing]["reason"].startswith("server error: ")
     assert content(sb, failing) == pages[failing].rstrip("\n")
@@ -222,3 +223,37 @@ def test_the_diffs_file_is_a_patch(fresh_wiki, tmp_path):
     assert done.returncode == 0, done.stdout + done.stderr
     for title, text in pages.items():
         assert (tree / title.replace(" ", "_")).read_text("utf-8") == safe_fixed(text.rstrip("\n")), title
+
+
+def test_the_progress_bar_knows_its_total(fresh_wiki, tmp_path):
+    """On a terminal the bar shows n/total as soon as the generator has answered."""
+    import fcntl
+    import os
+    import pty
+    import struct
+    import sys
+    import termios
+
+    sb = fresh_wiki
+    sandbox.seed(sb, {TEST_CAT: "পরীক্ষা", **extra_pages(3)})
+    master, slave = pty.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 120, 0, 0))  # a terminal's size
+    code = GUARD_SNIPPET + "import sys\nfrom bot.cli import main\nsys.exit(main(%r))\n" % (
+        ["run", "--dry-run", "--state", str(tmp_path / "s.sqlite"), CAT, "--diffs", str(tmp_path / "d")],)
+    proc = subprocess.Popen([sys.executable, "-c", code], env=sb.env(), stdout=subprocess.DEVNULL,
+                            stderr=slave, stdin=subprocess.DEVNULL)
+    os.close(slave)
+    seen = b""
+    while True:
+        try:
+            chunk = os.read(master, 4096)
+        except OSError:  # the other end closed
+            break
+        if not chunk:
+            break
+        seen += chunk
+    os.close(master)
+    assert proc.wait(timeout=60) == 0
+    screen = seen.decode("utf-8", "replace")
+    # the total is known before the first page is read, and the bar ends full
+    assert "| 0/3 [" in screen and "| 3/3 [" in screen, screen
