@@ -1,0 +1,1 @@
+"""Jinja2 templates of the HTML pages (autoescape on; see bot/htmlpages.py)."""
