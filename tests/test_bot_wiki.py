@@ -138,6 +138,7 @@ W.before_save = _human_edits_first
                   harness=harness)
     assert proc.returncode == 0, proc.stderr
     assert row(proc, "saves") == "20 edit conflicts 20", proc.stderr
+    assert "Warning" not in proc.stderr and "deprecated" not in proc.stderr  # e.g. pywikibot's TimeoutError
     assert sorted(ln.split(": ", 1)[1].split(" — ")[0] for ln in page_lines(proc, "saved after an edit conflict")) \
         == sorted(pages)
     profile = load_profile("bn")
