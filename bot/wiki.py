@@ -386,13 +386,13 @@ def run_bot(site, profile: Profile, state: State, gen_args: list[str], opts: Run
         if res is None and opts.mode == "dry-run":
             res = PageResult(title, "proposed", codes=out.codes, rev=rev)
             _write_diff(opts.diffs, title, out)
-        if res is None and opts.max_edits is not None and result.saves >= opts.max_edits:
-            raise Shutoff(f"--max-edits {opts.max_edits} reached")
         if res is None:
             try:
+                if opts.max_edits is not None and result.saves >= opts.max_edits:
+                    raise Shutoff(f"--max-edits {opts.max_edits} reached")
                 res = _save(bot, page, out, rev, profile, gaz, state, run_id, title_of_shutoff, result, tag)
-            except Shutoff:  # the page is read and its fix decided: the next run starts with it
-                tell(PageResult(title, "failed", "the run was stopped before this save", codes=out.codes,
+            except Shutoff as exc:  # the page is read and its fix decided: the next run starts with it
+                tell(PageResult(title, "failed", f"the run stopped before this save ({exc})", codes=out.codes,
                                 rev=rev), page.pageid, dict(findings))
                 raise
         tell(res, page.pageid, dict(findings))

@@ -247,6 +247,13 @@ def test_max_edits_and_no_cosmetic_only_edits(fresh_wiki, tmp_path):
     assert proc.returncode == 0, proc.stderr
     assert total_edits(sb) == before + 2
     assert "--max-edits 2 reached" in proc.stderr
+    # the page read and fixed when the limit stopped the run is the first the next run saves
+    [held_back] = page_lines(proc, "failed, will be retried first")
+    assert held_back.endswith("; the run stopped before this save (--max-edits 2 reached)"), held_back
+    title = held_back.split(": ", 1)[1].split(" — ")[0]
+    proc = relbot(sb, "run", "--apply", "--max-edits", "1", "--state", str(tmp_path / "s.sqlite"),
+                  f"-cat:{TEST_CAT[len('বিষয়শ্রেণী:'):]}")
+    assert proc.stderr.splitlines()[0].startswith(f"saved: {title} — "), proc.stderr
     proc = relbot(sb, "run", "--apply", "--state", str(tmp_path / "t.sqlite"), "-page:শুধু–শৈলী সম্পর্ক")
     assert proc.returncode == 0, proc.stderr
     assert page_lines(proc, "held") == ["held: cosmetic only: শুধু–শৈলী সম্পর্ক — T003; style-level fixes only"]
