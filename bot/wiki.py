@@ -205,6 +205,7 @@ class RunOptions:
     shutoff: str | None = None
     diffs: object = None  # a text stream for proposed diffs in dry-run
     progress: bool = True
+    full: bool = False  # walk the default generators' pages whole, not from recent changes
 
 
 @dataclass
@@ -253,6 +254,7 @@ def run_bot(site, profile: Profile, state: State, gen_args: list[str], opts: Run
     else:
         run_id = state.start_run(opts.mode, gen_args)
     result = RunResult(run_id)
+    scope = "dry-run" if opts.mode == "dry-run" else "apply"
     title_of_shutoff = shutoff_title(site, profile, opts.shutoff)
     started = time.monotonic()
 
@@ -268,7 +270,7 @@ def run_bot(site, profile: Profile, state: State, gen_args: list[str], opts: Run
     def handle_page(bot, page) -> None:
         title, rev = page.title(), page.latest_revision_id
         result.counts["read"] += 1
-        if not opts.recheck and state.checked_rev(page.pageid) == rev:
+        if not opts.recheck and state.checked_rev(page.pageid, scope) == rev:
             result.counts["unchanged"] += 1
             state.record(run_id, page.pageid, title, rev, "unchanged")
             return
@@ -278,7 +280,8 @@ def run_bot(site, profile: Profile, state: State, gen_args: list[str], opts: Run
         result.pages.append(_report_entry(out, title, site))
         if out.status != "checked":
             result.skipped[out.reason] += 1
-            state.record(run_id, page.pageid, title, rev, f"skipped:{out.reason}", dict(findings))
+            state.record(run_id, page.pageid, title, rev, f"skipped:{out.reason}", dict(findings),
+                         scope=scope, status="done")
             return
         outcome = _decide(out, page, profile, site)
         if outcome is None and opts.mode == "dry-run":
@@ -292,9 +295,11 @@ def run_bot(site, profile: Profile, state: State, gen_args: list[str], opts: Run
         result.counts[outcome.split(":")[0]] += 1
         if outcome.startswith("skipped:"):  # the wiki failed the save: the summary's skips say why
             result.skipped[outcome.split(":", 1)[1].split(" (")[0]] += 1
-        state.record(run_id, page.pageid, title, rev, outcome, dict(findings), new_rev)
+        state.record(run_id, page.pageid, title, rev, outcome, dict(findings), new_rev, scope=scope,
+                     status=_standing(outcome))
 
-    bot = RelBot(generator=_progress(make_generator(site, profile, gen_args), opts.progress), site=site)
+    gen, total = pages_to_read(site, profile, state, gen_args, opts)
+    bot = RelBot(generator=_progress(gen, opts.progress, total), site=site)
     try:
         bot.run()
         if not bot.generator_completed:
@@ -314,12 +319,30 @@ def run_bot(site, profile: Profile, state: State, gen_args: list[str], opts: Run
     return result
 
 
-def _progress(gen, enabled: bool):
+def pages_to_read(site, profile: Profile, state: State, gen_args: list[str], opts: RunOptions):
+    """(pages, how many or None). Generator options: today's generator. None given: the profile's
+    default generators, read incrementally (bot/changes.py) when they can be."""
+    from .changes import plan, select_pages
+
+    if gen_args or plan(profile) is None:
+        return make_generator(site, profile, gen_args), None
+    scope = "dry-run" if opts.mode == "dry-run" else "apply"
+    return select_pages(site, profile, state, scope, full=opts.full, every=opts.recheck)
+
+
+def _progress(gen, enabled: bool, total: int | None = None):
     if not enabled:
         return gen
     from tqdm import tqdm
 
-    return tqdm(gen, desc="relbot", unit=" pages", file=sys.stderr, dynamic_ncols=True)
+    return tqdm(gen, total=total, desc="relbot", unit=" pages", file=sys.stderr, dynamic_ncols=True)
+
+
+def _standing(outcome: str) -> str:
+    """A page's standing in its scope after this outcome (placeholder until the lead's version)."""
+    if outcome.startswith("skipped:server") or outcome in ("conflict", "declined"):
+        return "pending"
+    return "held" if outcome.split(":")[0] in ("refused", "cosmetic-only", "blocked") else "done"
 
 
 def _decide(out: Outcome, page, profile: Profile, site) -> str | None:
