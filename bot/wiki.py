@@ -327,7 +327,10 @@ def pages_to_read(site, profile: Profile, state: State, gen_args: list[str], opt
     if gen_args or plan(profile) is None:
         return make_generator(site, profile, gen_args), None
     scope = "dry-run" if opts.mode == "dry-run" else "apply"
-    return select_pages(site, profile, state, scope, full=opts.full, every=opts.recheck)
+    try:
+        return select_pages(site, profile, state, scope, full=opts.full, every=opts.recheck)
+    except _server_trouble() as exc:
+        raise WikiError(f"the wiki stopped answering ({_one_line(exc)}); nothing was read or saved") from None
 
 
 def _progress(gen, enabled: bool, total: int | None = None):

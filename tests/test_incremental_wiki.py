@@ -175,6 +175,18 @@ def members() -> set[str]:
     return own | defaults
 
 
+def test_plan_follows_the_profiles_default_generators_and_nothing_else(profile, en):
+    from bot.changes import plan
+
+    assert plan(profile) == {"root": ROOT.split(":", 1)[1], "recurse": True, "template": INFOBOX}
+    assert plan(en) == {"root": "Bilateral relations by country", "recurse": True,
+                        "template": "Infobox bilateral relations"}
+    other = SimpleNamespace(data={"bot": {"default_generators": ["-cat:X", "-prefixindex:Y"]}})
+    assert plan(other) is None  # a generator it cannot follow: the run walks them as before
+    assert plan(SimpleNamespace(data={"bot": {"default_generators": ["-cat:X"]}})) == \
+        {"root": "X", "recurse": False, "template": None}
+
+
 def test_the_first_run_walked_every_member(after_first_run):
     assert len(CATS) + 1 >= 30 and len(PAGES) >= 100 and len(EMBEDDED) >= 10
     assert after_first_run.first == len(members())
@@ -251,3 +263,17 @@ def test_full_walks_the_whole_tree_and_reads_what_todays_generator_reads(big, tm
                   "--diffs", str(tmp_path / "d2"), f"-catr:{ROOT.split(':', 1)[1]}", f"-transcludes:{INFOBOX}")
     assert proc.returncode == 0, proc.stderr
     assert last_run_titles(tmp_path / "old.sqlite") == incremental
+
+
+def test_a_new_infobox_version_lists_its_transclusions_again_once(big):
+    sb = big.sb
+    template = f"টেমপ্লেট:{INFOBOX}"
+    Human(sb).edit(template, text_of(sb, template) + "\n<!-- human -->")
+    proc = big.run("--apply")
+    assert proc.returncode == 0, proc.stderr
+    assert [r.get("generator") for r in big.proxy.requests].count("embeddedin") == 1
+    assert last_run_titles(big.state) == set()
+    big.proxy.requests.clear()
+    proc = big.run("--apply")
+    assert proc.returncode == 0, proc.stderr
+    assert kinds(big.proxy.requests) == ["userinfo", "recentchanges"]  # the same version: not again
