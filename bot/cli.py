@@ -75,6 +75,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--state", default="relbot-state.sqlite", help="SQLite state file")
     p.add_argument("--resume", action="store_true", help="continue the interrupted run")
     p.add_argument("--recheck", action="store_true", help="check pages even when their revision was checked")
+    p.add_argument("--full", action="store_true",
+                   help="walk all the profile's default pages (category tree, infobox transclusions) instead "
+                        "of reading only what changed since the last run")
     p.add_argument("--max-edits", type=int, help="stop after this many saves")
     p.add_argument("--shutoff", help="shutoff page title (default from the profile)")
     p.add_argument("--report", help="write the lint report (JSON) here")
@@ -343,6 +346,8 @@ def cmd_run(args, extra: list[str]) -> int:
     err = sys.stderr  # the terminal as it is before pywikibot wraps its streams
     # pywikibot shows the diff and asks in --interactive; otherwise its chatter goes to the log
     site, extra = connect(extra, terminal=args.mode == "interactive", log_file=args.log or args.state + ".log")
+    if args.full and extra:
+        raise UsageError("--full walks the profile's default generators: give no generator options with it")
     diffs = None
     if args.mode == "dry-run":
         diffs = open(args.diffs, "w", encoding="utf-8") if args.diffs else sys.stdout
@@ -350,7 +355,8 @@ def cmd_run(args, extra: list[str]) -> int:
     try:
         result = run_bot(site, profile, state, extra, RunOptions(
             mode=args.mode, max_edits=args.max_edits, resume=args.resume, recheck=args.recheck,
-            shutoff=args.shutoff, diffs=diffs, progress=args.progress and err.isatty(), out=err))
+            shutoff=args.shutoff, diffs=diffs, progress=args.progress and err.isatty(), out=err,
+            full=args.full))
     finally:
         state.close()
         if diffs not in (None, sys.stdout):

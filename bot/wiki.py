@@ -10,6 +10,7 @@ pywikibot is imported only inside functions: it reads its configuration at impor
 from __future__ import annotations
 
 import difflib
+import itertools
 import logging
 import os
 import stat
@@ -239,6 +240,7 @@ class RunOptions:
     diffs: object = None  # a text stream for proposed diffs in dry-run
     progress: bool = True
     out: object = None  # where the per-page lines go (default stderr)
+    full: bool = False  # walk the default generators' pages whole, not from recent changes
 
 
 @dataclass
@@ -307,20 +309,34 @@ def batch_size(site) -> int:
     return site.maxlimit if site.has_right("apihighlimits") else 50
 
 
-def _pages_to_read(site, profile: Profile, state: State, scope: str, gen_args: list[str]):
-    """Pending pages first (a failed save is retried before anything else), then the generator's
-    pages, each once; and how many there are (known once the generator has answered).
+def _pages_to_read(site, profile: Profile, state: State, scope: str, gen_args: list[str], opts: RunOptions):
+    """The pages to read, pending ones first (a failed save is retried before anything else), each
+    once; and how many there are (known once the wiki has answered, for the progress bar).
 
-    The generator's page list is read in full before any text, so that the progress bar knows
-    its total; the texts are then preloaded in batches as before."""
+    Without generator options the profile's default generators are followed incrementally
+    (bot/changes.py: the wiki's recent changes since the last run, not a walk of the whole tree).
+    With them, the generator's page list is read in full before any text, then the texts are
+    preloaded in batches."""
     import pywikibot
     from pywikibot import pagegenerators
 
-    pending = [pywikibot.Page(site, c["title"]) for c in state.checks(scope, "pending")]
+    from .changes import plan, select_pages
+
+    pending = state.checks(scope, "pending")
+    if not gen_args and plan(profile) is not None:
+        try:
+            return select_pages(site, profile, state, scope, full=opts.full, every=opts.recheck,
+                                first={c["page_id"] for c in pending})
+        except _server_trouble() as exc:
+            raise WikiError(f"the wiki stopped answering ({_one_line(exc)}); nothing was read or saved") from None
+    first = [pywikibot.Page(site, c["title"]) for c in pending]
     listed = list(make_generator(site, profile, gen_args, preload=False))
-    titles = {p.title() for p in pending}
-    pages = pending + [p for p in listed if p.title() not in titles]
-    return pagegenerators.PreloadingGenerator(iter(pages), groupsize=batch_size(site)), len(pages)
+    titles = {p.title() for p in first}
+    rest = [p for p in listed if p.title() not in titles]
+    # pending pages in a batch of their own: the wiki answers a batch in its own order
+    batches = [pagegenerators.PreloadingGenerator(iter(group), groupsize=batch_size(site))
+               for group in (first, rest) if group]
+    return itertools.chain(*batches), len(first) + len(rest)
 
 
 def run_bot(site, profile: Profile, state: State, gen_args: list[str], opts: RunOptions) -> RunResult:
@@ -397,7 +413,7 @@ def run_bot(site, profile: Profile, state: State, gen_args: list[str], opts: Run
                 raise
         tell(res, page.pageid, dict(findings))
 
-    pages, total = _pages_to_read(site, profile, state, scope, gen_args)
+    pages, total = _pages_to_read(site, profile, state, scope, gen_args, opts)
     bot = RelBot(generator=_progress(pages, total, opts.progress, opts.out or sys.stderr), site=site)
     try:
         bot.run()

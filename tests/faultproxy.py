@@ -1,4 +1,4 @@
-"""A small fault-injecting HTTP proxy in front of the real sandbox wiki (loopback only).
+"""A small fault-injecting, request-counting HTTP proxy in front of the real sandbox wiki (loopback only).
 
 It forwards every request to the wiki unchanged, except when a rule matches: then it
 answers HTTP 500/503, a MediaWiki ``maxlag`` error, or holds the request longer than the
@@ -35,6 +35,9 @@ class FaultProxy:
     upstream_port: int
     faults: list[Fault] = field(default_factory=list)
     log: list[str] = field(default_factory=list)
+    #: every request that reached the proxy, as its flat parameters (query string and form body),
+    #: in order: the request counter of the budget tests
+    requests: list[dict] = field(default_factory=list)
 
     def start(self) -> int:
         proxy = self
@@ -50,6 +53,7 @@ class FaultProxy:
                 if body:
                     params.update(parse_qs(body.decode("utf-8", "replace")))
                 flat = {k: v[0] for k, v in params.items()}
+                proxy.requests.append(flat)
                 fault = proxy.match(flat)
                 if fault is not None:
                     proxy.log.append(f"{fault.kind} {flat.get('action')} {flat.get('title', '')}")
