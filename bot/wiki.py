@@ -600,6 +600,7 @@ def summary_text(result: RunResult) -> str:
     by_outcome = [(words, result.counts[key]) for key, (words, _) in OUTCOMES.items() if result.counts[key]]
     rows.append(f"{'pages':<10}{sum(n for _, n in by_outcome):>6}   "
                 + (" · ".join(f"{w} {n}" for w, n in by_outcome) or "none"))
+    rows.append(f"{'read':<10}{result.counts['read']:>6}   pages whose text was read from the wiki")
     sev = " · ".join(f"{s} {result.severities[s]}" for s in ("error", "warning", "style") if result.severities[s])
     rows.append(f"{'findings':<10}{sum(result.findings.values()):>6}   {sev or 'none'}")
     if result.findings:

@@ -94,8 +94,10 @@ def test_slow_answers_time_out_and_the_page_is_skipped(fresh_wiki, proxy, tmp_pa
     assert [ln.split(" — ")[0] for ln in lines[:2]] == [f"failed, will be retried first: {slow}", f"saved: {fine}"]
     assert lines[0].startswith(f"failed, will be retried first: {slow} — L003, L007, T001; server error: ")
     assert lines[2:4] == ["run 1 (apply) finished", "pages 2 saved 1 · failed, will be retried first 1"]
-    assert [ln.split()[0] for ln in lines[4:]] == ["findings", "by", "saves", "requests", "time"], proc.stderr
-    assert lines[6] == "saves 1 edit conflicts 0"
+    assert [ln.split()[0] for ln in lines[4:]] == ["read", "findings", "by", "saves", "to", "requests", "time"], \
+        proc.stderr
+    assert lines[4] == "read 2 pages whose text was read from the wiki"
+    assert lines[7:9] == ["saves 1 edit conflicts 0", f"to retry 1 first thing next run: {slow}"]
     db = sqlite3.connect(state)
     outcomes = dict(db.execute("SELECT title, outcome FROM run_pages WHERE run_id = 1"))
     assert outcomes == {fine: "saved", slow: "failed"}

@@ -26,7 +26,7 @@ CAT = f"-cat:{TEST_CAT[len('বিষয়শ্রেণী:'):]}"
 PLAIN_WORDS = ("saved", "saved after an edit conflict", "proposed (dry run)", "unchanged since checked",
                "nothing to fix", "blocked", "held: cosmetic only", "refused by the content guard",
                "declined by the operator", "skipped", "failed, will be retried first")
-TABLE = ("run ", "pages ", "findings ", "  by code ", "saves ", "to retry ", "requests ", "time ")
+TABLE = ("run ", "pages ", "read ", "findings ", "  by code ", "saves ", "to retry ", "requests ", "time ")
 
 #: A deliberately bad rule, registered inside the relbot subprocess: its safe "fix" deletes the
 #: page's first category link, which the content guard must refuse.
