@@ -116,7 +116,7 @@ def build_parser() -> argparse.ArgumentParser:
                        help="the bot: lint and fix pages on a wiki (pywikibot generator options pass through)",
                        description="The bot: lint the wiki's pages and fix them. Any option starting with a "
                                    "single dash (-cat:X, -page:X, -limit:N …) is a pywikibot generator option; "
-                                   "without one, the profile's category tree and infobox transclusions.")
+                                   "without one, the profile's own pages.")
     mode = p.add_mutually_exclusive_group()
     mode.add_argument("--dry-run", dest="mode", action="store_const", const="dry-run",
                       help="save nothing; report findings and proposed diffs (default: dry-run)")
