@@ -7,6 +7,7 @@ import json
 import os
 import re
 import sys
+import textwrap
 from collections import Counter
 
 from . import __version__
@@ -14,7 +15,28 @@ from . import __version__
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
 
+class _Help(argparse.HelpFormatter):
+    """argparse's help, with each option's default named after its help (as
+    ``ArgumentDefaultsHelpFormatter`` does) unless the help names it itself (``%(default)``) or
+    there is none to name: None, or a flag (its off state goes without saying)."""
+
+    def _get_help_string(self, action):
+        text = action.help or ""
+        default = action.default
+        if (default is None or default is False or default is argparse.SUPPRESS or action.nargs == 0
+                or "%(default" in text):
+            return text
+        return f"{text} (default: %(default)s)"
+
+    def _split_lines(self, text, width):  # never break "relbot-state.sqlite" or "--dump" at a hyphen
+        return textwrap.wrap(" ".join(text.split()), width, break_on_hyphens=False, break_long_words=False)
+
+
 class _Parser(argparse.ArgumentParser):
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("formatter_class", _Help)
+        super().__init__(*args, **kwargs)
+
     def error(self, message):  # one line, exit 2, like every other input error
         self.exit(EXIT_USAGE, f"relbot: error: {message}\n")
 
@@ -23,129 +45,182 @@ def _codes(value: str) -> list[str]:
     return [c for c in value.replace(",", " ").split() if c]
 
 
+# help strings that several verbs share
+PROFILE = "the wiki's profile: a bundled one (bn, en) or a profile JSON file"
+TITLE = "the page title (one page only; needed for - ); else the file name with _ as a space"
+PATHS = "*.wikitext files, or folders (every *.wikitext below them); - reads one page from standard input"
+SELECT = "only these rule codes or prefixes (E, L00, T001), comma- or space-separated; may repeat"
+IGNORE = "not these rule codes or prefixes, comma- or space-separated; may repeat"
+UNSAFE = "also apply unsafe fixes"
+LAYOUT = "apply the standard section layout (an unsafe fix)"
+DUMP = "a MediaWiki XML export dump (plain, .bz2, .gz, .xz, or - for standard input) instead of files"
+JOBS = "worker processes for --dump (default: the number of cores)"
+PAGE_TIMEOUT = "seconds one page of --dump may take before it is skipped with a reason (default: %(default)g)"
+PYWIKIBOT_DIR = "folder with pywikibot's user-config.py (default: $PYWIKIBOT_DIR)"
+STATE = "the SQLite state file (checked revisions, runs and saves)"
+SHUTOFF = "the shutoff page's title (default: the profile's)"
+EXIT_CODES = "Exit status: 0 no finding of severity error, 1 some, 2 a usage or input error (one line)."
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="relbot", description="Validate and fix bilateral-relations articles.")
-    parser.add_argument("--version", action="version", version=f"relbot {__version__}")
-    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    parser = _Parser(prog="relbot", description="Validate and fix bilateral-relations articles of Bengali "
+                                                "Wikipedia: lint and fix files, or run as a bot on the wiki.")
+    parser.add_argument("--version", action="version", version=f"relbot {__version__}",
+                        help="print relbot's version and exit")
+    # not required=True: without a verb main() lists the verbs (argparse would only say "required")
+    sub = parser.add_subparsers(dest="command", title="verbs", metavar="VERB", parser_class=_Parser,
+                                help="relbot VERB --help shows the verb's options")
 
-    p = sub.add_parser("parse", help="print the structured article as JSON")
-    p.add_argument("file")
-    p.add_argument("--title")
-    p.add_argument("--profile", default="bn")
+    p = sub.add_parser("parse", help="print the structured article as JSON",
+                       description="Print the structured article as JSON (schemas/article.schema.json): "
+                                   "every span with start/end offsets and 1-based line and column.")
+    p.add_argument("file", metavar="FILE", help="a .wikitext file; - reads the page from standard input")
+    p.add_argument("--title", help=TITLE)
+    p.add_argument("--profile", default="bn", help=PROFILE)
 
-    p = sub.add_parser("lint", help="report findings")
-    p.add_argument("paths", nargs="*", metavar="PATH")
-    p.add_argument("--dump", help="a MediaWiki XML export dump (plain, .bz2, .gz, .xz, or - for stdin) instead of files")
-    p.add_argument("--jobs", type=int, help="worker processes for --dump (default: the number of cores)")
-    p.add_argument("--page-timeout", type=float, default=10.0, help="seconds one page may take (--dump)")
-    p.add_argument("--title")
-    p.add_argument("--profile", default="bn")
-    p.add_argument("--format", choices=("text", "json", "html"), default="text")
-    p.add_argument("--select", type=_codes, action="extend", help="only these codes or prefixes (L, E00…)")
-    p.add_argument("--ignore", type=_codes, action="extend", help="not these codes or prefixes")
-    p.add_argument("--lang", choices=("bn", "en"), default="bn", help="language of text messages")
-    p.add_argument("-o", "--output", help="write the report here instead of stdout")
+    p = sub.add_parser("lint", help="report findings",
+                       description="Report the findings of the rule catalogue on pages: one line per finding "
+                                   "(path:line:col: CODE severity message) and a summary, or JSON, or an HTML "
+                                   "page. " + EXIT_CODES)
+    p.add_argument("paths", nargs="*", metavar="PATH", help=PATHS)
+    p.add_argument("--dump", help=DUMP)
+    p.add_argument("--jobs", type=int, help=JOBS)
+    p.add_argument("--page-timeout", type=float, default=10.0, help=PAGE_TIMEOUT)
+    p.add_argument("--title", help=TITLE)
+    p.add_argument("--profile", default="bn", help=PROFILE)
+    p.add_argument("--format", choices=("text", "json", "html"), default="text",
+                   help="text lines, the JSON report (schemas/report.schema.json) or a self-contained HTML page")
+    p.add_argument("--select", type=_codes, action="extend", help=SELECT)
+    p.add_argument("--ignore", type=_codes, action="extend", help=IGNORE)
+    p.add_argument("--lang", choices=("bn", "en"), default="bn", help="language of the text format's messages")
+    p.add_argument("-o", "--output", help="write the report here instead of standard output")
 
-    p = sub.add_parser("fix", help="propose fixes as a diff, or write them")
-    p.add_argument("paths", nargs="+", metavar="PATH")
-    p.add_argument("--title")
-    p.add_argument("--profile", default="bn")
+    p = sub.add_parser("fix", help="propose fixes as a diff, or write them",
+                       description="Fix pages: print a unified diff and the Bengali edit summary (the default), "
+                                   "or write the fixed text. Safe fixes only unless --unsafe. Exit status: 0 "
+                                   "the output is final, 1 findings remain that no fix settles, 2 a usage or "
+                                   "input error (one line).")
+    p.add_argument("paths", nargs="+", metavar="PATH", help=PATHS)
+    p.add_argument("--title", help=TITLE)
+    p.add_argument("--profile", default="bn", help=PROFILE)
     mode = p.add_mutually_exclusive_group()
     mode.add_argument("--diff", action="store_true", help="print a unified diff (the default)")
-    mode.add_argument("--write", action="store_true", help="rewrite the files in place")
+    mode.add_argument("--write", action="store_true", help="rewrite the files in place (not with - )")
     mode.add_argument("-o", "--output", help="write the fixed text here (a directory for several files)")
-    p.add_argument("--unsafe", action="store_true", help="also apply unsafe fixes")
-    p.add_argument("--layout", action="store_true", help="apply the standard section layout (unsafe)")
-    p.add_argument("--select", type=_codes, action="extend")
-    p.add_argument("--ignore", type=_codes, action="extend")
+    p.add_argument("--unsafe", action="store_true", help=UNSAFE)
+    p.add_argument("--layout", action="store_true", help=LAYOUT)
+    p.add_argument("--select", type=_codes, action="extend", help=SELECT)
+    p.add_argument("--ignore", type=_codes, action="extend", help=IGNORE)
 
     p = sub.add_parser("run", allow_abbrev=False,
                        help="the bot: lint and fix pages on a wiki (pywikibot generator options pass through)",
-                       description="Any option starting with a single dash (-cat:X, -page:X, -limit:N …) is a "
-                                   "pywikibot generator option.")
+                       description="The bot: lint the wiki's pages and fix them. Any option starting with a "
+                                   "single dash (-cat:X, -page:X, -limit:N …) is a pywikibot generator option; "
+                                   "without one, the profile's own pages.")
     mode = p.add_mutually_exclusive_group()
     mode.add_argument("--dry-run", dest="mode", action="store_const", const="dry-run",
-                      help="save nothing; report findings and proposed diffs (the default)")
-    mode.add_argument("--apply", dest="mode", action="store_const", const="apply", help="save safe fixes")
+                      help="save nothing; report findings and proposed diffs (default: dry-run)")
+    mode.add_argument("--apply", dest="mode", action="store_const", const="apply",
+                      help="save safe fixes (default: dry-run)")
     mode.add_argument("--interactive", dest="mode", action="store_const", const="interactive",
-                      help="show each diff and ask y/n/a/q")
+                      help="show each diff and ask y/n/a/q (default: dry-run)")
     p.set_defaults(mode="dry-run")
-    p.add_argument("--profile", default="bn")
-    p.add_argument("--pywikibot-dir", help="folder with user-config.py (else PYWIKIBOT_DIR)")
-    p.add_argument("--state", default="relbot-state.sqlite", help="SQLite state file")
+    p.add_argument("--profile", default="bn", help=PROFILE)
+    p.add_argument("--pywikibot-dir", help=PYWIKIBOT_DIR)
+    p.add_argument("--state", default="relbot-state.sqlite", help=STATE)
     p.add_argument("--resume", action="store_true", help="continue the interrupted run")
     p.add_argument("--recheck", action="store_true", help="check pages even when their revision was checked")
     p.add_argument("--full", action="store_true",
                    help="walk all the profile's default pages (category tree, infobox transclusions) instead "
                         "of reading only what changed since the last run")
-    p.add_argument("--max-edits", type=int, help="stop after this many saves")
-    p.add_argument("--shutoff", help="shutoff page title (default from the profile)")
+    p.add_argument("--max-edits", type=int, help="stop after this many saves (default: no limit)")
+    p.add_argument("--shutoff", help=SHUTOFF)
     p.add_argument("--report", help="write the lint report (JSON) here")
-    p.add_argument("--diffs", help="write proposed diffs here (dry-run; default stdout)")
+    p.add_argument("--diffs", help="write proposed diffs here (dry-run; default: standard output)")
     p.add_argument("--log", metavar="FILE",
                    help="pywikibot's own messages go here (default: the state file's name + .log; "
                         "-v shows them on the terminal instead)")
-    p.add_argument("--no-progress", dest="progress", action="store_false")
+    p.add_argument("--no-progress", dest="progress", action="store_false",
+                   help="no progress bar (by default one is shown on a terminal)")
 
-    p = sub.add_parser("propose", allow_abbrev=False, help="write a review bundle of proposed edits")
-    p.add_argument("paths", nargs="*", metavar="PATH", help="files or folders (else --wiki)")
+    p = sub.add_parser("propose", allow_abbrev=False, help="write a review bundle of proposed edits",
+                       description="Write a review bundle (schemas/bundle.schema.json) of the edits the fixes "
+                                   "propose, from files, a dump or the wiki, for relbot review and relbot apply.")
+    p.add_argument("paths", nargs="*", metavar="PATH", help=PATHS + " (else --wiki or --dump)")
     p.add_argument("--wiki", action="store_true", help="take pages from the wiki (pywikibot generator options)")
-    p.add_argument("--dump", help="take pages from a MediaWiki XML dump (plain, .bz2, .gz, .xz, or - for stdin)")
-    p.add_argument("--jobs", type=int, help="worker processes for --dump (default: the number of cores)")
-    p.add_argument("--page-timeout", type=float, default=10.0, help="seconds one page may take (--dump)")
+    p.add_argument("--dump", help=DUMP)
+    p.add_argument("--jobs", type=int, help=JOBS)
+    p.add_argument("--page-timeout", type=float, default=10.0, help=PAGE_TIMEOUT)
     p.add_argument("-o", "--output", required=True, help="the bundle file to write")
-    p.add_argument("--title")
-    p.add_argument("--profile", default="bn")
-    p.add_argument("--unsafe", action="store_true")
-    p.add_argument("--layout", action="store_true")
-    p.add_argument("--select", type=_codes, action="extend")
-    p.add_argument("--ignore", type=_codes, action="extend")
-    p.add_argument("--pywikibot-dir")
+    p.add_argument("--title", help=TITLE)
+    p.add_argument("--profile", default="bn", help=PROFILE)
+    p.add_argument("--unsafe", action="store_true", help="also propose unsafe fixes")
+    p.add_argument("--layout", action="store_true", help="also propose the standard section layout (unsafe)")
+    p.add_argument("--select", type=_codes, action="extend", help=SELECT)
+    p.add_argument("--ignore", type=_codes, action="extend", help=IGNORE)
+    p.add_argument("--pywikibot-dir", help=PYWIKIBOT_DIR)
 
-    p = sub.add_parser("review", help="review a bundle in the terminal, or write it as an HTML page")
-    p.add_argument("bundle")
+    p = sub.add_parser("review", help="review a bundle in the terminal, or write it as an HTML page",
+                       description="Show each proposed edit of a bundle with word-level highlights and ask "
+                                   "y/n/s(kip)/q, writing the decisions (schemas/approvals.schema.json); or "
+                                   "write one self-contained HTML review page.")
+    p.add_argument("bundle", metavar="BUNDLE", help="the bundle file relbot propose wrote")
     p.add_argument("--approvals", default="approvals.json", help="where the terminal review writes decisions")
     p.add_argument("--html", help="write a self-contained HTML review page here instead")
 
-    p = sub.add_parser("apply", allow_abbrev=False, help="save the approved entries of a bundle")
-    p.add_argument("bundle")
-    p.add_argument("--approvals", required=True)
+    p = sub.add_parser("apply", allow_abbrev=False, help="save the approved entries of a bundle",
+                       description="Save the approved entries of a wiki bundle, each only while the page is "
+                                   "still at the bundle's base revision; otherwise the entry is stale.")
+    p.add_argument("bundle", metavar="BUNDLE", help="the bundle file relbot propose --wiki wrote")
+    p.add_argument("--approvals", required=True, help="the approvals file (relbot review, or the HTML page's export)")
     p.add_argument("--dry-run", action="store_true",
                    help="read the pages and say what would be saved; save nothing, record no run")
-    p.add_argument("--profile", default="bn")
-    p.add_argument("--state", default="relbot-state.sqlite")
-    p.add_argument("--shutoff")
-    p.add_argument("--pywikibot-dir")
+    p.add_argument("--profile", default="bn", help=PROFILE)
+    p.add_argument("--state", default="relbot-state.sqlite", help=STATE)
+    p.add_argument("--shutoff", help=SHUTOFF)
+    p.add_argument("--pywikibot-dir", help=PYWIKIBOT_DIR)
 
-    p = sub.add_parser("report", allow_abbrev=False, help="lint wiki pages and publish a Bengali report page")
+    p = sub.add_parser("report", allow_abbrev=False, help="lint wiki pages and publish a Bengali report page",
+                       description="Lint the wiki's pages (pywikibot generator options, else the profile's) "
+                                   "and save a Bengali wikitext report to a page, only when more than its "
+                                   "time changed.")
     p.add_argument("--publish", required=True, metavar="TITLE", help="the report page on the wiki")
     p.add_argument("--dry-run", action="store_true", help="print the report instead of saving it")
-    p.add_argument("--profile", default="bn")
-    p.add_argument("--pywikibot-dir")
+    p.add_argument("--profile", default="bn", help=PROFILE)
+    p.add_argument("--pywikibot-dir", help=PYWIKIBOT_DIR)
 
-    p = sub.add_parser("undo", allow_abbrev=False, help="revert the saves of a run where they are still the latest")
+    p = sub.add_parser("undo", allow_abbrev=False, help="revert the saves of a run where they are still the latest",
+                       description="Revert the saves of a run on pages whose latest revision is still relbot's; "
+                                   "pages edited since by someone else are reported, not touched.")
     p.add_argument("--run", type=int, required=True, help="the run id (see the run's summary)")
     p.add_argument("--dry-run", action="store_true", help="only say what would be reverted")
-    p.add_argument("--profile", default="bn")
-    p.add_argument("--state", default="relbot-state.sqlite")
-    p.add_argument("--shutoff")
-    p.add_argument("--pywikibot-dir")
+    p.add_argument("--profile", default="bn", help=PROFILE)
+    p.add_argument("--state", default="relbot-state.sqlite", help=STATE)
+    p.add_argument("--shutoff", help=SHUTOFF)
+    p.add_argument("--pywikibot-dir", help=PYWIKIBOT_DIR)
 
-    p = sub.add_parser("facts", help="list the mission facts of any page")
-    p.add_argument("paths", nargs="+", metavar="PATH")
-    p.add_argument("--profile", default="bn")
-    p.add_argument("--format", choices=("json", "csv"), default="json")
+    p = sub.add_parser("facts", help="list the mission facts of any page",
+                       description="List the diplomatic missions any page states (bilateral or not): sending "
+                                   "and host country, city, kind, source, reference, year "
+                                   "(schemas/facts.schema.json).")
+    p.add_argument("paths", nargs="+", metavar="PATH", help=PATHS)
+    p.add_argument("--title", help=TITLE)
+    p.add_argument("--profile", default="bn", help=PROFILE)
+    p.add_argument("--format", choices=("json", "csv"), default="json", help="JSON, or CSV with one row per fact")
 
     p = sub.add_parser("rules", help="print the rule catalogue's documentation (Markdown), made from the code",
                        description="Every rule with its code, severity, fix, messages, doc and example, as "
                                    "docs/rules.md has it.")
     p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
 
-    p = sub.add_parser("sandbox", help="a throw-away local MediaWiki seeded with the fixtures")
-    p.add_argument("action", choices=("start", "stop"))
-    p.add_argument("--dir", default="relbot-sandbox", help="folder for the wiki (default ./relbot-sandbox)")
+    p = sub.add_parser("sandbox", help="a throw-away local MediaWiki seeded with the fixtures",
+                       description="start: install (once) and serve a local MediaWiki on 127.0.0.1 seeded with "
+                                   "the fixtures, with a bot account and pywikibot configuration; stop: stop it.")
+    p.add_argument("action", choices=("start", "stop"), help="start (installing it the first time) or stop")
+    p.add_argument("--dir", default="relbot-sandbox", help="folder for the wiki")
     p.add_argument("--port", type=int, default=0,
-                   help="port on 127.0.0.1 (default: a free one, or the sandbox's own; moves a stopped sandbox)")
+                   help="port on 127.0.0.1 (default %(default)s: a free one, or the sandbox's own; "
+                        "moves a stopped sandbox)")
     return parser
 
 
@@ -184,7 +259,7 @@ def cmd_lint(args) -> int:
         raise InputError("give files or folders, or --dump FILE")
     if args.dump:
         return _lint_dump(args, profile)
-    paths = expand(args.paths)
+    paths = expand(args.paths, args.title)
     if args.title and len(paths) != 1:
         raise InputError("--title needs exactly one file")
     gaz = Gazetteer.load(profile.lang)
@@ -281,15 +356,17 @@ def cmd_fix(args) -> int:
     from .fixes import fix_page
     from .gazetteer import Gazetteer
     from .profile import load_profile
-    from .sources import InputError, expand, read_page
+    from .sources import InputError, expand, is_stdin, read_page
     from .validate import resolve_codes
 
     profile = load_profile(args.profile)
     resolve_codes(args.select)
     resolve_codes(args.ignore)
-    paths = expand(args.paths)
+    paths = expand(args.paths, args.title)
     if args.title and len(paths) != 1:
         raise InputError("--title needs exactly one file")
+    if args.write and any(map(is_stdin, paths)):
+        raise InputError("--write cannot rewrite standard input: leave it out for a diff, or give -o FILE")
     outdir = None
     if args.output and len(paths) > 1:
         outdir = Path(args.output)
@@ -419,7 +496,7 @@ def cmd_propose(args, extra: list[str]) -> int:
             _write(args.output, json.dumps(doc, ensure_ascii=False, indent=1) + "\n")
             raise InputError(f"{exc} (the {len(entries)} edits proposed until then are in {args.output})") from None
     else:
-        paths = expand(args.paths)
+        paths = expand(args.paths, args.title)
         if args.title and len(paths) != 1:
             raise InputError("--title needs exactly one file")
         for path in paths:
@@ -534,7 +611,7 @@ def cmd_facts(args) -> int:
     from .facts import cmd
 
     try:
-        sys.stdout.write(cmd(args.paths, args.profile, args.format))
+        sys.stdout.write(cmd(args.paths, args.profile, args.format, args.title))
     except ValueError as exc:
         raise UsageError(str(exc)) from None
     return EXIT_OK
@@ -601,8 +678,12 @@ def main(argv=None) -> int:
     # pywikibot options (-cat:X, -page:Y Z …) go around argparse: it takes an argument with a
     # space for a positional one
     pwb = [a for a in argv if re.match(r"-[A-Za-z]{2,}", a)]
-    args, extra = build_parser().parse_known_args([a for a in argv if a not in pwb])
+    parser = build_parser()
+    args, extra = parser.parse_known_args([a for a in argv if a not in pwb])
     extra += pwb
+    if args.command is None:  # the verbs with their one-line help; the error alone on stderr
+        sys.stdout.write(parser.format_help())
+        return _fail("give a verb: relbot VERB … (relbot VERB --help shows its options)")
     try:
         # refused before anything is read or saved: the wiki verbs used to hand any leftover to
         # pywikibot, which dropped what it did not know (`apply --dry-run` saved)
@@ -617,12 +698,13 @@ def main(argv=None) -> int:
         return _fail(str(exc))
     except KeyboardInterrupt:
         return _fail("interrupted")
+    except BrokenPipeError:  # the reader went away (`relbot fix … | head`): not an error of ours
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no second error at exit
+        return EXIT_OK
     except Exception as exc:  # never a traceback for the user; RELBOT_DEBUG=1 shows it
         if os.environ.get("RELBOT_DEBUG"):
             raise
         return _fail(f"unexpected {type(exc).__name__}: {' '.join(str(exc).split())[:300]}")
-    except BrokenPipeError:
-        return EXIT_OK
 
 
 if __name__ == "__main__":

@@ -178,10 +178,11 @@ def profile_by_name(name_or_path: str) -> Profile:
     return load_profile(name_or_path)
 
 
-def cmd(paths, profile_name: str = "en", fmt: str = "json") -> str:
-    """``relbot facts PATH... --profile P --format F``: the rendered facts of every page.
+def cmd(paths, profile_name: str = "en", fmt: str = "json", title: str | None = None) -> str:
+    """``relbot facts PATH... --profile P --format F [--title T]``: the rendered facts of every page.
 
-    ``paths``: files or directories (every ``*.wikitext`` below); titles from file names.
+    ``paths``: files or directories (every ``*.wikitext`` below), or ``-`` (standard input);
+    titles from file names, else ``title`` (one page only; needed for ``-``).
     Raises :class:`bot.sources.InputError` / :class:`bot.profile.ProfileError` (one-line
     messages) and ``ValueError`` for an unknown format.
     """
@@ -190,8 +191,8 @@ def cmd(paths, profile_name: str = "en", fmt: str = "json") -> str:
     profile = profile_by_name(profile_name)
     gaz = Gazetteer.load(profile.lang)
     facts = []
-    for path in expand(paths):
-        page = read_page(path)
+    for path in expand(paths, title):
+        page = read_page(path, title)
         facts += facts_for(page.text, page.title, profile, gaz)
     return render(facts, fmt)
 
