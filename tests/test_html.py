@@ -741,23 +741,25 @@ WORDS_ON_ONE_LINE = """() => {
 }"""
 
 
-def test_lint_page_fits_a_phone(chromium, pages, artifacts):
-    """At 390 px, every group open: the page does not scroll sideways, and no Bengali word of a
-    context cell is broken over two lines."""
-    context = chromium.new_context(viewport={"width": 390, "height": 844}, locale="bn-BD",
-                                   device_scale_factor=2, is_mobile=True, has_touch=True)
+@pytest.mark.parametrize("width", [390, 700])
+def test_lint_page_fits_a_phone(chromium, pages, artifacts, width):
+    """At 390 px (a phone: findings as blocks) and 700 px (a table with a narrow context column),
+    every group open: the page does not scroll sideways, and no Bengali word of a context cell is
+    broken over two lines (the page before: 751 px wide at 390, 80 broken words; at 700, 47)."""
+    context = chromium.new_context(viewport={"width": width, "height": 844}, locale="bn-BD",
+                                   device_scale_factor=2, is_mobile=width < 400, has_touch=width < 400)
     try:
         page = context.new_page()
         watch = Watch(page)
         page.goto((pages[0] / "report.html").as_uri())
         page.click("#expand-all")
         assert page.locator("details.article[open]").count() == page.locator("details.article").count() > 10
-        assert page.evaluate("document.documentElement.scrollWidth") <= 390
+        assert page.evaluate("document.documentElement.scrollWidth") <= width
         style = page.eval_on_selector("td.context", "td => [getComputedStyle(td).wordBreak, getComputedStyle(td).overflowWrap]")
         assert style == ["normal", "break-word"]
         words, broken = page.evaluate(WORDS_ON_ONE_LINE)
         assert words > 200 and broken == []
-        page.locator("details.article").nth(1).screenshot(path=str(artifacts / "report-390.png"))
+        page.locator("details.article").nth(1).screenshot(path=str(artifacts / f"report-{width}.png"))
         assert watch.clean(), vars(watch)
     finally:
         context.close()
