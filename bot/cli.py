@@ -222,7 +222,7 @@ def _emit_report(args, pages: list[dict], errors: list[str], sources: dict | Non
     if args.format == "json":
         out = json.dumps(report, ensure_ascii=False, indent=1) + "\n"
     elif args.format == "html":
-        from .htmlpages import render_lint_report
+        from .lintpage import render_lint_report
 
         runs = None
         if getattr(args, "state", None):

@@ -471,11 +471,4 @@ def render_review(bundle: dict) -> str:
     return _page(f"relbot review {bundle.get('id', '')}", body, css, REVIEW_JS, data)
 
 
-# -- the lint report ---------------------------------------------------------------------------
-
-
-def render_lint_report(report: dict, sources: dict[str, str] | None = None, **options) -> str:
-    """The lint report as a work list: :func:`bot.lintpage.render` (its template, ``lint.html.j2``)."""
-    from .lintpage import render
-
-    return render(report, sources, **options)
+# The lint report is bot/lintpage.py (its template lint.html.j2), built on the helpers above.

@@ -240,8 +240,9 @@ def _profile(profile):
         return None
 
 
-def render(report: dict, sources: dict[str, str] | None = None, *, rule_names: dict[str, str] | None = None,
-           profile=None, runs: list[dict] | None = None, lang: str = "bn", rules_doc: str = RULES_DOC) -> str:
+def render_lint_report(report: dict, sources: dict[str, str] | None = None, *,
+                       rule_names: dict[str, str] | None = None, profile=None, runs: list[dict] | None = None,
+                       lang: str = "bn", rules_doc: str = RULES_DOC) -> str:
     """The lint report (``schemas/report.schema.json``) as a work list; ``sources`` maps each page's
     ``source`` to its text (context lines, sections), ``runs`` are a state's runs (the trend)."""
     sources = sources or {}

@@ -26,8 +26,8 @@ import pytest
 from bot import diffs
 from bot.cli import main as relbot
 from bot.fixes import fix_page
-from bot.htmlpages import json_script, render_lint_report, render_review
-from bot.lintpage import context, section_of, section_starts
+from bot.htmlpages import json_script, render_review
+from bot.lintpage import context, render_lint_report, section_of, section_starts
 from bot.state import State
 from bot.schema import validator
 from browser import Watch, launch, platform_fonts
@@ -619,6 +619,20 @@ def test_lint_trend_from_state(tmp_path, chromium):
     html = out.read_text("utf-8")
     assert '<section id="trend">' in html and "<polyline" not in html and "অন্তত দুটি রান" in html
     assert "<polyline" not in render_lint_report({"pages": [], "summary": {}})  # no --state: no trend
+
+
+def test_lint_html_lang(tmp_path):
+    """relbot lint --format html: Bengali digits by default, Latin with --lang en (the seed's
+    T001 stands at line 1, column 192: রয়েছে।।)."""
+    out, doc = tmp_path / "page.html", tmp_path / "page.json"
+    relbot(["lint", str(SEED), "--format", "json", "-o", str(doc)])
+    n = json.loads(doc.read_text("utf-8"))["summary"]["findings"]
+    relbot(["lint", str(SEED), "--format", "html", "-o", str(out)])
+    html = out.read_text("utf-8")
+    assert f'<dd id="total-findings">{bn(n)}:' in html and '<span class="linecol">১:১৯২</span>' in html
+    relbot(["lint", str(SEED), "--format", "html", "--lang", "en", "-o", str(out)])
+    html = out.read_text("utf-8")
+    assert f'<dd id="total-findings">{n}:' in html and '<span class="linecol">1:192</span>' in html
 
 
 def test_lint_state_needs_html(tmp_path, capsys):
