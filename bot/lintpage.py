@@ -13,6 +13,7 @@ Latin digits for ``lang="en"``; ``data-sort`` keys and the JSON stay Latin.
 from __future__ import annotations
 
 import bisect
+import time
 from collections import Counter
 
 import regex
@@ -203,7 +204,9 @@ def trend(runs: list[dict]) -> dict | None:
         for code, n in found.items():
             rule = catalogue.get(code)
             by_sev[rule.severity if rule else "error"] += int(n)
-        points.append({"run": run["id"], "started": run.get("started"), "mode": run.get("mode", ""),
+        started = run.get("started")
+        day = time.strftime("%Y-%m-%d", time.gmtime(started)) if isinstance(started, (int, float)) else ""
+        points.append({"run": run["id"], "day": day, "mode": run.get("mode", ""), "status": run.get("status", ""),
                        "by_severity": {s: by_sev.get(s, 0) for s in SEVERITIES}})
     if len(points) < 2:
         return None
@@ -214,8 +217,10 @@ def trend(runs: list[dict]) -> dict | None:
     def y(n: int) -> float:
         return round(top + (height - top - bottom) * (1 - n / top_value), 1)
 
+    every = -(-len(points) // 12)  # at most about 12 run numbers under the axis
     for i, p in enumerate(points):
         p["x"] = round(left + i * step, 1)
+        p["label"] = i % every == 0 or i == len(points) - 1
         p["y"] = {s: y(n) for s, n in p["by_severity"].items()}
     lines = {s: " ".join(f"{p['x']},{p['y'][s]}" for p in points) for s in SEVERITIES}
     ticks = sorted({0, top_value // 2, top_value})

@@ -27,7 +27,7 @@ from bot import diffs
 from bot.cli import main as relbot
 from bot.fixes import fix_page
 from bot.htmlpages import json_script, render_review
-from bot.lintpage import context, render_lint_report, section_of, section_starts
+from bot.lintpage import context, render_lint_report, section_of, section_starts, trend
 from bot.state import State
 from bot.schema import validator
 from browser import Watch, launch, platform_fonts
@@ -599,6 +599,10 @@ def test_lint_trend_from_state(tmp_path, chromium):
     titles = _texts(html, r"<circle[^>]*><title>(.*?)</title>")
     assert titles == ["রান ১: ত্রুটি ২", "রান ৩: ত্রুটি ০", "রান ১: সতর্কতা ৩", "রান ৩: সতর্কতা ১",
                       "রান ১: শৈলী ১", "রান ৩: শৈলী ০"]
+    rows = re.findall(r'<tr><td class="num" data-sort="(\d+)">([^<]*)</td><td data-sort="([-0-9]+)">([^<]*)</td>'
+                      r'<td lang="en">dry-run</td><td lang="en">finished</td>', html)
+    assert [(r[0], r[1]) for r in rows] == [("1", "১"), ("3", "৩")]  # the runs table under the chart
+    assert all(re.fullmatch(r"20\d\d-\d\d-\d\d", r[2]) and r[3] == bn(r[2]) for r in rows)  # UTC day
     # the highest count is drawn highest (SVG y grows downwards); a zero lies on the axis
     y = {s: [float(p.split(",")[1]) for p in pts.split()] for s, pts in lines.items()}
     axis = next(float(a["y1"]) for t, a in m.tags if t == "line" and a.get("class") == "axis")
@@ -633,6 +637,17 @@ def test_lint_html_lang(tmp_path):
     relbot(["lint", str(SEED), "--format", "html", "--lang", "en", "-o", str(out)])
     html = out.read_text("utf-8")
     assert f'<dd id="total-findings">{n}:' in html and '<span class="linecol">1:192</span>' in html
+
+
+def test_trend_of_many_runs():
+    """30 runs: 30 points on each line, a run number under every third (1, 4, … 28) and the last."""
+    runs = [{"id": i, "started": 0, "mode": "apply", "status": "finished", "counts": {"findings": {"T001": i}}}
+            for i in range(1, 31)]
+    chart = trend(runs)
+    assert [len(chart["lines"][s].split()) for s in ("error", "warning", "style")] == [30, 30, 30]
+    assert [p["run"] for p in chart["points"] if p["label"]] == [1, 4, 7, 10, 13, 16, 19, 22, 25, 28, 30]
+    assert chart["points"][0]["day"] == "1970-01-01"
+    assert trend(runs[:1]) is None
 
 
 def test_lint_state_needs_html(tmp_path, capsys):
