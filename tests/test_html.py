@@ -593,6 +593,8 @@ def test_lint_trend_from_state(tmp_path, chromium):
     assert relbot(["lint", str(SEED), "--format", "html", "--state", str(db), "-o", str(out)]) == 0
     html = out.read_text("utf-8")
     m = parse(html)
+    chart = html[html.index('<svg class="trend"'):html.index("</svg>", html.index('<svg class="trend"'))]
+    assert {t for t, _ in parse(chart).tags} == {"svg", "title", "line", "text", "polyline", "circle"}  # SVG only
     lines = {a["class"]: a["points"] for t, a in m.tags if t == "polyline"}
     assert set(lines) == {"error", "warning", "style"}
     assert all(len(p.split()) == 2 for p in lines.values())  # two runs with findings, two points each
