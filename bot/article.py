@@ -354,20 +354,7 @@ class _Builder:
         return False
 
     def _headings(self) -> list:
-        """The page's section headings: top-level ones, and those inside a bold or italic run
-        that mwparserfromhell let go on over lines (an unclosed ``''``). MediaWiki ends bold and
-        italics at the end of a line, so those headings are sections on the page (14 of 269 real
-        bnwiki articles had some)."""
-        out, stack = [], [iter(self.p.tree.nodes)]  # a loop, not a recursive closure: no cycle
-        while stack:
-            node = next(stack[-1], None)
-            if node is None:
-                stack.pop()
-            elif type(node) is Heading:
-                out.append(node)
-            elif type(node) is Tag and node.wiki_markup in STYLE_MARKUP:
-                stack.append(iter(node.contents.nodes))
-        return out
+        return headings(self.p.tree)
 
     def _body_empty(self, start: int, end: int) -> bool:
         nodes, starts = self.p.tree.nodes, self.p.top_starts()
@@ -584,3 +571,20 @@ def _title_key(s: str, prof: Profile) -> str:
     for sep in prof.data["title"]["other_separators"]:
         s = s.replace(sep, prof.data["title"]["separator"])
     return s.casefold()
+
+
+def headings(tree) -> list:
+    """A parsed page's section headings, in order (their index + 1 is MediaWiki's section
+    number): top-level ones, and those inside a bold or italic run that mwparserfromhell let go
+    on over lines (an unclosed ``''``). MediaWiki ends bold and italics at the end of a line, so
+    those headings are sections on the page (14 of 269 real bnwiki articles had some)."""
+    out, stack = [], [iter(tree.nodes)]  # a loop, not a recursive closure: no cycle
+    while stack:
+        node = next(stack[-1], None)
+        if node is None:
+            stack.pop()
+        elif type(node) is Heading:
+            out.append(node)
+        elif type(node) is Tag and node.wiki_markup in STYLE_MARKUP:
+            stack.append(iter(node.contents.nodes))
+    return out

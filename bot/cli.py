@@ -94,6 +94,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--ignore", type=_codes, action="extend", help=IGNORE)
     p.add_argument("--lang", choices=("bn", "en"), default="bn", help="language of the text format's messages")
     p.add_argument("-o", "--output", help="write the report here instead of standard output")
+    p.add_argument("--state", help="a bot run's SQLite state file: the HTML report shows the findings "
+                                   "by severity per run (--format html; default: no trend)")
 
     p = sub.add_parser("fix", help="propose fixes as a diff, or write them",
                        description="Fix pages: print a unified diff and the Bengali edit summary (the default), "
@@ -246,6 +248,8 @@ def cmd_parse(args) -> int:
 
 
 def cmd_lint(args) -> int:
+    from pathlib import Path
+
     from .gazetteer import Gazetteer
     from .profile import load_profile
     from .report import lint_entry
@@ -259,6 +263,10 @@ def cmd_lint(args) -> int:
         raise InputError("give files or folders, or --dump FILE")
     if args.dump:
         return _lint_dump(args, profile)
+    if args.state and args.format != "html":
+        raise UsageError("--state draws the trend of the HTML report: use it with --format html")
+    if args.state and not Path(args.state).is_file():
+        raise UsageError(f"no state database at {args.state}")
     paths = expand(args.paths, args.title)
     if args.title and len(paths) != 1:
         raise InputError("--title needs exactly one file")
@@ -286,13 +294,26 @@ def _lint_exit(pages: list[dict], errors: list[str]) -> int:
 def _emit_report(args, pages: list[dict], errors: list[str], sources: dict | None = None) -> None:
     from .report import summary, summary_line, text_lines
 
+    from .profile import load_profile
+
     report = {"pages": pages, "summary": summary(pages, errors)}
     if args.format == "json":
         out = json.dumps(report, ensure_ascii=False, indent=1) + "\n"
     elif args.format == "html":
-        from .htmlpages import render_lint_report
+        from .lintpage import render_lint_report
 
-        out = render_lint_report(report, sources or {})
+        runs = None
+        if getattr(args, "state", None):
+            import sqlite3
+
+            from .state import read_runs
+
+            try:
+                runs = read_runs(args.state)
+            except sqlite3.Error as exc:
+                raise UsageError(f"{args.state}: not a relbot state database ({exc})") from None
+        out = render_lint_report(report, sources or {}, profile=load_profile(args.profile), runs=runs,
+                                 lang=args.lang)
     else:
         out = "".join(line + "\n" for line in text_lines(pages, args.lang)) + summary_line(report["summary"]) + "\n"
     if args.output:

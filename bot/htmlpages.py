@@ -15,7 +15,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
-from collections import Counter
+from functools import lru_cache
 from html import escape
 
 SEVERITIES = ("error", "warning", "style")
@@ -24,7 +24,6 @@ APPLICABILITY_BN = {"safe": "নিরাপদ", "unsafe": "অনিরাপ�
 STATUS_BN = {"checked": "পরীক্ষিত", "skipped": "বাদ"}
 REASON_BN = {"redirect": "পুনর্নির্দেশ", "not-bilateral": "দ্বিপাক্ষিক সম্পর্ক নয়", "empty": "খালি",
              "too-large": "অতি বড়", "unparseable": "পার্স করা যায় না"}
-CONTEXT_CHARS = 90  # context kept either side of a finding on a long line
 
 FONTS = ('"Noto Sans Bengali", "Noto Serif Bengali", "Lohit Bengali", "Mukti", "Mukti Narrow", '
          '"Vrinda", "Nirmala UI", "Kohinoor Bangla", "Bangla Sangam MN", sans-serif')
@@ -46,6 +45,28 @@ def json_script(element_id: str, data) -> str:
 
 def _hash(text: str) -> str:
     return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii") + "'"
+
+
+def csp_content(js: str, css: str) -> str:
+    """The Content-Security-Policy of a page: its one inline script and style, by hash; nothing else."""
+    return (f"default-src 'none'; script-src {_hash(js)}; style-src {_hash(css)}; img-src 'none'; "
+            "font-src 'none'; connect-src 'none'; object-src 'none'; base-uri 'none'; form-action 'none'")
+
+
+@lru_cache(maxsize=1)
+def _templates():
+    from jinja2 import Environment, PackageLoader, StrictUndefined
+
+    return Environment(loader=PackageLoader("bot", "templates"), autoescape=True, undefined=StrictUndefined,
+                       trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+
+
+def render_template(name: str, *, css: str, js: str, **values) -> str:
+    """A page from ``bot/templates/<name>``, autoescaped. The style and script go in verbatim
+    (``Markup``): they are this module's constants, hashed into the page's CSP."""
+    from markupsafe import Markup
+
+    return _templates().get_template(name).render(css=Markup(css), js=Markup(js), **values)
 
 
 def _page(title: str, body: str, css: str, js: str, data_blocks: str = "") -> str:
@@ -450,162 +471,4 @@ def render_review(bundle: dict) -> str:
     return _page(f"relbot review {bundle.get('id', '')}", body, css, REVIEW_JS, data)
 
 
-# -- the lint report ---------------------------------------------------------------------------
-
-REPORT_CSS = BASE_CSS + """
-dl.totals{display:grid;grid-template-columns:max-content 1fr;gap:.1rem 1rem}
-dl.totals dt{color:var(--muted)}dl.totals dd{margin:0}
-td.bar{width:40%%}
-svg.bar{display:block;width:100%%;height:1rem}
-svg.bar rect.error{fill:#cf222e}svg.bar rect.warning{fill:#bf8700}svg.bar rect.style{fill:#3d5a80}
-td.context{font-family:%(fonts)s;white-space:pre-wrap;overflow-wrap:anywhere;max-width:32rem;font-size:.9rem;background:#f6f8fa}
-.skipped td{color:var(--muted)}
-"""
-
-REPORT_JS = SORT_JS
-
-
-def _context(text: str | None, f: dict) -> str:
-    if text is None:
-        return ""
-    lines = text.split("\n")
-    if not 1 <= f["line"] <= len(lines):
-        return ""
-    line = lines[f["line"] - 1].removesuffix("\r")
-    start = min(max(f["column"] - 1, 0), len(line))
-    end = f["end_column"] - 1 if f.get("end_line") == f["line"] else len(line)
-    end = min(max(end, start), len(line))
-    lo, hi = 0, len(line)
-    if len(line) > 2 * CONTEXT_CHARS + 40:
-        lo = max(0, start - CONTEXT_CHARS)
-        hi = min(len(line), max(end, start) + CONTEXT_CHARS)
-        if end - start > 2 * CONTEXT_CHARS:  # a long highlight: keep its ends
-            hi = min(len(line), start + 2 * CONTEXT_CHARS)
-            end = hi
-    mid = (f'<mark title="{esc(f["line"])}:{esc(f["column"])}">{esc(line[start:end])}</mark>' if end > start
-           else f'<mark class="caret" title="{esc(f["line"])}:{esc(f["column"])}"></mark>')
-    return (("…" if lo > 0 else "") + esc(line[lo:start]) + mid + esc(line[end:hi]) + ("…" if hi < len(line) else ""))
-
-
-def _basename(source) -> str:
-    text = str(source or "")
-    parts = text.replace("\\", "/").rstrip("/").split("/")
-    return "/".join(parts[-2:])
-
-
-def _default_rule_names() -> dict[str, str]:
-    try:
-        from .profile import load_profile
-
-        return dict(load_profile("bn").data.get("rule_names") or {})
-    except Exception:  # the page still renders without names
-        return {}
-
-
-def render_lint_report(report: dict, sources: dict[str, str] | None = None, *,
-                       rule_names: dict[str, str] | None = None) -> str:
-    """The lint report (``schemas/report.schema.json``) as a page; ``sources`` maps each page's
-    ``source`` to its text, for the context lines."""
-    sources = sources or {}
-    names = _default_rule_names() if rule_names is None else rule_names
-    pages = report.get("pages") or []
-    summ = report.get("summary") or {}
-    by_code = Counter(summ.get("by_code") or {})
-    if not by_code:
-        by_code = Counter(f["code"] for p in pages for f in p.get("findings") or [])
-    code_sev: dict[str, str] = {}
-    for p in pages:
-        for f in p.get("findings") or []:
-            code_sev.setdefault(f["code"], f["severity"])
-    top = max(by_code.values(), default=0)
-    bar_rows = []
-    for code, n in sorted(by_code.items(), key=lambda kv: (-kv[1], kv[0])):
-        sev = code_sev.get(code, "")
-        width = 100 * n / top if top else 0
-        bar_rows.append(
-            f'<tr><td><code>{esc(code)}</code></td><td>{esc(names.get(code, ""))}</td>'
-            f'<td data-sort="{SEVERITIES.index(sev) if sev in SEVERITIES else 9}">{_sev(sev) if sev else ""}</td>'
-            f'<td class="num">{n}</td>'
-            f'<td class="bar" data-sort="{n}"><svg class="bar" viewBox="0 0 100 10" preserveAspectRatio="none" '
-            f'role="img" aria-label="{esc(code)}: {n}"><title>{esc(code)}: {n}</title>'
-            f'<rect class="{esc(sev)}" x="0" y="1" height="8" width="{width:.2f}"></rect></svg></td></tr>')
-    page_rows = []
-    for i, p in enumerate(pages):
-        counts = Counter(f["severity"] for f in p.get("findings") or [])
-        if p.get("status") == "checked":
-            status = f'{esc(STATUS_BN["checked"])} {_en("checked")}'
-            status_key = "0"
-        else:
-            reason = p.get("reason", "")
-            status = (f'{esc(STATUS_BN.get("skipped"))}: {esc(REASON_BN.get(reason, reason))} {_en(reason)}'
-                      + (f'<br>{_en(p["detail"])}' if p.get("detail") else ""))
-            status_key = f"1 {reason}"
-        anchor = f' <a href="#page-{i}">→</a>' if p.get("findings") else ""
-        page_rows.append(
-            f'<tr class="{esc(p.get("status"))}"><td>{esc(p.get("title"))}{anchor}</td>'
-            f'<td class="mono">{esc(p.get("source"))}</td><td data-sort="{esc(status_key)}">{status}</td>'
-            + "".join(f'<td class="num">{counts.get(s, 0)}</td>' for s in SEVERITIES)
-            + f'<td class="num">{len(p.get("findings") or [])}</td></tr>')
-    findings, page_of = [], {}
-    for i, p in enumerate(pages):
-        for f in p.get("findings") or []:
-            findings.append(f)
-            page_of[id(f)] = (i, p)
-
-    first_seen: set[int] = set()
-
-    def page_cell(f):
-        i, p = page_of[id(f)]
-        anchor = ""
-        if i not in first_seen:
-            first_seen.add(i)
-            anchor = f' id="page-{i}"'
-        return (f'<span{anchor}>{esc(p.get("title"))}</span><br>'
-                f'<span class="en mono" title="{esc(p.get("source"))}">{esc(_basename(p.get("source")))}</span>')
-
-    def context_cell(f):
-        _, p = page_of[id(f)]
-        text = sources.get(p.get("source"))
-        return _context(text.removeprefix("\ufeff") if text is not None else None, f)
-
-    sev = summ.get("by_severity") or {}
-    skipped = summ.get("skipped") or {}
-    skipped_html = ", ".join(f"{esc(REASON_BN.get(k, k))} {_en(k)} {esc(v)}" for k, v in skipped.items()) or "—"
-    errors = summ.get("input_errors") or []
-    errors_html = ("<h2>ইনপুট ত্রুটি <span class=\"en\" lang=\"en\">input errors</span></h2><ul class=\"input-errors\">"
-                   + "".join(f"<li class=\"mono\">{esc(e)}</li>" for e in errors) + "</ul>") if errors else ""
-    body = f"""<header>
-<h1>দ্বিপাক্ষিক সম্পর্ক নিবন্ধের লিন্ট প্রতিবেদন <span class="en" lang="en">relbot lint report</span></h1>
-<dl class="totals">
-<dt>পাতা <span class="en" lang="en">pages</span></dt><dd id="total-pages">{esc(summ.get("pages", len(pages)))}</dd>
-<dt>পরীক্ষিত <span class="en" lang="en">checked</span></dt><dd>{esc(summ.get("checked", ""))}</dd>
-<dt>বাদ <span class="en" lang="en">skipped</span></dt><dd>{skipped_html}</dd>
-<dt>সমস্যা <span class="en" lang="en">findings</span></dt><dd id="total-findings">{esc(summ.get("findings", len(findings)))}:
-{" · ".join(f"{_sev(s)} {esc(sev.get(s, 0))}" for s in SEVERITIES)}</dd>
-</dl>
-</header>
-{errors_html}
-<section id="by-rule">
-<h2>নিয়ম অনুযায়ী সংখ্যা <span class="en" lang="en">findings per rule</span></h2>
-<table class="sortable" id="rules-table">
-<thead><tr>{_th("কোড", "code")}{_th("নাম", "name")}{_th("তীব্রতা", "severity")}{_th("সংখ্যা", "count", "num")}{_th("লেখচিত্র", "chart", "num")}</tr></thead>
-<tbody>
-{chr(10).join(bar_rows)}
-</tbody>
-</table>
-</section>
-<section id="by-page">
-<h2>পাতা অনুযায়ী <span class="en" lang="en">per page</span></h2>
-<table class="sortable" id="pages-table">
-<thead><tr>{_th("নিবন্ধ", "page")}{_th("ফাইল", "source")}{_th("অবস্থা", "status")}{_th("ত্রুটি", "errors", "num")}{_th("সতর্কতা", "warnings", "num")}{_th("শৈলী", "style", "num")}{_th("মোট", "total", "num")}</tr></thead>
-<tbody>
-{chr(10).join(page_rows)}
-</tbody>
-</table>
-</section>
-<section id="findings">
-<h2>সমস্যাসমূহ <span class="en" lang="en">findings</span> ({len(findings)})</h2>
-{_findings_table(findings, page=page_cell, context=context_cell)}
-</section>"""
-    css = REPORT_CSS % {"fonts": FONTS, "mono": MONO}
-    return _page("relbot lint report", body, css, REPORT_JS)
+# The lint report is bot/lintpage.py (its template lint.html.j2), built on the helpers above.

@@ -187,3 +187,16 @@ class State:
         keys = ("run_id", "page_id", "title", "base_rev", "new_rev", "summary", "saved_at")
         return [dict(zip(keys, r)) for r in self.db.execute("SELECT * FROM saves WHERE run_id = ? ORDER BY rowid",
                                                             (run_id,))]
+
+
+def read_runs(path: str | Path) -> list[dict]:
+    """Every run of a state database, oldest first, read without writing to it (``relbot lint
+    --state``: the trend of findings per run). Raises ``sqlite3.Error`` on a file that is not one."""
+    uri = Path(path).resolve().as_uri() + "?mode=ro"
+    db = sqlite3.connect(uri, uri=True)
+    try:
+        rows = db.execute("SELECT id, started, ended, mode, status, counts FROM runs ORDER BY id").fetchall()
+    finally:
+        db.close()
+    keys = ("id", "started", "ended", "mode", "status", "counts")
+    return [dict(zip(keys, row[:5]), counts=json.loads(row[5] or "{}")) for row in rows]

@@ -14,16 +14,21 @@ import os
 import re
 import shutil
 import time
+import unicodedata
 from datetime import datetime, timezone
+from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
+from urllib.parse import parse_qs, unquote, urlsplit
 
 import pytest
 
 from bot import diffs
 from bot.cli import main as relbot
 from bot.fixes import fix_page
-from bot.htmlpages import json_script, render_lint_report, render_review
+from bot.htmlpages import json_script, render_review
+from bot.lintpage import context, render_lint_report, section_of, section_starts, trend
+from bot.state import State
 from bot.schema import validator
 from browser import Watch, launch, platform_fonts
 from conftest import FIXTURES, SEED, read, title_of
@@ -31,6 +36,15 @@ from conftest import FIXTURES, SEED, read, title_of
 HOSTILE = ['<script>alert(1)</script>', '"><img src=x onerror=alert(1)>', "</script><script>alert(2)</script>",
            "'><svg onload=alert(3)>", "\u2028\u2029<!--"]
 EVIL = " ".join(HOSTILE)
+# what is markup to a wiki or to a template engine, not to HTML: must come out as the same text
+WIKI_EVIL = "{{7*7}} ]] [[x|y]] {% raw %} \"q\" 'a' &section=9#x"
+WIKI = "https://bn.wikipedia.org"
+BN_DIGITS = str.maketrans("0123456789", "০১২৩৪৫৬৭৮৯")
+
+
+def bn(n) -> str:
+    """A number in Bengali digits, as a bn page writes it."""
+    return str(n).translate(BN_DIGITS)
 
 # -- building documents ------------------------------------------------------------------------
 
@@ -121,11 +135,12 @@ def lint_report(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def hostile_report():
-    src = f"{{{{x}}}}\n{EVIL} রয়েছে।। শেষ\n"
+    src = f"{{{{x}}}}\n{EVIL} {WIKI_EVIL} রয়েছে।। শেষ\n"
     col = src.split("\n")[1].index("।।") + 1
-    page = {"title": EVIL, "source": HOSTILE[1], "status": "checked", "findings": [
+    page = {"title": f"{EVIL} {WIKI_EVIL}", "source": HOSTILE[1], "status": "checked", "findings": [
         {"code": "T001", "severity": "warning", "line": 2, "column": col, "end_line": 2, "end_column": col + 2,
-         "message": {"bn": HOSTILE[0], "en": HOSTILE[1]}, "fix": {"applicability": "safe", "description": HOSTILE[2]}},
+         "message": {"bn": f"{HOSTILE[0]} {WIKI_EVIL}", "en": HOSTILE[1]},
+         "fix": {"applicability": "safe", "description": HOSTILE[2]}},
         {"code": "L007", "severity": "style", "line": 2, "column": 1, "end_line": 3, "end_column": 1,
          "message": {"bn": HOSTILE[2], "en": HOSTILE[3]}, "fix": None}]}
     skipped = {"title": HOSTILE[3], "source": "b", "status": "skipped", "reason": "redirect", "detail": HOSTILE[0],
@@ -212,10 +227,12 @@ def test_self_contained_with_csp(pages, name):
     for tag, attrs in m.tags:
         assert not any(k.startswith("on") for k in attrs), (tag, attrs)  # no inline handlers
         for key in URL_ATTRS & attrs.keys():
-            assert attrs[key].startswith("#"), (tag, key, attrs[key])  # in-page anchors only
+            link = tag == "a" and key == "href" and "report" in name  # a link one follows: loads nothing
+            assert attrs[key].startswith("#") or link and attrs[key].startswith((f"{WIKI}/", "docs/rules.md#")), \
+                (tag, key, attrs[key])
     for style in m.styles:
         assert "url(" not in style and "@import" not in style and "@font-face" not in style
-    assert not re.search(r"""(?:src|href)\s*=\s*["']?\s*(?:https?:)?//""", html, re.I)
+    assert not re.search(r"""src\s*=\s*["']?\s*(?:https?:)?//""", html, re.I)
     # the CSP: nothing but the page's own inline script and style, by hash
     metas = [a for t, a in m.tags if t == "meta" and a.get("http-equiv", "").lower() == "content-security-policy"]
     assert len(metas) == 1
@@ -237,7 +254,8 @@ def test_hostile_strings_are_escaped(pages, name):
     for bad in HOSTILE[:4]:
         assert bad not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
-    assert "&quot;&gt;&lt;img src=x onerror=alert(1)&gt;" in html
+    assert ("&quot;&gt;&lt;img src=x onerror=alert(1)&gt;" in html  # html.escape (review)
+            or "&#34;&gt;&lt;img src=x onerror=alert(1)&gt;" in html)  # Jinja2's autoescape (lint)
     assert html.count("<script") == html.lower().count("<script") == (2 if name == "hostile-review" else 1)
     assert html.count("</script>") == html.count("<script")
     assert "<img" not in html.lower() and "<svg onload" not in html.lower()
@@ -274,8 +292,11 @@ def test_lint_report_content(lint_report, pages):
     report, _ = lint_report
     html = pages[1]["report"]
     for code, n in report["summary"]["by_code"].items():
-        assert re.search(rf'<code>{code}</code></td><td>[^<]*</td><td[^>]*>.*?</td><td class="num">{n}</td>', html)
+        assert re.search(rf'<a class="rule" href="docs/rules.md#{code.lower()}"><code>{code}</code></a></td>'
+                         rf'<td>[^<]*</td><td[^>]*>.*?</td><td class="num" data-sort="{n}">{bn(n)}</td>', html)
     assert html.count('<tr class="finding"') == report["summary"]["findings"]
+    checked = [p for p in report["pages"] if p["findings"]]
+    assert html.count('<details class="article"') == len(checked)  # one group per article with findings
     assert html.count('<svg class="bar"') == len(report["summary"]["by_code"])
     # the seed's T001 at 1:192 `রয়েছে।।`, highlighted in its context line
     assert re.search(r"রয়েছে<mark[^>]*>।।?</mark>", html) or re.search(r"<mark[^>]*>[^<]*।</mark>", html)
@@ -439,12 +460,18 @@ def test_lint_report_sorts(open_page, lint_report, artifacts):
     page.locator("#rules-table thead th").nth(0).click()
     codes = column(page, "#rules-table", 0)
     assert codes == sorted(report["summary"]["by_code"])
-    # findings by line:col
-    page.locator("#findings table thead th").nth(3).click()
-    keys = page.eval_on_selector_all("#findings tbody tr", "rows => rows.map(r => +r.cells[3].dataset.sort)")
-    assert keys == sorted(keys)
-    # a context line is shown with the finding's columns marked
+    # an article's findings by line:col
     seed = next(p for p in report["pages"] if p["source"].endswith(SEED.name))
+    group = f"#page-{report['pages'].index(seed)}"
+    assert page.locator(group).get_attribute("open") is None  # 41 articles: collapsed
+    page.click(f"{group} > summary")
+    page.locator(f"{group} table thead th").nth(2).click()
+    keys = page.eval_on_selector_all(f"{group} tbody tr", "rows => rows.map(r => +r.cells[2].dataset.sort)")
+    assert len(keys) == len(seed["findings"]) >= 3 and keys == sorted(keys)
+    page.locator(f"{group} table thead th").nth(2).click()
+    keys = page.eval_on_selector_all(f"{group} tbody tr", "rows => rows.map(r => +r.cells[2].dataset.sort)")
+    assert keys == sorted(keys, reverse=True)
+    # a context line is shown with the finding's columns marked
     t001 = next(f for f in seed["findings"] if f["code"] == "T001")
     marks = page.locator("#findings tr.finding[data-code=T001] mark").all_inner_texts()
     line = read(SEED).split("\n")[t001["line"] - 1]
@@ -464,5 +491,306 @@ def test_dialog_watch_sees_an_unescaped_page(chromium, tmp_path):
         page.goto(page_file.as_uri())
         page.wait_for_timeout(200)
         assert watch.dialogs and page.locator("img").count() == 1
+    finally:
+        context.close()
+
+
+# -- the lint page as a work list (issue 16) -------------------------------------------------
+
+
+def test_section_numbers_count_headings_as_mediawiki():
+    """section=N of an edit link: the Nth heading of the page, the lead 0; a heading in a comment
+    or <nowiki> is no heading, one inside an italic run over lines is (MediaWiki ends italics at
+    the line's end)."""
+    text = ("lead\n<!--\n== in a comment ==\n-->\n== One ==\na\n=== One.a ===\n<nowiki>\n== nowiki ==\n"
+            "</nowiki>\nb\n''x\n== Two ==\nc''\n")
+    starts = section_starts(text)
+    assert starts == [text.index("== One"), text.index("=== One.a"), text.index("== Two")]
+    lines = text.split("\n")
+    assert [section_of(text, starts, lines.index(w) + 1, 1) for w in ("lead", "a", "b", "c''")] == [0, 1, 2, 3]
+    assert section_of(text, starts, lines.index("== One ==") + 1, 1) == 1  # the heading itself
+    assert section_of(text, starts, lines.index("== One ==") - 0, 3) == 0  # the line before it
+
+
+def test_context_cuts_at_grapheme_boundaries():
+    """A long line cut 90 characters either side of the finding: the cuts and the highlight move
+    to the nearest cluster boundary outwards, so no vowel sign loses its letter."""
+    line = "কি" * 150  # ক at even offsets, the vowel sign ি at odd ones
+    # columns 202..204: offsets 201 (ি) to 203 (ি): both ends inside a cluster, and so is 201-90
+    ctx = context(line, {"line": 1, "column": 202, "end_line": 1, "end_column": 204})
+    assert ctx == {"cut_start": True, "before": "কি" * 45, "mark": "কিকি", "after": "কি" * 45, "cut_end": True}
+    # a short line is shown whole; a caret (empty span) stays empty
+    assert context("ab।।cd", {"line": 1, "column": 3, "end_line": 1, "end_column": 3}) == {
+        "cut_start": False, "before": "ab", "mark": "", "after": "।।cd", "cut_end": False}
+
+
+@pytest.fixture(scope="module")
+def lint_en(lint_report):
+    return render_lint_report(*lint_report, lang="en")
+
+
+def _texts(html: str, pattern: str) -> list[str]:
+    return [unescape(m) for m in re.findall(pattern, html, re.S)]
+
+
+def test_lint_page_digits(lint_report, pages, lint_en):
+    """A Bengali page counts in Bengali digits (rule T004 would flag Latin ones); --lang en keeps
+    Latin digits; the sort keys stay Latin in both."""
+    report, _ = lint_report
+    html = pages[1]["report"]
+    n = report["summary"]["findings"]
+    assert f'<dd id="total-findings">{bn(n)}:' in html and f'<dd id="total-findings">{n}:' in lint_en
+    positions = _texts(html, r'<span class="linecol">(.*?)</span>')
+    assert len(positions) == n and all(re.fullmatch("[০-৯]+:[০-৯]+", p) for p in positions)
+    first = next(f for p in report["pages"] for f in p["findings"])
+    assert positions[0] == f"{bn(first['line'])}:{bn(first['column'])}"
+    assert all(re.fullmatch("[0-9]+:[0-9]+", p) for p in _texts(lint_en, r'<span class="linecol">(.*?)</span>'))
+    assert re.findall(r'data-sort="([^"]*)"', html) == re.findall(r'data-sort="([^"]*)"', lint_en)
+    assert all(re.fullmatch(r"[0-9a-z -]*", k) for k in re.findall(r'data-sort="([^"]*)"', html))
+
+
+def test_lint_hostile_values_are_text(hostile_report, pages):
+    """Titles, messages and context with HTML, wiki and template markup come out as the same
+    text: escaped, never run, never expanded by the template engine, never a URL's query."""
+    report, _ = hostile_report
+    html = pages[1]["hostile-report"]
+    title = report["pages"][0]["title"]
+    m = parse(html)
+    groups = [a for t, a in m.tags if t == "details"]
+    assert [g["data-title"] for g in groups] == [title]
+    assert "{{7*7}}" in html and "{% raw %}" in html and ">49<" not in html
+    # the title in the pages table, the group's data-title and summary; T001's message; both findings' context
+    assert unescape(html).count(WIKI_EVIL) == 6
+    links = [a["href"] for t, a in m.tags if t == "a" and a.get("href", "").startswith(WIKI)]
+    article, edit, history, *finding_edits = links
+    assert unquote(urlsplit(article).path.removeprefix("/wiki/")).replace("_", " ") == title
+    assert parse_qs(urlsplit(edit).query) == {"title": [title.replace(" ", "_")], "action": ["edit"]}
+    assert parse_qs(urlsplit(history).query) == {"title": [title.replace(" ", "_")], "action": ["history"]}
+    assert len(finding_edits) == 2
+    for href in finding_edits:  # no heading on the page: the lead
+        assert parse_qs(urlsplit(href).query) == {"title": [title.replace(" ", "_")], "action": ["edit"],
+                                                  "section": ["0"]}
+    assert all(urlsplit(u).fragment == "" and urlsplit(u).netloc == "bn.wikipedia.org" for u in links)
+
+
+def _state(tmp_path: Path, runs: list[dict]) -> Path:
+    path = tmp_path / "state.sqlite"
+    state = State(path)
+    for counts in runs:
+        state.end_run(state.start_run("dry-run", []), "finished", counts)
+    state.close()
+    return path
+
+
+def test_lint_trend_from_state(tmp_path, chromium):
+    """Two bot runs in the state: the page draws findings by severity per run (severities from
+    the rule catalogue: I002 error, T001 warning, L007 style); a run that counted no findings
+    (an undo) is no point. One run: no chart, a note."""
+    db = _state(tmp_path, [{"findings": {"T001": 3, "L007": 1, "I002": 2}, "saved": 1},
+                           {"saved": 2},
+                           {"findings": {"T001": 1}}])
+    out = tmp_path / "trend.html"
+    assert relbot(["lint", str(SEED), "--format", "html", "--state", str(db), "-o", str(out)]) == 0
+    html = out.read_text("utf-8")
+    m = parse(html)
+    chart = html[html.index('<svg class="trend"'):html.index("</svg>", html.index('<svg class="trend"'))]
+    assert {t for t, _ in parse(chart).tags} == {"svg", "title", "line", "text", "polyline", "circle"}  # SVG only
+    lines = {a["class"]: a["points"] for t, a in m.tags if t == "polyline"}
+    assert set(lines) == {"error", "warning", "style"}
+    assert all(len(p.split()) == 2 for p in lines.values())  # two runs with findings, two points each
+    titles = _texts(html, r"<circle[^>]*><title>(.*?)</title>")
+    assert titles == ["রান ১: ত্রুটি ২", "রান ৩: ত্রুটি ০", "রান ১: সতর্কতা ৩", "রান ৩: সতর্কতা ১",
+                      "রান ১: শৈলী ১", "রান ৩: শৈলী ০"]
+    rows = re.findall(r'<tr><td class="num" data-sort="(\d+)">([^<]*)</td><td data-sort="([-0-9]+)">([^<]*)</td>'
+                      r'<td lang="en">dry-run</td><td lang="en">finished</td>', html)
+    assert [(r[0], r[1]) for r in rows] == [("1", "১"), ("3", "৩")]  # the runs table under the chart
+    assert all(re.fullmatch(r"20\d\d-\d\d-\d\d", r[2]) and r[3] == bn(r[2]) for r in rows)  # UTC day
+    # the highest count is drawn highest (SVG y grows downwards); a zero lies on the axis
+    y = {s: [float(p.split(",")[1]) for p in pts.split()] for s, pts in lines.items()}
+    axis = next(float(a["y1"]) for t, a in m.tags if t == "line" and a.get("class") == "axis")
+    assert y["warning"][0] < y["error"][0] < y["style"][0] < axis and y["error"][1] == y["style"][1] == axis
+    context = chromium.new_context(viewport={"width": 1280, "height": 900})
+    try:
+        page = context.new_page()
+        watch = Watch(page)
+        page.goto(out.as_uri())
+        box = page.locator("svg.trend").bounding_box()
+        assert box and box["width"] > 300 and box["height"] > 100
+        assert page.locator("svg.trend circle").count() == 6
+        assert watch.clean(), vars(watch)
+    finally:
+        context.close()
+    one = _state(tmp_path / "one", [{"findings": {"T001": 1}}])
+    assert relbot(["lint", str(SEED), "--format", "html", "--state", str(one), "-o", str(out)]) == 0
+    html = out.read_text("utf-8")
+    assert '<section id="trend">' in html and "<polyline" not in html and "অন্তত দুটি রান" in html
+    assert "<polyline" not in render_lint_report({"pages": [], "summary": {}})  # no --state: no trend
+
+
+def test_lint_html_lang(tmp_path):
+    """relbot lint --format html: Bengali digits by default, Latin with --lang en (the seed's
+    T001 stands at line 1, column 192: রয়েছে।।)."""
+    out, doc = tmp_path / "page.html", tmp_path / "page.json"
+    relbot(["lint", str(SEED), "--format", "json", "-o", str(doc)])
+    n = json.loads(doc.read_text("utf-8"))["summary"]["findings"]
+    relbot(["lint", str(SEED), "--format", "html", "-o", str(out)])
+    html = out.read_text("utf-8")
+    assert f'<dd id="total-findings">{bn(n)}:' in html and '<span class="linecol">১:১৯২</span>' in html
+    relbot(["lint", str(SEED), "--format", "html", "--lang", "en", "-o", str(out)])
+    html = out.read_text("utf-8")
+    assert f'<dd id="total-findings">{n}:' in html and '<span class="linecol">1:192</span>' in html
+
+
+def test_trend_of_many_runs():
+    """30 runs: 30 points on each line, a run number under every third (1, 4, … 28) and the last."""
+    runs = [{"id": i, "started": 0, "mode": "apply", "status": "finished", "counts": {"findings": {"T001": i}}}
+            for i in range(1, 31)]
+    chart = trend(runs)
+    assert [len(chart["lines"][s].split()) for s in ("error", "warning", "style")] == [30, 30, 30]
+    assert [p["run"] for p in chart["points"] if p["label"]] == [1, 4, 7, 10, 13, 16, 19, 22, 25, 28, 30]
+    assert chart["points"][0]["day"] == "1970-01-01"
+    assert trend(runs[:1]) is None
+
+
+def test_lint_state_needs_html(tmp_path, capsys):
+    db = _state(tmp_path, [{"findings": {"T001": 1}}])
+    assert relbot(["lint", str(SEED), "--format", "json", "--state", str(db)]) == 2
+    assert relbot(["lint", str(SEED), "--format", "html", "--state", str(tmp_path / "none.sqlite")]) == 2
+    err = capsys.readouterr().err
+    assert "--format html" in err and "no state database" in err
+
+
+def visible_rows(page) -> list[str]:
+    return page.eval_on_selector_all(
+        "tr.finding", "rows => rows.filter(r => r.offsetParent !== null || !r.hidden && !r.closest('[hidden]'))"
+        ".filter(r => !r.hidden && !r.closest('details').hidden).map(r => r.dataset.code)")
+
+
+def test_lint_filters_and_search(open_page, lint_report):
+    report, _ = lint_report
+    findings = [f for p in report["pages"] for f in p["findings"]]
+    page, watch = open_page("report")
+    assert len(visible_rows(page)) == len(findings)
+    page.uncheck('input[name="severity"][value="style"]')
+    assert len(visible_rows(page)) == sum(f["severity"] != "style" for f in findings)
+    assert page.locator("#count-shown").inner_text() == bn(sum(f["severity"] != "style" for f in findings))
+    page.check('input[name="severity"][value="style"]')
+    page.uncheck('input[name="fix"][value="none"]')
+    assert len(visible_rows(page)) == sum(f["fix"] is not None for f in findings)
+    page.check('input[name="fix"][value="none"]')
+    page.click('button[data-group="code"][data-check="none"]')
+    assert visible_rows(page) == [] and page.locator("details.article:not([hidden])").count() == 0
+    page.check('input[name="code"][value="T001"]')
+    assert visible_rows(page) == ["T001"] * sum(f["code"] == "T001" for f in findings)
+    assert page.locator("details.article:not([hidden])").count() == sum(
+        any(f["code"] == "T001" for f in p["findings"]) for p in report["pages"])
+    page.click('button[data-group="code"][data-check="all"]')
+    # the search box: a rule's message, in Bengali; found groups open
+    page.fill("#search", "একই নামের তথ্যসূত্র")
+    assert visible_rows(page) == ["R004"] * sum(f["code"] == "R004" for f in findings)
+    assert page.locator("details.article:not([hidden])[open]").count() == page.locator(
+        "details.article:not([hidden])").count() >= 1
+    page.fill("#search", "")
+    assert len(visible_rows(page)) == len(findings)
+    assert watch.clean(), vars(watch)
+
+
+def test_lint_links(open_page, lint_report):
+    """Every article links to the wiki (article, edit, history) under its title; a finding's edit
+    link opens its section; every rule code links to its section of docs/rules.md."""
+    report, _ = lint_report
+    page, watch = open_page("report")
+    docs = (FIXTURES.parent / "docs" / "rules.md").read_text("utf-8")
+    groups = page.eval_on_selector_all("details.article", """els => els.map(g => ({title: g.dataset.title,
+        links: Array.from(g.querySelectorAll('p.links a')).map(a => a.href),
+        rules: Array.from(g.querySelectorAll('a.rule')).map(a => [a.textContent, a.getAttribute('href')]),
+        edits: Array.from(g.querySelectorAll('tr.finding')).map(r => [r.dataset.code,
+            r.querySelector('a.edit') && r.querySelector('a.edit').href])}))""")
+    assert len(groups) == sum(bool(p["findings"]) for p in report["pages"])
+    for g in groups:
+        key = g["title"].replace(" ", "_")
+        article, edit, history = (urlsplit(u) for u in g["links"])
+        assert article.scheme == "https" and article.netloc == "bn.wikipedia.org"
+        assert unquote(article.path) == f"/wiki/{key}"
+        assert parse_qs(edit.query) == {"title": [key], "action": ["edit"]} and edit.path == "/w/index.php"
+        assert parse_qs(history.query) == {"title": [key], "action": ["history"]}
+        for code, href in g["rules"]:
+            assert href == f"docs/rules.md#{code.lower()}" and f'<a id="{code.lower()}"></a>' in docs
+        for code, href in g["edits"]:
+            query = parse_qs(urlsplit(href).query)
+            assert query["title"] == [key] and query["action"] == ["edit"] and query["section"][0].isdigit()
+    # L001's fixture: the finding is the 4th heading, == আরো দেখুন == (ইতিহাস, কূটনৈতিক মিশন, বাণিজ্য before it)
+    l001 = next(i for i, p in enumerate(report["pages"]) if "/L001/" in p["source"])
+    href = page.locator(f"#page-{l001} tr.finding[data-code=L001] a.edit").get_attribute("href")
+    assert parse_qs(urlsplit(href).query)["section"] == ["4"]
+    assert page.locator(f"#page-{l001} tr.finding[data-code=L001] a.edit").text_content() == "সম্পাদনা §৪"
+    assert watch.clean(), vars(watch)
+
+
+GRAPHEME_CHECK = """() => {
+  const mark = /^\\p{M}/u, out = [];
+  document.querySelectorAll("td.context").forEach(td => {
+    const text = td.textContent.replace(/^…/, "");
+    if (mark.test(text)) out.push("cell: " + text.slice(0, 20));
+    td.querySelectorAll("mark").forEach(m => {
+      if (mark.test(m.textContent)) out.push("mark: " + m.textContent);
+      const next = m.nextSibling && m.nextSibling.textContent || "";
+      if (mark.test(next)) out.push("after: " + next.slice(0, 20));
+    });
+  });
+  return [document.querySelectorAll("td.context mark").length, out];
+}"""
+
+
+def test_lint_context_keeps_graphemes(open_page, lint_report):
+    """No context cell, highlight, or text after a highlight starts with a combining mark (a
+    vowel sign drawn on a dotted circle): the fixtures' report had 2 such cells before."""
+    report, _ = lint_report
+    page, watch = open_page("report")
+    marks, cut = page.evaluate(GRAPHEME_CHECK)
+    assert marks == report["summary"]["findings"] and cut == []
+    assert watch.clean(), vars(watch)
+
+
+WORDS_ON_ONE_LINE = """() => {
+  const broken = [];
+  let words = 0;
+  document.querySelectorAll("td.context").forEach(td => {
+    const walker = document.createTreeWalker(td, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      for (const m of node.data.matchAll(/[\\u0980-\\u09FF]+/g)) {
+        const range = document.createRange();
+        range.setStart(node, m.index);
+        range.setEnd(node, m.index + m[0].length);
+        const tops = new Set(Array.from(range.getClientRects()).filter(r => r.width > 0).map(r => Math.round(r.top)));
+        words++;
+        if (tops.size > 1) broken.push(m[0]);
+      }
+    }
+  });
+  return [words, broken];
+}"""
+
+
+@pytest.mark.parametrize("width", [390, 700])
+def test_lint_page_fits_a_phone(chromium, pages, artifacts, width):
+    """At 390 px (a phone: findings as blocks) and 700 px (a table with a narrow context column),
+    every group open: the page does not scroll sideways, and no Bengali word of a context cell is
+    broken over two lines (the page before: 751 px wide at 390, 80 broken words; at 700, 47)."""
+    context = chromium.new_context(viewport={"width": width, "height": 844}, locale="bn-BD",
+                                   device_scale_factor=2, is_mobile=width < 400, has_touch=width < 400)
+    try:
+        page = context.new_page()
+        watch = Watch(page)
+        page.goto((pages[0] / "report.html").as_uri())
+        page.click("#expand-all")
+        assert page.locator("details.article[open]").count() == page.locator("details.article").count() > 10
+        assert page.evaluate("document.documentElement.scrollWidth") <= width
+        style = page.eval_on_selector("td.context", "td => [getComputedStyle(td).wordBreak, getComputedStyle(td).overflowWrap]")
+        assert style == ["normal", "break-word"]
+        words, broken = page.evaluate(WORDS_ON_ONE_LINE)
+        assert words > 200 and broken == []
+        page.locator("details.article").nth(1).screenshot(path=str(artifacts / f"report-{width}.png"))
+        assert watch.clean(), vars(watch)
     finally:
         context.close()
