@@ -641,11 +641,13 @@ def apply_bundle(site, profile: Profile, state: State | None, bundle_doc: dict, 
 
     gaz = Gazetteer.load(profile.lang)
     opts = bundle_doc["options"]
-    entries = [e for e in bundle_doc["entries"] if e["id"] in approved]
+    chosen = [e for e in bundle_doc["entries"] if e["id"] in approved]
+    # an entry the bundle marks not saveable is never saved, whatever the approvals say
+    results = [(e["title"], f"blocked:{e.get('block')}") for e in chosen if not e.get("saveable", True)]
+    entries = [e for e in chosen if e.get("saveable", True)]
     run_id = None if dry_run else state.start_run("apply-bundle", [bundle_doc["id"]])
     title_of_shutoff = shutoff_title(site, profile, shutoff)
     pages = {p.title(): p for p in site.preloadpages([pywikibot.Page(site, e["title"]) for e in entries])}
-    results = []
     status = "finished"
     try:
         for e in entries:

@@ -44,7 +44,7 @@ def test_terminal_review_with_scripted_stdin(tmp_path):
     shown = io.StringIO()
     decided = review.terminal_review(doc, stdin=io.StringIO("maybe\ny\ns\nn\n"), stdout=shown, colour=False)
     ids = [e["id"] for e in doc["entries"]]
-    assert decided == {"relbot_approvals": 1, "bundle": doc["id"], "approved": [ids[0]], "rejected": [ids[2]]}
+    assert decided == {"relbot_approvals": 2, "bundle": doc["id"], "decisions": {ids[0]: "approved", ids[2]: "rejected"}}
     assert not list(validator("approvals").iter_errors(decided))
     text = shown.getvalue()
     assert text.count("approve this edit?") == 4  # "maybe" is asked again
@@ -54,9 +54,9 @@ def test_terminal_review_with_scripted_stdin(tmp_path):
 
 def test_terminal_review_quit_and_end_of_input(tmp_path):
     _, doc = propose(tmp_path, SEED, FIXTURES / "rules" / "T003")
-    assert review.terminal_review(doc, stdin=io.StringIO("q\n"), stdout=io.StringIO())["approved"] == []
-    assert review.terminal_review(doc, stdin=io.StringIO("y\n"), stdout=io.StringIO())["approved"] == \
-        [doc["entries"][0]["id"]]
+    assert review.terminal_review(doc, stdin=io.StringIO("q\n"), stdout=io.StringIO())["decisions"] == {}
+    assert review.terminal_review(doc, stdin=io.StringIO("y\n"), stdout=io.StringIO())["decisions"] == \
+        {doc["entries"][0]["id"]: "approved"}
 
 
 def test_review_cli_writes_approvals(tmp_path, monkeypatch, capsys):
@@ -64,7 +64,7 @@ def test_review_cli_writes_approvals(tmp_path, monkeypatch, capsys):
     monkeypatch.setattr("sys.stdin", io.StringIO("y\n"))
     out = tmp_path / "approvals.json"
     assert main(["review", str(path), "--approvals", str(out)]) == 0
-    assert json.loads(out.read_text("utf-8"))["approved"] == [doc["entries"][0]["id"]]
+    assert json.loads(out.read_text("utf-8"))["decisions"] == {doc["entries"][0]["id"]: "approved"}
 
 
 def test_bad_bundles_are_one_line_errors(tmp_path, capsys):
@@ -85,3 +85,103 @@ def test_word_diff_finds_the_danda():
     assert ("-", "।") in ops or any(op == "-" and "।" in t for op, t in ops)
     assert "".join(t for op, t in ops if op != "+") == "রয়েছে।। এর পাশাপাশি"
     assert "".join(t for op, t in ops if op != "-") == "রয়েছে। এর পাশাপাশি"
+
+
+# -- reviews that cannot contradict themselves ----------------------------------------------------
+
+def same_title_twice(tmp_path, extra_text=("", "")):
+    """The seed article under the same file name in two folders: same title, same fix."""
+    text = SEED.read_text("utf-8")
+    paths = []
+    for folder, extra in zip(("a", "b"), extra_text):
+        (tmp_path / folder).mkdir()
+        path = tmp_path / folder / SEED.name
+        path.write_text(extra + text, "utf-8")
+        paths.append(path)
+    return paths
+
+
+def test_same_title_and_fix_in_two_files_are_two_entries(tmp_path):
+    path, doc = propose(tmp_path, *same_title_twice(tmp_path))
+    a, b = doc["entries"]
+    assert a["title"] == b["title"] and a["new_sha256"] == b["new_sha256"]
+    assert a["id"] != b["id"] and a["source"] != b["source"]
+    assert review.load_bundle(str(path))["id"] == doc["id"]
+
+
+def test_a_bundle_with_a_repeated_id_is_refused(tmp_path, capsys):
+    path, doc = propose(tmp_path, *same_title_twice(tmp_path))
+    doc["entries"][1]["id"] = doc["entries"][0]["id"]
+    path.write_text(json.dumps(doc, ensure_ascii=False), "utf-8")
+    assert main(["review", str(path), "--html", str(tmp_path / "r.html")]) == 2
+    assert "given twice" in capsys.readouterr().err
+
+
+def write(tmp_path, name, doc):
+    path = tmp_path / name
+    path.write_text(json.dumps(doc), "utf-8")
+    return str(path)
+
+
+def test_approvals_cannot_be_both(tmp_path):
+    path, doc = propose(tmp_path, *same_title_twice(tmp_path))
+    one, two = (e["id"] for e in doc["entries"])
+    # version 1: the schema cannot compare the lists, loading refuses
+    both = {"relbot_approvals": 1, "bundle": doc["id"], "approved": [one, two], "rejected": [two]}
+    assert not list(validator("approvals").iter_errors(both))
+    try:
+        review.load_approvals(write(tmp_path, "both.json", both), doc)
+        raise AssertionError("an id both approved and rejected was accepted")
+    except review.BundleError as exc:
+        assert f"{two} is both approved and rejected" in str(exc)
+    # version 2 has one value per id; any other value, or a list, is refused by the schema
+    for bad in ({one: "approved", two: "maybe"}, {one: ["approved", "rejected"]}):
+        assert list(validator("approvals").iter_errors({"relbot_approvals": 2, "bundle": doc["id"], "decisions": bad}))
+    assert list(validator("approvals").iter_errors(
+        {"relbot_approvals": 2, "bundle": doc["id"], "decisions": {}, "approved": [one]}))
+    # a version-1 file without contradiction still loads
+    ok = review.load_approvals(write(tmp_path, "v1.json", {"relbot_approvals": 1, "bundle": doc["id"],
+                                                          "approved": [two], "rejected": [one]}), doc)
+    assert ok["approved"] == [two] and ok["rejected"] == [one]
+    # an id from another bundle is refused
+    try:
+        review.load_approvals(write(tmp_path, "x.json", {"relbot_approvals": 2, "bundle": doc["id"],
+                                                        "decisions": {"0" * 12: "approved"}}), doc)
+        raise AssertionError("an unknown id was accepted")
+    except review.BundleError as exc:
+        assert "no entry of bundle" in str(exc)
+
+
+def test_json_keeps_the_later_decision():
+    doc = {"entries": [{"id": "a" * 12}, {"id": "b" * 12}], "id": "c" * 16}
+    assert review.approvals(doc, {"b" * 12: "rejected", "a" * 12: "approved"})["decisions"] == \
+        {"a" * 12: "approved", "b" * 12: "rejected"}  # bundle order
+    text = '{"relbot_approvals": 2, "bundle": "%s", "decisions": {"%s": "approved", "%s": "rejected"}}' % (
+        "c" * 16, "a" * 12, "a" * 12)
+    assert json.loads(text)["decisions"] == {"a" * 12: "rejected"}
+
+
+def test_nobots_and_in_use_pages_are_not_saveable(tmp_path):
+    paths = same_title_twice(tmp_path, ("{{nobots}}\n", "{{ব্যবহৃত হচ্ছে}}\n"))
+    (tmp_path / "c").mkdir()
+    free = tmp_path / "c" / SEED.name
+    free.write_text(SEED.read_text("utf-8"), "utf-8")
+    path, doc = propose(tmp_path, *paths, free)
+    nobots, in_use, open_ = doc["entries"]
+    assert (nobots["saveable"], nobots["block"]) == (False, "{{nobots}}")
+    assert (in_use["saveable"], in_use["block"]) == (False, "in use ({{ব্যবহৃত হচ্ছে}})")
+    assert (open_["saveable"], open_["block"]) == (True, None)
+    shown = io.StringIO()
+    decided = review.terminal_review(doc, stdin=io.StringIO("y\n"), stdout=shown, colour=False)
+    assert decided["decisions"] == {open_["id"]: "approved"}  # the one "y" went to the saveable entry
+    assert shown.getvalue().count("approve this edit?") == 1
+    assert "not saveable: {{nobots}}" in shown.getvalue()
+    try:
+        review.load_approvals(write(tmp_path, "a.json", {"relbot_approvals": 2, "bundle": doc["id"],
+                                                        "decisions": {nobots["id"]: "approved"}}), doc)
+        raise AssertionError("approving a {{nobots}} entry was accepted")
+    except review.BundleError as exc:
+        assert "not saveable: {{nobots}}" in str(exc)
+    rejected = review.load_approvals(write(tmp_path, "r.json", {"relbot_approvals": 2, "bundle": doc["id"],
+                                                               "decisions": {nobots["id"]: "rejected"}}), doc)
+    assert rejected["rejected"] == [nobots["id"]]
