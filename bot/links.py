@@ -62,18 +62,21 @@ def site_base(site) -> dict:
     return {"base_url": server, "script": str(info["script"]), "article_path": str(info["articlepath"])}
 
 
-def section_at(text: str, offset: int) -> int | None:
-    """The number MediaWiki gives the section holding ``offset`` (``&section=N``): headings
-    counted in order from 1; None in the lead. Headings inside templates, comments or tags are
-    not sections, so only the page's top-level headings count."""
+def heading_starts(text: str) -> list[int]:
+    """Where the page's sections start, in order: MediaWiki numbers them 1, 2, … (``&section=N``).
+    Headings inside templates, comments or tags are not sections, so only top-level ones count."""
     import mwparserfromhell
 
-    n, pos = 0, 0
+    starts, pos = [], 0
     for node in mwparserfromhell.parse(text).nodes:
-        size = len(str(node))
-        if pos > offset:
-            break
         if isinstance(node, mwparserfromhell.nodes.Heading):
-            n += 1
-        pos += size
-    return n or None
+            starts.append(pos)
+        pos += len(str(node))
+    return starts
+
+
+def section_at(starts: list[int], offset: int) -> int:
+    """The section number holding ``offset`` (``starts`` from :func:`heading_starts`); 0 the lead."""
+    from bisect import bisect_right
+
+    return bisect_right(starts, offset)

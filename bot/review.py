@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import sys
 from datetime import datetime, timezone
 
@@ -64,7 +65,41 @@ def entry(out: Outcome, source: str, base_revid: int | None, profile: Profile, u
         "new_sha256": sha256(out.text),
         "findings": [f.to_json(out.first) for f in out.findings],
         "saveable": block is None, "block": block,
+        "places": places(out),
     }
+
+
+ANCHOR_GRAPHEMES = 60
+# what may not stand in an exceptions-page field: the field separator, and wikitext that would
+# link, transclude or sign on that page
+_NOT_IN_ANCHOR = re.compile(r"\||\[\[|\]\]|\{\{|\}\}|<|>|~~~|\n")
+
+
+def anchor_text(text: str, start: int, end: int) -> str:
+    """Text that picks this finding on the exceptions page (``* [[Page]] | CODE | anchor | note``):
+    the finding's own source text, else (an empty span) the words around it on its line; the
+    longest part of it that is safe in a wikitext list field, cut at a grapheme boundary."""
+    own = text[start:end]
+    if not own.strip():
+        line_start = text.rfind("\n", 0, start) + 1
+        line_end = text.find("\n", end)
+        line = text[line_start:len(text) if line_end < 0 else line_end]
+        here = start - line_start
+        own = line[max(0, here - 30):here + 30]
+    parts = [" ".join(p.split()) for p in _NOT_IN_ANCHOR.split(own)]
+    best = max(parts, key=len, default="")
+    head, _ = diffs.elide(best, ANCHOR_GRAPHEMES, "end")
+    return head
+
+
+def places(out: Outcome) -> list[dict]:
+    """Per finding of the page as it was: the section it is in (for an edit link at that section)
+    and its anchor text (for the false-positive line)."""
+    from .links import heading_starts, section_at
+
+    starts = heading_starts(out.original)
+    return [{"section": section_at(starts, f.start), "anchor": anchor_text(out.original, f.start, f.end)}
+            for f in out.findings]
 
 
 def bundle(entries: list[dict], profile: Profile, source: str, site: str | None, options: dict,

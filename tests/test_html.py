@@ -20,7 +20,8 @@ from pathlib import Path
 
 import pytest
 
-from bot import diffs
+from bot import diffs, links
+from bot.reviewpage import default_docs
 from bot.cli import main as relbot
 from bot.fixes import fix_page
 from bot.htmlpages import json_script, render_lint_report, render_review
@@ -31,6 +32,8 @@ from conftest import FIXTURES, SEED, read, title_of
 HOSTILE = ['<script>alert(1)</script>', '"><img src=x onerror=alert(1)>', "</script><script>alert(2)</script>",
            "'><svg onload=alert(3)>", "\u2028\u2029<!--"]
 EVIL = " ".join(HOSTILE)
+WIKI = "https://bn.wikipedia.org"  # the link base of the review bundles here
+WIKITEXT_HOSTILE = "{{x|]]}} [[y|'\"]]"  # wikitext and quotes: shown as text, never as markup
 
 # -- building documents ------------------------------------------------------------------------
 
@@ -63,10 +66,10 @@ def entry_from_fix(path: Path, profile, *, unsafe: bool = False, base_revid: int
                       base_revid=base_revid)
 
 
-def make_bundle(entries: list[dict], profile: str = "bn", source: str = "files") -> dict:
+def make_bundle(entries: list[dict], profile: str = "bn", source: str = "files", base: str | None = WIKI) -> dict:
     doc = {"relbot_bundle": 1, "id": _sha("\n".join(e["id"] for e in entries))[:16],
            "created": datetime(2026, 11, 1, 3, 17, tzinfo=timezone.utc).isoformat(), "profile": profile,
-           "source": source, "site": None, "entries": entries,
+           "source": source, "site": None, "entries": entries, "links": {"base_url": base} if base else None,
            "options": {"unsafe": True, "layout": False, "select": None, "ignore": None}}
     doc = json.loads(json.dumps(doc, ensure_ascii=False))  # as read from a bundle file: tuples are lists
     validator("bundle").validate(doc)
@@ -100,10 +103,11 @@ def hostile_bundle():
     finding = {"code": "T001", "severity": "warning", "line": 3, "column": 5, "end_line": 3, "end_column": 9,
                "message": {"bn": f"দ্বিগুণ দাঁড়ি {HOSTILE[0]}", "en": f"double danda {HOSTILE[1]}"},
                "fix": {"applicability": "safe", "description": HOSTILE[2]}}
-    entry = make_entry(f"{HOSTILE[0]}–{HOSTILE[1]} সম্পর্ক", old, new, source=HOSTILE[3], base_revid=7,
+    entry = make_entry(f"{HOSTILE[0]}–{HOSTILE[1]} {WIKITEXT_HOSTILE} সম্পর্ক", old, new, source=HOSTILE[3], base_revid=7,
                        rules=[{"code": "T001", "severity": "warning", "applicability": "safe",
                                "description": HOSTILE[0], "name": HOSTILE[1]}],
                        summary=f"বট: {EVIL}", findings=[finding])
+    entry["places"] = [{"section": 0, "anchor": f"{HOSTILE[0]} {WIKITEXT_HOSTILE}"}]
     doc = make_bundle([entry], profile=EVIL)
     assert any(line["op"] == "~" for h in entry["hunks"] for line in h["lines"])
     return doc
@@ -209,13 +213,17 @@ def test_self_contained_with_csp(pages, name):
     m = parse(html)
     tags = {t for t, _ in m.tags}
     assert not tags & {"link", "img", "iframe", "object", "embed", "base", "form", "audio", "video", "source"}
+    # in-page anchors only; the review page also links out (never loads) to its wiki and the rule docs
+    out = ("#", WIKI + "/", default_docs() + "#") if "review" in name else ("#",)
     for tag, attrs in m.tags:
         assert not any(k.startswith("on") for k in attrs), (tag, attrs)  # no inline handlers
         for key in URL_ATTRS & attrs.keys():
-            assert attrs[key].startswith("#"), (tag, key, attrs[key])  # in-page anchors only
+            assert key == "href" and tag == "a" or attrs[key].startswith("#"), (tag, key, attrs[key])
+            assert attrs[key].startswith(out), (tag, key, attrs[key])
     for style in m.styles:
         assert "url(" not in style and "@import" not in style and "@font-face" not in style
-    assert not re.search(r"""(?:src|href)\s*=\s*["']?\s*(?:https?:)?//""", html, re.I)
+    assert not re.search(r"""(?:src|%s)\s*=\s*["']?\s*(?:https?:)?//""" % ("src" if "review" in name else "href"),
+                         html, re.I)
     # the CSP: nothing but the page's own inline script and style, by hash
     metas = [a for t, a in m.tags if t == "meta" and a.get("http-equiv", "").lower() == "content-security-policy"]
     assert len(metas) == 1
@@ -237,7 +245,7 @@ def test_hostile_strings_are_escaped(pages, name):
     for bad in HOSTILE[:4]:
         assert bad not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
-    assert "&quot;&gt;&lt;img src=x onerror=alert(1)&gt;" in html
+    assert re.search(r"&(?:quot|#34);&gt;&lt;img src=x onerror=alert\(1\)&gt;", html)  # html.escape or Jinja
     assert html.count("<script") == html.lower().count("<script") == (2 if name == "hostile-review" else 1)
     assert html.count("</script>") == html.count("<script")
     assert "<img" not in html.lower() and "<svg onload" not in html.lower()
@@ -258,11 +266,14 @@ def test_review_page_content(bundle, pages):
     for e in bundle["entries"]:
         assert f'data-id="{e["id"]}"' in html
         assert e["summary"] in html
-        assert f">{e['base_revid']}<" in html
+        bengali = str(e["base_revid"]).translate(str.maketrans("0123456789", "০১২৩৪৫৬৭৮৯"))
+        assert f">{bengali}</a>" in html  # in Bengali digits, linked to its diff
     seed = bundle["entries"][0]
     assert {r["code"] for r in seed["rules"]} == {"T001", "L007", "L003"}
-    assert "<del>।</del>" in html  # T001: রয়েছে।। → রয়েছে।
-    assert "<ins>হয়।</ins>" in html or "<ins>।</ins>" in html  # T002: ৷ → ।
+    # T001: রয়েছে।। → রয়েছে।: the danda removed is a marked character with its code point
+    assert '<del class="punct">।</del><span class="codes">U+0964 → ∅</span>' in html
+    # T002: ৷ → ।: a look-alike, shown as code points
+    assert '<del>৷</del><ins>।</ins><span class="codes">U+09F7 → U+0964</span>' in html
     assert html.count('class="entry"') == len(bundle["entries"])
     # the summary table: one row per rule code, with the count of entries
     summary = html[html.index('id="summary-table"'):html.index("</table>", html.index('id="summary-table"'))]
@@ -347,7 +358,7 @@ def test_review_filters(open_page, bundle):
     assert entries_shown(page) == ids
     page.uncheck('input[name="severity"][value="style"]')
     assert entries_shown(page) == [i for i in ids if i not in style_only]  # the seed has warnings too
-    assert page.locator("#count-shown").inner_text() == str(len(ids) - 2)
+    assert page.locator("#count-shown").inner_text() == "০১২৩৪৫৬৭৮৯"[len(ids) - 2]  # Bengali digits
     page.check('input[name="severity"][value="style"]')
     page.uncheck('input[name="applicability"][value="unsafe"]')
     assert entries_shown(page) == [i for i in ids if i not in unsafe]
@@ -373,7 +384,7 @@ def test_review_approve_two_and_export(open_page, bundle, tmp_path):
     page.click(f"#entry-{ids[3]} button.approve")  # approved, then taken back
     page.click(f"#entry-{ids[3]} button.approve")
     assert page.locator(f"#entry-{ids[0]} button.approve").get_attribute("aria-pressed") == "true"
-    assert page.locator("#count-approved").inner_text() == "2"
+    assert page.locator("#count-approved").inner_text() == "২"
     page.select_option("#filter-decision", "approved")
     assert entries_shown(page) == chosen
     page.select_option("#filter-decision", "all")
@@ -385,7 +396,7 @@ def test_review_approve_two_and_export(open_page, bundle, tmp_path):
     download.save_as(saved)
     approvals = json.loads(saved.read_text("utf-8"))
     validator("approvals").validate(approvals)
-    assert approvals == {"relbot_approvals": 1, "bundle": bundle["id"], "approved": chosen, "rejected": []}
+    assert approvals == {"relbot_approvals": 2, "bundle": bundle["id"], "decisions": dict.fromkeys(chosen, "approved")}
     # reject one, name the reviewer: the next export says so
     page.click(f"#entry-{ids[1]} button.reject")
     page.fill("#reviewer", "সম্পাদক")
@@ -394,7 +405,8 @@ def test_review_approve_two_and_export(open_page, bundle, tmp_path):
     info.value.save_as(saved)
     approvals = json.loads(saved.read_text("utf-8"))
     validator("approvals").validate(approvals)
-    assert approvals["approved"] == chosen and approvals["rejected"] == [ids[1]] and approvals["reviewer"] == "সম্পাদক"
+    assert approvals["decisions"] == {ids[0]: "approved", ids[1]: "rejected", ids[2]: "approved"}
+    assert approvals["reviewer"] == "সম্পাদক"
     assert watch.clean(), vars(watch)
 
 
