@@ -193,7 +193,7 @@ def elide(text: str, keep: int, where: str = "middle") -> tuple[str, str]:
     cluster: a vowel sign stays with its letter); (head, tail), tail empty when nothing is cut
     or ``where`` is ``start``/``end``."""
     g = graphemes(text)
-    if len(g) <= 2 * keep + 1:
+    if len(g) <= (2 * keep + 1 if where == "middle" else keep + 1):
         return text, ""
     if where == "start":  # keep the end
         return "".join(g[-keep:]), ""

@@ -185,3 +185,78 @@ def test_nobots_and_in_use_pages_are_not_saveable(tmp_path):
     rejected = review.load_approvals(write(tmp_path, "r.json", {"relbot_approvals": 2, "bundle": doc["id"],
                                                                "decisions": {nobots["id"]: "rejected"}}), doc)
     assert rejected["rejected"] == [nobots["id"]]
+
+
+# -- links, places, readable diffs ---------------------------------------------------------------
+
+def test_links_are_well_formed():
+    from bot import links
+
+    w = "https://bn.wikipedia.org"
+    # ক খ = U+0995 U+0996: UTF-8 E0 A6 95, E0 A6 96; the space an underscore
+    assert links.article(w, "ক খ") == "https://bn.wikipedia.org/wiki/%E0%A6%95_%E0%A6%96"
+    assert links.edit(w + "/", "ক খ", 2) == \
+        "https://bn.wikipedia.org/w/index.php?title=%E0%A6%95_%E0%A6%96&action=edit&section=2"
+    assert links.edit(w, "ক", 0).endswith("title=%E0%A6%95&action=edit&section=0")  # the lead
+    assert links.history(w, "A (B)") == "https://bn.wikipedia.org/w/index.php?title=A_(B)&action=history"
+    assert links.diff(w, "A", 1234) == "https://bn.wikipedia.org/w/index.php?title=A&diff=cur&oldid=1234"
+    # a title cannot end the URL or add a parameter
+    assert links.article(w, "A&B?c=d#e+f%") == "https://bn.wikipedia.org/wiki/A%26B%3Fc%3Dd%23e%2Bf%25"
+    sandbox = {"base_url": "http://127.0.0.1:8080", "script": "/index.php", "article_path": "/index.php/$1"}
+    assert links.article(sandbox, "ক") == "http://127.0.0.1:8080/index.php/%E0%A6%95"
+    assert links.history(sandbox, "ক") == "http://127.0.0.1:8080/index.php?title=%E0%A6%95&action=history"
+
+
+def test_entries_know_each_finding_s_section_and_anchor(tmp_path):
+    _, doc = propose(tmp_path, SEED)
+    (e,) = doc["entries"]
+    assert doc["links"] == {"base_url": "https://bn.wikipedia.org"}
+    by = {(f["code"], f["line"]): p for f, p in zip(e["findings"], e["places"])}
+    # the seed: ==ইতিহাস== on line 3 is section 1, == তথ্যসূত্র == on line 16 section 3; line 1 the lead
+    assert by[("L007", 3)] == {"section": 1, "anchor": "ইতিহাস"}
+    assert by[("L007", 13)]["section"] == 2 and by[("L003", 16)]["section"] == 3
+    assert by[("T001", 1)] == {"section": 0, "anchor": "।।"}
+
+
+def test_anchor_text_is_safe_in_a_list_field():
+    text = "ক [[খ|গ ঘ ঙ]] চ {{ছ}} জ\nঝ"
+    assert review.anchor_text(text, 0, len(text)) == "গ ঘ ঙ"  # the longest part without | [[ ]] {{ }}
+    # an empty span: the words around it on its line
+    assert review.anchor_text("এক দুই।\nতিন", 3, 3) == "এক দুই।"
+    long = "অ" * 50 + "কি" * 50
+    cut = review.anchor_text(long, 0, len(long))
+    assert cut == "অ" * 50 + "কি" * 10  # 60 grapheme clusters: কি is one, never split
+
+
+def test_segments_show_invisible_changes():
+    nukta = diffs.segments("নয়া দিল্লি".replace("য়", "\u09df"), "নয়া দিল্লি".replace("য়", "\u09af\u09bc"))
+    change = [s for s in nukta if s["op"] == "change"]
+    assert len(change) == 1 and change[0]["kind"] == "nfc" and change[0]["codes"] == "U+09DF → U+09AF U+09BC"
+    space = [s for s in diffs.segments("==ইতিহাস==", "== ইতিহাস ==") if s["op"] == "change"]
+    assert [(s["kind"], s["old"], s["new"], s["codes"]) for s in space] == [("space", "", " ", "∅ → U+0020")] * 2
+    assert diffs.visible(" \u00a0\t\u200c") == "·⍽→[ZWNJ]"
+    danda = [s for s in diffs.segments("রয়েছে।। এর", "রয়েছে। এর") if s["op"] == "change"]
+    assert [(s["kind"], s["old"], s["new"], s["codes"]) for s in danda] == [("punct", "।", "", "U+0964 → ∅")]
+    lookalike = [s for s in diffs.segments("হয়৷", "হয়।", {"৷": "।"}) if s["op"] == "change"]
+    assert [(s["kind"], s["old"], s["new"]) for s in lookalike] == [("nfc", "৷", "।")]
+    word = [s for s in diffs.segments("দূতাবাস আছে", "কনস্যুলেট আছে") if s["op"] == "change"]
+    assert [(s["kind"], s["old"], s["new"]) for s in word] == [("text", "দূতাবাস", "কনস্যুলেট")]
+
+
+def test_a_one_character_change_in_a_long_paragraph_is_one_change():
+    para = "২০১০ সালের অক্টোবর মাসে আর্জেন্টিনার রাজধানী বুয়েনোস আইরেসে আজারবাইজান তাদের দূতাবাস স্থাপন করে।।"
+    old = f"ক\n{para}\nখ\n"
+    new = f"ক\nনতুন লাইন\n{para[:-1]}\nখ\n"  # a line added before it, its double danda made single
+    (hunk,) = diffs.hunks(old, new)
+    ops = [(line["op"], line["old"], line["new"]) for line in hunk["lines"]]
+    assert ops == [(" ", "ক", "ক"), ("+", None, "নতুন লাইন"), ("~", para, para[:-1]), (" ", "খ", "খ")]
+    changed = hunk["lines"][2]["words"]
+    assert [w for w in changed if w[0] != "="] == [("-", "।")]
+
+
+def test_cuts_fall_between_grapheme_clusters():
+    text = "ক্ষি" * 40  # one cluster each (a conjunct with its vowel sign) in \X
+    head, tail = diffs.elide(text, 5)
+    assert head == "ক্ষি" * 5 and tail == "ক্ষি" * 5
+    for cut in (head, tail):
+        assert not cut[0] in "\u09bf\u09cd" and cut[-1] == "\u09bf"  # never starts with a sign
