@@ -21,6 +21,7 @@ from pathlib import Path
 import pytest
 
 from bot import diffs, links
+from bot.review import places
 from bot.reviewpage import default_docs
 from bot.cli import main as relbot
 from bot.fixes import fix_page
@@ -34,6 +35,7 @@ HOSTILE = ['<script>alert(1)</script>', '"><img src=x onerror=alert(1)>', "</scr
 EVIL = " ".join(HOSTILE)
 WIKI = "https://bn.wikipedia.org"  # the link base of the review bundles here
 WIKITEXT_HOSTILE = "{{x|]]}} [[y|'\"]]"  # wikitext and quotes: shown as text, never as markup
+HOSTILE_ANCHOR = f"{HOSTILE[0]} \"'"
 
 # -- building documents ------------------------------------------------------------------------
 
@@ -61,9 +63,11 @@ def entry_from_fix(path: Path, profile, *, unsafe: bool = False, base_revid: int
             seen.add(a.code)
             rules.append({"code": a.code, "severity": a.severity, "applicability": a.applicability,
                           "description": a.description, "name": names.get(a.code, a.code)})
-    return make_entry(title, out.original, out.text, rules=rules, summary=out.summary, cosmetic=out.cosmetic,
-                      findings=[f.to_json(out.first) for f in out.findings], source=str(path.relative_to(FIXTURES.parent)),
-                      base_revid=base_revid)
+    entry = make_entry(title, out.original, out.text, rules=rules, summary=out.summary, cosmetic=out.cosmetic,
+                       findings=[f.to_json(out.first) for f in out.findings],
+                       source=str(path.relative_to(FIXTURES.parent)), base_revid=base_revid)
+    entry["places"] = places(out)
+    return entry
 
 
 def make_bundle(entries: list[dict], profile: str = "bn", source: str = "files", base: str | None = WIKI) -> dict:
@@ -107,7 +111,7 @@ def hostile_bundle():
                        rules=[{"code": "T001", "severity": "warning", "applicability": "safe",
                                "description": HOSTILE[0], "name": HOSTILE[1]}],
                        summary=f"বট: {EVIL}", findings=[finding])
-    entry["places"] = [{"section": 0, "anchor": f"{HOSTILE[0]} {WIKITEXT_HOSTILE}"}]
+    entry["places"] = [{"section": 0, "anchor": HOSTILE_ANCHOR}]
     doc = make_bundle([entry], profile=EVIL)
     assert any(line["op"] == "~" for h in entry["hunks"] for line in h["lines"])
     return doc
@@ -250,6 +254,8 @@ def test_hostile_strings_are_escaped(pages, name):
     assert html.count("</script>") == html.count("<script")
     assert "<img" not in html.lower() and "<svg onload" not in html.lower()
     assert "\u2028" not in html.split("<script", 1)[1]  # not inside the script blocks
+    if name == "hostile-review":  # wikitext in the title: text, its quotes escaped, in headings and attributes
+        assert "{{x|]]}} [[y|&#39;&#34;]]" in html and WIKITEXT_HOSTILE not in html
 
 
 def test_json_script_cannot_break_out():
@@ -478,3 +484,166 @@ def test_dialog_watch_sees_an_unescaped_page(chromium, tmp_path):
         assert watch.dialogs and page.locator("img").count() == 1
     finally:
         context.close()
+
+
+# -- reviews that cannot contradict themselves; links; false positives ---------------------------
+
+TWINS = {"a": "", "b": "", "c": "{{nobots}}\n", "d": "{{ব্যবহৃত হচ্ছে}}\n"}
+
+
+@pytest.fixture(scope="module")
+def twins(tmp_path_factory):
+    """A bundle made by relbot propose from the seed under one file name in four folders: two
+    entries with the same title and fix (a, b), one on a {{nobots}} page (c), one in use (d)."""
+    folder = tmp_path_factory.mktemp("twins")
+    paths = []
+    for name, head in TWINS.items():
+        (folder / name).mkdir()
+        paths.append(folder / name / SEED.name)
+        paths[-1].write_text(head + read(SEED), "utf-8")
+    out = folder / "bundle.json"
+    assert relbot(["propose", *map(str, paths), "-o", str(out)]) == 0
+    doc = json.loads(out.read_text("utf-8"))
+    page = folder / "review.html"
+    page.write_text(render_review(doc), "utf-8")
+    ids = dict(zip(TWINS, (e["id"] for e in doc["entries"])))
+    return out, doc, page, ids
+
+
+def export(page, tmp_path) -> tuple[Path, dict]:
+    with page.expect_download() as info:
+        page.click("#export")
+    saved = tmp_path / f"approvals-{time.monotonic_ns()}.json"
+    info.value.save_as(saved)
+    return saved, json.loads(saved.read_text("utf-8"))
+
+
+ORDERS = [  # clicks, then the one decision per entry they leave
+    ([("a", "approve"), ("b", "reject")], {"a": "approved", "b": "rejected"}),
+    ([("b", "reject"), ("a", "approve")], {"a": "approved", "b": "rejected"}),
+    ([("a", "approve"), ("b", "approve"), ("a", "reject")], {"a": "rejected", "b": "approved"}),
+    ([("b", "reject"), ("b", "approve"), ("a", "reject"), ("a", "reject")], {"b": "approved"}),
+]
+
+
+@pytest.mark.parametrize("clicks,expected", ORDERS)
+def test_same_titles_any_order_give_a_valid_export(chromium, twins, tmp_path, clicks, expected):
+    from bot import review
+
+    bundle_path, doc, html, ids = twins
+    a, b = (e for e in doc["entries"] if e["id"] in (ids["a"], ids["b"]))
+    assert a["title"] == b["title"] and a["new_sha256"] == b["new_sha256"] and a["id"] != b["id"]
+    context = chromium.new_context(accept_downloads=True, locale="bn-BD")
+    try:
+        page = context.new_page()
+        watch = Watch(page)
+        page.goto(html.as_uri())
+        for name, button in clicks:
+            page.click(f"#entry-{ids[name]} button.{button}")
+        for name in ("a", "b"):
+            state = expected.get(name)
+            classes = page.locator(f"#entry-{ids[name]}").get_attribute("class").split()
+            assert ("approved" in classes, "rejected" in classes) == (state == "approved", state == "rejected")
+        saved, approvals = export(page, tmp_path)
+        validator("approvals").validate(approvals)
+        assert approvals["decisions"] == {ids[k]: v for k, v in expected.items()}
+        loaded = review.load_approvals(str(saved), review.load_bundle(str(bundle_path)))
+        assert loaded["approved"] == [ids[k] for k, v in expected.items() if v == "approved"]
+        assert watch.clean(), vars(watch)
+    finally:
+        context.close()
+
+
+def test_unsaveable_entries_stand_apart_without_approve(chromium, twins, tmp_path):
+    _, doc, html, ids = twins
+    context = chromium.new_context(accept_downloads=True, locale="bn-BD")
+    try:
+        page = context.new_page()
+        watch = Watch(page)
+        page.goto(html.as_uri())
+        assert page.locator("button.approve").count() == 2 and page.locator("button.reject").count() == 2
+        for name, reason in (("c", "{{nobots}}"), ("d", "in use ({{ব্যবহৃত হচ্ছে}})")):
+            blocked = page.locator(f"#blocked #entry-{ids[name]}")
+            assert blocked.count() == 1
+            assert blocked.locator("button.approve").count() == 0 and blocked.locator("button.reject").count() == 0
+            assert blocked.locator("p.blocked .reason").inner_text() == reason
+        assert page.locator("#entries article.entry").count() == 2
+        page.click("#approve-shown")  # every entry shown: only the saveable ones are approved
+        _, approvals = export(page, tmp_path)
+        assert approvals["decisions"] == {ids["a"]: "approved", ids["b"]: "approved"}
+        assert watch.clean(), vars(watch)
+    finally:
+        context.close()
+
+
+def hrefs(page, selector: str) -> list[str]:
+    return page.eval_on_selector_all(selector, "els => els.map(e => e.getAttribute('href'))")
+
+
+def query(url: str) -> dict:
+    from urllib.parse import parse_qs, urlsplit
+
+    parts = urlsplit(url)
+    assert (parts.scheme, parts.netloc, parts.path) == ("https", "bn.wikipedia.org", "/w/index.php"), url
+    assert re.fullmatch(r"title=[A-Za-z0-9%_.~;@$!*(),/:-]+(&[a-z]+=[a-z0-9]+)+", parts.query), url
+    return {k: v[0] if len(v) == 1 else v for k, v in parse_qs(parts.query, keep_blank_values=True).items()}
+
+
+@pytest.mark.parametrize("name", ["review", "hostile-review"])
+def test_review_links_are_well_formed(open_page, bundle, hostile_bundle, name):
+    from urllib.parse import unquote, urlsplit
+
+    doc = bundle if name == "review" else hostile_bundle
+    page, watch = open_page(name)
+    docs = Path(default_docs().removeprefix("file://")).read_text("utf-8")
+    for e in doc["entries"]:
+        art = f"#entry-{e['id']}"
+        title = e["title"]
+        (article,) = hrefs(page, f"{art} p.links a.article")
+        parts = urlsplit(article)
+        assert (parts.scheme, parts.netloc) == ("https", "bn.wikipedia.org") and not parts.query and not parts.fragment
+        assert unquote(parts.path.removeprefix("/wiki/")) == title.replace(" ", "_")
+        # percent-encoded as MediaWiki writes titles: only its safe characters stay as they are
+        assert re.fullmatch(r"https://bn\.wikipedia\.org/wiki/[A-Za-z0-9%_.~;@$!*(),/:-]+", article), article
+        assert hrefs(page, f"{art} h2.title a") == [article]
+        (edit,) = hrefs(page, f"{art} p.links a.edit")
+        assert query(edit) == {"title": title.replace(" ", "_"), "action": "edit"}
+        (history,) = hrefs(page, f"{art} p.links a.history")
+        assert query(history) == {"title": title.replace(" ", "_"), "action": "history"}
+        # the base revision links to the diff from it to the current revision
+        (base,) = hrefs(page, f"{art} dd.base a")
+        assert query(base) == {"title": title.replace(" ", "_"), "diff": "cur", "oldid": str(e["base_revid"])}
+        assert hrefs(page, f"{art} p.links a.diff") == [base]
+        # every finding: its section's edit page; every rule code: its doc
+        sections = hrefs(page, f"{art} tr.finding a.edit-section")
+        assert len(sections) == len(e["findings"])
+        for url in sections:
+            q = query(url)
+            assert q["action"] == "edit" and q["section"].isdigit() and q["title"] == title.replace(" ", "_")
+        for code in {f["code"] for f in e["findings"]} | {r["code"] for r in e["rules"]}:
+            for url in hrefs(page, f"{art} a.rule:has(code:text-is('{code}'))"):
+                assert url == f"{default_docs()}#{code.lower()}"
+                assert f'<a id="{code.lower()}"></a>' in docs
+        assert len(hrefs(page, f"{art} a.rule")) == len(e["findings"]) + len(e["rules"])
+    assert watch.clean(), vars(watch)
+
+
+def test_false_positive_button_gives_the_exceptions_line(open_page, bundle, hostile_bundle):
+    page, watch = open_page("review")
+    seed = bundle["entries"][0]
+    button = page.locator(f"#entry-{seed['id']} tr.finding[data-code=T001] button.fp")
+    button.click()
+    assert button.get_attribute("aria-pressed") == "true"
+    assert page.locator("#fp-lines").inner_text() == "* [[আজারবাইজান–আর্জেন্টিনা সম্পর্ক]] | T001 | ।।\n"
+    page.fill("#fp-note", "উদ্ধৃতির | ভেতরে")  # a bar in the note would add a field: made a space
+    assert page.locator("#fp-lines").inner_text() == \
+        "* [[আজারবাইজান–আর্জেন্টিনা সম্পর্ক]] | T001 | ।। | উদ্ধৃতির   ভেতরে\n"
+    assert page.locator("#count-fp").inner_text() == "১"
+    button.click()  # taken back
+    assert page.locator("#fp-lines").inner_text() == "" and page.locator("#count-fp").inner_text() == "০"
+    assert watch.clean(), vars(watch)
+    page, watch = open_page("hostile-review")
+    entry = hostile_bundle["entries"][0]
+    page.click(f"#entry-{entry['id']} button.fp")
+    assert page.locator("#fp-lines").inner_text() == f"* [[{entry['title']}]] | T001 | {HOSTILE_ANCHOR}\n"
+    assert watch.dialogs == [] and not watch.errors and watch.csp_violations() == []
