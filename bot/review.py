@@ -147,8 +147,8 @@ def saveable(e: dict) -> bool:
 
 def load_approvals(path: str, bundle_doc: dict) -> dict:
     """The decisions of an approvals file (version 1 or 2) as ``{"bundle", "decisions",
-    "approved", "rejected"}``; refused when an id is both approved and rejected, is not in the
-    bundle, or approves an entry that is not saveable."""
+    "approved", "rejected"}``; refused when an id is both approved and rejected or is not in the
+    bundle. (An approved entry that is not saveable is ``blocked`` by apply, never saved.)"""
     doc = _load(path, "approvals")
     if doc["bundle"] != bundle_doc["id"]:
         raise BundleError(f"{path}: approvals are for bundle {doc['bundle']}, not {bundle_doc['id']}")
@@ -159,13 +159,10 @@ def load_approvals(path: str, bundle_doc: dict) -> dict:
         decisions = {i: "approved" for i in doc["approved"]} | {i: "rejected" for i in doc["rejected"]}
     else:
         decisions = dict(doc["decisions"])
-    entries = {e["id"]: e for e in bundle_doc["entries"]}
-    for i, d in decisions.items():
+    entries = {e["id"] for e in bundle_doc["entries"]}
+    for i in decisions:
         if i not in entries:
             raise BundleError(f"{path}: {i} is no entry of bundle {bundle_doc['id']}")
-        if d == "approved" and not saveable(entries[i]):
-            raise BundleError(f"{path}: {i} ({entries[i]['title']}) is approved but not saveable: "
-                              f"{entries[i].get('block')}")
     out = {"bundle": doc["bundle"], "decisions": decisions}
     for d in DECISIONS:
         out[d] = [i for i, v in decisions.items() if v == d]

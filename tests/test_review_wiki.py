@@ -73,8 +73,8 @@ def test_publish_report_only_when_changed(fresh_wiki, tmp_path):
 
 
 def test_unsaveable_pages_and_links_on_the_wiki(fresh_wiki, tmp_path):
-    """{{nobots}} and in-use pages are proposed as not saveable with the reason; approving one is
-    refused before anything is read or saved; the bundle's links reach the sandbox's own pages."""
+    """{{nobots}} and in-use pages are proposed as not saveable with the reason; approved by hand
+    anyway, they are blocked, never saved; the bundle's links reach the sandbox's own pages."""
     sb = fresh_wiki
     (free, nobots, in_use), text = extra_pages(3), read(SEED) + f"\n[[{TEST_CAT}]]"
     sandbox.seed(sb, {TEST_CAT: "পরীক্ষা", free: text, nobots: "{{nobots}}\n" + text,
@@ -99,17 +99,19 @@ def test_unsaveable_pages_and_links_on_the_wiki(fresh_wiki, tmp_path):
         assert r.status_code == 200 and f'"wgPageName":"{free.replace(" ", "_")}"' in r.text, (where, url)
         if where == "edit":
             assert "wpSection" in r.text and 'value="1"' in r.text
-    edits = total_edits(sb)
     approvals = tmp_path / "approvals.json"
     approvals.write_text(json.dumps({"relbot_approvals": 2, "bundle": doc["id"],
                                      "decisions": {by[free]["id"]: "approved", by[nobots]["id"]: "approved"}}))
-    proc = relbot(sb, "apply", str(bundle), "--approvals", str(approvals), "--state", str(tmp_path / "s.sqlite"))
-    assert proc.returncode == 2 and "not saveable: {{nobots}}" in proc.stderr, proc.stderr
-    assert total_edits(sb) == edits
-    approvals.write_text(json.dumps({"relbot_approvals": 2, "bundle": doc["id"], "decisions": {
-        by[free]["id"]: "approved", by[nobots]["id"]: "rejected", by[in_use]["id"]: "rejected"}}))
+    # the bundle's mark decides, whatever the page says now: the {{nobots}} is taken away first
+    proc = relbot(sb, "run", "--dry-run", "--state", str(tmp_path / "x.sqlite"), "-page:none", harness=f'''
+human_edit({nobots!r}, text={text!r})
+''')
+    assert proc.returncode == 0, proc.stderr
+    edits = total_edits(sb)
     proc = relbot(sb, "apply", str(bundle), "--approvals", str(approvals), "--state", str(tmp_path / "s.sqlite"))
     assert proc.returncode == 0, proc.stderr
-    assert "saved 1, stale 0, blocked 0 (of 1 approved)" in proc.stderr
+    assert f"{nobots}: blocked:{{{{nobots}}}}" in proc.stdout
+    assert "saved 1, stale 0, blocked 1 (of 2 approved)" in proc.stderr
     assert total_edits(sb) == edits + 1 and revisions(sb, free)[0]["user"] == sb.bot_user
-    assert len(revisions(sb, nobots)) == len(revisions(sb, in_use)) == 1
+    assert len(revisions(sb, nobots)) == 2 and revisions(sb, nobots)[0]["user"] != sb.bot_user
+    assert len(revisions(sb, in_use)) == 1
