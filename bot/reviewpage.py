@@ -155,7 +155,7 @@ article.entry.approved{border-left-color:#1a7f37}article.entry.rejected{border-l
 article.entry.blocked{border-left-color:#6e7781;background:#f6f8fa}
 p.blocked{font-weight:600;color:var(--err)}
 article.entry h2{margin:.3rem 0}
-p.links a{margin-right:.8rem;white-space:nowrap}
+p.links a{margin-right:.8rem}
 dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:.1rem .8rem;margin:.3rem 0}
 dl.facts dt{color:var(--muted)}dl.facts dd{margin:0;overflow-wrap:anywhere}
 .decision{margin:.5rem 0}.decision output{margin-left:.6rem;font-weight:600}
@@ -177,6 +177,8 @@ del.punct,ins.punct,.nfc del,.nfc ins{text-decoration:none;font-weight:700;paddi
 del.punct,.nfc del{color:#a40e26}ins.punct,.nfc ins{color:#116329}
 span.codes{font-family:%(mono)s;font-size:.75rem;color:#57606a;background:#eaeef2;border-radius:3px;padding:0 3px;margin:0 2px;white-space:nowrap}
 span.gap{color:var(--muted);background:#eaeef2;border-radius:3px;padding:0 3px}
+details.findings{overflow-x:auto}table.findings td{overflow-wrap:anywhere}
+@media (max-width:600px){body{padding:.5rem}table.findings th .en{display:none}button.fp .en{display:none}}
 pre.unified{white-space:pre-wrap;overflow-wrap:anywhere;font-family:%(mono)s;font-size:.85rem;background:#f6f8fa;padding:.5rem}
 #export-preview,#fp-lines{white-space:pre-wrap;font-family:%(mono)s;font-size:.8rem;background:#f6f8fa;padding:.4rem;max-height:12rem;overflow:auto}
 """

@@ -647,3 +647,17 @@ def test_false_positive_button_gives_the_exceptions_line(open_page, bundle, host
     page.click(f"#entry-{entry['id']} button.fp")
     assert page.locator("#fp-lines").inner_text() == f"* [[{entry['title']}]] | T001 | {HOSTILE_ANCHOR}\n"
     assert watch.dialogs == [] and not watch.errors and watch.csp_violations() == []
+
+
+@pytest.mark.parametrize("name", ["review", "hostile-review"])
+def test_review_page_fits_a_phone(chromium, pages, name):
+    context = chromium.new_context(viewport={"width": 390, "height": 844}, locale="bn-BD")
+    try:
+        page = context.new_page()
+        page.goto((pages[0] / f"{name}.html").as_uri())
+        page.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")
+        wide = page.evaluate("""Array.from(document.querySelectorAll('body *')).filter(
+            e => e.getBoundingClientRect().right > 391).map(e => e.tagName + '.' + e.className)""")
+        assert page.evaluate("document.documentElement.scrollWidth") <= 390, wide[-5:]
+    finally:
+        context.close()
