@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from bot import diffs, links
+from bot import diffs
 from bot.review import places
 from bot.reviewpage import default_docs
 from bot.cli import main as relbot
