@@ -207,6 +207,11 @@ def render_entry(e: dict, colour: bool = True) -> str:
                 new = "".join(f"{c['ins']}{t}{c['end']}{c['+']}" if o == "+" else t for o, t in line["words"] if o != "-")
                 out.append(f"{c['-']}- {old}{c['end']}")
                 out.append(f"{c['+']}+ {new}{c['end']}")
+                # changes the eye cannot see: say their code points
+                hidden = [s["codes"] for s in diffs.segments(line["old"] or "", line["new"] or "")
+                          if s["op"] == "change" and s["kind"] in ("nfc", "space")]
+                if hidden:
+                    out.append(f"  ({'; '.join(hidden)})")
     return "\n".join(out)
 
 

@@ -254,3 +254,47 @@ def test_cuts_fall_between_grapheme_clusters():
     assert head == "ক্ষি" * 5 and tail == "ক্ষি" * 5
     for cut in (head, tail):
         assert not cut[0] in "\u09bf\u09cd" and cut[-1] == "\u09bf"  # never starts with a sign
+
+
+def test_review_page_of_real_pages_cuts_between_graphemes_and_loses_nothing():
+    """The bnwiki sample's proposed edits: each changed line's segments give back both lines
+    exactly, and where the page cuts unchanged text, no cut starts with a vowel sign or virama."""
+    import re
+    import unicodedata
+
+    from bot.fixes import fix_page
+    from bot.gazetteer import Gazetteer
+    from bot.profile import load_profile
+    from bot.reviewpage import render_review
+    from realpages import BILATERAL_TITLE, articles
+
+    profile, gaz = load_profile("bn"), Gazetteer.load("bn")
+    entries, lines = [], 0
+    for n, (_, text) in enumerate(articles()[:80]):
+        out = fix_page(text, BILATERAL_TITLE, profile, gaz)
+        if not out.changed:
+            continue
+        entries.append(review.entry(out, f"sample/{n}", None, profile))
+        for hunk in entries[-1]["hunks"]:
+            for line in hunk["lines"]:
+                if line["op"] != "~":
+                    continue
+                lines += 1
+                segs = diffs.segments(line["old"], line["new"])
+                assert "".join(s["text"] if s["op"] == "=" else s["old"] for s in segs) == line["old"]
+                assert "".join(s["text"] if s["op"] == "=" else s["new"] for s in segs) == line["new"]
+    assert len(entries) > 40 and lines > 200
+    html = render_review(review.bundle(entries, profile, "files", None, {}))
+    cuts = re.findall(r'<span class="gap"[^>]*>…</span>(.)', html)
+    assert len(cuts) > 100
+    assert not [c for c in cuts if unicodedata.category(c).startswith("M") or c in "\u200c\u200d"]
+
+
+def test_terminal_review_names_invisible_changes():
+    old = "নয়াদিল্লি ছিল".replace("য়", "\u09df")  # য় as one code point, then as য + nukta
+    new = "নয়াদিল্লি  ছিল".replace("য়", "\u09af\u09bc")
+    e = {"title": "ক", "applicability": "safe", "cosmetic": False, "id": "a" * 12, "source": "x", "summary": "s",
+         "hunks": [{"old_start": 1, "new_start": 1,
+                    "lines": [{"op": "~", "old": old, "new": new, "words": diffs.words(old, new)}]}]}
+    text = review.render_entry(e, colour=False)
+    assert text.splitlines()[-1] == "  (U+09DF → U+09AF U+09BC; ∅ → U+0020)"
