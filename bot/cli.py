@@ -439,7 +439,7 @@ def cmd_review(args) -> int:
 
     doc = review.load_bundle(args.bundle)
     if args.html:
-        from .htmlpages import render_review
+        from .reviewpage import render_review
 
         _write(args.html, render_review(doc))
         print(f"{args.html}: review page for {len(doc['entries'])} entries")

@@ -132,14 +132,7 @@ document.querySelectorAll("table.sortable").forEach(relbotSortable);
 """
 
 
-# -- the review page: bot/reviewpage.py and bot/templates/review.html.j2 -------------------------
-
-
-def render_review(bundle: dict, **options) -> str:
-    """The review page of a bundle (see :func:`bot.reviewpage.render_review`)."""
-    from .reviewpage import render_review as render
-
-    return render(bundle, **options)
+# -- shared by the pages ------------------------------------------------------------------------
 
 
 def _findings_table(findings: list[dict], page: str | None = None, context=None) -> str:

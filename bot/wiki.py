@@ -10,6 +10,7 @@ pywikibot is imported only inside functions: it reads its configuration at impor
 from __future__ import annotations
 
 import difflib
+import hashlib
 import logging
 import os
 import stat
@@ -637,8 +638,6 @@ def apply_bundle(site, profile: Profile, state: State | None, bundle_doc: dict, 
     may be None); a savable entry is ``would save`` (the shutoff page is read only to save)."""
     import pywikibot
 
-    from .review import sha256
-
     gaz = Gazetteer.load(profile.lang)
     opts = bundle_doc["options"]
     chosen = [e for e in bundle_doc["entries"] if e["id"] in approved]
@@ -657,7 +656,7 @@ def apply_bundle(site, profile: Profile, state: State | None, bundle_doc: dict, 
                 continue
             out = fix_page(page.text, e["title"], profile, gaz, unsafe=opts["unsafe"], layout=opts["layout"],
                            select=opts["select"], ignore=opts["ignore"])
-            if sha256(out.text) != e["new_sha256"]:
+            if hashlib.sha256(out.text.encode("utf-8")).hexdigest() != e["new_sha256"]:  # as review.sha256
                 results.append((e["title"], "stale"))
                 continue
             if dry_run:

@@ -22,10 +22,10 @@ import pytest
 
 from bot import diffs
 from bot.review import places
-from bot.reviewpage import default_docs
+from bot.reviewpage import default_docs, render_review
 from bot.cli import main as relbot
 from bot.fixes import fix_page
-from bot.htmlpages import json_script, render_lint_report, render_review
+from bot.htmlpages import json_script, render_lint_report
 from bot.schema import validator
 from browser import Watch, launch, platform_fonts
 from conftest import FIXTURES, SEED, read, title_of
