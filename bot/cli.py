@@ -505,7 +505,8 @@ def cmd_propose(args, extra: list[str]) -> int:
         for page in wiki_pages(site, profile, extra):
             out = fix_page(page.text, page.title(), profile, gaz, **opts)
             if out.changed:
-                entries.append(review.entry(out, f"{site.code}:{page.title()}", page.latest_revision_id, profile))
+                entries.append(review.entry(out, f"{site.code}:{page.title()}", page.latest_revision_id, profile,
+                                            site.username() or ""))
     elif args.dump:
         from .dump import DumpError, scan_dump
 
@@ -526,7 +527,12 @@ def cmd_propose(args, extra: list[str]) -> int:
             if out.changed:
                 entries.append(review.entry(out, page.source, None, profile))
     source = "wiki" if args.wiki else "dump" if args.dump else "files"
-    doc = review.bundle(entries, profile, source, site_name, opts)
+    links = None
+    if args.wiki:
+        from .links import site_base
+
+        links = site_base(site)
+    doc = review.bundle(entries, profile, source, site_name, opts, links)
     _write(args.output, json.dumps(doc, ensure_ascii=False, indent=1) + "\n")
     print(f"{args.output}: {len(entries)} proposed edits (bundle {doc['id']})")
     return EXIT_OK
@@ -537,7 +543,7 @@ def cmd_review(args) -> int:
 
     doc = review.load_bundle(args.bundle)
     if args.html:
-        from .htmlpages import render_review
+        from .reviewpage import render_review
 
         _write(args.html, render_review(doc))
         print(f"{args.html}: review page for {len(doc['entries'])} entries")

@@ -1,14 +1,23 @@
 """Maintainer review: bundles of proposed edits, approvals, and the terminal review.
 
-A bundle entry is stable: its id hashes the title, the base revision and the new text,
-so the same proposal made twice gets the same id. ``apply`` saves an approved entry only
-when the page still is at the base revision and still yields the same new text.
+A bundle entry's id hashes its title, base revision, new text, source (file path or
+``site:title``) and position in the bundle, so it is unique within the bundle (two files with
+the same title and the same fix are two entries) and the same proposal made twice gets the same
+id. An entry on a page the bot may not edit (``{{nobots}}``, an in-use template) is marked not
+saveable with the reason; no review approves it and ``apply`` never saves it. ``apply`` saves
+an approved entry only when the page still is at the base revision and still yields the same
+new text.
+
+Approvals (``schemas/approvals.schema.json``) are one decision per id: version 2 is a map
+id → ``approved``/``rejected``, so an id cannot be both; version 1 (two lists) is still read,
+and refused when an id is in both.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import re
 import sys
 from datetime import datetime, timezone
 
@@ -16,6 +25,8 @@ from . import diffs
 from .fixes import Outcome
 from .profile import Profile
 from .schema import validator
+
+DECISIONS = ("approved", "rejected")
 
 
 class BundleError(Exception):
@@ -26,7 +37,15 @@ def sha256(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def entry(out: Outcome, source: str, base_revid: int | None, profile: Profile) -> dict:
+def entry_id(title: str, base_revid, new_sha256: str, source: str, position: int) -> str:
+    key = f"{title}\n{base_revid}\n{new_sha256}\n{source}\n{position}"
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:12]
+
+
+def entry(out: Outcome, source: str, base_revid: int | None, profile: Profile, username: str = "") -> dict:
+    """A bundle entry; ``username``: the bot account whose {{bots}} rights decide whether the
+    page may be saved ("" for files and dumps: only pages open to every bot count as saveable)."""
+    from .wiki import edit_block
     names = profile.data["rule_names"]
     rules, seen = [], set()
     for a in out.applied:
@@ -34,9 +53,10 @@ def entry(out: Outcome, source: str, base_revid: int | None, profile: Profile) -
             seen.add(a.code)
             rules.append({"code": a.code, "severity": a.severity, "applicability": a.applicability,
                           "description": a.description, "name": names.get(a.code, a.code)})
-    key = f"{out.title}\n{base_revid}\n{sha256(out.text)}"
+    parsed = out.first.parsed if out.first is not None else None
+    block = edit_block(parsed.tree if parsed is not None else out.original, profile, username)
     return {
-        "id": hashlib.sha256(key.encode("utf-8")).hexdigest()[:12],
+        "id": entry_id(out.title, base_revid, sha256(out.text), source, 0),
         "title": out.title, "source": source, "base_revid": base_revid, "rules": rules,
         "applicability": "unsafe" if any(r["applicability"] == "unsafe" for r in rules) else "safe",
         "summary": out.summary, "cosmetic": out.cosmetic,
@@ -44,13 +64,56 @@ def entry(out: Outcome, source: str, base_revid: int | None, profile: Profile) -
         "hunks": diffs.hunks(out.original, out.text),
         "new_sha256": sha256(out.text),
         "findings": [f.to_json(out.first) for f in out.findings],
+        "saveable": block is None, "block": block,
+        "places": places(out),
     }
 
 
-def bundle(entries: list[dict], profile: Profile, source: str, site: str | None, options: dict) -> dict:
+ANCHOR_GRAPHEMES = 60
+# what may not stand in an exceptions-page field: the field separator, and wikitext that would
+# link, transclude or sign on that page
+_NOT_IN_ANCHOR = re.compile(r"\||\[\[|\]\]|\{\{|\}\}|<|>|~~~|\n")
+
+
+def anchor_text(text: str, start: int, end: int) -> str:
+    """Text that picks this finding on the exceptions page (``* [[Page]] | CODE | anchor | note``):
+    the finding's own source text, else (an empty span) the words around it on its line; the
+    longest part of it that is safe in a wikitext list field, cut at a grapheme boundary."""
+    own = text[start:end]
+    if not own.strip():
+        line_start = text.rfind("\n", 0, start) + 1
+        line_end = text.find("\n", end)
+        line = text[line_start:len(text) if line_end < 0 else line_end]
+        here = start - line_start
+        own = line[max(0, here - 30):here + 30]
+    parts = [" ".join(p.split()) for p in _NOT_IN_ANCHOR.split(own)]
+    best = max(parts, key=len, default="")
+    head, _ = diffs.elide(best, ANCHOR_GRAPHEMES, "end")
+    return head
+
+
+def places(out: Outcome) -> list[dict]:
+    """Per finding of the page as it was: the section it is in (for an edit link at that section)
+    and its anchor text (for the false-positive line)."""
+    from .links import heading_starts, section_at
+
+    starts = heading_starts(out.original)
+    return [{"section": section_at(starts, f.start), "anchor": anchor_text(out.original, f.start, f.end)}
+            for f in out.findings]
+
+
+def bundle(entries: list[dict], profile: Profile, source: str, site: str | None, options: dict,
+           links: dict | None = None) -> dict:
+    """The bundle document; entry ids are made unique here (each entry's position counts).
+    ``links``: the link base of the wiki the pages came from (:func:`bot.links.site_base`),
+    else the profile's ``wiki.base_url``."""
+    for position, e in enumerate(entries):
+        e["id"] = entry_id(e["title"], e["base_revid"], e["new_sha256"], e["source"], position)
+    if links is None:
+        links = {"base_url": profile.data["wiki"]["base_url"]} if "wiki" in profile.data else None
     ident = hashlib.sha256("\n".join(e["id"] for e in entries).encode()).hexdigest()[:16]
     return {"relbot_bundle": 1, "id": ident, "created": datetime.now(timezone.utc).isoformat(timespec="seconds"),
-            "profile": profile.source, "source": source, "site": site, "options": options, "entries": entries}
+            "profile": profile.source, "source": source, "site": site, "options": options, "links": links, "entries": entries}
 
 
 def _load(path: str, schema: str) -> dict:
@@ -69,18 +132,51 @@ def _load(path: str, schema: str) -> dict:
 
 
 def load_bundle(path: str) -> dict:
-    return _load(path, "bundle")
-
-
-def load_approvals(path: str, bundle_doc: dict) -> dict:
-    doc = _load(path, "approvals")
-    if doc["bundle"] != bundle_doc["id"]:
-        raise BundleError(f"{path}: approvals are for bundle {doc['bundle']}, not {bundle_doc['id']}")
+    doc = _load(path, "bundle")
+    seen: set[str] = set()
+    for e in doc["entries"]:
+        if e["id"] in seen:
+            raise BundleError(f"{path}: entry id {e['id']} is given twice (remake the bundle with relbot propose)")
+        seen.add(e["id"])
     return doc
 
 
-def approvals(bundle_doc: dict, approved: list[str], rejected: list[str]) -> dict:
-    return {"relbot_approvals": 1, "bundle": bundle_doc["id"], "approved": approved, "rejected": rejected}
+def saveable(e: dict) -> bool:
+    return e.get("saveable", True)
+
+
+def load_approvals(path: str, bundle_doc: dict) -> dict:
+    """The decisions of an approvals file (version 1 or 2) as ``{"bundle", "decisions",
+    "approved", "rejected"}``; refused when an id is both approved and rejected or is not in the
+    bundle. (An approved entry that is not saveable is ``blocked`` by apply, never saved.)"""
+    doc = _load(path, "approvals")
+    if doc["bundle"] != bundle_doc["id"]:
+        raise BundleError(f"{path}: approvals are for bundle {doc['bundle']}, not {bundle_doc['id']}")
+    if doc["relbot_approvals"] == 1:
+        both = sorted(set(doc["approved"]) & set(doc["rejected"]))
+        if both:
+            raise BundleError(f"{path}: {both[0]} is both approved and rejected")
+        decisions = {i: "approved" for i in doc["approved"]} | {i: "rejected" for i in doc["rejected"]}
+    else:
+        decisions = dict(doc["decisions"])
+    entries = {e["id"] for e in bundle_doc["entries"]}
+    for i in decisions:
+        if i not in entries:
+            raise BundleError(f"{path}: {i} is no entry of bundle {bundle_doc['id']}")
+    out = {"bundle": doc["bundle"], "decisions": decisions}
+    for d in DECISIONS:
+        out[d] = [i for i, v in decisions.items() if v == d]
+    return out
+
+
+def approvals(bundle_doc: dict, decisions: dict[str, str], reviewer: str | None = None) -> dict:
+    """An approvals document (version 2): one decision per id, in bundle order."""
+    order = [e["id"] for e in bundle_doc["entries"]]
+    doc = {"relbot_approvals": 2, "bundle": bundle_doc["id"],
+           "decisions": {i: decisions[i] for i in order if decisions.get(i) in DECISIONS}}
+    if reviewer:
+        doc["reviewer"] = reviewer
+    return doc
 
 
 # -- the terminal review ------------------------------------------------------------------------
@@ -93,7 +189,9 @@ def render_entry(e: dict, colour: bool = True) -> str:
     """An entry as terminal text: header, findings, hunks with word-level highlights."""
     c = COLOURS if colour else {k: "" for k in COLOURS}
     out = [f"{c['h']}== {e['title']} ({e['applicability']}{', cosmetic only' if e['cosmetic'] else ''}) "
-           f"[{e['id']}]{c['end']}", f"   {e['summary']}"]
+           f"[{e['id']}]{c['end']}", f"   {e['source']}", f"   {e['summary']}"]
+    if not saveable(e):
+        out.append(f"   not saveable: {e.get('block')}")
     for h in e["hunks"]:
         out.append(f"{c['h']}@@ -{h['old_start']} +{h['new_start']} @@{c['end']}")
         for line in h["lines"]:
@@ -109,17 +207,26 @@ def render_entry(e: dict, colour: bool = True) -> str:
                 new = "".join(f"{c['ins']}{t}{c['end']}{c['+']}" if o == "+" else t for o, t in line["words"] if o != "-")
                 out.append(f"{c['-']}- {old}{c['end']}")
                 out.append(f"{c['+']}+ {new}{c['end']}")
+                # changes the eye cannot see: say their code points
+                hidden = [s["codes"] for s in diffs.segments(line["old"] or "", line["new"] or "")
+                          if s["op"] == "change" and s["kind"] in ("nfc", "space")]
+                if hidden:
+                    out.append(f"  ({'; '.join(hidden)})")
     return "\n".join(out)
 
 
 def terminal_review(bundle_doc: dict, stdin=None, stdout=None, colour: bool | None = None) -> dict:
-    """Ask y (approve) / n (reject) / s (skip) / q (quit) for each entry; return the approvals."""
+    """Ask y (approve) / n (reject) / s (skip) / q (quit) for each entry; return the approvals.
+    An entry that is not saveable is shown with its reason and not asked about."""
     stdin, stdout = stdin or sys.stdin, stdout or sys.stdout
     colour = stdout.isatty() if colour is None else colour
-    approved, rejected = [], []
+    decisions: dict[str, str] = {}
     entries = bundle_doc["entries"]
     for i, e in enumerate(entries, 1):
         stdout.write(render_entry(e, colour) + "\n")
+        if not saveable(e):
+            stdout.write(f"[{i}/{len(entries)}] not saveable, not asked\n")
+            continue
         while True:
             stdout.write(f"[{i}/{len(entries)}] approve this edit? [y]es, [n]o, [s]kip, [q]uit: ")
             stdout.flush()
@@ -131,9 +238,9 @@ def terminal_review(bundle_doc: dict, stdin=None, stdout=None, colour: bool | No
                 break
         if answer == "q":
             break
-        if answer == "y":
-            approved.append(e["id"])
-        elif answer == "n":
-            rejected.append(e["id"])
-    stdout.write(f"approved {len(approved)}, rejected {len(rejected)}\n")
-    return approvals(bundle_doc, approved, rejected)
+        if answer in ("y", "n"):  # one decision per id: a later one replaces an earlier one
+            decisions[e["id"]] = "approved" if answer == "y" else "rejected"
+    doc = approvals(bundle_doc, decisions)
+    n = list(doc["decisions"].values())
+    stdout.write(f"approved {n.count('approved')}, rejected {n.count('rejected')}\n")
+    return doc

@@ -10,6 +10,7 @@ pywikibot is imported only inside functions: it reads its configuration at impor
 from __future__ import annotations
 
 import difflib
+import hashlib
 import itertools
 import logging
 import os
@@ -654,15 +655,15 @@ def apply_bundle(site, profile: Profile, state: State | None, bundle_doc: dict, 
     may be None); a savable entry is ``would save`` (the shutoff page is read only to save)."""
     import pywikibot
 
-    from .review import sha256
-
     gaz = Gazetteer.load(profile.lang)
     opts = bundle_doc["options"]
-    entries = [e for e in bundle_doc["entries"] if e["id"] in approved]
+    chosen = [e for e in bundle_doc["entries"] if e["id"] in approved]
+    # an entry the bundle marks not saveable is never saved, whatever the approvals say
+    results = [(e["title"], f"blocked:{e.get('block')}") for e in chosen if not e.get("saveable", True)]
+    entries = [e for e in chosen if e.get("saveable", True)]
     run_id = None if dry_run else state.start_run("apply-bundle", [bundle_doc["id"]])
     title_of_shutoff = shutoff_title(site, profile, shutoff)
     pages = {p.title(): p for p in site.preloadpages([pywikibot.Page(site, e["title"]) for e in entries])}
-    results = []
     status = "finished"
     try:
         for e in entries:
@@ -672,7 +673,7 @@ def apply_bundle(site, profile: Profile, state: State | None, bundle_doc: dict, 
                 continue
             out = fix_page(page.text, e["title"], profile, gaz, unsafe=opts["unsafe"], layout=opts["layout"],
                            select=opts["select"], ignore=opts["ignore"])
-            if sha256(out.text) != e["new_sha256"]:
+            if hashlib.sha256(out.text.encode("utf-8")).hexdigest() != e["new_sha256"]:  # as review.sha256
                 results.append((e["title"], "stale"))
                 continue
             if dry_run:

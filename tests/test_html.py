@@ -24,9 +24,11 @@ from urllib.parse import parse_qs, unquote, urlsplit
 import pytest
 
 from bot import diffs
+from bot.review import places
+from bot.reviewpage import default_docs, render_review
 from bot.cli import main as relbot
 from bot.fixes import fix_page
-from bot.htmlpages import json_script, render_review
+from bot.htmlpages import json_script
 from bot.lintpage import context, render_lint_report, section_of, section_starts, trend
 from bot.state import State
 from bot.schema import validator
@@ -38,13 +40,15 @@ HOSTILE = ['<script>alert(1)</script>', '"><img src=x onerror=alert(1)>', "</scr
 EVIL = " ".join(HOSTILE)
 # what is markup to a wiki or to a template engine, not to HTML: must come out as the same text
 WIKI_EVIL = "{{7*7}} ]] [[x|y]] {% raw %} \"q\" 'a' &section=9#x"
-WIKI = "https://bn.wikipedia.org"
+WIKI = "https://bn.wikipedia.org"  # the link base of the pages here
 BN_DIGITS = str.maketrans("0123456789", "০১২৩৪৫৬৭৮৯")
 
 
 def bn(n) -> str:
     """A number in Bengali digits, as a bn page writes it."""
     return str(n).translate(BN_DIGITS)
+WIKITEXT_HOSTILE = "{{x|]]}} [[y|'\"]]"  # wikitext and quotes: shown as text, never as markup
+HOSTILE_ANCHOR = f"{HOSTILE[0]} \"'"
 
 # -- building documents ------------------------------------------------------------------------
 
@@ -72,15 +76,17 @@ def entry_from_fix(path: Path, profile, *, unsafe: bool = False, base_revid: int
             seen.add(a.code)
             rules.append({"code": a.code, "severity": a.severity, "applicability": a.applicability,
                           "description": a.description, "name": names.get(a.code, a.code)})
-    return make_entry(title, out.original, out.text, rules=rules, summary=out.summary, cosmetic=out.cosmetic,
-                      findings=[f.to_json(out.first) for f in out.findings], source=str(path.relative_to(FIXTURES.parent)),
-                      base_revid=base_revid)
+    entry = make_entry(title, out.original, out.text, rules=rules, summary=out.summary, cosmetic=out.cosmetic,
+                       findings=[f.to_json(out.first) for f in out.findings],
+                       source=str(path.relative_to(FIXTURES.parent)), base_revid=base_revid)
+    entry["places"] = places(out)
+    return entry
 
 
-def make_bundle(entries: list[dict], profile: str = "bn", source: str = "files") -> dict:
+def make_bundle(entries: list[dict], profile: str = "bn", source: str = "files", base: str | None = WIKI) -> dict:
     doc = {"relbot_bundle": 1, "id": _sha("\n".join(e["id"] for e in entries))[:16],
            "created": datetime(2026, 11, 1, 3, 17, tzinfo=timezone.utc).isoformat(), "profile": profile,
-           "source": source, "site": None, "entries": entries,
+           "source": source, "site": None, "entries": entries, "links": {"base_url": base} if base else None,
            "options": {"unsafe": True, "layout": False, "select": None, "ignore": None}}
     doc = json.loads(json.dumps(doc, ensure_ascii=False))  # as read from a bundle file: tuples are lists
     validator("bundle").validate(doc)
@@ -114,10 +120,11 @@ def hostile_bundle():
     finding = {"code": "T001", "severity": "warning", "line": 3, "column": 5, "end_line": 3, "end_column": 9,
                "message": {"bn": f"দ্বিগুণ দাঁড়ি {HOSTILE[0]}", "en": f"double danda {HOSTILE[1]}"},
                "fix": {"applicability": "safe", "description": HOSTILE[2]}}
-    entry = make_entry(f"{HOSTILE[0]}–{HOSTILE[1]} সম্পর্ক", old, new, source=HOSTILE[3], base_revid=7,
+    entry = make_entry(f"{HOSTILE[0]}–{HOSTILE[1]} {WIKITEXT_HOSTILE} সম্পর্ক", old, new, source=HOSTILE[3], base_revid=7,
                        rules=[{"code": "T001", "severity": "warning", "applicability": "safe",
                                "description": HOSTILE[0], "name": HOSTILE[1]}],
                        summary=f"বট: {EVIL}", findings=[finding])
+    entry["places"] = [{"section": 0, "anchor": HOSTILE_ANCHOR}]
     doc = make_bundle([entry], profile=EVIL)
     assert any(line["op"] == "~" for h in entry["hunks"] for line in h["lines"])
     return doc
@@ -224,12 +231,14 @@ def test_self_contained_with_csp(pages, name):
     m = parse(html)
     tags = {t for t, _ in m.tags}
     assert not tags & {"link", "img", "iframe", "object", "embed", "base", "form", "audio", "video", "source"}
+    # in-page anchors only; the review page also links out (never loads) to its wiki and the rule docs
+    out = (("#", WIKI + "/", default_docs() + "#") if "review" in name
+           else ("#", WIKI + "/", "docs/rules.md#") if "report" in name else ("#",))
     for tag, attrs in m.tags:
         assert not any(k.startswith("on") for k in attrs), (tag, attrs)  # no inline handlers
         for key in URL_ATTRS & attrs.keys():
-            link = tag == "a" and key == "href" and "report" in name  # a link one follows: loads nothing
-            assert attrs[key].startswith("#") or link and attrs[key].startswith((f"{WIKI}/", "docs/rules.md#")), \
-                (tag, key, attrs[key])
+            assert key == "href" and tag == "a" or attrs[key].startswith("#"), (tag, key, attrs[key])
+            assert attrs[key].startswith(out), (tag, key, attrs[key])
     for style in m.styles:
         assert "url(" not in style and "@import" not in style and "@font-face" not in style
     assert not re.search(r"""src\s*=\s*["']?\s*(?:https?:)?//""", html, re.I)
@@ -254,12 +263,13 @@ def test_hostile_strings_are_escaped(pages, name):
     for bad in HOSTILE[:4]:
         assert bad not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
-    assert ("&quot;&gt;&lt;img src=x onerror=alert(1)&gt;" in html  # html.escape (review)
-            or "&#34;&gt;&lt;img src=x onerror=alert(1)&gt;" in html)  # Jinja2's autoescape (lint)
+    assert re.search(r"&(?:quot|#34);&gt;&lt;img src=x onerror=alert\(1\)&gt;", html)  # html.escape or Jinja
     assert html.count("<script") == html.lower().count("<script") == (2 if name == "hostile-review" else 1)
     assert html.count("</script>") == html.count("<script")
     assert "<img" not in html.lower() and "<svg onload" not in html.lower()
     assert "\u2028" not in html.split("<script", 1)[1]  # not inside the script blocks
+    if name == "hostile-review":  # wikitext in the title: text, its quotes escaped, in headings and attributes
+        assert "{{x|]]}} [[y|&#39;&#34;]]" in html and WIKITEXT_HOSTILE not in html
 
 
 def test_json_script_cannot_break_out():
@@ -276,11 +286,14 @@ def test_review_page_content(bundle, pages):
     for e in bundle["entries"]:
         assert f'data-id="{e["id"]}"' in html
         assert e["summary"] in html
-        assert f">{e['base_revid']}<" in html
+        bengali = str(e["base_revid"]).translate(str.maketrans("0123456789", "০১২৩৪৫৬৭৮৯"))
+        assert f">{bengali}</a>" in html  # in Bengali digits, linked to its diff
     seed = bundle["entries"][0]
     assert {r["code"] for r in seed["rules"]} == {"T001", "L007", "L003"}
-    assert "<del>।</del>" in html  # T001: রয়েছে।। → রয়েছে।
-    assert "<ins>হয়।</ins>" in html or "<ins>।</ins>" in html  # T002: ৷ → ।
+    # T001: রয়েছে।। → রয়েছে।: the danda removed is a marked character with its code point
+    assert '<del class="punct">।</del><span class="codes">U+0964 → ∅</span>' in html
+    # T002: ৷ → ।: a look-alike, shown as code points
+    assert '<del>৷</del><ins>।</ins><span class="codes">U+09F7 → U+0964</span>' in html
     assert html.count('class="entry"') == len(bundle["entries"])
     # the summary table: one row per rule code, with the count of entries
     summary = html[html.index('id="summary-table"'):html.index("</table>", html.index('id="summary-table"'))]
@@ -368,7 +381,7 @@ def test_review_filters(open_page, bundle):
     assert entries_shown(page) == ids
     page.uncheck('input[name="severity"][value="style"]')
     assert entries_shown(page) == [i for i in ids if i not in style_only]  # the seed has warnings too
-    assert page.locator("#count-shown").inner_text() == str(len(ids) - 2)
+    assert page.locator("#count-shown").inner_text() == "০১২৩৪৫৬৭৮৯"[len(ids) - 2]  # Bengali digits
     page.check('input[name="severity"][value="style"]')
     page.uncheck('input[name="applicability"][value="unsafe"]')
     assert entries_shown(page) == [i for i in ids if i not in unsafe]
@@ -394,7 +407,7 @@ def test_review_approve_two_and_export(open_page, bundle, tmp_path):
     page.click(f"#entry-{ids[3]} button.approve")  # approved, then taken back
     page.click(f"#entry-{ids[3]} button.approve")
     assert page.locator(f"#entry-{ids[0]} button.approve").get_attribute("aria-pressed") == "true"
-    assert page.locator("#count-approved").inner_text() == "2"
+    assert page.locator("#count-approved").inner_text() == "২"
     page.select_option("#filter-decision", "approved")
     assert entries_shown(page) == chosen
     page.select_option("#filter-decision", "all")
@@ -406,7 +419,7 @@ def test_review_approve_two_and_export(open_page, bundle, tmp_path):
     download.save_as(saved)
     approvals = json.loads(saved.read_text("utf-8"))
     validator("approvals").validate(approvals)
-    assert approvals == {"relbot_approvals": 1, "bundle": bundle["id"], "approved": chosen, "rejected": []}
+    assert approvals == {"relbot_approvals": 2, "bundle": bundle["id"], "decisions": dict.fromkeys(chosen, "approved")}
     # reject one, name the reviewer: the next export says so
     page.click(f"#entry-{ids[1]} button.reject")
     page.fill("#reviewer", "সম্পাদক")
@@ -415,7 +428,8 @@ def test_review_approve_two_and_export(open_page, bundle, tmp_path):
     info.value.save_as(saved)
     approvals = json.loads(saved.read_text("utf-8"))
     validator("approvals").validate(approvals)
-    assert approvals["approved"] == chosen and approvals["rejected"] == [ids[1]] and approvals["reviewer"] == "সম্পাদক"
+    assert approvals["decisions"] == {ids[0]: "approved", ids[1]: "rejected", ids[2]: "approved"}
+    assert approvals["reviewer"] == "সম্পাদক"
     assert watch.clean(), vars(watch)
 
 
@@ -792,5 +806,182 @@ def test_lint_page_fits_a_phone(chromium, pages, artifacts, width):
         assert words > 200 and broken == []
         page.locator("details.article").nth(1).screenshot(path=str(artifacts / f"report-{width}.png"))
         assert watch.clean(), vars(watch)
+    finally:
+        context.close()
+
+
+# -- reviews that cannot contradict themselves; links; false positives ---------------------------
+
+TWINS = {"a": "", "b": "", "c": "{{nobots}}\n", "d": "{{ব্যবহৃত হচ্ছে}}\n"}
+
+
+@pytest.fixture(scope="module")
+def twins(tmp_path_factory):
+    """A bundle made by relbot propose from the seed under one file name in four folders: two
+    entries with the same title and fix (a, b), one on a {{nobots}} page (c), one in use (d)."""
+    folder = tmp_path_factory.mktemp("twins")
+    paths = []
+    for name, head in TWINS.items():
+        (folder / name).mkdir()
+        paths.append(folder / name / SEED.name)
+        paths[-1].write_text(head + read(SEED), "utf-8")
+    out = folder / "bundle.json"
+    assert relbot(["propose", *map(str, paths), "-o", str(out)]) == 0
+    doc = json.loads(out.read_text("utf-8"))
+    page = folder / "review.html"
+    page.write_text(render_review(doc), "utf-8")
+    ids = dict(zip(TWINS, (e["id"] for e in doc["entries"])))
+    return out, doc, page, ids
+
+
+def export(page, tmp_path) -> tuple[Path, dict]:
+    with page.expect_download() as info:
+        page.click("#export")
+    saved = tmp_path / f"approvals-{time.monotonic_ns()}.json"
+    info.value.save_as(saved)
+    return saved, json.loads(saved.read_text("utf-8"))
+
+
+ORDERS = [  # clicks, then the one decision per entry they leave
+    ([("a", "approve"), ("b", "reject")], {"a": "approved", "b": "rejected"}),
+    ([("b", "reject"), ("a", "approve")], {"a": "approved", "b": "rejected"}),
+    ([("a", "approve"), ("b", "approve"), ("a", "reject")], {"a": "rejected", "b": "approved"}),
+    ([("b", "reject"), ("b", "approve"), ("a", "reject"), ("a", "reject")], {"b": "approved"}),
+]
+
+
+@pytest.mark.parametrize("clicks,expected", ORDERS)
+def test_same_titles_any_order_give_a_valid_export(chromium, twins, tmp_path, clicks, expected):
+    from bot import review
+
+    bundle_path, doc, html, ids = twins
+    a, b = (e for e in doc["entries"] if e["id"] in (ids["a"], ids["b"]))
+    assert a["title"] == b["title"] and a["new_sha256"] == b["new_sha256"] and a["id"] != b["id"]
+    context = chromium.new_context(accept_downloads=True, locale="bn-BD")
+    try:
+        page = context.new_page()
+        watch = Watch(page)
+        page.goto(html.as_uri())
+        for name, button in clicks:
+            page.click(f"#entry-{ids[name]} button.{button}")
+        for name in ("a", "b"):
+            state = expected.get(name)
+            classes = page.locator(f"#entry-{ids[name]}").get_attribute("class").split()
+            assert ("approved" in classes, "rejected" in classes) == (state == "approved", state == "rejected")
+        saved, approvals = export(page, tmp_path)
+        validator("approvals").validate(approvals)
+        assert approvals["decisions"] == {ids[k]: v for k, v in expected.items()}
+        loaded = review.load_approvals(str(saved), review.load_bundle(str(bundle_path)))
+        assert loaded["approved"] == [ids[k] for k, v in expected.items() if v == "approved"]
+        assert watch.clean(), vars(watch)
+    finally:
+        context.close()
+
+
+def test_unsaveable_entries_stand_apart_without_approve(chromium, twins, tmp_path):
+    _, doc, html, ids = twins
+    context = chromium.new_context(accept_downloads=True, locale="bn-BD")
+    try:
+        page = context.new_page()
+        watch = Watch(page)
+        page.goto(html.as_uri())
+        assert page.locator("button.approve").count() == 2 and page.locator("button.reject").count() == 2
+        for name, reason in (("c", "{{nobots}}"), ("d", "in use ({{ব্যবহৃত হচ্ছে}})")):
+            blocked = page.locator(f"#blocked #entry-{ids[name]}")
+            assert blocked.count() == 1
+            assert blocked.locator("button.approve").count() == 0 and blocked.locator("button.reject").count() == 0
+            assert blocked.locator("p.blocked .reason").inner_text() == reason
+        assert page.locator("#entries article.entry").count() == 2
+        page.click("#approve-shown")  # every entry shown: only the saveable ones are approved
+        _, approvals = export(page, tmp_path)
+        assert approvals["decisions"] == {ids["a"]: "approved", ids["b"]: "approved"}
+        assert watch.clean(), vars(watch)
+    finally:
+        context.close()
+
+
+def hrefs(page, selector: str) -> list[str]:
+    return page.eval_on_selector_all(selector, "els => els.map(e => e.getAttribute('href'))")
+
+
+def query(url: str) -> dict:
+    from urllib.parse import parse_qs, urlsplit
+
+    parts = urlsplit(url)
+    assert (parts.scheme, parts.netloc, parts.path) == ("https", "bn.wikipedia.org", "/w/index.php"), url
+    assert re.fullmatch(r"title=[A-Za-z0-9%_.~;@$!*(),/:-]+(&[a-z]+=[a-z0-9]+)+", parts.query), url
+    return {k: v[0] if len(v) == 1 else v for k, v in parse_qs(parts.query, keep_blank_values=True).items()}
+
+
+@pytest.mark.parametrize("name", ["review", "hostile-review"])
+def test_review_links_are_well_formed(open_page, bundle, hostile_bundle, name):
+    from urllib.parse import unquote, urlsplit
+
+    doc = bundle if name == "review" else hostile_bundle
+    page, watch = open_page(name)
+    docs = Path(default_docs().removeprefix("file://")).read_text("utf-8")
+    for e in doc["entries"]:
+        art = f"#entry-{e['id']}"
+        title = e["title"]
+        (article,) = hrefs(page, f"{art} p.links a.article")
+        parts = urlsplit(article)
+        assert (parts.scheme, parts.netloc) == ("https", "bn.wikipedia.org") and not parts.query and not parts.fragment
+        assert unquote(parts.path.removeprefix("/wiki/")) == title.replace(" ", "_")
+        # percent-encoded as MediaWiki writes titles: only its safe characters stay as they are
+        assert re.fullmatch(r"https://bn\.wikipedia\.org/wiki/[A-Za-z0-9%_.~;@$!*(),/:-]+", article), article
+        assert hrefs(page, f"{art} h2.title a") == [article]
+        (edit,) = hrefs(page, f"{art} p.links a.edit")
+        assert query(edit) == {"title": title.replace(" ", "_"), "action": "edit"}
+        (history,) = hrefs(page, f"{art} p.links a.history")
+        assert query(history) == {"title": title.replace(" ", "_"), "action": "history"}
+        # the base revision links to the diff from it to the current revision
+        (base,) = hrefs(page, f"{art} dd.base a")
+        assert query(base) == {"title": title.replace(" ", "_"), "diff": "cur", "oldid": str(e["base_revid"])}
+        assert hrefs(page, f"{art} p.links a.diff") == [base]
+        # every finding: its section's edit page; every rule code: its doc
+        sections = hrefs(page, f"{art} tr.finding a.edit-section")
+        assert len(sections) == len(e["findings"])
+        for url in sections:
+            q = query(url)
+            assert q["action"] == "edit" and q["section"].isdigit() and q["title"] == title.replace(" ", "_")
+        for code in {f["code"] for f in e["findings"]} | {r["code"] for r in e["rules"]}:
+            for url in hrefs(page, f"{art} a.rule:has(code:text-is('{code}'))"):
+                assert url == f"{default_docs()}#{code.lower()}"
+                assert f'<a id="{code.lower()}"></a>' in docs
+        assert len(hrefs(page, f"{art} a.rule")) == len(e["findings"]) + len(e["rules"])
+    assert watch.clean(), vars(watch)
+
+
+def test_false_positive_button_gives_the_exceptions_line(open_page, bundle, hostile_bundle):
+    page, watch = open_page("review")
+    seed = bundle["entries"][0]
+    button = page.locator(f"#entry-{seed['id']} tr.finding[data-code=T001] button.fp")
+    button.click()
+    assert button.get_attribute("aria-pressed") == "true"
+    assert page.locator("#fp-lines").inner_text() == "* [[আজারবাইজান–আর্জেন্টিনা সম্পর্ক]] | T001 | ।।\n"
+    page.fill("#fp-note", "উদ্ধৃতির | ভেতরে")  # a bar in the note would add a field: made a space
+    assert page.locator("#fp-lines").inner_text() == \
+        "* [[আজারবাইজান–আর্জেন্টিনা সম্পর্ক]] | T001 | ।। | উদ্ধৃতির   ভেতরে\n"
+    assert page.locator("#count-fp").inner_text() == "১"
+    button.click()  # taken back
+    assert page.locator("#fp-lines").inner_text() == "" and page.locator("#count-fp").inner_text() == "০"
+    assert watch.clean(), vars(watch)
+    page, watch = open_page("hostile-review")
+    entry = hostile_bundle["entries"][0]
+    page.click(f"#entry-{entry['id']} button.fp")
+    assert page.locator("#fp-lines").inner_text() == f"* [[{entry['title']}]] | T001 | {HOSTILE_ANCHOR}\n"
+    assert watch.dialogs == [] and not watch.errors and watch.csp_violations() == []
+
+
+@pytest.mark.parametrize("name", ["review", "hostile-review"])
+def test_review_page_fits_a_phone(chromium, pages, name):
+    context = chromium.new_context(viewport={"width": 390, "height": 844}, locale="bn-BD")
+    try:
+        page = context.new_page()
+        page.goto((pages[0] / f"{name}.html").as_uri())
+        page.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")
+        wide = page.evaluate("""Array.from(document.querySelectorAll('body *')).filter(
+            e => e.getBoundingClientRect().right > 391).map(e => e.tagName + '.' + e.className)""")
+        assert page.evaluate("document.documentElement.scrollWidth") <= 390, wide[-5:]
     finally:
         context.close()
