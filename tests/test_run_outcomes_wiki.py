@@ -189,7 +189,7 @@ def test_the_output_names_every_page_and_nothing_else(fresh_wiki, tmp_path):
     # pywikibot's own messages are in the log beside the state file
     log = (tmp_path / "s.sqlite.log").read_text("utf-8")
     assert "INFO Script terminated" in log and "Script terminated" not in proc.stderr + proc.stdout
-    assert "INFO Retrieving " in log and "read operations" in log
+    assert "INFO Logging in to " in log and "read operations" in log
 
 
 def test_a_saved_summary_names_the_run_in_bengali_digits(fresh_wiki, tmp_path):
