@@ -44,6 +44,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--select", type=_codes, action="extend", help="only these codes or prefixes (L, E00…)")
     p.add_argument("--ignore", type=_codes, action="extend", help="not these codes or prefixes")
     p.add_argument("--lang", choices=("bn", "en"), default="bn", help="language of text messages")
+    p.add_argument("--exceptions", metavar="FILE",
+                   help="a local copy of the exceptions page's wikitext (* [[Page]] | CODE | anchor | note "
+                        "lines): the findings it lists are reported as suppressed")
     p.add_argument("-o", "--output", help="write the report here instead of stdout")
 
     p = sub.add_parser("fix", help="propose fixes as a diff, or write them")
@@ -179,8 +182,9 @@ def cmd_lint(args) -> int:
     resolve_codes(args.ignore)
     if bool(args.paths) == bool(args.dump):
         raise InputError("give files or folders, or --dump FILE")
+    listed = _exceptions_file(args.exceptions)
     if args.dump:
-        return _lint_dump(args, profile)
+        return _lint_dump(args, profile, listed)
     paths = expand(args.paths)
     if args.title and len(paths) != 1:
         raise InputError("--title needs exactly one file")
@@ -193,10 +197,34 @@ def cmd_lint(args) -> int:
             errors.append(str(exc))
             print(f"relbot: error: {exc}", file=sys.stderr)
             continue
-        pages.append(lint_entry(page.text, page.title, page.source, profile, gaz, args.select, args.ignore))
+        pages.append(lint_entry(page.text, page.title, page.source, profile, gaz, args.select, args.ignore,
+                                listed.for_page(page.title) if listed else None))
         sources[page.source] = page.text
     _emit_report(args, pages, errors, sources)
     return _lint_exit(pages, errors)
+
+
+def _exceptions_file(path):
+    """The exceptions page's entries from a local copy (None without one); malformed lines warned."""
+    if not path:
+        return None
+    from .exceptions import load
+    from .sources import InputError
+
+    try:
+        with open(path, encoding="utf-8") as fh:
+            text = fh.read()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(f"{path}: cannot read the exceptions file: {getattr(exc, 'strerror', None) or exc}") from None
+    listed = load(text)
+    warn_malformed(listed, path)
+    return listed
+
+
+def warn_malformed(listed, where: str) -> None:
+    """One warning line per malformed line of the exceptions page; never fatal."""
+    for bad in listed.malformed:
+        print(f"relbot: warning: {bad.warning(where)}", file=sys.stderr)
 
 
 def _lint_exit(pages: list[dict], errors: list[str]) -> int:
@@ -223,7 +251,7 @@ def _emit_report(args, pages: list[dict], errors: list[str], sources: dict | Non
         sys.stdout.write(out)
 
 
-def _lint_dump(args, profile) -> int:
+def _lint_dump(args, profile, listed=None) -> int:
     """Stream a dump's report page by page: memory stays flat however large the dump."""
     from .dump import DumpError, scan_dump
     from .report import Tally, summary_line, text_lines
@@ -238,7 +266,8 @@ def _lint_dump(args, profile) -> int:
         first = True
         try:
             for entry in scan_dump(args.dump, "lint", args.profile, jobs=args.jobs, page_timeout=args.page_timeout,
-                                   select=args.select, ignore=args.ignore, progress=sys.stderr.isatty()):
+                                   select=args.select, ignore=args.ignore, progress=sys.stderr.isatty(),
+                                   exceptions=listed):
                 tally.add(entry)
                 has_error = has_error or any(f["severity"] == "error" for f in entry["findings"])
                 if args.format == "json":

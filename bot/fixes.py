@@ -21,7 +21,7 @@ from .gazetteer import Gazetteer
 from .profile import Profile, name_key
 from .edits import Edit
 from .tree import paused_call
-from .validate import Finding, validate
+from .validate import Finding, validate, validate_split
 
 #: Rules whose fixes ``--layout`` applies even without ``--unsafe``.
 LAYOUT_RULES = frozenset({"L001", "L002", "L003", "L008", "I001"})
@@ -52,6 +52,7 @@ class Outcome:
     summary: str = ""
     article: Article | None = None  # the final (verifying) parse
     findings: list[Finding] = field(default_factory=list)  # of the page as it was
+    suppressed: list[Finding] = field(default_factory=list)  # of the page as it was: listed false positives
     first: Article | None = None  # the page as it was
 
     @property
@@ -179,13 +180,16 @@ def summary(profile: Profile, applied: list[Applied]) -> str:
 
 def fix_page(text: str, title: str, profile: Profile, gazetteer: Gazetteer | None = None, *,
              unsafe: bool = False, layout: bool = False, select=None, ignore=None,
-             today: date | None = None, max_rounds: int = MAX_ROUNDS) -> Outcome:
-    """Fix one page. The text outside applied edits is never touched."""
+             today: date | None = None, max_rounds: int = MAX_ROUNDS, exceptions=None) -> Outcome:
+    """Fix one page. The text outside applied edits is never touched. ``exceptions``: the page's
+    entries of the exceptions page (bot/exceptions.py): their findings are suppressed in every
+    round, so their fixes never apply."""
     return paused_call(_fix_page, text, title, profile, gazetteer, unsafe, layout, select, ignore, today,
-                       max_rounds)
+                       max_rounds, exceptions or None)
 
 
-def _fix_page(text, title, profile, gazetteer, unsafe, layout, select, ignore, today, max_rounds) -> Outcome:
+def _fix_page(text, title, profile, gazetteer, unsafe, layout, select, ignore, today, max_rounds,
+              exceptions) -> Outcome:
     gaz = gazetteer or Gazetteer.load(profile.lang)
 
     def parse(t: str) -> Article:
@@ -200,7 +204,8 @@ def _fix_page(text, title, profile, gazetteer, unsafe, layout, select, ignore, t
     if art.status != "checked":
         return out
     seen_texts = {text}
-    findings = out.findings = validate(art, select, ignore)
+    findings, out.suppressed = validate_split(art, select, ignore, exceptions)
+    out.findings = findings
     while out.rounds < max_rounds:
         chosen = choose(findings, unsafe, layout)
         if not chosen:
@@ -216,12 +221,12 @@ def _fix_page(text, title, profile, gazetteer, unsafe, layout, select, ignore, t
             out.refused = {"bn": f"সম্পাদনা বাতিল: সংশোধনের পর পাতাটি পড়া যায় না ({art.reason})",
                            "en": f"edit refused: the fixed page could not be read ({art.reason})"}
             break
-        findings = validate(art, select, ignore)
+        findings = validate(art, select, ignore, exceptions)
     if out.refused is None and out.applied:
         out.refused = guard(first, art, out.applied)
     if out.refused is not None:
         out.text, out.article, out.applied = text, first, []
-        out.remaining = validate(first, select, ignore)
+        out.remaining = validate(first, select, ignore, exceptions)
         return out
     out.text, out.article, out.remaining = art.text, art, findings
     out.summary = summary(profile, out.applied)

@@ -6,13 +6,16 @@ from collections import Counter
 
 from .article import Article, build
 from .tree import paused_call
-from .validate import Finding, validate
+from .validate import Finding, validate_split
 
 
-def page_entry(art: Article, source: str, findings: list[Finding]) -> dict:
+def page_entry(art: Article, source: str, findings: list[Finding], suppressed=()) -> dict:
+    """``suppressed``: findings the exceptions page lists, reported apart (key absent when none)."""
     same: dict = {}
     entry = {"title": art.title, "source": source, "status": art.status,
              "findings": [f.to_json(art, same) for f in findings]}
+    if suppressed:
+        entry["suppressed"] = [f.to_json(art, same) for f in suppressed]
     if art.status != "checked":
         entry["reason"] = art.reason
         if art.detail:
@@ -20,21 +23,23 @@ def page_entry(art: Article, source: str, findings: list[Finding]) -> dict:
     return entry
 
 
-def lint_entry(text: str, title: str, source: str, profile, gazetteer, select=None, ignore=None) -> dict:
-    """One page linted into its report entry, the cycle collector paused meanwhile (tree.paused_call)."""
-    return paused_call(_lint_entry, text, title, source, profile, gazetteer, select, ignore)
+def lint_entry(text: str, title: str, source: str, profile, gazetteer, select=None, ignore=None,
+               exceptions=None) -> dict:
+    """One page linted into its report entry, the cycle collector paused meanwhile (tree.paused_call);
+    ``exceptions``: the page's entries of the exceptions page (bot/exceptions.py)."""
+    return paused_call(_lint_entry, text, title, source, profile, gazetteer, select, ignore, exceptions)
 
 
-def _lint_entry(text, title, source, profile, gazetteer, select, ignore) -> dict:
+def _lint_entry(text, title, source, profile, gazetteer, select, ignore, exceptions) -> dict:
     art = build(text, title, profile, gazetteer)
-    return page_entry(art, source, validate(art, select, ignore))
+    return page_entry(art, source, *validate_split(art, select, ignore, exceptions))
 
 
 class Tally:
     """The report summary, counted page by page (a dump's report is written as it streams)."""
 
     def __init__(self):
-        self.pages = self.checked = 0
+        self.pages = self.checked = self.suppressed = 0
         self.by_code, self.by_sev, self.skipped = Counter(), Counter(), Counter()
 
     def add(self, page: dict) -> None:
@@ -43,6 +48,7 @@ class Tally:
             self.checked += 1
         else:
             self.skipped[page["reason"]] += 1
+        self.suppressed += len(page.get("suppressed", ()))
         for f in page["findings"]:
             self.by_code[f["code"]] += 1
             self.by_sev[f["severity"]] += 1
@@ -51,7 +57,8 @@ class Tally:
         return {"pages": self.pages, "checked": self.checked, "skipped": dict(sorted(self.skipped.items())),
                 "findings": sum(self.by_code.values()),
                 "by_severity": {s: self.by_sev.get(s, 0) for s in ("error", "warning", "style")},
-                "by_code": dict(sorted(self.by_code.items())), "input_errors": errors}
+                "by_code": dict(sorted(self.by_code.items())), "suppressed": self.suppressed,
+                "input_errors": errors}
 
 
 def summary(pages: list[dict], errors: list[str]) -> dict:
@@ -69,13 +76,17 @@ def text_lines(pages, lang: str = "en"):
             continue
         for f in page["findings"]:
             yield f"{page['source']}:{f['line']}:{f['column']}: {f['code']} {f['severity']} {f['message'][lang]}"
+        for f in page.get("suppressed", ()):
+            yield (f"{page['source']}:{f['line']}:{f['column']}: {f['code']} suppressed "
+                   f"(exceptions page line {f['exception']['line']}) {f['message'][lang]}")
 
 
 def summary_line(s: dict) -> str:
     sev = s["by_severity"]
     skipped = ", ".join(f"{k} {v}" for k, v in s["skipped"].items()) or "none"
     return (f"{s['pages']} pages ({s['checked']} checked, skipped: {skipped}); {s['findings']} findings: "
-            f"{sev['error']} error, {sev['warning']} warning, {sev['style']} style")
+            f"{sev['error']} error, {sev['warning']} warning, {sev['style']} style"
+            + (f"; {s['suppressed']} suppressed" if s.get("suppressed") else ""))
 
 
 def wikitext(pages: list[dict], profile, when: str) -> str:
