@@ -118,8 +118,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--pywikibot-dir")
 
     p = sub.add_parser("report", allow_abbrev=False, help="lint wiki pages and publish a Bengali report page")
-    p.add_argument("--publish", required=True, metavar="TITLE", help="the report page on the wiki")
-    p.add_argument("--dry-run", action="store_true", help="print the report instead of saving it")
+    what = p.add_mutually_exclusive_group(required=True)
+    what.add_argument("--publish", metavar="TITLE", help="the report page on the wiki")
+    what.add_argument("--publish-rules", metavar="TITLE",
+                      help="publish the rule documentation (made from the rule catalogue) as this wiki page "
+                           "(the profile's report.rules_page is where report rule codes link to)")
+    p.add_argument("--dry-run", action="store_true", help="print the page instead of saving it")
+    p.add_argument("--state", default="relbot-state.sqlite",
+                   help="SQLite state file that keeps the last published report's findings, for the new / "
+                        "fixed counts (default: relbot-state.sqlite)")
     p.add_argument("--profile", default="bn")
     p.add_argument("--pywikibot-dir")
 
@@ -422,13 +429,14 @@ def cmd_propose(args, extra: list[str]) -> int:
     opts = _fix_options(args)
     entries, site_name = [], None
     if args.wiki:
-        from .wiki import connect, pywikibot_dir, wiki_pages
+        from .wiki import connect, pywikibot_dir, read_exceptions, wiki_pages
 
         pywikibot_dir(args.pywikibot_dir)
         site, extra = connect(extra)
         site_name = f"{site.family.name}:{site.code}"
+        listed, _ = read_exceptions(site, profile, lambda line: print(f"relbot: {line}", file=sys.stderr))
         for page in wiki_pages(site, profile, extra):
-            out = fix_page(page.text, page.title(), profile, gaz, **opts)
+            out = fix_page(page.text, page.title(), profile, gaz, exceptions=listed.for_page(page.title()), **opts)
             if out.changed:
                 entries.append(review.entry(out, f"{site.code}:{page.title()}", page.latest_revision_id, profile))
     elif args.dump:
@@ -517,21 +525,44 @@ def cmd_report(args, extra: list[str]) -> int:
 
     from .gazetteer import Gazetteer
     from .profile import load_profile
-    from .report import lint_entry, wikitext, without_time
-    from .wiki import connect, publish, pywikibot_dir, wiki_pages
+    from .report import finding_keys, lint_entry, wikitext, without_time
+    from .state import State
+    from .wiki import connect, publish, pywikibot_dir, read_exceptions, wiki_pages
 
     profile = load_profile(args.profile)
     pywikibot_dir(args.pywikibot_dir)
     site, extra = connect(extra)
+    spec = profile.data["report"]
+    if args.publish_rules:
+        from .ruledocs import wikitext as rules_wikitext
+
+        text = rules_wikitext(profile)
+        if args.dry_run:
+            sys.stdout.write(text)
+            return EXIT_OK
+        saved = publish(site, profile, args.publish_rules, text, str.strip, summary=spec["rules_summary"])
+        print(f"[[{args.publish_rules}]]: {'saved' if saved else 'unchanged, not saved'}")
+        return EXIT_OK
+    listed, _ = read_exceptions(site, profile, lambda line: print(f"relbot: {line}", file=sys.stderr))
     gaz = Gazetteer.load(profile.lang)
     pages = []
     for page in wiki_pages(site, profile, extra):
-        pages.append(lint_entry(page.text, page.title(), f"{site.code}:{page.title()}", profile, gaz))
-    text = wikitext(pages, profile, datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"))
-    if args.dry_run:
-        sys.stdout.write(text)
-        return EXIT_OK
-    saved = publish(site, profile, args.publish, text, lambda t: without_time(t, profile))
+        pages.append(lint_entry(page.text, page.title(), f"{site.code}:{page.title()}", profile, gaz,
+                                exceptions=listed.for_page(page.title())))
+    # new / fixed are counted against the last *published* report of this title, kept in the state
+    state, key = State(args.state), f"report:{args.publish}"
+    try:
+        previous = state.get_meta(key)
+        when = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+        text = wikitext(pages, profile, when, previous, spec["rules_page"].format(user=site.username()))
+        if args.dry_run:
+            sys.stdout.write(text)
+            return EXIT_OK
+        saved = publish(site, profile, args.publish, text, lambda t: without_time(t, profile))
+        if saved:
+            state.set_meta(key, {"when": when, "findings": finding_keys(pages)})
+    finally:
+        state.close()
     print(f"[[{args.publish}]]: {'saved' if saved else 'unchanged, not saved'} ({len(pages)} pages)")
     return EXIT_OK
 

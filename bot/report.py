@@ -89,29 +89,99 @@ def summary_line(s: dict) -> str:
             + (f"; {s['suppressed']} suppressed" if s.get("suppressed") else ""))
 
 
-def wikitext(pages: list[dict], profile, when: str) -> str:
-    """The on-wiki report: a sortable table of pages and findings, totals per rule, the run time."""
+def digits(text: str, profile) -> str:
+    """Every ASCII digit of ``text`` in the wiki's own digits (Bengali output writes ১২, not 12)."""
+    return text.translate({ord(str(i)): d for i, d in enumerate(profile.text["digits"])})
+
+
+def nowiki(text: str) -> str:
+    """Text shown as it is, on one line: no wiki markup, no HTML (entities still decode in nowiki)."""
+    flat = " ".join(text.split()).replace("&", "&amp;").replace("<", "&lt;")
+    return f"<nowiki>{flat}</nowiki>" if flat else ""
+
+
+def finding_keys(pages: list[dict]) -> list[str]:
+    """What "the same finding" is from one report to the next: page, code and message (lines move
+    when a page is edited above a finding)."""
+    return sorted(f"{p['title']}\t{f['code']}\t{f['message']['en']}" for p in pages for f in p["findings"])
+
+
+def changes(pages: list[dict], previous: list[str]) -> tuple[int, int]:
+    """(new, fixed) findings since ``previous`` (``finding_keys`` of the last report), as multisets."""
+    now, before = Counter(finding_keys(pages)), Counter(previous)
+    return sum((now - before).values()), sum((before - now).values())
+
+
+def _links(title: str, spec: dict) -> str:
+    words = spec["links"]
+    return (f"<small>([{{{{fullurl:{title}|action=edit}}}} {words['edit']}] · "
+            f"[{{{{fullurl:{title}|action=history}}}} {words['history']}])</small>")
+
+
+def wikitext(pages: list[dict], profile, when: str, previous: dict | None = None,
+             rules_page: str | None = None) -> str:
+    """The on-wiki report: a sortable table of pages (with edit and history links), totals per rule,
+    every article's findings (line, rule, message; a collapsed table each), the skipped pages with
+    their reasons, and the run time with new / fixed findings since ``previous`` (``{"when",
+    "findings"}`` of the last published report; None: not known). ``rules_page``: rule codes link
+    to their sections there. Numbers in the wiki's digits; codes stay Latin."""
     spec, names = profile.data["report"], profile.data["rule_names"]
     from .rules import all_rules
+    from .ruledocs import anchor
 
     rules = all_rules()
-    lines = [f"== {spec['heading']} ==", spec["time_line"].format(time=when), "",
+    num = profile.number
+
+    def code_link(code: str) -> str:
+        return f"[[{rules_page}#{anchor(code)}|{code}]]" if rules_page else code
+
+    time_line = digits(spec["time_line"].format(time=when), profile)
+    if previous is None:
+        time_line += spec["time_line_first"]
+    else:
+        new, fixed = changes(pages, previous["findings"])
+        time_line += spec["time_line_changes"].format(time=digits(previous["when"], profile), new=num(new),
+                                                       fixed=num(fixed))
+    lines = [f"== {spec['heading']} ==", time_line, "",
              '{| class="wikitable sortable"', "! " + " !! ".join(spec["columns"])]
     totals = Counter()
-    for page in sorted(pages, key=lambda p: p["title"]):
+    ordered = sorted(pages, key=lambda p: p["title"])
+    for page in ordered:
         sev = Counter(f["severity"] for f in page["findings"])
         codes = Counter(f["code"] for f in page["findings"])
         totals.update(codes)
-        status = spec["statuses"][page["status"]] + (f" ({page['reason']})" if page.get("reason") else "")
-        rule_cells = ", ".join(f"{c} {names.get(c, c)} ×{n}" for c, n in sorted(codes.items()))
-        lines += ["|-", f"| [[{page['title']}]] || {status} || {sev['error']} || {sev['warning']} || "
-                        f"{sev['style']} || {rule_cells}"]
+        status = spec["statuses"][page["status"]] + (
+            f" ({spec['reasons'].get(page['reason'], page['reason'])})" if page.get("reason") else "")
+        rule_cells = ", ".join(f"{code_link(c)} {names.get(c, c)} ×{num(n)}" for c, n in sorted(codes.items()))
+        lines += ["|-", f"| [[{page['title']}]] {_links(page['title'], spec)} || {status} || {num(sev['error'])} || "
+                        f"{num(sev['warning'])} || {num(sev['style'])} || {rule_cells}"]
     lines += ["|}", "", f"=== {spec['totals_heading']} ===", '{| class="wikitable sortable"',
               "! " + " !! ".join(spec["totals_columns"])]
     for code, n in sorted(totals.items()):
         severity = rules[code].severity if code in rules else ""
-        lines += ["|-", f"| {code} || {names.get(code, code)} || {spec['severities'].get(severity, severity)} || {n}"]
+        lines += ["|-", f"| {code_link(code)} || {names.get(code, code)} || "
+                        f"{spec['severities'].get(severity, severity)} || {num(n)}"]
     lines.append("|}")
+    listed = [p for p in ordered if p["findings"] or p.get("suppressed")]
+    if listed:
+        lines += ["", f"=== {spec['pages_heading']} ==="]
+    for page in listed:
+        rows = sorted([(f, None) for f in page["findings"]] + [(f, f["exception"]) for f in page.get("suppressed", ())],
+                      key=lambda r: (r[0]["line"], r[0]["column"], r[0]["code"]))
+        lines += ['{| class="wikitable mw-collapsible mw-collapsed" style="width:100%"',
+                  f'! colspan="4" style="text-align:left" | [[{page["title"]}]] — '
+                  f'{spec["page_findings"].format(n=num(len(page["findings"])))} {_links(page["title"], spec)}',
+                  "|-", "! " + " !! ".join(spec["finding_columns"])]
+        for f, exc in rows:
+            what = spec["severities"].get(f["severity"], f["severity"]) if exc is None else \
+                spec["suppressed"].format(line=num(exc["line"]))
+            lines += ["|-", f"| {num(f['line'])} || {code_link(f['code'])} {names.get(f['code'], '')} || {what} || "
+                            f"{nowiki(f['message'][profile.lang] if profile.lang in f['message'] else f['message']['en'])}"]
+        lines.append("|}")
+    skipped = [p for p in ordered if p["status"] != "checked"]
+    if skipped:
+        lines += ["", f"=== {spec['skipped_heading']} ==="]
+        lines += [f"* [[{p['title']}]] — {spec['reasons'].get(p['reason'], p['reason'])}" for p in skipped]
     return "\n".join(lines) + "\n"
 
 

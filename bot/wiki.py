@@ -269,6 +269,7 @@ class RunResult:
     skipped: Counter = field(default_factory=Counter)
     findings: Counter = field(default_factory=Counter)  # by code
     severities: Counter = field(default_factory=Counter)
+    suppressed: int = 0  # findings the exceptions page lists (not in findings)
     results: list = field(default_factory=list)  # PageResult, in order
     pages: list = field(default_factory=list)  # lint report entries
     requests: int = 0
@@ -336,6 +337,9 @@ def run_bot(site, profile: Profile, state: State, gen_args: list[str], opts: Run
     else:
         run_id = state.start_run(opts.mode, gen_args)
     result = RunResult(run_id, opts.mode)
+    listed, listed_rev = read_exceptions(site, profile, lambda line: _say(line, opts))
+    # a changed exceptions page changes what is suppressed: no "same revision, same decision" this run
+    recheck = opts.recheck or state.get_meta(f"exceptions_rev:{scope}") != listed_rev
     title_of_shutoff = shutoff_title(site, profile, opts.shutoff)
     tag = run_tag(profile, run_id)
     started = time.monotonic()
@@ -367,14 +371,15 @@ def run_bot(site, profile: Profile, state: State, gen_args: list[str], opts: Run
         title, rev = page.title(), page.latest_revision_id
         result.counts["read"] += 1
         known = state.check(page.pageid, scope)
-        if not opts.recheck and known and known["rev"] == rev and known["status"] != "pending":
+        if not recheck and known and known["rev"] == rev and known["status"] != "pending":
             if known["status"] == "held":  # the same revision: the same decision, said again
                 tell(_said_again(known))
             else:
                 tell(PageResult(title, "unchanged", f"revision {rev} checked in run {known['run_id']}",
                                 rev=rev), page.pageid)
             return
-        out = fix_page(page.text, title, profile, gaz)
+        out = fix_page(page.text, title, profile, gaz, exceptions=listed.for_page(title))
+        result.suppressed += len(out.suppressed)
         findings = Counter(f.code for f in out.findings)
         result.findings.update(findings)
         result.severities.update(f.severity for f in out.findings)
@@ -390,7 +395,8 @@ def run_bot(site, profile: Profile, state: State, gen_args: list[str], opts: Run
             raise Shutoff(f"--max-edits {opts.max_edits} reached")
         if res is None:
             try:
-                res = _save(bot, page, out, rev, profile, gaz, state, run_id, title_of_shutoff, result, tag)
+                res = _save(bot, page, out, rev, profile, gaz, state, run_id, title_of_shutoff, result, tag,
+                            listed.for_page(title))
             except Shutoff:  # the page is read and its fix decided: the next run starts with it
                 tell(PageResult(title, "failed", "the run was stopped before this save", codes=out.codes,
                                 rev=rev), page.pageid, dict(findings))
@@ -418,6 +424,7 @@ def run_bot(site, profile: Profile, state: State, gen_args: list[str], opts: Run
         for held in state.checks(scope, "held"):
             if held["page_id"] not in seen:
                 tell(_said_again(held))
+    state.set_meta(f"exceptions_rev:{scope}", listed_rev)
     counts = dict(result.counts) | {"skipped": dict(result.skipped), "findings": dict(result.findings),
                                     "requests": result.requests}
     state.end_run(run_id, result.status, counts)
@@ -504,7 +511,7 @@ def _check_shutoff(site, title: str, run_word: str) -> None:
 
 
 def _save(bot, page, out: Outcome, rev: int, profile: Profile, gaz, state: State, run_id: int,
-          shutoff_title: str, result: RunResult, tag: str) -> PageResult:
+          shutoff_title: str, result: RunResult, tag: str, exceptions=None) -> PageResult:
     """Save with baserevid; on an edit conflict re-read, re-fix and try once more."""
     import pywikibot
     from pywikibot.exceptions import EditConflictError
@@ -533,7 +540,7 @@ def _save(bot, page, out: Outcome, rev: int, profile: Profile, gaz, state: State
             page = pywikibot.Page(page.site, title)
             page.get(force=True)
             rev = page.latest_revision_id
-            out = fix_page(page.text, title, profile, gaz)
+            out = fix_page(page.text, title, profile, gaz, exceptions=exceptions)
             decided = _decide(out, page, profile, page.site)
             if decided:
                 decided.reason = f"after an edit conflict: {decided.reason}" if decided.reason else \
@@ -554,6 +561,8 @@ def _report_entry(out: Outcome, title: str, site) -> dict:
         entry["reason"] = out.reason
         return entry
     entry["findings"] = [f.to_json(out.first) for f in out.findings]
+    if out.suppressed:
+        entry["suppressed"] = [f.to_json(out.first) for f in out.suppressed]
     return entry
 
 
@@ -588,6 +597,8 @@ def summary_text(result: RunResult) -> str:
     rows.append(f"{'findings':<10}{sum(result.findings.values()):>6}   {sev or 'none'}")
     if result.findings:
         rows.append(f"{'  by code':<16}   " + " · ".join(f"{c} {n}" for c, n in sorted(result.findings.items())))
+    if result.suppressed:
+        rows.append(f"{'suppressed':<10}{result.suppressed:>6}   listed on the exceptions page: not counted, not fixed")
     rows.append(f"{'saves':<10}{result.saves:>6}   edit conflicts {result.conflicts}")
     retry = [r.title for r in result.results if r.outcome == "failed"]
     if retry:
@@ -598,6 +609,23 @@ def summary_text(result: RunResult) -> str:
 
 
 # -- propose, apply and publish: the same save rules, outside the bot loop ---------------------------
+
+def read_exceptions(site, profile: Profile, warn: Callable[[str], None]):
+    """The exceptions page (profile ``bot.exceptions_page``), read once: its entries and its
+    revision id (None when the page does not exist). Each malformed line is one ``warn`` line."""
+    import pywikibot
+
+    from .exceptions import Exceptions, load
+
+    title = profile.data["bot"]["exceptions_page"].format(user=site.username())
+    page = pywikibot.Page(site, title)
+    if not page.exists():
+        return Exceptions(), None
+    listed = load(page.text)
+    for bad in listed.malformed:
+        warn(f"warning: {bad.warning(f'[[{title}]]')}")
+    return listed, page.latest_revision_id
+
 
 def wiki_pages(site, profile: Profile, gen_args: list[str]):
     """Existing pages from the generator options (or the profile's defaults), preloaded."""
@@ -647,6 +675,8 @@ def apply_bundle(site, profile: Profile, state: State | None, bundle_doc: dict, 
     pages = {p.title(): p for p in site.preloadpages([pywikibot.Page(site, e["title"]) for e in entries])}
     results = []
     status = "finished"
+    # propose suppressed what the exceptions page listed: the same list makes the same text
+    listed, _ = read_exceptions(site, profile, lambda line: print(f"relbot: {line}", file=sys.stderr))
     try:
         for e in entries:
             page = pages.get(e["title"])
@@ -654,7 +684,7 @@ def apply_bundle(site, profile: Profile, state: State | None, bundle_doc: dict, 
                 results.append((e["title"], "stale"))
                 continue
             out = fix_page(page.text, e["title"], profile, gaz, unsafe=opts["unsafe"], layout=opts["layout"],
-                           select=opts["select"], ignore=opts["ignore"])
+                           select=opts["select"], ignore=opts["ignore"], exceptions=listed.for_page(e["title"]))
             if sha256(out.text) != e["new_sha256"]:
                 results.append((e["title"], "stale"))
                 continue
@@ -683,19 +713,23 @@ def apply_bundle(site, profile: Profile, state: State | None, bundle_doc: dict, 
     return results
 
 
-def publish(site, profile: Profile, title: str, text: str, time_free) -> bool:
-    """Save the report page only when its content (apart from the time line) changed."""
+def publish(site, profile: Profile, title: str, text: str, time_free, summary: str | None = None) -> bool:
+    """Save a page of relbot's (the report, the rule docs) only when its content, as ``time_free``
+    keeps it (the report without its time line), changed; ``summary``: else the report's."""
     import pywikibot
 
     page = pywikibot.Page(site, title)
     old = page.text if page.exists() else ""
     if time_free(old) == time_free(text):
         return False
-    outcome = save_edit(page, old, text, profile.data["report"]["summary"],
-                        page.latest_revision_id if page.exists() else None, profile,
-                        shutoff_title(site, profile), minor=False)
+    try:
+        outcome = save_edit(page, old, text, summary or profile.data["report"]["summary"],
+                            page.latest_revision_id if page.exists() else None, profile,
+                            shutoff_title(site, profile), minor=False)
+    except Shutoff as exc:
+        raise WikiError(f"the page [[{title}]] was not saved: {exc}") from None
     if outcome != "saved":
-        raise WikiError(f"the report page [[{title}]] was not saved: {outcome}")
+        raise WikiError(f"the page [[{title}]] was not saved: {outcome}")
     return True
 
 
