@@ -550,9 +550,13 @@ def cmd_report(args, extra: list[str]) -> int:
         pages.append(lint_entry(page.text, page.title(), f"{site.code}:{page.title()}", profile, gaz,
                                 exceptions=listed.for_page(page.title())))
     # new / fixed are counted against the last *published* report of this title, kept in the state
-    state, key = State(args.state), f"report:{args.publish}"
+    # (a dry run creates no state file)
+    from pathlib import Path
+
+    state = State(args.state) if not args.dry_run or Path(args.state).is_file() else None
+    key = f"report:{args.publish}"
     try:
-        previous = state.get_meta(key)
+        previous = state.get_meta(key) if state else None
         when = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
         text = wikitext(pages, profile, when, previous, spec["rules_page"].format(user=site.username()))
         if args.dry_run:
@@ -562,7 +566,8 @@ def cmd_report(args, extra: list[str]) -> int:
         if saved:
             state.set_meta(key, {"when": when, "findings": finding_keys(pages)})
     finally:
-        state.close()
+        if state:
+            state.close()
     print(f"[[{args.publish}]]: {'saved' if saved else 'unchanged, not saved'} ({len(pages)} pages)")
     return EXIT_OK
 
