@@ -87,8 +87,6 @@ def wikitext(profile) -> str:
     """The rule docs as a wiki page (relbot report --publish-rules): headings and labels in the
     wiki's language (profile ``report.rules_doc``), a section per rule with an anchor per code
     (``#t001``, the links of the published report), its messages, doc, example and fix."""
-    from .report import nowiki
-
     words, names = profile.data["report"]["rules_doc"], profile.data["rule_names"]
     sev = profile.data["report"]["severities"]
     rules = all_rules()
@@ -105,7 +103,7 @@ def wikitext(profile) -> str:
                     '{| class="wikitable"',
                     f"! {words['fields']['severity']}", f"| {sev.get(r.severity, r.severity)}", "|-",
                     f"! {words['fields']['fix']}", f"| {words['fixes'][r.fix or 'none']}", "|-",
-                    f"! {words['fields']['message']}", f"| {nowiki(r.message_bn)}<br />{nowiki(r.message_en)}",
+                    f"! {words['fields']['message']}", f"| {_wiki_prose(r.message_bn)}<br />{_wiki_prose(r.message_en)}",
                     "|}", ""]
             if r.example:
                 out += [f"'''{words['fields']['example']}:'''", _pre(r.example), ""]
