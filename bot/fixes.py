@@ -110,6 +110,19 @@ def choose(findings: list[Finding], unsafe: bool, layout: bool) -> list[Finding]
     return chosen
 
 
+def moved(pos: int, edits: list[Edit], start: bool) -> int:
+    """Where a span's ``start`` (else end) offset lands once ``edits`` are applied: text inserted
+    right at a start comes before the span, at an end after it; an offset inside an edit goes to
+    the edit's start."""
+    shift = 0
+    for e in set(edits):
+        if e.start < pos < e.end:
+            return moved(e.start, edits, start)
+        if e.end < pos or (e.end == pos and (start or e.start < e.end)):
+            shift += len(e.new) - (e.end - e.start)
+    return pos + shift
+
+
 def apply_edits(text: str, edits: list[Edit]) -> str:
     out, pos = [], 0
     for e in sorted(set(edits), key=lambda e: (e.start, e.end)):
@@ -206,11 +219,15 @@ def _fix_page(text, title, profile, gazetteer, unsafe, layout, select, ignore, t
     seen_texts = {text}
     findings, out.suppressed = validate_split(art, select, ignore, exceptions)
     out.findings = findings
+    # a suppressed finding stays suppressed in later rounds even when another fix edits its anchor
+    # text away: its span is followed through every round's edits
+    held = {(f.code, f.start, f.end) for f in out.suppressed}
     while out.rounds < max_rounds:
         chosen = choose(findings, unsafe, layout)
         if not chosen:
             break
-        new_text = apply_edits(art.text, [e for f in chosen for e in f.fix.edits])
+        edits = [e for f in chosen for e in f.fix.edits]
+        new_text = apply_edits(art.text, edits)
         out.rounds += 1
         if new_text == art.text or new_text in seen_texts:
             break  # a fix that changes nothing, or a cycle: stop rather than loop
@@ -221,7 +238,8 @@ def _fix_page(text, title, profile, gazetteer, unsafe, layout, select, ignore, t
             out.refused = {"bn": f"সম্পাদনা বাতিল: সংশোধনের পর পাতাটি পড়া যায় না ({art.reason})",
                            "en": f"edit refused: the fixed page could not be read ({art.reason})"}
             break
-        findings = validate(art, select, ignore, exceptions)
+        held = {(code, moved(a, edits, True), moved(b, edits, False)) for code, a, b in held}
+        findings = [f for f in validate(art, select, ignore, exceptions) if (f.code, f.start, f.end) not in held]
     if out.refused is None and out.applied:
         out.refused = guard(first, art, out.applied)
     if out.refused is not None:

@@ -128,3 +128,23 @@ def test_lint_with_an_exceptions_file(tmp_path):
                           capture_output=True, text=True, cwd=ROOT).stdout
     assert f"{SEED}:1:192: T001 suppressed (exceptions page line 3) দ্বিগুণ দাঁড়ি «।।»" in text
     assert text.endswith("9 findings: 0 error, 7 warning, 2 style; 1 suppressed\n")
+
+
+def test_a_suppressed_finding_stays_unfixed_when_another_fix_edits_its_anchor(profile, gaz):
+    # "রয়েছে ।।": T003 (space before the danda) is fixed in round 1, which edits the anchor
+    # "রয়েছে ।।" away; the double danda listed with that anchor must still not be fixed after it
+    text = read(SEED).replace("রয়েছে।।", "রয়েছে ।।", 1)
+    listed = load(f"* [[{SEED_TITLE}]] | T001 | রয়েছে ।। |").for_page(SEED_TITLE)
+    out = fix_page(text, SEED_TITLE, profile, gaz, exceptions=listed)
+    assert "রয়েছে।। এর পাশাপাশি" in out.text
+    assert out.codes == ["L003", "L007", "T003"] and [f.code for f in out.suppressed] == ["T001"]
+    assert "T001" not in {f.code for f in out.remaining}
+
+
+def test_moved_follows_offsets_through_edits():
+    from bot.edits import Edit
+    from bot.fixes import moved
+
+    edits = [Edit(2, 3, ""), Edit(5, 5, "xy"), Edit(8, 10, "z")]
+    assert [moved(p, edits, True) for p in (0, 2, 3, 4, 5, 6, 8, 9, 10, 12)] == [0, 2, 2, 3, 6, 7, 9, 9, 8 + 2, 12]
+    assert [moved(p, edits, False) for p in (3, 5, 10)] == [2, 4, 10]
