@@ -163,26 +163,41 @@ def wikitext(pages: list[dict], profile, when: str, previous: dict | None = None
                         f"{spec['severities'].get(severity, severity)} || {num(n)}"]
     lines.append("|}")
     listed = [p for p in ordered if p["findings"] or p.get("suppressed")]
-    if listed:
-        lines += ["", f"=== {spec['pages_heading']} ==="]
-    for page in listed:
-        rows = sorted([(f, None) for f in page["findings"]] + [(f, f["exception"]) for f in page.get("suppressed", ())],
-                      key=lambda r: (r[0]["line"], r[0]["column"], r[0]["code"]))
-        lines += ['{| class="wikitable mw-collapsible mw-collapsed" style="width:100%"',
-                  f'! colspan="4" style="text-align:left" | [[{page["title"]}]] — '
-                  f'{spec["page_findings"].format(n=num(len(page["findings"])))} {_links(page["title"], spec)}',
-                  "|-", "! " + " !! ".join(spec["finding_columns"])]
-        for f, exc in rows:
-            what = spec["severities"].get(f["severity"], f["severity"]) if exc is None else \
-                spec["suppressed"].format(line=num(exc["line"]))
-            lines += ["|-", f"| {num(f['line'])} || {code_link(f['code'])} {names.get(f['code'], '')} || {what} || "
-                            f"{nowiki(f['message'][profile.lang] if profile.lang in f['message'] else f['message']['en'])}"]
-        lines.append("|}")
     skipped = [p for p in ordered if p["status"] != "checked"]
+    tail = []
     if skipped:
-        lines += ["", f"=== {spec['skipped_heading']} ==="]
-        lines += [f"* [[{p['title']}]] — {spec['reasons'].get(p['reason'], p['reason'])}" for p in skipped]
-    return "\n".join(lines) + "\n"
+        tail += ["", f"=== {spec['skipped_heading']} ==="]
+        tail += [f"* [[{p['title']}]] — {spec['reasons'].get(p['reason'], p['reason'])}" for p in skipped]
+    budget = spec["max_bytes"] - len("\n".join(lines + tail).encode("utf-8")) - 1000  # the note and heading
+    tables = []
+    for page in listed:
+        table = _page_table(page, spec, names, num, code_link, profile.lang)
+        budget -= len(table.encode("utf-8")) + 1
+        if budget < 0:
+            break
+        tables.append(table)
+    if listed:
+        lines += ["", f"=== {spec['pages_heading']} ===", *tables]
+        if len(tables) < len(listed):
+            lines.append(spec["truncated"].format(n=num(len(listed) - len(tables))))
+    return "\n".join(lines + tail) + "\n"
+
+
+def _page_table(page: dict, spec: dict, names: dict, num, code_link, lang: str) -> str:
+    """One article's findings as a collapsed table: line, linked code and name, severity, message."""
+    rows = sorted([(f, None) for f in page["findings"]] + [(f, f["exception"]) for f in page.get("suppressed", ())],
+                  key=lambda r: (r[0]["line"], r[0]["column"], r[0]["code"]))
+    lines = ['{| class="wikitable mw-collapsible mw-collapsed" style="width:100%"',
+             f'! colspan="4" style="text-align:left" | [[{page["title"]}]] — '
+             f'{spec["page_findings"].format(n=num(len(page["findings"])))} {_links(page["title"], spec)}',
+             "|-", "! " + " !! ".join(spec["finding_columns"])]
+    for f, exc in rows:
+        what = spec["severities"].get(f["severity"], f["severity"]) if exc is None else \
+            spec["suppressed"].format(line=num(exc["line"]))
+        lines += ["|-", f"| {num(f['line'])} || {code_link(f['code'])} {names.get(f['code'], '')} || {what} || "
+                        f"{nowiki(f['message'].get(lang, f['message']['en']))}"]
+    lines.append("|}")
+    return "\n".join(lines)
 
 
 def without_time(text: str, profile) -> str:
