@@ -148,3 +148,20 @@ def test_moved_follows_offsets_through_edits():
     edits = [Edit(2, 3, ""), Edit(5, 5, "xy"), Edit(8, 10, "z")]
     assert [moved(p, edits, True) for p in (0, 2, 3, 4, 5, 6, 8, 9, 10, 12)] == [0, 2, 2, 3, 6, 7, 9, 9, 8 + 2, 12]
     assert [moved(p, edits, False) for p in (3, 5, 10)] == [2, 4, 10]
+
+
+def test_lint_dump_with_an_exceptions_file(tmp_path):
+    from test_dump import write_dump
+
+    dump = write_dump(tmp_path / "d.xml", [(SEED_TITLE, 0, [read(SEED)])])
+    listing = tmp_path / "ex.txt"
+    listing.write_text(f"* [[{SEED_TITLE}]] | L007\n", "utf-8")  # no anchor: both L007 findings
+    proc = subprocess.run([sys.executable, "-m", "bot.cli", "lint", "--dump", str(dump), "--jobs", "1",
+                           "--exceptions", str(listing), "--format", "json"],
+                          capture_output=True, text=True, cwd=ROOT)
+    assert proc.returncode == 0, proc.stderr
+    doc = json.loads(proc.stdout)
+    assert list(validator_for(load_schema("report")).iter_errors(doc)) == []
+    page, = doc["pages"]
+    assert [(f["code"], f["line"]) for f in page["suppressed"]] == [("L007", 3), ("L007", 13)]
+    assert doc["summary"]["suppressed"] == 2 and doc["summary"]["findings"] == 8
