@@ -191,10 +191,14 @@ def _page_table(page: dict, spec: dict, names: dict, num, code_link, lang: str) 
              f'! colspan="4" style="text-align:left" | [[{page["title"]}]] — '
              f'{spec["page_findings"].format(n=num(len(page["findings"])))} {_links(page["title"], spec)}',
              "|-", "! " + " !! ".join(spec["finding_columns"])]
+    title = page["title"]
     for f, exc in rows:
         what = spec["severities"].get(f["severity"], f["severity"]) if exc is None else \
             spec["suppressed"].format(line=num(exc["line"]))
-        lines += ["|-", f"| {num(f['line'])} || {code_link(f['code'])} {names.get(f['code'], '')} || {what} || "
+        line = num(f["line"])
+        if f.get("section") is not None:  # the line number opens the editor at the finding's section
+            line = f"[{{{{fullurl:{title}|action=edit&section={f['section']}}}}} {line}]"
+        lines += ["|-", f"| {line} || {code_link(f['code'])} {names.get(f['code'], '')} || {what} || "
                         f"{nowiki(f['message'].get(lang, f['message']['en']))}"]
     lines.append("|}")
     return "\n".join(lines)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -44,12 +45,19 @@ class Finding:
             bn, en = same.setdefault(bn, bn), same.setdefault(en, en)
         return {"code": self.code, "severity": self.severity, "line": span["line"], "column": span["column"],
                 "end_line": span["end_line"], "end_column": span["end_column"],
+                "section": section_of(art, self.start),
                 "message": {"bn": bn, "en": en},
                 "fix": None if self.fix is None else {"applicability": self.fix.applicability,
                                                        "description": self.fix.description}} | (
             {} if self.exception is None else
             {"exception": {"line": self.exception.line, "anchor": self.exception.anchor,
                            "note": self.exception.note}})
+
+
+def section_of(art: Article, pos: int) -> int:
+    """MediaWiki's number of the section that holds ``pos`` (``action=edit&section=N``): headings
+    count in page order whatever their level; 0 is the lead."""
+    return bisect_right([s["heading_span"]["start"] for s in art.doc.get("sections", ())], pos)
 
 
 def resolve_codes(codes) -> set[str]:

@@ -70,7 +70,7 @@ def test_report_and_propose_read_the_list_too(fresh_wiki, tmp_path):
     assert proc.returncode == 0, proc.stderr
     assert "line 4: no rule code after the page link" in proc.stderr
     assert "T001" not in next(ln for ln in proc.stdout.splitlines() if ln.startswith(f"| [[{SEED_TITLE}]]"))
-    assert "| ১ || [[ব্যবহারকারী:RelBot/নিয়ম#t001|T001]] দ্বিগুণ দাঁড়ি || " \
+    assert f"| [{{{{fullurl:{SEED_TITLE}|action=edit&section=0}}}} ১] || [[ব্যবহারকারী:RelBot/নিয়ম#t001|T001]] দ্বিগুণ দাঁড়ি || " \
            "মিথ্যা সতর্কতা (ব্যতিক্রম তালিকার লাইন ৩) || <nowiki>দ্বিগুণ দাঁড়ি «।।»</nowiki>" in proc.stdout
 
     bundle = tmp_path / "b.json"
