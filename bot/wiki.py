@@ -424,7 +424,8 @@ def run_bot(site, profile: Profile, state: State, gen_args: list[str], opts: Run
         for held in state.checks(scope, "held"):
             if held["page_id"] not in seen:
                 tell(_said_again(held))
-    state.set_meta(f"exceptions_rev:{scope}", listed_rev)
+    if result.status == "finished" and not gen_args:  # every page was checked against this list
+        state.set_meta(f"exceptions_rev:{scope}", listed_rev)
     counts = dict(result.counts) | {"skipped": dict(result.skipped), "findings": dict(result.findings),
                                     "requests": result.requests}
     state.end_run(run_id, result.status, counts)
@@ -617,11 +618,15 @@ def read_exceptions(site, profile: Profile, warn: Callable[[str], None]):
 
     from .exceptions import Exceptions, load
 
+    from pywikibot.exceptions import NoPageError
+
     title = profile.data["bot"]["exceptions_page"].format(user=site.username())
     page = pywikibot.Page(site, title)
-    if not page.exists():
+    try:
+        text = page.get(get_redirect=True)  # one request: the text with its revision
+    except NoPageError:
         return Exceptions(), None
-    listed = load(page.text)
+    listed = load(text)
     for bad in listed.malformed:
         warn(f"warning: {bad.warning(f'[[{title}]]')}")
     return listed, page.latest_revision_id
