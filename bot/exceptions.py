@@ -45,10 +45,17 @@ class Malformed:
 class Exceptions:
     entries: list[Entry] = field(default_factory=list)
     malformed: list[Malformed] = field(default_factory=list)
+    _index: dict = field(default_factory=dict, repr=False, compare=False)  # title key -> entries
+    _indexed: int = field(default=-1, repr=False, compare=False)  # how many entries it holds
 
     def for_page(self, title: str) -> list[Entry]:
-        key = name_key(title)
-        return [e for e in self.entries if name_key(e.title) == key]
+        """The entries of one page, in page order (an index by title, made once: runs ask per page)."""
+        if self._indexed != len(self.entries):
+            self._index = {}
+            for e in self.entries:
+                self._index.setdefault(name_key(e.title), []).append(e)
+            self._indexed = len(self.entries)
+        return list(self._index.get(name_key(title), ()))
 
 
 def _flat(text: str) -> str:
