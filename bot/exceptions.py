@@ -121,5 +121,9 @@ def assign(entries: list[Entry], findings, text: str) -> dict[int, Entry]:
 
 
 def line_for(title: str, code: str, anchor: str = "", note: str = "") -> str:
-    """The page line for one false positive (what the review page's button exports)."""
+    """The page line for one false positive (what the review page's button exports). The anchor
+    is cut at its first bar or line break (a prefix of source text still finds the finding), the
+    note kept on one line."""
+    anchor = re.split(r"[|\n]", anchor, maxsplit=1)[0].strip()
+    note = " ".join(note.split())
     return f"* [[{title}]] | {code} | {anchor} | {note}".rstrip(" |")

@@ -88,6 +88,10 @@ def test_line_for_is_what_load_reads_back():
     assert line == "* [[আজারবাইজান–আর্জেন্টিনা সম্পর্ক]] | T001 | রয়েছে।। | ইচ্ছাকৃত"
     assert load(line).entries == [Entry("আজারবাইজান–আর্জেন্টিনা সম্পর্ক", "T001", "রয়েছে।।", "ইচ্ছাকৃত", 1)]
     assert line_for("ক", "L007") == "* [[ক]] | L007"
+    # source text with a bar or a line break: the anchor keeps what comes before it
+    line = line_for("ক", "I005", "{{তথ্যছক|দেশ১=\n}}", "খালি\nনয় | আসলে")
+    assert line == "* [[ক]] | I005 | {{তথ্যছক | খালি নয় | আসলে"
+    assert load(line).entries == [Entry("ক", "I005", "{{তথ্যছক", "খালি নয় | আসলে", 1)]
 
 
 def test_fix_page_never_applies_a_suppressed_fix(profile, gaz):
