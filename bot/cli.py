@@ -94,6 +94,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--jobs", type=int, help="worker processes for --dump (default: the number of cores)")
     p.add_argument("--page-timeout", type=float, default=10.0, help="seconds one page may take (--dump)")
     p.add_argument("-o", "--output", required=True, help="the bundle file to write")
+    p.add_argument("--exceptions", metavar="FILE",
+                   help="files and --dump: a local copy of the exceptions page (with --wiki the page itself is "
+                        "read); the findings it lists are never fixed")
     p.add_argument("--title")
     p.add_argument("--profile", default="bn")
     p.add_argument("--unsafe", action="store_true")
@@ -425,6 +428,9 @@ def cmd_propose(args, extra: list[str]) -> int:
     resolve_codes(args.ignore)
     if sum(map(bool, (args.paths, args.wiki, args.dump))) != 1:
         raise UsageError("give files or folders, or --wiki (with pywikibot generator options), or --dump FILE")
+    if args.wiki and args.exceptions:
+        raise UsageError("--exceptions is for files and --dump: with --wiki the exceptions page itself is read")
+    listed = _exceptions_file(args.exceptions)
     gaz = Gazetteer.load(profile.lang)
     opts = _fix_options(args)
     entries, site_name = [], None
@@ -444,7 +450,8 @@ def cmd_propose(args, extra: list[str]) -> int:
 
         try:
             entries.extend(scan_dump(args.dump, "propose", args.profile, jobs=args.jobs,
-                                     page_timeout=args.page_timeout, progress=sys.stderr.isatty(), **opts))
+                                     page_timeout=args.page_timeout, progress=sys.stderr.isatty(),
+                                     exceptions=listed, **opts))
         except DumpError as exc:
             doc = review.bundle(entries, profile, "dump", None, opts)
             _write(args.output, json.dumps(doc, ensure_ascii=False, indent=1) + "\n")
@@ -455,7 +462,8 @@ def cmd_propose(args, extra: list[str]) -> int:
             raise InputError("--title needs exactly one file")
         for path in paths:
             page = read_page(Path(path), args.title)
-            out = fix_page(page.text, page.title, profile, gaz, **opts)
+            out = fix_page(page.text, page.title, profile, gaz, exceptions=listed.for_page(page.title) if listed else None,
+                           **opts)
             if out.changed:
                 entries.append(review.entry(out, page.source, None, profile))
     source = "wiki" if args.wiki else "dump" if args.dump else "files"

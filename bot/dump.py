@@ -467,8 +467,9 @@ def _propose(title: str, text: str, revid, source: str, opts: dict):
     from .fixes import fix_page
     from .review import entry
 
+    listed = opts.get("exceptions")
     out = fix_page(text, title, _W["profile"], _W["gaz"], unsafe=opts["unsafe"], layout=opts["layout"],
-                   select=opts["select"], ignore=opts["ignore"])
+                   select=opts["select"], ignore=opts["ignore"], exceptions=listed.for_page(title) if listed else None)
     if not out.changed:
         return None
     return entry(out, source, revid, _W["profile"])
@@ -639,7 +640,7 @@ def scan_dump(path: str, task: str, profile_name: str, *, jobs: int | None = Non
     a page that took longer than ``page_timeout`` seconds or broke relbot as a skipped entry
     (reason ``unparseable``). ``propose`` yields bundle entries (``bot.review.entry``, base revision
     = the dump's revision id) for the pages whose text the fixes change; pages skipped for time
-    go to ``on_skip(entry)`` (a report page entry) when it is given. ``exceptions`` (lint): the
+    go to ``on_skip(entry)`` (a report page entry) when it is given. ``exceptions``: the
     exceptions page's entries (bot.exceptions.Exceptions), whose findings are suppressed. Raises InputError for a
     missing file or bad options, and DumpError, after every page read before it was yielded,
     when the dump breaks off.

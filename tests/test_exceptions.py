@@ -169,3 +169,25 @@ def test_lint_dump_with_an_exceptions_file(tmp_path):
     page, = doc["pages"]
     assert [(f["code"], f["line"]) for f in page["suppressed"]] == [("L007", 3), ("L007", 13)]
     assert doc["summary"]["suppressed"] == 2 and doc["summary"]["findings"] == 8
+
+
+def test_propose_from_files_and_dump_never_fixes_a_listed_finding(tmp_path):
+    from test_dump import write_dump
+
+    listing = tmp_path / "ex.txt"
+    listing.write_text(PAGE, "utf-8")
+    dump = write_dump(tmp_path / "d.xml", [(SEED_TITLE, 0, [read(SEED)])])
+    for source in ([str(SEED)], ["--dump", str(dump), "--jobs", "1"]):
+        bundle = tmp_path / "b.json"
+        proc = subprocess.run([sys.executable, "-m", "bot.cli", "propose", *source, "--exceptions", str(listing),
+                               "-o", str(bundle)], capture_output=True, text=True, cwd=ROOT)
+        assert proc.returncode == 0, proc.stderr
+        assert proc.stderr.count("relbot: warning: ") == 3  # the malformed lines 5-7, once each
+        entry, = json.loads(bundle.read_text("utf-8"))["entries"]
+        assert sorted(r["code"] for r in entry["rules"]) == ["L003", "L007"], source
+        assert not [ln for ln in entry["diff"].splitlines() if ln[:1] in "+-" and "রয়েছে" in ln]
+    proc = subprocess.run([sys.executable, "-m", "bot.cli", "propose", "--wiki", "--exceptions", str(listing),
+                           "-o", str(tmp_path / "w.json")], capture_output=True, text=True, cwd=ROOT)
+    assert proc.returncode == 2
+    assert proc.stderr == ("relbot: error: --exceptions is for files and --dump: with --wiki the exceptions "
+                           "page itself is read\n")
