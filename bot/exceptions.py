@@ -2,7 +2,7 @@
 
 One entry a line: ``* [[Page]] | CODE | optional anchor text | note``. A listed finding is
 suppressed: reported apart, never fixed. Lines that are not list items (headings, prose) are
-ignored; a list item that does not parse is *malformed*: reported with its line number, never
+ignored, and so are comments and ``<pre>``/``<nowiki>`` blocks; a list item that does not parse is *malformed*: reported with its line number, never
 fatal. A finding matches an entry when its page title is the entry's (MediaWiki title identity,
 after NFC), its code is the entry's, and, when the entry gives anchor text, that text is in the
 finding's own source text or in the lines its span touches (both after NFC, white space
@@ -20,6 +20,10 @@ from .profile import name_key
 _ITEM = re.compile(r"^\*\s*(.*)$")
 _LINK = re.compile(r"^\[\[\s*:?([^\[\]|{}<>]+?)\s*(?:\|[^\[\]]*)?\]\](.*)$")
 _CODE = re.compile(r"^[A-Z][0-9]{3}$")
+#: What the wiki does not show as list items: comments (an unclosed one runs to the end, as in
+#: MediaWiki) and text shown as code (a format example on the page's header)
+_HIDDEN = re.compile(r"<!--.*?(?:-->|\Z)|<(pre|nowiki|syntaxhighlight|source|code)\b[^>]*>.*?</\1\s*>",
+                     re.S | re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +69,7 @@ def _flat(text: str) -> str:
 def parse(text: str, known_codes=None) -> Exceptions:
     """The entries and the malformed list items of the page's wikitext."""
     out = Exceptions()
+    text = _HIDDEN.sub(lambda m: "\n" * m.group(0).count("\n"), text)  # line numbers kept
     for n, raw in enumerate(text.splitlines(), 1):
         item = _ITEM.match(raw.strip())
         if not item:

@@ -191,3 +191,15 @@ def test_propose_from_files_and_dump_never_fixes_a_listed_finding(tmp_path):
     assert proc.returncode == 2
     assert proc.stderr == ("relbot: error: --exceptions is for files and --dump: with --wiki the exceptions "
                            "page itself is read\n")
+
+
+def test_commented_out_and_example_lines_are_not_entries():
+    page = ("<pre>\n* [[Page]] | CODE | anchor | note\n</pre>\n"
+            "<!-- switched off:\n* [[ক]] | T001\n-->\n"
+            "* [[খ]] | T001 <!-- a note in a comment --> | x\n"
+            "<nowiki>* [[গ]] | T002</nowiki>\n"
+            "* [[ঘ]] | T003\n"
+            "<!-- never closed\n* [[ঙ]] | T004\n")
+    listed = load(page)
+    assert [(e.title, e.code, e.anchor, e.line) for e in listed.entries] == [("খ", "T001", "x", 7), ("ঘ", "T003", "", 9)]
+    assert listed.malformed == []
