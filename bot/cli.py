@@ -93,6 +93,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--select", type=_codes, action="extend", help=SELECT)
     p.add_argument("--ignore", type=_codes, action="extend", help=IGNORE)
     p.add_argument("--lang", choices=("bn", "en"), default="bn", help="language of the text format's messages")
+    p.add_argument("--exceptions", metavar="FILE",
+                   help="a local copy of the exceptions page's wikitext (* [[Page]] | CODE | anchor | note "
+                        "lines): the findings it lists are reported as suppressed")
     p.add_argument("-o", "--output", help="write the report here instead of standard output")
     p.add_argument("--state", help="a bot run's SQLite state file: the HTML report shows the findings "
                                    "by severity per run (--format html; default: no trend)")
@@ -154,6 +157,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--jobs", type=int, help=JOBS)
     p.add_argument("--page-timeout", type=float, default=10.0, help=PAGE_TIMEOUT)
     p.add_argument("-o", "--output", required=True, help="the bundle file to write")
+    p.add_argument("--exceptions", metavar="FILE",
+                   help="files and --dump: a local copy of the exceptions page (with --wiki the page itself is "
+                        "read); the findings it lists are never fixed")
     p.add_argument("--title", help=TITLE)
     p.add_argument("--profile", default="bn", help=PROFILE)
     p.add_argument("--unsafe", action="store_true", help="also propose unsafe fixes")
@@ -185,9 +191,16 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("report", allow_abbrev=False, help="lint wiki pages and publish a Bengali report page",
                        description="Lint the wiki's pages (pywikibot generator options, else the profile's) "
                                    "and save a Bengali wikitext report to a page, only when more than its "
-                                   "time changed.")
-    p.add_argument("--publish", required=True, metavar="TITLE", help="the report page on the wiki")
-    p.add_argument("--dry-run", action="store_true", help="print the report instead of saving it")
+                                   "time changed; or publish the rule documentation.")
+    what = p.add_mutually_exclusive_group(required=True)
+    what.add_argument("--publish", metavar="TITLE", help="the report page on the wiki")
+    what.add_argument("--publish-rules", metavar="TITLE",
+                      help="publish the rule documentation (made from the rule catalogue) as this wiki page "
+                           "(the profile's report.rules_page is where report rule codes link to)")
+    p.add_argument("--dry-run", action="store_true", help="print the page instead of saving it")
+    p.add_argument("--state", default="relbot-state.sqlite",
+                   help="SQLite state file that keeps the last published report's findings, for the new / "
+                        "fixed counts (default: relbot-state.sqlite)")
     p.add_argument("--profile", default="bn", help=PROFILE)
     p.add_argument("--pywikibot-dir", help=PYWIKIBOT_DIR)
 
@@ -261,8 +274,9 @@ def cmd_lint(args) -> int:
     resolve_codes(args.ignore)
     if bool(args.paths) == bool(args.dump):
         raise InputError("give files or folders, or --dump FILE")
+    listed = _exceptions_file(args.exceptions)
     if args.dump:
-        return _lint_dump(args, profile)
+        return _lint_dump(args, profile, listed)
     if args.state and args.format != "html":
         raise UsageError("--state draws the trend of the HTML report: use it with --format html")
     if args.state and not Path(args.state).is_file():
@@ -279,10 +293,34 @@ def cmd_lint(args) -> int:
             errors.append(str(exc))
             print(f"relbot: error: {exc}", file=sys.stderr)
             continue
-        pages.append(lint_entry(page.text, page.title, page.source, profile, gaz, args.select, args.ignore))
+        pages.append(lint_entry(page.text, page.title, page.source, profile, gaz, args.select, args.ignore,
+                                listed.for_page(page.title) if listed else None))
         sources[page.source] = page.text
     _emit_report(args, pages, errors, sources)
     return _lint_exit(pages, errors)
+
+
+def _exceptions_file(path):
+    """The exceptions page's entries from a local copy (None without one); malformed lines warned."""
+    if not path:
+        return None
+    from .exceptions import load
+    from .sources import InputError
+
+    try:
+        with open(path, encoding="utf-8") as fh:
+            text = fh.read()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(f"{path}: cannot read the exceptions file: {getattr(exc, 'strerror', None) or exc}") from None
+    listed = load(text)
+    warn_malformed(listed, path)
+    return listed
+
+
+def warn_malformed(listed, where: str) -> None:
+    """One warning line per malformed line of the exceptions page; never fatal."""
+    for bad in listed.malformed:
+        print(f"relbot: warning: {bad.warning(where)}", file=sys.stderr)
 
 
 def _lint_exit(pages: list[dict], errors: list[str]) -> int:
@@ -322,7 +360,7 @@ def _emit_report(args, pages: list[dict], errors: list[str], sources: dict | Non
         sys.stdout.write(out)
 
 
-def _lint_dump(args, profile) -> int:
+def _lint_dump(args, profile, listed=None) -> int:
     """Stream a dump's report page by page: memory stays flat however large the dump."""
     from .dump import DumpError, scan_dump
     from .report import Tally, summary_line, text_lines
@@ -337,7 +375,8 @@ def _lint_dump(args, profile) -> int:
         first = True
         try:
             for entry in scan_dump(args.dump, "lint", args.profile, jobs=args.jobs, page_timeout=args.page_timeout,
-                                   select=args.select, ignore=args.ignore, progress=sys.stderr.isatty()):
+                                   select=args.select, ignore=args.ignore, progress=sys.stderr.isatty(),
+                                   exceptions=listed):
                 tally.add(entry)
                 has_error = has_error or any(f["severity"] == "error" for f in entry["findings"])
                 if args.format == "json":
@@ -493,17 +532,21 @@ def cmd_propose(args, extra: list[str]) -> int:
     resolve_codes(args.ignore)
     if sum(map(bool, (args.paths, args.wiki, args.dump))) != 1:
         raise UsageError("give files or folders, or --wiki (with pywikibot generator options), or --dump FILE")
+    if args.wiki and args.exceptions:
+        raise UsageError("--exceptions is for files and --dump: with --wiki the exceptions page itself is read")
+    listed = _exceptions_file(args.exceptions)
     gaz = Gazetteer.load(profile.lang)
     opts = _fix_options(args)
     entries, site_name = [], None
     if args.wiki:
-        from .wiki import connect, pywikibot_dir, wiki_pages
+        from .wiki import connect, pywikibot_dir, read_exceptions, wiki_pages
 
         pywikibot_dir(args.pywikibot_dir)
         site, extra = connect(extra)
         site_name = f"{site.family.name}:{site.code}"
+        listed, _ = read_exceptions(site, profile, lambda line: print(f"relbot: {line}", file=sys.stderr))
         for page in wiki_pages(site, profile, extra):
-            out = fix_page(page.text, page.title(), profile, gaz, **opts)
+            out = fix_page(page.text, page.title(), profile, gaz, exceptions=listed.for_page(page.title()), **opts)
             if out.changed:
                 entries.append(review.entry(out, f"{site.code}:{page.title()}", page.latest_revision_id, profile,
                                             site.username() or ""))
@@ -512,7 +555,8 @@ def cmd_propose(args, extra: list[str]) -> int:
 
         try:
             entries.extend(scan_dump(args.dump, "propose", args.profile, jobs=args.jobs,
-                                     page_timeout=args.page_timeout, progress=sys.stderr.isatty(), **opts))
+                                     page_timeout=args.page_timeout, progress=sys.stderr.isatty(),
+                                     exceptions=listed, **opts))
         except DumpError as exc:
             doc = review.bundle(entries, profile, "dump", None, opts)
             _write(args.output, json.dumps(doc, ensure_ascii=False, indent=1) + "\n")
@@ -523,7 +567,8 @@ def cmd_propose(args, extra: list[str]) -> int:
             raise InputError("--title needs exactly one file")
         for path in paths:
             page = read_page(Path(path), args.title)
-            out = fix_page(page.text, page.title, profile, gaz, **opts)
+            out = fix_page(page.text, page.title, profile, gaz, exceptions=listed.for_page(page.title) if listed else None,
+                           **opts)
             if out.changed:
                 entries.append(review.entry(out, page.source, None, profile))
     source = "wiki" if args.wiki else "dump" if args.dump else "files"
@@ -598,21 +643,49 @@ def cmd_report(args, extra: list[str]) -> int:
 
     from .gazetteer import Gazetteer
     from .profile import load_profile
-    from .report import lint_entry, wikitext, without_time
-    from .wiki import connect, publish, pywikibot_dir, wiki_pages
+    from .report import finding_keys, lint_entry, wikitext, without_time
+    from .state import State
+    from .wiki import connect, publish, pywikibot_dir, read_exceptions, wiki_pages
 
     profile = load_profile(args.profile)
     pywikibot_dir(args.pywikibot_dir)
     site, extra = connect(extra)
+    spec = profile.data["report"]
+    if args.publish_rules:
+        from .ruledocs import wikitext as rules_wikitext
+
+        text = rules_wikitext(profile)
+        if args.dry_run:
+            sys.stdout.write(text)
+            return EXIT_OK
+        saved = publish(site, profile, args.publish_rules, text, str.strip, summary=spec["rules_summary"])
+        print(f"[[{args.publish_rules}]]: {'saved' if saved else 'unchanged, not saved'}")
+        return EXIT_OK
+    listed, _ = read_exceptions(site, profile, lambda line: print(f"relbot: {line}", file=sys.stderr))
     gaz = Gazetteer.load(profile.lang)
     pages = []
     for page in wiki_pages(site, profile, extra):
-        pages.append(lint_entry(page.text, page.title(), f"{site.code}:{page.title()}", profile, gaz))
-    text = wikitext(pages, profile, datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"))
-    if args.dry_run:
-        sys.stdout.write(text)
-        return EXIT_OK
-    saved = publish(site, profile, args.publish, text, lambda t: without_time(t, profile))
+        pages.append(lint_entry(page.text, page.title(), f"{site.code}:{page.title()}", profile, gaz,
+                                exceptions=listed.for_page(page.title())))
+    # new / fixed are counted against the last *published* report of this title, kept in the state
+    # (a dry run creates no state file)
+    from pathlib import Path
+
+    state = State(args.state) if not args.dry_run or Path(args.state).is_file() else None
+    key = f"report:{args.publish}"
+    try:
+        previous = state.get_meta(key) if state else None
+        when = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+        text = wikitext(pages, profile, when, previous, spec["rules_page"].format(user=site.username()))
+        if args.dry_run:
+            sys.stdout.write(text)
+            return EXIT_OK
+        saved = publish(site, profile, args.publish, text, lambda t: without_time(t, profile))
+        if saved:
+            state.set_meta(key, {"when": when, "findings": finding_keys(pages)})
+    finally:
+        if state:
+            state.close()
     print(f"[[{args.publish}]]: {'saved' if saved else 'unchanged, not saved'} ({len(pages)} pages)")
     return EXIT_OK
 

@@ -454,7 +454,9 @@ def _work(title: str, text: str, revid, source: str):
     if _W["task"] == "lint":
         from .report import lint_entry
 
-        page = lint_entry(text, title, source, _W["profile"], _W["gaz"], opts["select"], opts["ignore"])
+        listed = opts.get("exceptions")
+        page = lint_entry(text, title, source, _W["profile"], _W["gaz"], opts["select"], opts["ignore"],
+                          listed.for_page(title) if listed else None)
         if page["status"] == "skipped" and page.get("reason") == "not-bilateral":
             return None  # the infobox regex's false positive: not a page relbot checks
         return page
@@ -465,8 +467,9 @@ def _propose(title: str, text: str, revid, source: str, opts: dict):
     from .fixes import fix_page
     from .review import entry
 
+    listed = opts.get("exceptions")
     out = fix_page(text, title, _W["profile"], _W["gaz"], unsafe=opts["unsafe"], layout=opts["layout"],
-                   select=opts["select"], ignore=opts["ignore"])
+                   select=opts["select"], ignore=opts["ignore"], exceptions=listed.for_page(title) if listed else None)
     if not out.changed:
         return None
     return entry(out, source, revid, _W["profile"])
@@ -630,14 +633,15 @@ def _skipped(title: str, source: str, detail: str) -> dict:
 
 def scan_dump(path: str, task: str, profile_name: str, *, jobs: int | None = None, page_timeout: float = 10.0,
               select=None, ignore=None, progress: bool = False, unsafe: bool = False, layout: bool = False,
-              on_skip=None):
+              on_skip=None, exceptions=None):
     """Lint (``task="lint"``) or fix (``"propose"``) the bilateral pages of a dump, in dump order.
 
     ``lint`` yields report page entries (``bot.report.page_entry``, source ``<dump name>:<title>``),
     a page that took longer than ``page_timeout`` seconds or broke relbot as a skipped entry
     (reason ``unparseable``). ``propose`` yields bundle entries (``bot.review.entry``, base revision
     = the dump's revision id) for the pages whose text the fixes change; pages skipped for time
-    go to ``on_skip(entry)`` (a report page entry) when it is given. Raises InputError for a
+    go to ``on_skip(entry)`` (a report page entry) when it is given. ``exceptions``: the
+    exceptions page's entries (bot.exceptions.Exceptions), whose findings are suppressed. Raises InputError for a
     missing file or bad options, and DumpError, after every page read before it was yielded,
     when the dump breaks off.
     """
@@ -652,7 +656,7 @@ def scan_dump(path: str, task: str, profile_name: str, *, jobs: int | None = Non
     fh = open_dump(path)
     name = "stdin" if path == "-" else os.path.basename(path)
     opts = {"select": list(select) if select else None, "ignore": list(ignore) if ignore else None,
-            "unsafe": unsafe, "layout": layout}
+            "unsafe": unsafe, "layout": layout, "exceptions": exceptions}
     try:
         scan = _Scan(fh, name, task, profile, profile_name, opts, jobs, page_timeout, progress, on_skip)
     except BaseException:

@@ -21,7 +21,7 @@ from .gazetteer import Gazetteer
 from .profile import Profile, name_key
 from .edits import Edit
 from .tree import paused_call
-from .validate import Finding, validate
+from .validate import Finding, validate, validate_split
 
 #: Rules whose fixes ``--layout`` applies even without ``--unsafe``.
 LAYOUT_RULES = frozenset({"L001", "L002", "L003", "L008", "I001"})
@@ -52,6 +52,7 @@ class Outcome:
     summary: str = ""
     article: Article | None = None  # the final (verifying) parse
     findings: list[Finding] = field(default_factory=list)  # of the page as it was
+    suppressed: list[Finding] = field(default_factory=list)  # of the page as it was: listed false positives
     first: Article | None = None  # the page as it was
 
     @property
@@ -107,6 +108,19 @@ def choose(findings: list[Finding], unsafe: bool, layout: bool) -> list[Finding]
         taken.extend(f.fix.edits)
         seen.add(key)
     return chosen
+
+
+def moved(pos: int, edits: list[Edit], start: bool) -> int:
+    """Where a span's ``start`` (else end) offset lands once ``edits`` are applied: text inserted
+    right at a start comes before the span, at an end after it; an offset inside an edit goes to
+    the edit's start."""
+    shift = 0
+    for e in set(edits):
+        if e.start < pos < e.end:
+            return moved(e.start, edits, start)
+        if e.end < pos or (e.end == pos and (start or e.start < e.end)):
+            shift += len(e.new) - (e.end - e.start)
+    return pos + shift
 
 
 def apply_edits(text: str, edits: list[Edit]) -> str:
@@ -179,13 +193,16 @@ def summary(profile: Profile, applied: list[Applied]) -> str:
 
 def fix_page(text: str, title: str, profile: Profile, gazetteer: Gazetteer | None = None, *,
              unsafe: bool = False, layout: bool = False, select=None, ignore=None,
-             today: date | None = None, max_rounds: int = MAX_ROUNDS) -> Outcome:
-    """Fix one page. The text outside applied edits is never touched."""
+             today: date | None = None, max_rounds: int = MAX_ROUNDS, exceptions=None) -> Outcome:
+    """Fix one page. The text outside applied edits is never touched. ``exceptions``: the page's
+    entries of the exceptions page (bot/exceptions.py): their findings are suppressed in every
+    round, so their fixes never apply."""
     return paused_call(_fix_page, text, title, profile, gazetteer, unsafe, layout, select, ignore, today,
-                       max_rounds)
+                       max_rounds, exceptions or None)
 
 
-def _fix_page(text, title, profile, gazetteer, unsafe, layout, select, ignore, today, max_rounds) -> Outcome:
+def _fix_page(text, title, profile, gazetteer, unsafe, layout, select, ignore, today, max_rounds,
+              exceptions) -> Outcome:
     gaz = gazetteer or Gazetteer.load(profile.lang)
 
     def parse(t: str) -> Article:
@@ -200,12 +217,17 @@ def _fix_page(text, title, profile, gazetteer, unsafe, layout, select, ignore, t
     if art.status != "checked":
         return out
     seen_texts = {text}
-    findings = out.findings = validate(art, select, ignore)
+    findings, out.suppressed = validate_split(art, select, ignore, exceptions)
+    out.findings = findings
+    # a suppressed finding stays suppressed in later rounds even when another fix edits its anchor
+    # text away: its span is followed through every round's edits
+    held = {(f.code, f.start, f.end) for f in out.suppressed}
     while out.rounds < max_rounds:
         chosen = choose(findings, unsafe, layout)
         if not chosen:
             break
-        new_text = apply_edits(art.text, [e for f in chosen for e in f.fix.edits])
+        edits = [e for f in chosen for e in f.fix.edits]
+        new_text = apply_edits(art.text, edits)
         out.rounds += 1
         if new_text == art.text or new_text in seen_texts:
             break  # a fix that changes nothing, or a cycle: stop rather than loop
@@ -216,12 +238,13 @@ def _fix_page(text, title, profile, gazetteer, unsafe, layout, select, ignore, t
             out.refused = {"bn": f"সম্পাদনা বাতিল: সংশোধনের পর পাতাটি পড়া যায় না ({art.reason})",
                            "en": f"edit refused: the fixed page could not be read ({art.reason})"}
             break
-        findings = validate(art, select, ignore)
+        held = {(code, moved(a, edits, True), moved(b, edits, False)) for code, a, b in held}
+        findings = [f for f in validate(art, select, ignore, exceptions) if (f.code, f.start, f.end) not in held]
     if out.refused is None and out.applied:
         out.refused = guard(first, art, out.applied)
     if out.refused is not None:
         out.text, out.article, out.applied = text, first, []
-        out.remaining = validate(first, select, ignore)
+        out.remaining = validate(first, select, ignore, exceptions)
         return out
     out.text, out.article, out.remaining = art.text, art, findings
     out.summary = summary(profile, out.applied)

@@ -7,6 +7,8 @@ is this text (``relbot rules -o docs/rules.md``); a test keeps the file current.
 
 from __future__ import annotations
 
+import re
+
 from .rules import Rule, all_rules
 
 GROUPS = {"L": "layout and sections", "I": "infobox", "R": "references", "E": "embassy and mission facts",
@@ -60,4 +62,51 @@ def markdown() -> str:
         out.append("")
         for r in members:
             out += _rule(r)
+    return "\n".join(out).rstrip("\n") + "\n"
+
+
+def _wiki_prose(text: str) -> str:
+    """A doc paragraph as wikitext: ``code`` (Sphinx) and `code` (Markdown) as <code>, all text
+    in nowiki (rule docs quote wikitext)."""
+    flat = re.sub(r":[a-z]+:(?=`)", "", " ".join(text.split()))  # Sphinx roles (:mod:) say nothing here
+    out = []
+    for i, part in enumerate(re.split(r"``(.+?)``|`(.+?)`", flat)):
+        if not part:
+            continue
+        part = f"<nowiki>{part.replace('&', '&amp;').replace('<', '&lt;')}</nowiki>"
+        out.append(f"<code>{part}</code>" if i % 3 else part)
+    return "".join(out)
+
+
+def _pre(text: str) -> str:
+    """An example shown as it is, line breaks kept (pre is nowiki-like; entities decode)."""
+    return "<pre>" + text.replace("&", "&amp;").replace("<", "&lt;") + "</pre>"
+
+
+def wikitext(profile) -> str:
+    """The rule docs as a wiki page (relbot report --publish-rules): headings and labels in the
+    wiki's language (profile ``report.rules_doc``), a section per rule with an anchor per code
+    (``#t001``, the links of the published report), its messages, doc, example and fix."""
+    words, names = profile.data["report"]["rules_doc"], profile.data["rule_names"]
+    sev = profile.data["report"]["severities"]
+    rules = all_rules()
+    out = [words["intro"], ""]
+    for group in GROUPS:
+        members = [r for code, r in rules.items() if code[0] == group]
+        if not members:
+            continue
+        out += [f"== {group} — {words['groups'].get(group, GROUPS[group])} ==", ""]
+        for r in members:
+            name = names.get(r.code, r.name)
+            out += [f'<span id="{anchor(r.code)}"></span>',
+                    f"=== {r.code} — {name} ===",
+                    '{| class="wikitable"',
+                    f"! {words['fields']['severity']}", f"| {sev.get(r.severity, r.severity)}", "|-",
+                    f"! {words['fields']['fix']}", f"| {words['fixes'][r.fix or 'none']}", "|-",
+                    f"! {words['fields']['message']}", f"| {_wiki_prose(r.message_bn)}<br />{_wiki_prose(r.message_en)}",
+                    "|}", ""]
+            if r.example:
+                out += [f"'''{words['fields']['example']}:'''", _pre(r.example), ""]
+            out += [f"'''{words['fields']['doc']}''' (<code>{r.name}</code>):", ""]
+            out += ["\n\n".join(_wiki_prose(p) for p in r.doc.split("\n\n") if p.strip()), ""]
     return "\n".join(out).rstrip("\n") + "\n"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -24,6 +25,7 @@ class Finding:
     message_bn: str
     message_en: str
     fix: Fix | None
+    exception: object = None  # the exceptions-page entry (bot/exceptions.py) that suppresses it
 
     @property
     def code(self) -> str:
@@ -43,9 +45,19 @@ class Finding:
             bn, en = same.setdefault(bn, bn), same.setdefault(en, en)
         return {"code": self.code, "severity": self.severity, "line": span["line"], "column": span["column"],
                 "end_line": span["end_line"], "end_column": span["end_column"],
+                "section": section_of(art, self.start),
                 "message": {"bn": bn, "en": en},
                 "fix": None if self.fix is None else {"applicability": self.fix.applicability,
-                                                       "description": self.fix.description}}
+                                                       "description": self.fix.description}} | (
+            {} if self.exception is None else
+            {"exception": {"line": self.exception.line, "anchor": self.exception.anchor,
+                           "note": self.exception.note}})
+
+
+def section_of(art: Article, pos: int) -> int:
+    """MediaWiki's number of the section that holds ``pos`` (``action=edit&section=N``): headings
+    count in page order whatever their level; 0 is the lead."""
+    return bisect_right([s["heading_span"]["start"] for s in art.doc.get("sections", ())], pos)
 
 
 def resolve_codes(codes) -> set[str]:
@@ -181,10 +193,17 @@ def _span_for(doc: dict, path: list, hint: str | None) -> tuple[int, int]:
     return best["start"], best["end"]
 
 
-def validate(art: Article, select=None, ignore=None) -> list[Finding]:
-    """All findings for a checked article, suppressions and selections applied, in page order."""
+def validate(art: Article, select=None, ignore=None, exceptions=None) -> list[Finding]:
+    """All findings for a checked article, suppressions and selections applied, in page order;
+    ``exceptions``: the page's entries of the exceptions page, whose findings are left out."""
+    return validate_split(art, select, ignore, exceptions)[0]
+
+
+def validate_split(art: Article, select=None, ignore=None, exceptions=None) -> tuple[list[Finding], list[Finding]]:
+    """(findings, suppressed): ``validate``'s findings, and apart those an entry of ``exceptions``
+    (bot/exceptions.py, this page's) lists as false positives, each with its ``exception``."""
     if art.status != "checked":
-        return []
+        return [], []
     rules = all_rules()
     active = set(rules)
     if select:
@@ -198,4 +217,11 @@ def validate(art: Article, select=None, ignore=None) -> list[Finding]:
         if rule.check is not None:
             findings.extend(_finding(art, rule, hit) for hit in rule.check(art))
     findings.sort(key=lambda f: (f.start, f.end, f.code))
-    return findings
+    if not exceptions:
+        return findings, []
+    from .exceptions import assign
+
+    listed = assign(exceptions, findings, art.text)
+    for i, entry in listed.items():
+        findings[i].exception = entry
+    return [f for i, f in enumerate(findings) if i not in listed], [findings[i] for i in sorted(listed)]

@@ -272,6 +272,7 @@ class RunResult:
     skipped: Counter = field(default_factory=Counter)
     findings: Counter = field(default_factory=Counter)  # by code
     severities: Counter = field(default_factory=Counter)
+    suppressed: int = 0  # findings the exceptions page lists (not in findings)
     results: list = field(default_factory=list)  # PageResult, in order
     pages: list = field(default_factory=list)  # lint report entries
     requests: int = 0
@@ -310,7 +311,8 @@ def batch_size(site) -> int:
     return site.maxlimit if site.has_right("apihighlimits") else 50
 
 
-def _pages_to_read(site, profile: Profile, state: State, scope: str, gen_args: list[str], opts: RunOptions):
+def _pages_to_read(site, profile: Profile, state: State, scope: str, gen_args: list[str], opts: RunOptions,
+                   every: bool = False):
     """The pages to read, pending ones first (a failed save is retried before anything else), each
     once; and how many there are (known once the wiki has answered, for the progress bar).
 
@@ -326,7 +328,7 @@ def _pages_to_read(site, profile: Profile, state: State, scope: str, gen_args: l
     pending = state.checks(scope, "pending")
     if not gen_args and plan(profile) is not None:
         try:
-            return select_pages(site, profile, state, scope, full=opts.full, every=opts.recheck,
+            return select_pages(site, profile, state, scope, full=opts.full, every=every,
                                 first={c["page_id"] for c in pending})
         except _server_trouble() as exc:
             raise WikiError(f"the wiki stopped answering ({_one_line(exc)}); nothing was read or saved") from None
@@ -353,6 +355,9 @@ def run_bot(site, profile: Profile, state: State, gen_args: list[str], opts: Run
     else:
         run_id = state.start_run(opts.mode, gen_args)
     result = RunResult(run_id, opts.mode)
+    listed, listed_rev = read_exceptions(site, profile, lambda line: _say(line, opts))
+    # a changed exceptions page changes what is suppressed: no "same revision, same decision" this run
+    recheck = opts.recheck or state.get_meta(f"exceptions_rev:{scope}") != listed_rev
     title_of_shutoff = shutoff_title(site, profile, opts.shutoff)
     tag = run_tag(profile, run_id)
     started = time.monotonic()
@@ -384,14 +389,15 @@ def run_bot(site, profile: Profile, state: State, gen_args: list[str], opts: Run
         title, rev = page.title(), page.latest_revision_id
         result.counts["read"] += 1
         known = state.check(page.pageid, scope)
-        if not opts.recheck and known and known["rev"] == rev and known["status"] != "pending":
+        if not recheck and known and known["rev"] == rev and known["status"] != "pending":
             if known["status"] == "held":  # the same revision: the same decision, said again
                 tell(_said_again(known))
             else:
                 tell(PageResult(title, "unchanged", f"revision {rev} checked in run {known['run_id']}",
                                 rev=rev), page.pageid)
             return
-        out = fix_page(page.text, title, profile, gaz)
+        out = fix_page(page.text, title, profile, gaz, exceptions=listed.for_page(title))
+        result.suppressed += len(out.suppressed)
         findings = Counter(f.code for f in out.findings)
         result.findings.update(findings)
         result.severities.update(f.severity for f in out.findings)
@@ -407,14 +413,15 @@ def run_bot(site, profile: Profile, state: State, gen_args: list[str], opts: Run
             try:
                 if opts.max_edits is not None and result.saves >= opts.max_edits:
                     raise Shutoff(f"--max-edits {opts.max_edits} reached")
-                res = _save(bot, page, out, rev, profile, gaz, state, run_id, title_of_shutoff, result, tag)
+                res = _save(bot, page, out, rev, profile, gaz, state, run_id, title_of_shutoff, result, tag,
+                            listed.for_page(title))
             except Shutoff as exc:  # the page is read and its fix decided: the next run starts with it
                 tell(PageResult(title, "failed", f"the run stopped before this save ({exc})", codes=out.codes,
                                 rev=rev), page.pageid, dict(findings))
                 raise
         tell(res, page.pageid, dict(findings))
 
-    pages, total = _pages_to_read(site, profile, state, scope, gen_args, opts)
+    pages, total = _pages_to_read(site, profile, state, scope, gen_args, opts, every=recheck)
     bot = RelBot(generator=_progress(pages, total, opts.progress, opts.out or sys.stderr), site=site)
     try:
         bot.run()
@@ -435,6 +442,8 @@ def run_bot(site, profile: Profile, state: State, gen_args: list[str], opts: Run
         for held in state.checks(scope, "held"):
             if held["page_id"] not in seen:
                 tell(_said_again(held))
+    if result.status == "finished" and not gen_args:  # every page was checked against this list
+        state.set_meta(f"exceptions_rev:{scope}", listed_rev)
     counts = dict(result.counts) | {"skipped": dict(result.skipped), "findings": dict(result.findings),
                                     "requests": result.requests}
     state.end_run(run_id, result.status, counts)
@@ -521,7 +530,7 @@ def _check_shutoff(site, title: str, run_word: str) -> None:
 
 
 def _save(bot, page, out: Outcome, rev: int, profile: Profile, gaz, state: State, run_id: int,
-          shutoff_title: str, result: RunResult, tag: str) -> PageResult:
+          shutoff_title: str, result: RunResult, tag: str, exceptions=None) -> PageResult:
     """Save with baserevid; on an edit conflict re-read, re-fix and try once more."""
     import pywikibot
     from pywikibot.exceptions import EditConflictError
@@ -550,7 +559,7 @@ def _save(bot, page, out: Outcome, rev: int, profile: Profile, gaz, state: State
             page = pywikibot.Page(page.site, title)
             page.get(force=True)
             rev = page.latest_revision_id
-            out = fix_page(page.text, title, profile, gaz)
+            out = fix_page(page.text, title, profile, gaz, exceptions=exceptions)
             decided = _decide(out, page, profile, page.site)
             if decided:
                 decided.reason = f"after an edit conflict: {decided.reason}" if decided.reason else \
@@ -571,6 +580,8 @@ def _report_entry(out: Outcome, title: str, site) -> dict:
         entry["reason"] = out.reason
         return entry
     entry["findings"] = [f.to_json(out.first) for f in out.findings]
+    if out.suppressed:
+        entry["suppressed"] = [f.to_json(out.first) for f in out.suppressed]
     return entry
 
 
@@ -606,6 +617,8 @@ def summary_text(result: RunResult) -> str:
     rows.append(f"{'findings':<10}{sum(result.findings.values()):>6}   {sev or 'none'}")
     if result.findings:
         rows.append(f"{'  by code':<16}   " + " · ".join(f"{c} {n}" for c, n in sorted(result.findings.items())))
+    if result.suppressed:
+        rows.append(f"{'suppressed':<10}{result.suppressed:>6}   listed on the exceptions page: not counted, not fixed")
     rows.append(f"{'saves':<10}{result.saves:>6}   edit conflicts {result.conflicts}")
     retry = [r.title for r in result.results if r.outcome == "failed"]
     if retry:
@@ -616,6 +629,27 @@ def summary_text(result: RunResult) -> str:
 
 
 # -- propose, apply and publish: the same save rules, outside the bot loop ---------------------------
+
+def read_exceptions(site, profile: Profile, warn: Callable[[str], None]):
+    """The exceptions page (profile ``bot.exceptions_page``), read once: its entries and its
+    revision id (None when the page does not exist). Each malformed line is one ``warn`` line."""
+    import pywikibot
+
+    from .exceptions import Exceptions, load
+
+    from pywikibot.exceptions import NoPageError
+
+    title = profile.data["bot"]["exceptions_page"].format(user=site.username())
+    page = pywikibot.Page(site, title)
+    try:
+        text = page.get(get_redirect=True)  # one request: the text with its revision
+    except NoPageError:
+        return Exceptions(), None
+    listed = load(text)
+    for bad in listed.malformed:
+        warn(f"warning: {bad.warning(f'[[{title}]]')}")
+    return listed, page.latest_revision_id
+
 
 def wiki_pages(site, profile: Profile, gen_args: list[str]):
     """Existing pages from the generator options (or the profile's defaults), preloaded."""
@@ -665,6 +699,8 @@ def apply_bundle(site, profile: Profile, state: State | None, bundle_doc: dict, 
     title_of_shutoff = shutoff_title(site, profile, shutoff)
     pages = {p.title(): p for p in site.preloadpages([pywikibot.Page(site, e["title"]) for e in entries])}
     status = "finished"
+    # propose suppressed what the exceptions page listed: the same list makes the same text
+    listed, _ = read_exceptions(site, profile, lambda line: print(f"relbot: {line}", file=sys.stderr))
     try:
         for e in entries:
             page = pages.get(e["title"])
@@ -672,7 +708,7 @@ def apply_bundle(site, profile: Profile, state: State | None, bundle_doc: dict, 
                 results.append((e["title"], "stale"))
                 continue
             out = fix_page(page.text, e["title"], profile, gaz, unsafe=opts["unsafe"], layout=opts["layout"],
-                           select=opts["select"], ignore=opts["ignore"])
+                           select=opts["select"], ignore=opts["ignore"], exceptions=listed.for_page(e["title"]))
             if hashlib.sha256(out.text.encode("utf-8")).hexdigest() != e["new_sha256"]:  # as review.sha256
                 results.append((e["title"], "stale"))
                 continue
@@ -701,19 +737,23 @@ def apply_bundle(site, profile: Profile, state: State | None, bundle_doc: dict, 
     return results
 
 
-def publish(site, profile: Profile, title: str, text: str, time_free) -> bool:
-    """Save the report page only when its content (apart from the time line) changed."""
+def publish(site, profile: Profile, title: str, text: str, time_free, summary: str | None = None) -> bool:
+    """Save a page of relbot's (the report, the rule docs) only when its content, as ``time_free``
+    keeps it (the report without its time line), changed; ``summary``: else the report's."""
     import pywikibot
 
     page = pywikibot.Page(site, title)
     old = page.text if page.exists() else ""
     if time_free(old) == time_free(text):
         return False
-    outcome = save_edit(page, old, text, profile.data["report"]["summary"],
-                        page.latest_revision_id if page.exists() else None, profile,
-                        shutoff_title(site, profile), minor=False)
+    try:
+        outcome = save_edit(page, old, text, summary or profile.data["report"]["summary"],
+                            page.latest_revision_id if page.exists() else None, profile,
+                            shutoff_title(site, profile), minor=False)
+    except Shutoff as exc:
+        raise WikiError(f"the page [[{title}]] was not saved: {exc}") from None
     if outcome != "saved":
-        raise WikiError(f"the report page [[{title}]] was not saved: {outcome}")
+        raise WikiError(f"the page [[{title}]] was not saved: {outcome}")
     return True
 
 

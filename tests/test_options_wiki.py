@@ -121,14 +121,14 @@ def test_propose_refuses_unknown_options_before_writing(fresh_wiki, tmp_path):
     assert len(json.loads(bundle.read_text("utf-8"))["entries"]) == 1
 
 
-def test_report_refuses_unknown_options_and_publishes_nothing(fresh_wiki):
+def test_report_refuses_unknown_options_and_publishes_nothing(fresh_wiki, tmp_path):
     sb = fresh_wiki
     edits = total_edits(sb)
     for bad in UNKNOWN:
         proc = relbot(sb, "report", "--publish", REPORT_PAGE, bad)
         assert_refused(proc.returncode, proc.stdout, proc.stderr, bad)
     assert total_edits(sb) == edits and revisions(sb, REPORT_PAGE) == []
-    proc = relbot(sb, "report", "--publish", REPORT_PAGE)
+    proc = relbot(sb, "report", "--publish", REPORT_PAGE, "--state", str(tmp_path / "s.sqlite"))
     assert proc.returncode == 0, proc.stderr
     assert total_edits(sb) == edits + 1 and len(revisions(sb, REPORT_PAGE)) == 1
 

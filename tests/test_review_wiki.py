@@ -56,17 +56,18 @@ human_edit({stale["title"]!r}, text={human!r})
 def test_publish_report_only_when_changed(fresh_wiki, tmp_path):
     sb = fresh_wiki
     title = "ব্যবহারকারী:RelBot/প্রতিবেদন"
-    proc = relbot(sb, "report", "--publish", title, "--dry-run")
+    state = str(tmp_path / "s.sqlite")
+    proc = relbot(sb, "report", "--publish", title, "--dry-run", "--state", state)
     assert proc.returncode == 0, proc.stderr
     assert '{| class="wikitable sortable"' in proc.stdout and "[[আজারবাইজান–আর্জেন্টিনা সম্পর্ক]]" in proc.stdout
-    proc = relbot(sb, "report", "--publish", title)
+    proc = relbot(sb, "report", "--publish", title, "--state", state)
     assert proc.returncode == 0, proc.stderr
     revs = revisions(sb, title)
     assert len(revs) == 1 and revs[0]["user"] == sb.bot_user
     text = revs[0]["slots"]["main"]["content"]
     assert "দ্বিগুণ দাঁড়ি" in text and "T001" in text and "সর্বশেষ হালনাগাদ:" in text
     assert revs[0]["comment"] == "বট: লিন্ট প্রতিবেদন হালনাগাদ"
-    proc = relbot(sb, "report", "--publish", title)
+    proc = relbot(sb, "report", "--publish", title, "--state", state)
     assert proc.returncode == 0, proc.stderr
     assert "unchanged, not saved" in proc.stdout
     assert len(revisions(sb, title)) == 1
