@@ -633,22 +633,20 @@ def summary_text(result: RunResult) -> str:
 def read_exceptions(site, profile: Profile, warn: Callable[[str], None]):
     """The exceptions page (profile ``bot.exceptions_page``), read once: its entries and its
     revision id (None when the page does not exist). Each malformed line is one ``warn`` line."""
-    import pywikibot
-
+    from .changes import query
     from .exceptions import Exceptions, load
 
-    from pywikibot.exceptions import NoPageError
-
     title = profile.data["bot"]["exceptions_page"].format(user=site.username())
-    page = pywikibot.Page(site, title)
-    try:
-        text = page.get(get_redirect=True)  # one request: the text with its revision
-    except NoPageError:
+    # one POST request, the text with its revision (pywikibot's Page.get would first ask the
+    # wiki's paraminfo: a second request on every run)
+    pages, _ = query(site, prop="revisions", titles=title, rvprop="ids|content", rvslots="main")
+    revs = pages[0].get("revisions") if pages else None
+    if not revs:  # no such page: nothing is listed
         return Exceptions(), None
-    listed = load(text)
+    listed = load(revs[0]["slots"]["main"]["content"])
     for bad in listed.malformed:
         warn(f"warning: {bad.warning(f'[[{title}]]')}")
-    return listed, page.latest_revision_id
+    return listed, revs[0]["revid"]
 
 
 def wiki_pages(site, profile: Profile, gen_args: list[str]):
