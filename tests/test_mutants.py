@@ -1,14 +1,16 @@
-"""Tests that kill the mutants of the core that mattered (bench/mutation.py, bench/RESULTS.md).
+"""Tests that kill the mutants of the core that mattered (bench/mutmut.sh, bench/RESULTS.md).
 
-Each test names the mutant it kills; the expectations come from the engine's and the rules'
-documented behaviour, worked out by hand.
+Each test names the mutant it kills: ``file:line`` and the change (the first tests, from a
+hand-written mutation loop), or mutmut's name (``bot.fixes.x_guard__mutmut_3``; ``mutmut show
+NAME`` prints its diff). The expectations come from the engine's and the rules' documented
+behaviour, worked out by hand.
 """
 
 from datetime import date
 
 import pytest
 
-from bot.fixes import Applied, _overlaps, applicable, choose, fix_page, guard, summary
+from bot.fixes import Applied, _overlaps, applicable, choose, fix_page, guard, inventory, summary
 from bot.rules import REGISTRY, Edit, Fix, Hit, Rule, all_rules
 from bot.validate import Finding
 from conftest import FIXTURES, SEED, read, title_of
@@ -41,6 +43,14 @@ def test_insertions_overlap_only_at_the_same_point_or_inside_a_replacement():
     assert _overlaps(Edit(3, 3, "a"), Edit(4, 4, "b")) is False
     assert _overlaps(Edit(3, 3, "a"), Edit(0, 5, "b")) is True
     assert _overlaps(Edit(0, 5, "b"), Edit(3, 3, "a")) is True
+
+
+def test_boundary_insertions_and_touching_replacements_do_not_overlap_in_either_order():
+    # the mirror images of the cases above; kills bot.fixes.x__overlaps__mutmut_6, _10 and _12
+    # (`<` made `<=` in fixes.py:84, 86 and 87)
+    assert _overlaps(Edit(0, 0, "x"), Edit(0, 5, "y")) is False  # insertion at the start, first
+    assert _overlaps(Edit(0, 5, "y"), Edit(5, 5, "x")) is False  # insertion at the end, second
+    assert _overlaps(Edit(5, 8, "y"), Edit(0, 5, "x")) is False  # the later replacement first
 
 
 # -- fixes.choose --------------------------------------------------------------------------
@@ -233,6 +243,41 @@ def test_guard_names_five_losses_and_counts_the_rest(build):
     five = "".join(f"[[বিষয়শ্রেণী:{c}]]\n" for c in "কখগঘঙ")
     message = guard(build("লেখা।\n" + five), build("লেখা।\n"), [])
     assert message["en"] == f"edit refused: it would have lost {names}"
+
+
+def test_fix_page_passes_layout_and_ignore_on(profile, gaz):
+    # fix_page hands its options to the rounds; kills bot.fixes.x_fix_page__mutmut_9 (layout
+    # dropped: --layout would apply no unsafe layout fix) and _11 (ignore dropped)
+    from test_fix_expected import CASES, TITLE
+
+    case = {(c.code, c.name): c for c in CASES}
+    moved = case["L002", "references-before-body"]  # L002's fix is unsafe, a layout rule's
+    out = fix_page(moved.before, TITLE, profile, gaz, layout=True, today=TODAY)
+    assert out.codes == ["L002"] and out.text == moved.after
+    assert fix_page(moved.before, TITLE, profile, gaz, today=TODAY).changed is False
+    doubled = case["T001", "double-danda"]
+    assert fix_page(doubled.before, TITLE, profile, gaz, today=TODAY).codes == ["T001"]
+    out = fix_page(doubled.before, TITLE, profile, gaz, today=TODAY, ignore=["T001"])
+    assert out.changed is False and out.applied == []
+
+
+def test_guard_refuses_a_lost_file_and_a_lost_language_link(build):
+    # kills bot.fixes.x_inventory__mutmut_17 and _25 (the files, the language links not counted)
+    before = build("লেখা।\n[[চিত্র:Flag_of_Bhutan.svg|থাম্ব|ভুটানের পতাকা]]\n"
+                   "[[en:Bangladesh–Bhutan relations]]\n")
+    lost = "file “Flag of Bhutan.svg”; interlanguage “en:Bangladesh–Bhutan relations”"
+    assert guard(before, build("লেখা।\n"), []) == {"bn": f"সম্পাদনা বাতিল: এতে হারিয়ে যেত — {lost}",
+                                                 "en": f"edit refused: it would have lost {lost}"}
+
+
+def test_refs_inside_a_ref_left_open_count_only_with_content(build):
+    # the open ref's content runs to the first </ref>: it holds a self-closing reuse (no
+    # content) and a ref of blanks, neither a reference to keep; kills
+    # bot.fixes.x__reference_contents__mutmut_18 (`and` -> `or`: a TypeError on the reuse)
+    art = build("লেখা।<ref>খোলা উৎস, দেখুন <ref name=\"ক\" /> এবং <ref> </ref> আর <ref>উৎস দুই</ref>\n"
+                "\n== তথ্যসূত্র ==\n{{সূত্র তালিকা}}\n")
+    assert [r["cite_error"] for r in art.doc["references"]["refs"]] == ["included_ref", None]
+    assert inventory(art)["reference"] == {"উৎস দুই": 1}
 
 
 def test_guard_clips_a_lost_item_to_60_characters(build):
