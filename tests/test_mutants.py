@@ -245,6 +245,18 @@ def test_guard_names_five_losses_and_counts_the_rest(build):
     assert message["en"] == f"edit refused: it would have lost {names}"
 
 
+def test_a_skipped_page_keeps_its_title_status_reason_and_parse(profile, gaz):
+    # a redirect is not fixed; the Outcome still says what it is (the CLI prints the reason, a
+    # run counts it, a review bundle keys on the title); kills bot.fixes.x__fix_page__mutmut_18
+    # and _22 to _30 (title, reason, article, first, status dropped from the Outcome)
+    path = FIXTURES / "skip" / "ভুটান–বাংলাদেশ_সম্পর্ক.wikitext"
+    text = read(path)
+    out = fix_page(text, title_of(path), profile, gaz, today=TODAY)
+    assert (out.title, out.status, out.reason) == ("ভুটান–বাংলাদেশ সম্পর্ক", "skipped", "redirect")
+    assert out.article is out.first and out.first.text == text and out.first.status == "skipped"
+    assert out.text == text and out.applied == [] and out.rounds == 0
+
+
 def test_fix_page_passes_layout_and_ignore_on(profile, gaz):
     # fix_page hands its options to the rounds; kills bot.fixes.x_fix_page__mutmut_9 (layout
     # dropped: --layout would apply no unsafe layout fix) and _11 (ignore dropped)
@@ -259,6 +271,55 @@ def test_fix_page_passes_layout_and_ignore_on(profile, gaz):
     assert fix_page(doubled.before, TITLE, profile, gaz, today=TODAY).codes == ["T001"]
     out = fix_page(doubled.before, TITLE, profile, gaz, today=TODAY, ignore=["T001"])
     assert out.changed is False and out.applied == []
+
+
+def _expected_case(code, name):
+    from test_fix_expected import CASES
+
+    return next(c for c in CASES if (c.code, c.name) == (code, name))
+
+
+def test_the_rounds_stop_at_max_rounds(profile, gaz):
+    # L007 (spacing, the smaller edit) and L001 (the rename) both rewrite the heading "==উৎস==":
+    # one round each. Kills bot.fixes.x__fix_page__mutmut_43 (`rounds < max_rounds` -> `<=`)
+    # and _70, _71 (the applied fix's applicability and description, which a review bundle lists)
+    from test_fix_expected import CLEAN, TITLE
+
+    text = CLEAN.replace("== তথ্যসূত্র ==", "==উৎস==")
+    out = fix_page(text, TITLE, profile, gaz, today=TODAY, max_rounds=1)
+    assert out.rounds == 1 and out.text == CLEAN.replace("== তথ্যসূত্র ==", "== উৎস ==")
+    assert out.applied == [Applied("L007", "style", "safe", "normalise heading spacing")]
+    assert [f.code for f in out.remaining] == ["L001"]
+    both = fix_page(text, TITLE, profile, gaz, today=TODAY, max_rounds=2)
+    assert both.rounds == 2 and both.text == CLEAN and both.codes == ["L001", "L007"]
+
+
+def test_ignore_holds_in_every_round(profile, gaz):
+    # round 1 fixes the heading (L007); round 2 must still ignore the doubled danda (T001);
+    # kills bot.fixes.x__fix_page__mutmut_90 and _93 (later rounds validated without ignore)
+    from test_fix_expected import TITLE
+
+    doubled = _expected_case("T001", "double-danda").before
+    text = doubled.replace("== ইতিহাস ==", "==ইতিহাস==")
+    assert fix_page(text, TITLE, profile, gaz, today=TODAY).codes == ["L007", "T001"]
+    out = fix_page(text, TITLE, profile, gaz, today=TODAY, ignore=["T001"])
+    assert out.codes == ["L007"] and out.text == doubled
+
+
+def test_a_refused_edit_leaves_the_ignored_rules_out_of_what_remains(profile, gaz, deleting_rule):
+    # kills bot.fixes.x__fix_page__mutmut_108 and _111 (after a refusal, `remaining` validated
+    # without ignore)
+    from test_fix_expected import TITLE
+
+    text = _expected_case("T001", "double-danda").before.replace(
+        "\n== ইতিহাস ==", "\n{{অসম্পূর্ণ}}\n== ইতিহাস ==")
+    deleting_rule[:] = ["{{অসম্পূর্ণ}}", 1]
+    kept = fix_page(text, TITLE, profile, gaz, today=TODAY)
+    assert kept.refused is not None and "T001" in [f.code for f in kept.remaining]
+    out = fix_page(text, TITLE, profile, gaz, today=TODAY, ignore=["T001"])
+    assert out.refused["en"] == "edit refused: it would have lost template “অসম্পূর্ণ”"
+    assert out.text == text and "T001" not in [f.code for f in out.remaining]
+    assert "Z995" in [f.code for f in out.remaining]
 
 
 def test_guard_refuses_a_lost_file_and_a_lost_language_link(build):
