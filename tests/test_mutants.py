@@ -257,6 +257,14 @@ def test_a_skipped_page_keeps_its_title_status_reason_and_parse(profile, gaz):
     assert out.text == text and out.applied == [] and out.rounds == 0
 
 
+def test_fix_page_loads_the_profile_gazetteer_when_given_none(profile, gaz):
+    # kills bot.fixes.x__fix_page__mutmut_3 (`Gazetteer.load(None)`: a crash without a gazetteer)
+    from test_fix_expected import TITLE
+
+    doubled = _expected_case("T001", "double-danda")
+    assert fix_page(doubled.before, TITLE, profile, today=TODAY).text == doubled.after
+
+
 def test_fix_page_passes_layout_and_ignore_on(profile, gaz):
     # fix_page hands its options to the rounds; kills bot.fixes.x_fix_page__mutmut_9 (layout
     # dropped: --layout would apply no unsafe layout fix) and _11 (ignore dropped)
@@ -374,6 +382,55 @@ def test_an_x_annotation_does_not_end_the_draft7_check():
 
     assert _draft7_safe({"x-rule": "Z999", "prefixItems": [{"type": "string"}]}) is False
     assert _draft7_safe({"x-rule": "Z999", "type": "object"}) is True
+
+
+@pytest.mark.parametrize("keyword", ["items", "contains", "if", "then", "else", "not", "additionalProperties"])
+def test_a_2020_12_keyword_inside_a_subschema_gets_no_screen(keyword):
+    # a fastjsonschema screen reads the branch as draft-07; a 2020-12-only keyword anywhere
+    # below (prefixItems) must leave the branch to jsonschema. Kills bot.validate.x__draft7_safe
+    # __mutmut_20 to _32 (a subschema keyword misspelt: its subschema never checked) and _1
+    # (a boolean subschema judged unsafe)
+    from bot.validate import _draft7_safe
+
+    assert _draft7_safe({keyword: {"prefixItems": [{"type": "string"}]}}) is False
+    assert _draft7_safe({keyword: {"type": "string"}}) is True
+    assert _draft7_safe({keyword: True}) is True
+
+
+@pytest.mark.parametrize("keyword", ["allOf", "anyOf", "oneOf"])
+def test_a_2020_12_keyword_in_one_branch_of_a_combinator_gets_no_screen(keyword):
+    # kills bot.validate.x__draft7_safe__mutmut_38 to _50
+    from bot.validate import _draft7_safe
+
+    assert _draft7_safe({keyword: [{"type": "string"}, {"prefixItems": []}]}) is False
+    assert _draft7_safe({keyword: [{"type": "string"}, True]}) is True
+
+
+def test_a_finding_as_json_has_its_lines_columns_messages_and_fix(lint):
+    # Finding.to_json, which the lint report and the review bundle use (the fast test selection
+    # never called it: mutmut's 51 "no tests"). R002 (schema, safe fix) at the first ref, line
+    # 1; R005 (schema, no fix) at the bare-URL ref of line 2, its span from the failing ref
+    # itself (kills bot.validate.x__span_for__mutmut_2 and _5: the span on the error's path lost)
+    text = "লেখা।<ref>উৎস এক</ref>\nআরও লেখা।<ref>https://example.org/bd-bt</ref>\n"
+    art, findings = lint(text, select=["R002", "R005"])
+    assert [f.code for f in findings] == ["R002", "R005"]
+    line2 = text.index("\n") + 1
+    r005 = text.index("<ref>https")
+    same: dict = {}
+    assert findings[1].to_json(art, same) == {
+        "code": "R005", "severity": "warning", "line": 2, "column": r005 - line2 + 1,
+        "end_line": 2, "end_column": len(text) - 1 - line2 + 1,
+        "message": {"bn": "তথ্যসূত্রটি কেবল একটি খালি ইউআরএল", "en": "a reference that is only a bare URL"},
+        "fix": None}
+    # the page's string cache holds each message once, as the caller's dict
+    assert same == {"তথ্যসূত্রটি কেবল একটি খালি ইউআরএল": "তথ্যসূত্রটি কেবল একটি খালি ইউআরএল",
+                    "a reference that is only a bare URL": "a reference that is only a bare URL"}
+    assert findings[0].to_json(art) == {
+        "code": "R002", "severity": "error", "line": 1, "column": 6,
+        "end_line": 1, "end_column": text.index("</ref>") + 6 + 1,
+        "message": {"bn": "তথ্যসূত্র আছে কিন্তু সূত্র তালিকা বা <references/> নেই",
+                    "en": "references exist but there is no reference list"},
+        "fix": {"applicability": "safe", "description": "no reflist"}}
 
 
 def test_a_rule_code_registers_once():
