@@ -433,6 +433,18 @@ def test_a_finding_as_json_has_its_lines_columns_messages_and_fix(lint):
         "fix": {"applicability": "safe", "description": "no reflist"}}
 
 
+def test_select_takes_comma_lists_and_prefixes_and_names_an_unknown_code():
+    # `--select L007,t001 --select R00`; kills bot.validate.x_resolve_codes__mutmut_8 and _9 (the
+    # comma split) and _13, _15 (the message the command prints for a wrong code)
+    from bot.validate import UnknownRule, resolve_codes
+
+    assert resolve_codes(["L007,t001", " R00 "]) == {"L007", "T001", "R001", "R002", "R003", "R004",
+                                                      "R005", "R006", "R007"}
+    with pytest.raises(UnknownRule) as err:
+        resolve_codes(["T001,Z123"])
+    assert str(err.value).startswith("unknown rule code 'Z123' (known: E001, E002, E003, ")
+
+
 def test_a_rule_code_registers_once():
     # kills rules/__init__.py:52-53 (the duplicate check deleted)
     from bot.rules import register
