@@ -433,6 +433,14 @@ def test_a_finding_as_json_has_its_lines_columns_messages_and_fix(lint):
         "fix": {"applicability": "safe", "description": "no reflist"}}
 
 
+def test_a_schema_finding_with_no_span_anywhere_sits_at_the_page_start(lint):
+    # I001 fails on /infobox (null: no span) and has no x-span: the finding is the empty span
+    # at offset 0 (line 1, column 1); kills bot.validate.x__span_for__mutmut_34 and _35
+    text = "'''বাংলাদেশ–ভুটান সম্পর্ক''' দুই দেশের সম্পর্ক।\n"
+    _, findings = lint(text, select=["I001"])
+    assert [(f.code, f.start, f.end) for f in findings] == [("I001", 0, 0)]
+
+
 def test_select_takes_comma_lists_and_prefixes_and_names_an_unknown_code():
     # `--select L007,t001 --select R00`; kills bot.validate.x_resolve_codes__mutmut_8 and _9 (the
     # comma split) and _13, _15 (the message the command prints for a wrong code)
