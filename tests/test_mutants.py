@@ -483,6 +483,34 @@ def test_r004_a_list_of_another_group_does_not_split_a_name(lint):
     assert [(f.code, f.start, f.end) for f in findings] == [("R004", at, text.index("</ref>", at) + 6)]
 
 
+def test_a_mission_message_names_a_country_by_name_else_by_code_else_a_question_mark(build):
+    # kills bot.rules.missions.x__name__mutmut_1 and _6 (the fallbacks of _name)
+    from bot.rules.missions import _name
+
+    art = build("লেখা।\n")
+    assert (_name(art, "BT"), _name(art, "ZZ"), _name(art, None)) == ("ভুটান", "ZZ", "?")
+
+
+def test_e003_once_per_sentence_however_many_facts_it_states(lint):
+    # one sentence, two facts (each country's embassy), no <ref>: one E003, on the sentence;
+    # kills bot.rules.missions.x_check_unreferenced__mutmut_9 (the sentence reported twice)
+    sentence = "ভুটানের রাজধানী [[থিম্পু]]তে বাংলাদেশের একটি দূতাবাস এবং [[ঢাকা]]য় ভুটানের একটি দূতাবাস রয়েছে।"
+    text = ("লেখা।<ref>উৎস</ref>\n\n== কূটনৈতিক মিশন ==\n" + sentence
+            + "\n\n== তথ্যসূত্র ==\n{{সূত্র তালিকা}}\n")
+    _, findings = lint(text, "বাংলাদেশ–ভুটান সম্পর্ক", select=["E003"])
+    at = text.index(sentence)
+    assert [(f.code, f.start, f.end) for f in findings] == [("E003", at, at + len(sentence))]
+
+
+def test_r004_a_blank_reuse_is_not_a_second_definition(lint):
+    # `<ref name="x"> </ref>` has no content, like `<ref name="x" />`: it does not conflict
+    # with the definition; kills bot.rules.references.x__text__mutmut_5 (blank content kept)
+    text = ('লেখা।<ref name="x">উৎস</ref> আরও লেখা।<ref name="x"> </ref>\n\n'
+            '== তথ্যসূত্র ==\n{{সূত্র তালিকা}}\n')
+    _, findings = lint(text, select=["R004", "R003"])
+    assert findings == []
+
+
 def test_w002_stray_closing_tag_between_two_refs(lint):
     # a </ref> with no <ref> shows as text; what hides markup is the refs' own spans, kept
     # apart: kills rules/markup.py:62 `s <= ends[-1]` -> `s > ends[-1]` (the gap merged away)
