@@ -502,6 +502,40 @@ def test_e003_once_per_sentence_however_many_facts_it_states(lint):
     assert [(f.code, f.start, f.end) for f in findings] == [("E003", at, at + len(sentence))]
 
 
+MISSION_BOX = ("{{তথ্যছক দ্বিপাক্ষিক সম্পর্ক|বাংলাদেশ–ভুটান সম্পর্ক|বাংলাদেশ|ভুটান\n"
+               "| mission1 = বাংলাদেশ দূতাবাস, [[থিম্পু]]\n| mission2 = ভুটান দূতাবাস, [[ঢাকা]]\n}}\n")
+
+
+def test_e002_and_e004_name_the_country_at_the_fact(lint):
+    # the infobox has Bangladesh's embassy in Thimphu, the prose a high commission there (E002,
+    # on mission1's value); the prose names India's mission in Dhaka (E004, on its sentence).
+    # Kills bot.rules.missions.x_check_disagree__mutmut_26, _32, _33, _41 and
+    # x_check_outside_pair__mutmut_8, _9, _17 (spans and the country of the message)
+    high = "ভুটানের রাজধানী [[থিম্পু]]তে বাংলাদেশের একটি হাই কমিশন রয়েছে।"
+    india = "ঢাকায় ভারতের একটি হাই কমিশন রয়েছে।"
+    text = (MISSION_BOX + "লেখা।<ref>উৎস</ref>\n\n== কূটনৈতিক মিশন ==\n" + high + "<ref>উৎস দুই</ref> "
+            + india + "<ref>উৎস তিন</ref>\n\n== তথ্যসূত্র ==\n{{সূত্র তালিকা}}\n")
+    _, findings = lint(text, "বাংলাদেশ–ভুটান সম্পর্ক", select=["E002", "E004"])
+    value = text.index("| mission1 =") + len("| mission1 =")
+    at = text.index(india)
+    assert [(f.code, f.start, f.end, f.message_en) for f in findings] == [
+        ("E002", value, text.index("| mission2"),
+         "the infobox (mission1) and the prose disagree about বাংলাদেশ's mission (city or kind)"),
+        ("E004", at, at + len(india), "a mission fact about a country outside the pair (ভারত)")]
+
+
+def test_e006_names_both_commonwealth_members_at_the_sentence(lint):
+    # kills bot.rules.missions.x_check_commonwealth__mutmut_12, _20, _26
+    sentence = "ঢাকায় ভারতের একটি দূতাবাস রয়েছে।"
+    text = ("লেখা।<ref>উৎস</ref>\n\n== কূটনৈতিক মিশন ==\n" + sentence + "<ref>উৎস দুই</ref>\n\n"
+            "== তথ্যসূত্র ==\n{{সূত্র তালিকা}}\n")
+    _, findings = lint(text, "বাংলাদেশ–ভারত সম্পর্ক", select=["E006"])
+    at = text.index(sentence)
+    assert [(f.code, f.start, f.end, f.message_en) for f in findings] == [
+        ("E006", at, at + len(sentence),
+         "ভারত and বাংলাদেশ are Commonwealth members, which exchange high commissions, not embassies")]
+
+
 def test_r004_a_blank_reuse_is_not_a_second_definition(lint):
     # `<ref name="x"> </ref>` has no content, like `<ref name="x" />`: it does not conflict
     # with the definition; kills bot.rules.references.x__text__mutmut_5 (blank content kept)
