@@ -536,6 +536,35 @@ def test_e006_names_both_commonwealth_members_at_the_sentence(lint):
          "ভারত and বাংলাদেশ are Commonwealth members, which exchange high commissions, not embassies")]
 
 
+def test_i004_points_at_the_repeated_parameter_and_its_fix_is_safe(lint):
+    # the fixture tests fix I004 with --unsafe, so the fix's applicability was never checked;
+    # kills bot.rules.infobox.x_check_duplicates__mutmut_29, _34, _39, _44, _64
+    from test_fix_expected import TITLE
+
+    text = _expected_case("I004", "same-value-twice").before
+    _, findings = lint(text, TITLE, select=["I004"])
+    again = text.index("| mission2", text.index("| map")) + 1
+    assert [(f.code, f.start, f.end) for f in findings] == [("I004", again, text.index("}}", again))]
+    assert (findings[0].fix.applicability, findings[0].fix.description) == ("safe", "remove the repeated mission2")
+
+
+def test_i006_spans_the_two_infobox_countries(lint):
+    # kills bot.rules.infobox.x_check_countries__mutmut_39 (the span's start)
+    text = ("{{তথ্যছক দ্বিপাক্ষিক সম্পর্ক|বাংলাদেশ–ভুটান সম্পর্ক|বাংলাদেশ|ভারত\n"
+            "| mission1 = বাংলাদেশ দূতাবাস, [[থিম্পু]]\n}}\nলেখা।\n")
+    _, findings = lint(text, "বাংলাদেশ–ভুটান সম্পর্ক", select=["I006"])
+    assert [(f.code, f.start) for f in findings] == [("I006", text.index("বাংলাদেশ|ভারত"))]
+    assert findings[0].message_en == "infobox countries (বাংলাদেশ / ভারত) differ from the title's (বাংলাদেশ / ভুটান)"
+
+
+def test_a_comment_inside_a_ref_is_no_w002_debris(lint):
+    # W002 blanks comments inside a ref before looking for debris; kills
+    # bot.rules.markup.x_check_ref_tags__mutmut_88 (the blanking returned None: a TypeError)
+    text = "লেখা।<ref>উৎস <!-- পুরনো সূত্র: <ref> --></ref>\n\n== তথ্যসূত্র ==\n{{সূত্র তালিকা}}\n"
+    _, findings = lint(text, select=["W002"])
+    assert findings == []
+
+
 def test_r004_a_blank_reuse_is_not_a_second_definition(lint):
     # `<ref name="x"> </ref>` has no content, like `<ref name="x" />`: it does not conflict
     # with the definition; kills bot.rules.references.x__text__mutmut_5 (blank content kept)
