@@ -557,12 +557,15 @@ def test_i006_spans_the_two_infobox_countries(lint):
     assert findings[0].message_en == "infobox countries (বাংলাদেশ / ভারত) differ from the title's (বাংলাদেশ / ভুটান)"
 
 
-def test_a_comment_inside_a_ref_is_no_w002_debris(lint):
-    # W002 blanks comments inside a ref before looking for debris; kills
-    # bot.rules.markup.x_check_ref_tags__mutmut_88 (the blanking returned None: a TypeError)
-    text = "লেখা।<ref>উৎস <!-- পুরনো সূত্র: <ref> --></ref>\n\n== তথ্যসূত্র ==\n{{সূত্র তালিকা}}\n"
+def test_w002_debris_after_a_comment_inside_a_ref_is_found_where_it_is(lint):
+    # W002 blanks the comments of a ref's content (debris in them is hidden) and keeps their
+    # length, so the debris after one is reported at its own place; kills
+    # bot.rules.markup.x_check_ref_tags__mutmut_88 (the comment removed: the span moved left)
+    text = ("লেখা।<ref>উৎস <!-- পুরনো <ref> --> দেখুন <nowiki><ref></nowiki> আরও</ref>\n\n"
+            "== তথ্যসূত্র ==\n{{সূত্র তালিকা}}\n")
     _, findings = lint(text, select=["W002"])
-    assert findings == []
+    at = text.index("<ref></nowiki>")
+    assert [(f.code, f.start, f.end) for f in findings] == [("W002", at, at + 5)]
 
 
 def test_r004_a_blank_reuse_is_not_a_second_definition(lint):
