@@ -568,6 +568,15 @@ def test_w002_debris_after_a_comment_inside_a_ref_is_found_where_it_is(lint):
     assert [(f.code, f.start, f.end) for f in findings] == [("W002", at, at + 5)]
 
 
+def test_t004_a_closed_latin_parenthesis_before_the_number_does_not_hold_it(lint):
+    # "(United Nations)" is closed before 1990, which Bengali words surround: T004 reports it;
+    # kills bot.rules.text.x__open_group__mutmut_19 (a ")" not counted: the group taken as open)
+    text = "জাতিসংঘ (United Nations) ঘোষণা করে যে 1990 সালে দুই দেশ চুক্তি করে।\n"
+    _, findings = lint(text, select=["T004"])
+    at = text.index("1990")
+    assert [(f.code, f.start, f.end) for f in findings] == [("T004", at, at + 4)]
+
+
 def test_r004_a_blank_reuse_is_not_a_second_definition(lint):
     # `<ref name="x"> </ref>` has no content, like `<ref name="x" />`: it does not conflict
     # with the definition; kills bot.rules.references.x__text__mutmut_5 (blank content kept)
