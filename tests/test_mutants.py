@@ -577,6 +577,22 @@ def test_t004_a_closed_latin_parenthesis_before_the_number_does_not_hold_it(lint
     assert [(f.code, f.start, f.end) for f in findings] == [("T004", at, at + 4)]
 
 
+def test_t004_keeps_the_digits_of_a_formula_between_bengali_words(lint):
+    # kills bot.rules.text.x__bengali_number__mutmut_46 (the `=` check answering "prose")
+    text = "এর দৈর্ঘ্য = 7 একক ধরা হয়।\n"
+    _, findings = lint(text, select=["T004"])
+    assert findings == []
+
+
+def test_t004_counts_the_dots_of_the_number_only(lint):
+    # the dots of "ড." later in the prose do not make 1990 "citation data" (1.1.2); kills
+    # bot.rules.text.x__bengali_number__mutmut_76 (dots counted to the end of the text)
+    text = "দুই দেশ 1990 সালে চুক্তি করে। পরে ড. মুহাম্মদ ইউনূস ও ড. কামাল হোসেন সেখানে যান।\n"
+    _, findings = lint(text, select=["T004"])
+    at = text.index("1990")
+    assert [(f.code, f.start, f.end) for f in findings] == [("T004", at, at + 4)]
+
+
 def test_r004_a_blank_reuse_is_not_a_second_definition(lint):
     # `<ref name="x"> </ref>` has no content, like `<ref name="x" />`: it does not conflict
     # with the definition; kills bot.rules.references.x__text__mutmut_5 (blank content kept)
