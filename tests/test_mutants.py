@@ -593,6 +593,22 @@ def test_t004_counts_the_dots_of_the_number_only(lint):
     assert [(f.code, f.start, f.end) for f in findings] == [("T004", at, at + 4)]
 
 
+def test_w004_keeps_the_line_break_of_a_repeated_category_after_text(profile, gaz):
+    # only a category alone on its line takes its line break with it; kills
+    # bot.rules.markup.x_check_duplicate_categories__mutmut_17 (`and` -> `or`: two lines joined)
+    text = "লেখা।\n[[বিষয়শ্রেণী:ক]]\nআরও লেখা। [[বিষয়শ্রেণী:ক]]\nশেষ লেখা।\n"
+    out = fix_page(text, "বাংলাদেশ–ভুটান সম্পর্ক", profile, gaz, today=TODAY, select=["W004"])
+    assert out.text == "লেখা।\n[[বিষয়শ্রেণী:ক]]\nআরও লেখা। \nশেষ লেখা।\n"
+
+
+def test_w007_renames_the_prefix_of_its_own_link(profile, gaz):
+    # "Category" in a ref before the link must stay; kills
+    # bot.rules.markup.x_check_english_prefix__mutmut_41 (the prefix searched from the page start)
+    text = "লেখা।<ref>Category list of treaties</ref>\n[[Category:ক]]\n"
+    out = fix_page(text, "বাংলাদেশ–ভুটান সম্পর্ক", profile, gaz, today=TODAY, select=["W007"])
+    assert out.text == "লেখা।<ref>Category list of treaties</ref>\n[[বিষয়শ্রেণী:ক]]\n"
+
+
 def test_r004_a_blank_reuse_is_not_a_second_definition(lint):
     # `<ref name="x"> </ref>` has no content, like `<ref name="x" />`: it does not conflict
     # with the definition; kills bot.rules.references.x__text__mutmut_5 (blank content kept)
