@@ -538,7 +538,8 @@ def test_e006_names_both_commonwealth_members_at_the_sentence(lint):
 
 def test_i004_points_at_the_repeated_parameter_and_its_fix_is_safe(lint):
     # the fixture tests fix I004 with --unsafe, so the fix's applicability was never checked;
-    # kills bot.rules.infobox.x_check_duplicates__mutmut_29, _34, _39, _44, _64
+    # kills bot.rules.infobox.x_check_duplicates__mutmut_29, _34, _39, _44, _64 (span, applicability,
+    # description)
     from test_fix_expected import TITLE
 
     text = _expected_case("I004", "same-value-twice").before
@@ -546,6 +547,8 @@ def test_i004_points_at_the_repeated_parameter_and_its_fix_is_safe(lint):
     again = text.index("| mission2", text.index("| map")) + 1
     assert [(f.code, f.start, f.end) for f in findings] == [("I004", again, text.index("}}", again))]
     assert (findings[0].fix.applicability, findings[0].fix.description) == ("safe", "remove the repeated mission2")
+    _, findings = lint(_expected_case("I004", "later-empty").before, TITLE, select=["I004"])
+    assert [f.fix.description for f in findings] == ["remove the empty map"]
 
 
 def test_i006_spans_the_two_infobox_countries(lint):
