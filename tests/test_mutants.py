@@ -612,6 +612,54 @@ def test_w007_renames_the_prefix_of_its_own_link(profile, gaz):
     assert out.text == "লেখা।<ref>Category list of treaties</ref>\n[[বিষয়শ্রেণী:ক]]\n"
 
 
+def test_e005_points_at_the_empty_parameter_with_an_unsafe_fill(lint):
+    # kills bot.rules.missions.x_check_infobox_empty__mutmut_47, _50, _55, _57, _58, _87, _90, _91,
+    # _96, _97 (the parameter's span, the country named, the fix's applicability and description)
+    from test_fix_expected import TITLE
+
+    text = _expected_case("E005", "mission1-empty").before
+    _, findings = lint(text, TITLE, select=["E005"])
+    start = text.index("| mission1 =") + 1
+    assert [(f.code, f.start, f.end, f.message_en) for f in findings] == [
+        ("E005", start, text.index("| mission2"),
+         "prose states বাংলাদেশ's mission but the infobox parameter mission1 is empty")]
+    assert (findings[0].fix.applicability, findings[0].fix.description) == ("unsafe", "fill mission1 from the prose")
+
+
+def test_i003_names_the_closest_known_parameter_at_the_unknown_one(lint):
+    # kills bot.rules.infobox.x_check_unknown__mutmut_17, _29, _30, _49, _50, _52
+    text = ("{{তথ্যছক দ্বিপাক্ষিক সম্পর্ক|বাংলাদেশ–ভুটান সম্পর্ক|বাংলাদেশ|ভুটান\n"
+            "| missoin1 = বাংলাদেশ দূতাবাস, [[থিম্পু]]\n| zzz = ক\n}}\nলেখা।\n")
+    _, findings = lint(text, "বাংলাদেশ–ভুটান সম্পর্ক", select=["I003"])
+    one, two = text.index("| missoin1") + 1, text.index("| zzz") + 1
+    assert [(f.start, f.end, f.message_en) for f in findings] == [
+        (one, two - 1, "unknown infobox parameter “missoin1” (closest known: “mission1”)"),
+        (two, text.index("}}"), "unknown infobox parameter “zzz” (closest known: “—”)")]
+
+
+def test_r006_and_w001_spans_and_messages(lint):
+    # kills bot.rules.references.x_check_citation_fields__mutmut_29, _49 and
+    # bot.rules.markup.x_check_brackets__mutmut_4, _12 (span ends, the listed fields, the kind)
+    cite = "{{ওয়েব উদ্ধৃতি |প্রকাশক=পররাষ্ট্র মন্ত্রণালয়}}"
+    text = "লেখা।<ref>" + cite + "</ref> আরও {{সূত্র প্রয়োজন\n\n== তথ্যসূত্র ==\n{{সূত্র তালিকা}}\n"
+    _, findings = lint(text, select=["R006", "W001"])
+    at, open_ = text.index(cite), text.index("{{সূত্র প্রয়োজন")
+    assert [(f.code, f.start, f.end, f.message_en) for f in findings] == [
+        ("R006", at, at + len(cite), "citation “ওয়েব উদ্ধৃতি” lacks its essential fields: url, title"),
+        ("W001", open_, open_ + 2, "unbalanced {{ }} bracket “{{”")]
+
+
+def test_w007_each_finding_edits_its_own_link(lint):
+    # kills bot.rules.markup.x_check_english_prefix__mutmut_42 (`rindex`: the first link's edit
+    # made on the second) and _68 (the fix's description)
+    text = "লেখা।\n[[Category:ক]]\n[[Category:খ]]\n"
+    _, findings = lint(text, "বাংলাদেশ–ভুটান সম্পর্ক", select=["W007"])
+    first, second = text.index("Category:ক"), text.index("Category:খ")
+    assert [[(e.start, e.end, e.new) for e in f.fix.edits] for f in findings] == [
+        [(first, first + 8, "বিষয়শ্রেণী")], [(second, second + 8, "বিষয়শ্রেণী")]]
+    assert findings[0].fix.description == "Category: → বিষয়শ্রেণী:"
+
+
 def test_r004_a_blank_reuse_is_not_a_second_definition(lint):
     # `<ref name="x"> </ref>` has no content, like `<ref name="x" />`: it does not conflict
     # with the definition; kills bot.rules.references.x__text__mutmut_5 (blank content kept)
