@@ -12,11 +12,11 @@ installed in editable mode elsewhere (checked before the run: ``bot.__file__`` i
 and a canary mutant that must be killed). No bytecode is written, so a mutant of the same size
 written in the same second cannot be shadowed by a stale ``.pyc``.
 
-Why not mutmut or cosmic-ray: cosmic-ray 8.7 makes 498 mutants of bot/fixes.py alone (every
-binary operator into each of eleven others), at 4-8 s of tests each more than the machine's
-budget for one file; mutmut 3 (not tried, for time) runs the tests against its own
-``mutants/`` copy through trampolines, awkward with the editable install pointing elsewhere.
-The operators here are the ones those tools apply that can change this code's behaviour.
+The mutation check of record is ``bench/mutmut.sh`` (mutmut 3, see bench/RESULTS.md). This
+loop is kept for what mutmut 3 never mutates: decorated functions (the ``@rule`` checks of
+bot/rules/layout.py and text.py, properties, the ``lru_cache`` of the policy checks) and code
+that runs at import (rule registration: mutmut forks its workers after the import, so such a
+mutant is never switched on). Use it with ``--files bot/rules/layout.py bot/rules/text.py``.
 
 Run (prints a table per file and the surviving mutants, writes bench/out/mutation.json)::
 

@@ -1,14 +1,16 @@
-"""Tests that kill the mutants of the core that mattered (bench/mutation.py, bench/RESULTS.md).
+"""Tests that kill the mutants of the core that mattered (bench/mutmut.sh, bench/RESULTS.md).
 
-Each test names the mutant it kills; the expectations come from the engine's and the rules'
-documented behaviour, worked out by hand.
+Each test names the mutant it kills: ``file:line`` and the change (the first tests, from a
+hand-written mutation loop), or mutmut's name (``bot.fixes.x_guard__mutmut_3``; ``mutmut show
+NAME`` prints its diff). The expectations come from the engine's and the rules' documented
+behaviour, worked out by hand.
 """
 
 from datetime import date
 
 import pytest
 
-from bot.fixes import Applied, _overlaps, applicable, choose, fix_page, guard, summary
+from bot.fixes import Applied, _overlaps, applicable, choose, fix_page, guard, inventory, summary
 from bot.rules import REGISTRY, Edit, Fix, Hit, Rule, all_rules
 from bot.validate import Finding
 from conftest import FIXTURES, SEED, read, title_of
@@ -41,6 +43,14 @@ def test_insertions_overlap_only_at_the_same_point_or_inside_a_replacement():
     assert _overlaps(Edit(3, 3, "a"), Edit(4, 4, "b")) is False
     assert _overlaps(Edit(3, 3, "a"), Edit(0, 5, "b")) is True
     assert _overlaps(Edit(0, 5, "b"), Edit(3, 3, "a")) is True
+
+
+def test_boundary_insertions_and_touching_replacements_do_not_overlap_in_either_order():
+    # the mirror images of the cases above; kills bot.fixes.x__overlaps__mutmut_6, _10 and _12
+    # (`<` made `<=` in fixes.py:84, 86 and 87)
+    assert _overlaps(Edit(0, 0, "x"), Edit(0, 5, "y")) is False  # insertion at the start, first
+    assert _overlaps(Edit(0, 5, "y"), Edit(5, 5, "x")) is False  # insertion at the end, second
+    assert _overlaps(Edit(5, 8, "y"), Edit(0, 5, "x")) is False  # the later replacement first
 
 
 # -- fixes.choose --------------------------------------------------------------------------
@@ -235,6 +245,110 @@ def test_guard_names_five_losses_and_counts_the_rest(build):
     assert message["en"] == f"edit refused: it would have lost {names}"
 
 
+def test_a_skipped_page_keeps_its_title_status_reason_and_parse(profile, gaz):
+    # a redirect is not fixed; the Outcome still says what it is (the CLI prints the reason, a
+    # run counts it, a review bundle keys on the title); kills bot.fixes.x__fix_page__mutmut_18
+    # and _22 to _30 (title, reason, article, first, status dropped from the Outcome)
+    path = FIXTURES / "skip" / "ভুটান–বাংলাদেশ_সম্পর্ক.wikitext"
+    text = read(path)
+    out = fix_page(text, title_of(path), profile, gaz, today=TODAY)
+    assert (out.title, out.status, out.reason) == ("ভুটান–বাংলাদেশ সম্পর্ক", "skipped", "redirect")
+    assert out.article is out.first and out.first.text == text and out.first.status == "skipped"
+    assert out.text == text and out.applied == [] and out.rounds == 0
+
+
+def test_fix_page_loads_the_profile_gazetteer_when_given_none(profile, gaz):
+    # kills bot.fixes.x__fix_page__mutmut_3 (`Gazetteer.load(None)`: a crash without a gazetteer)
+    from test_fix_expected import TITLE
+
+    doubled = _expected_case("T001", "double-danda")
+    assert fix_page(doubled.before, TITLE, profile, today=TODAY).text == doubled.after
+
+
+def test_fix_page_passes_layout_and_ignore_on(profile, gaz):
+    # fix_page hands its options to the rounds; kills bot.fixes.x_fix_page__mutmut_9 (layout
+    # dropped: --layout would apply no unsafe layout fix) and _11 (ignore dropped)
+    from test_fix_expected import CASES, TITLE
+
+    case = {(c.code, c.name): c for c in CASES}
+    moved = case["L002", "references-before-body"]  # L002's fix is unsafe, a layout rule's
+    out = fix_page(moved.before, TITLE, profile, gaz, layout=True, today=TODAY)
+    assert out.codes == ["L002"] and out.text == moved.after
+    assert fix_page(moved.before, TITLE, profile, gaz, today=TODAY).changed is False
+    doubled = case["T001", "double-danda"]
+    assert fix_page(doubled.before, TITLE, profile, gaz, today=TODAY).codes == ["T001"]
+    out = fix_page(doubled.before, TITLE, profile, gaz, today=TODAY, ignore=["T001"])
+    assert out.changed is False and out.applied == []
+
+
+def _expected_case(code, name):
+    from test_fix_expected import CASES
+
+    return next(c for c in CASES if (c.code, c.name) == (code, name))
+
+
+def test_the_rounds_stop_at_max_rounds(profile, gaz):
+    # L007 (spacing, the smaller edit) and L001 (the rename) both rewrite the heading "==উৎস==":
+    # one round each. Kills bot.fixes.x__fix_page__mutmut_43 (`rounds < max_rounds` -> `<=`)
+    # and _70, _71 (the applied fix's applicability and description, which a review bundle lists)
+    from test_fix_expected import CLEAN, TITLE
+
+    text = CLEAN.replace("== তথ্যসূত্র ==", "==উৎস==")
+    out = fix_page(text, TITLE, profile, gaz, today=TODAY, max_rounds=1)
+    assert out.rounds == 1 and out.text == CLEAN.replace("== তথ্যসূত্র ==", "== উৎস ==")
+    assert out.applied == [Applied("L007", "style", "safe", "normalise heading spacing")]
+    assert [f.code for f in out.remaining] == ["L001"]
+    both = fix_page(text, TITLE, profile, gaz, today=TODAY, max_rounds=2)
+    assert both.rounds == 2 and both.text == CLEAN and both.codes == ["L001", "L007"]
+
+
+def test_ignore_holds_in_every_round(profile, gaz):
+    # round 1 fixes the heading (L007); round 2 must still ignore the doubled danda (T001);
+    # kills bot.fixes.x__fix_page__mutmut_90 and _93 (later rounds validated without ignore)
+    from test_fix_expected import TITLE
+
+    doubled = _expected_case("T001", "double-danda").before
+    text = doubled.replace("== ইতিহাস ==", "==ইতিহাস==")
+    assert fix_page(text, TITLE, profile, gaz, today=TODAY).codes == ["L007", "T001"]
+    out = fix_page(text, TITLE, profile, gaz, today=TODAY, ignore=["T001"])
+    assert out.codes == ["L007"] and out.text == doubled
+
+
+def test_a_refused_edit_leaves_the_ignored_rules_out_of_what_remains(profile, gaz, deleting_rule):
+    # kills bot.fixes.x__fix_page__mutmut_108 and _111 (after a refusal, `remaining` validated
+    # without ignore)
+    from test_fix_expected import TITLE
+
+    text = _expected_case("T001", "double-danda").before.replace(
+        "\n== ইতিহাস ==", "\n{{অসম্পূর্ণ}}\n== ইতিহাস ==")
+    deleting_rule[:] = ["{{অসম্পূর্ণ}}", 1]
+    kept = fix_page(text, TITLE, profile, gaz, today=TODAY)
+    assert kept.refused is not None and "T001" in [f.code for f in kept.remaining]
+    out = fix_page(text, TITLE, profile, gaz, today=TODAY, ignore=["T001"])
+    assert out.refused["en"] == "edit refused: it would have lost template “অসম্পূর্ণ”"
+    assert out.text == text and "T001" not in [f.code for f in out.remaining]
+    assert "Z995" in [f.code for f in out.remaining]
+
+
+def test_guard_refuses_a_lost_file_and_a_lost_language_link(build):
+    # kills bot.fixes.x_inventory__mutmut_17 and _25 (the files, the language links not counted)
+    before = build("লেখা।\n[[চিত্র:Flag_of_Bhutan.svg|থাম্ব|ভুটানের পতাকা]]\n"
+                   "[[en:Bangladesh–Bhutan relations]]\n")
+    lost = "file “Flag of Bhutan.svg”; interlanguage “en:Bangladesh–Bhutan relations”"
+    assert guard(before, build("লেখা।\n"), []) == {"bn": f"সম্পাদনা বাতিল: এতে হারিয়ে যেত — {lost}",
+                                                 "en": f"edit refused: it would have lost {lost}"}
+
+
+def test_refs_inside_a_ref_left_open_count_only_with_content(build):
+    # the open ref's content runs to the first </ref>: it holds a self-closing reuse (no
+    # content) and a ref of blanks, neither a reference to keep; kills
+    # bot.fixes.x__reference_contents__mutmut_18 (`and` -> `or`: a TypeError on the reuse)
+    art = build("লেখা।<ref>খোলা উৎস, দেখুন <ref name=\"ক\" /> এবং <ref> </ref> আর <ref>উৎস দুই</ref>\n"
+                "\n== তথ্যসূত্র ==\n{{সূত্র তালিকা}}\n")
+    assert [r["cite_error"] for r in art.doc["references"]["refs"]] == ["included_ref", None]
+    assert inventory(art)["reference"] == {"উৎস দুই": 1}
+
+
 def test_guard_clips_a_lost_item_to_60_characters(build):
     # kills fixes.py:160 `item[:60]` +-1
     name = "অ" * 30 + "ব" * 30 + "শেষ"  # 63 characters
@@ -270,6 +384,75 @@ def test_an_x_annotation_does_not_end_the_draft7_check():
     assert _draft7_safe({"x-rule": "Z999", "type": "object"}) is True
 
 
+@pytest.mark.parametrize("keyword", ["items", "contains", "if", "then", "else", "not", "additionalProperties"])
+def test_a_2020_12_keyword_inside_a_subschema_gets_no_screen(keyword):
+    # a fastjsonschema screen reads the branch as draft-07; a 2020-12-only keyword anywhere
+    # below (prefixItems) must leave the branch to jsonschema. Kills bot.validate.x__draft7_safe
+    # __mutmut_20 to _32 (a subschema keyword misspelt: its subschema never checked) and _1
+    # (a boolean subschema judged unsafe)
+    from bot.validate import _draft7_safe
+
+    assert _draft7_safe({keyword: {"prefixItems": [{"type": "string"}]}}) is False
+    assert _draft7_safe({keyword: {"type": "string"}}) is True
+    assert _draft7_safe({keyword: True}) is True
+
+
+@pytest.mark.parametrize("keyword", ["allOf", "anyOf", "oneOf"])
+def test_a_2020_12_keyword_in_one_branch_of_a_combinator_gets_no_screen(keyword):
+    # kills bot.validate.x__draft7_safe__mutmut_38 to _50
+    from bot.validate import _draft7_safe
+
+    assert _draft7_safe({keyword: [{"type": "string"}, {"prefixItems": []}]}) is False
+    assert _draft7_safe({keyword: [{"type": "string"}, True]}) is True
+
+
+def test_a_finding_as_json_has_its_lines_columns_messages_and_fix(lint):
+    # Finding.to_json, which the lint report and the review bundle use (the fast test selection
+    # never called it: mutmut's 51 "no tests"). R002 (schema, safe fix) at the first ref, line
+    # 1; R005 (schema, no fix) at the bare-URL ref of line 2, its span from the failing ref
+    # itself (kills bot.validate.x__span_for__mutmut_2 and _5: the span on the error's path lost)
+    text = "লেখা।<ref>উৎস এক</ref>\nআরও লেখা।<ref>https://example.org/bd-bt</ref>\n"
+    art, findings = lint(text, select=["R002", "R005"])
+    assert [f.code for f in findings] == ["R002", "R005"]
+    line2 = text.index("\n") + 1
+    r005 = text.index("<ref>https")
+    same: dict = {}
+    assert findings[1].to_json(art, same) == {
+        "code": "R005", "severity": "warning", "line": 2, "column": r005 - line2 + 1,
+        "end_line": 2, "end_column": len(text) - 1 - line2 + 1,
+        "message": {"bn": "তথ্যসূত্রটি কেবল একটি খালি ইউআরএল", "en": "a reference that is only a bare URL"},
+        "fix": None}
+    # the page's string cache holds each message once, as the caller's dict
+    assert same == {"তথ্যসূত্রটি কেবল একটি খালি ইউআরএল": "তথ্যসূত্রটি কেবল একটি খালি ইউআরএল",
+                    "a reference that is only a bare URL": "a reference that is only a bare URL"}
+    assert findings[0].to_json(art) == {
+        "code": "R002", "severity": "error", "line": 1, "column": 6,
+        "end_line": 1, "end_column": text.index("</ref>") + 6 + 1,
+        "message": {"bn": "তথ্যসূত্র আছে কিন্তু সূত্র তালিকা বা <references/> নেই",
+                    "en": "references exist but there is no reference list"},
+        "fix": {"applicability": "safe", "description": "no reflist"}}
+
+
+def test_a_schema_finding_with_no_span_anywhere_sits_at_the_page_start(lint):
+    # I001 fails on /infobox (null: no span) and has no x-span: the finding is the empty span
+    # at offset 0 (line 1, column 1); kills bot.validate.x__span_for__mutmut_34 and _35
+    text = "'''বাংলাদেশ–ভুটান সম্পর্ক''' দুই দেশের সম্পর্ক।\n"
+    _, findings = lint(text, select=["I001"])
+    assert [(f.code, f.start, f.end) for f in findings] == [("I001", 0, 0)]
+
+
+def test_select_takes_comma_lists_and_prefixes_and_names_an_unknown_code():
+    # `--select L007,t001 --select R00`; kills bot.validate.x_resolve_codes__mutmut_8 and _9 (the
+    # comma split) and _13, _15 (the message the command prints for a wrong code)
+    from bot.validate import UnknownRule, resolve_codes
+
+    assert resolve_codes(["L007,t001", " R00 "]) == {"L007", "T001", "R001", "R002", "R003", "R004",
+                                                      "R005", "R006", "R007"}
+    with pytest.raises(UnknownRule) as err:
+        resolve_codes(["T001,Z123"])
+    assert str(err.value).startswith("unknown rule code 'Z123' (known: E001, E002, E003, ")
+
+
 def test_a_rule_code_registers_once():
     # kills rules/__init__.py:52-53 (the duplicate check deleted)
     from bot.rules import register
@@ -298,6 +481,192 @@ def test_r004_a_list_of_another_group_does_not_split_a_name(lint):
     _, findings = lint(text, select=["R004"])
     at = text.index('<ref name="x">খ')
     assert [(f.code, f.start, f.end) for f in findings] == [("R004", at, text.index("</ref>", at) + 6)]
+
+
+def test_a_mission_message_names_a_country_by_name_else_by_code_else_a_question_mark(build):
+    # kills bot.rules.missions.x__name__mutmut_1 and _6 (the fallbacks of _name)
+    from bot.rules.missions import _name
+
+    art = build("লেখা।\n")
+    assert (_name(art, "BT"), _name(art, "ZZ"), _name(art, None)) == ("ভুটান", "ZZ", "?")
+
+
+def test_e003_once_per_sentence_however_many_facts_it_states(lint):
+    # one sentence, two facts (each country's embassy), no <ref>: one E003, on the sentence;
+    # kills bot.rules.missions.x_check_unreferenced__mutmut_9 (the sentence reported twice)
+    sentence = "ভুটানের রাজধানী [[থিম্পু]]তে বাংলাদেশের একটি দূতাবাস এবং [[ঢাকা]]য় ভুটানের একটি দূতাবাস রয়েছে।"
+    text = ("লেখা।<ref>উৎস</ref>\n\n== কূটনৈতিক মিশন ==\n" + sentence
+            + "\n\n== তথ্যসূত্র ==\n{{সূত্র তালিকা}}\n")
+    _, findings = lint(text, "বাংলাদেশ–ভুটান সম্পর্ক", select=["E003"])
+    at = text.index(sentence)
+    assert [(f.code, f.start, f.end) for f in findings] == [("E003", at, at + len(sentence))]
+
+
+MISSION_BOX = ("{{তথ্যছক দ্বিপাক্ষিক সম্পর্ক|বাংলাদেশ–ভুটান সম্পর্ক|বাংলাদেশ|ভুটান\n"
+               "| mission1 = বাংলাদেশ দূতাবাস, [[থিম্পু]]\n| mission2 = ভুটান দূতাবাস, [[ঢাকা]]\n}}\n")
+
+
+def test_e002_and_e004_name_the_country_at_the_fact(lint):
+    # the infobox has Bangladesh's embassy in Thimphu, the prose a high commission there (E002,
+    # on mission1's value); the prose names India's mission in Dhaka (E004, on its sentence).
+    # Kills bot.rules.missions.x_check_disagree__mutmut_26, _32, _33, _41 and
+    # x_check_outside_pair__mutmut_8, _9, _17 (spans and the country of the message)
+    high = "ভুটানের রাজধানী [[থিম্পু]]তে বাংলাদেশের একটি হাই কমিশন রয়েছে।"
+    india = "ঢাকায় ভারতের একটি হাই কমিশন রয়েছে।"
+    text = (MISSION_BOX + "লেখা।<ref>উৎস</ref>\n\n== কূটনৈতিক মিশন ==\n" + high + "<ref>উৎস দুই</ref> "
+            + india + "<ref>উৎস তিন</ref>\n\n== তথ্যসূত্র ==\n{{সূত্র তালিকা}}\n")
+    _, findings = lint(text, "বাংলাদেশ–ভুটান সম্পর্ক", select=["E002", "E004"])
+    value = text.index("| mission1 =") + len("| mission1 =")
+    at = text.index(india)
+    assert [(f.code, f.start, f.end, f.message_en) for f in findings] == [
+        ("E002", value, text.index("| mission2"),
+         "the infobox (mission1) and the prose disagree about বাংলাদেশ's mission (city or kind)"),
+        ("E004", at, at + len(india), "a mission fact about a country outside the pair (ভারত)")]
+
+
+def test_e006_names_both_commonwealth_members_at_the_sentence(lint):
+    # kills bot.rules.missions.x_check_commonwealth__mutmut_12, _20, _26
+    sentence = "ঢাকায় ভারতের একটি দূতাবাস রয়েছে।"
+    text = ("লেখা।<ref>উৎস</ref>\n\n== কূটনৈতিক মিশন ==\n" + sentence + "<ref>উৎস দুই</ref>\n\n"
+            "== তথ্যসূত্র ==\n{{সূত্র তালিকা}}\n")
+    _, findings = lint(text, "বাংলাদেশ–ভারত সম্পর্ক", select=["E006"])
+    at = text.index(sentence)
+    assert [(f.code, f.start, f.end, f.message_en) for f in findings] == [
+        ("E006", at, at + len(sentence),
+         "ভারত and বাংলাদেশ are Commonwealth members, which exchange high commissions, not embassies")]
+
+
+def test_i004_points_at_the_repeated_parameter_and_its_fix_is_safe(lint):
+    # the fixture tests fix I004 with --unsafe, so the fix's applicability was never checked;
+    # kills bot.rules.infobox.x_check_duplicates__mutmut_29, _34, _39, _44, _64 (span, applicability,
+    # description)
+    from test_fix_expected import TITLE
+
+    text = _expected_case("I004", "same-value-twice").before
+    _, findings = lint(text, TITLE, select=["I004"])
+    again = text.index("| mission2", text.index("| map")) + 1
+    assert [(f.code, f.start, f.end) for f in findings] == [("I004", again, text.index("}}", again))]
+    assert (findings[0].fix.applicability, findings[0].fix.description) == ("safe", "remove the repeated mission2")
+    _, findings = lint(_expected_case("I004", "later-empty").before, TITLE, select=["I004"])
+    assert [f.fix.description for f in findings] == ["remove the empty map"]
+
+
+def test_i006_spans_the_two_infobox_countries(lint):
+    # kills bot.rules.infobox.x_check_countries__mutmut_39 (the span's start)
+    text = ("{{তথ্যছক দ্বিপাক্ষিক সম্পর্ক|বাংলাদেশ–ভুটান সম্পর্ক|বাংলাদেশ|ভারত\n"
+            "| mission1 = বাংলাদেশ দূতাবাস, [[থিম্পু]]\n}}\nলেখা।\n")
+    _, findings = lint(text, "বাংলাদেশ–ভুটান সম্পর্ক", select=["I006"])
+    assert [(f.code, f.start) for f in findings] == [("I006", text.index("বাংলাদেশ|ভারত"))]
+    assert findings[0].message_en == "infobox countries (বাংলাদেশ / ভারত) differ from the title's (বাংলাদেশ / ভুটান)"
+
+
+def test_w002_debris_after_a_comment_inside_a_ref_is_found_where_it_is(lint):
+    # W002 blanks the comments of a ref's content (debris in them is hidden) and keeps their
+    # length, so the debris after one is reported at its own place; kills
+    # bot.rules.markup.x_check_ref_tags__mutmut_88 (the comment removed: the span moved left)
+    text = ("লেখা।<ref>উৎস <!-- পুরনো <ref> --> দেখুন <nowiki><ref></nowiki> আরও</ref>\n\n"
+            "== তথ্যসূত্র ==\n{{সূত্র তালিকা}}\n")
+    _, findings = lint(text, select=["W002"])
+    at = text.index("<ref></nowiki>")
+    assert [(f.code, f.start, f.end) for f in findings] == [("W002", at, at + 5)]
+
+
+def test_t004_a_closed_latin_parenthesis_before_the_number_does_not_hold_it(lint):
+    # "(United Nations)" is closed before 1990, which Bengali words surround: T004 reports it;
+    # kills bot.rules.text.x__open_group__mutmut_19 (a ")" not counted: the group taken as open)
+    text = "জাতিসংঘ (United Nations) ঘোষণা করে যে 1990 সালে দুই দেশ চুক্তি করে।\n"
+    _, findings = lint(text, select=["T004"])
+    at = text.index("1990")
+    assert [(f.code, f.start, f.end) for f in findings] == [("T004", at, at + 4)]
+
+
+def test_t004_keeps_the_digits_of_a_formula_between_bengali_words(lint):
+    # kills bot.rules.text.x__bengali_number__mutmut_46 (the `=` check answering "prose")
+    text = "এর দৈর্ঘ্য = 7 একক ধরা হয়।\n"
+    _, findings = lint(text, select=["T004"])
+    assert findings == []
+
+
+def test_t004_counts_the_dots_of_the_number_only(lint):
+    # the dots of "ড." later in the prose do not make 1990 "citation data" (1.1.2); kills
+    # bot.rules.text.x__bengali_number__mutmut_76 (dots counted to the end of the text)
+    text = "দুই দেশ 1990 সালে চুক্তি করে। পরে ড. মুহাম্মদ ইউনূস ও ড. কামাল হোসেন সেখানে যান।\n"
+    _, findings = lint(text, select=["T004"])
+    at = text.index("1990")
+    assert [(f.code, f.start, f.end) for f in findings] == [("T004", at, at + 4)]
+
+
+def test_w004_keeps_the_line_break_of_a_repeated_category_after_text(profile, gaz):
+    # only a category alone on its line takes its line break with it; kills
+    # bot.rules.markup.x_check_duplicate_categories__mutmut_17 (`and` -> `or`: two lines joined)
+    text = "লেখা।\n[[বিষয়শ্রেণী:ক]]\nআরও লেখা। [[বিষয়শ্রেণী:ক]]\nশেষ লেখা।\n"
+    out = fix_page(text, "বাংলাদেশ–ভুটান সম্পর্ক", profile, gaz, today=TODAY, select=["W004"])
+    assert out.text == "লেখা।\n[[বিষয়শ্রেণী:ক]]\nআরও লেখা। \nশেষ লেখা।\n"
+
+
+def test_w007_renames_the_prefix_of_its_own_link(profile, gaz):
+    # "Category" in a ref before the link must stay; kills
+    # bot.rules.markup.x_check_english_prefix__mutmut_41 (the prefix searched from the page start)
+    text = "লেখা।<ref>Category list of treaties</ref>\n[[Category:ক]]\n"
+    out = fix_page(text, "বাংলাদেশ–ভুটান সম্পর্ক", profile, gaz, today=TODAY, select=["W007"])
+    assert out.text == "লেখা।<ref>Category list of treaties</ref>\n[[বিষয়শ্রেণী:ক]]\n"
+
+
+def test_e005_points_at_the_empty_parameter_with_an_unsafe_fill(lint):
+    # kills bot.rules.missions.x_check_infobox_empty__mutmut_47, _50, _55, _57, _58, _87, _90, _91,
+    # _96, _97 (the parameter's span, the country named, the fix's applicability and description)
+    from test_fix_expected import TITLE
+
+    text = _expected_case("E005", "mission1-empty").before
+    _, findings = lint(text, TITLE, select=["E005"])
+    start = text.index("| mission1 =") + 1
+    assert [(f.code, f.start, f.end, f.message_en) for f in findings] == [
+        ("E005", start, text.index("| mission2"),
+         "prose states বাংলাদেশ's mission but the infobox parameter mission1 is empty")]
+    assert (findings[0].fix.applicability, findings[0].fix.description) == ("unsafe", "fill mission1 from the prose")
+
+
+def test_i003_names_the_closest_known_parameter_at_the_unknown_one(lint):
+    # kills bot.rules.infobox.x_check_unknown__mutmut_17, _29, _30, _49, _50, _52
+    text = ("{{তথ্যছক দ্বিপাক্ষিক সম্পর্ক|বাংলাদেশ–ভুটান সম্পর্ক|বাংলাদেশ|ভুটান\n"
+            "| missoin1 = বাংলাদেশ দূতাবাস, [[থিম্পু]]\n| zzz = ক\n}}\nলেখা।\n")
+    _, findings = lint(text, "বাংলাদেশ–ভুটান সম্পর্ক", select=["I003"])
+    one, two = text.index("| missoin1") + 1, text.index("| zzz") + 1
+    assert [(f.start, f.end, f.message_en) for f in findings] == [
+        (one, two - 1, "unknown infobox parameter “missoin1” (closest known: “mission1”)"),
+        (two, text.index("}}"), "unknown infobox parameter “zzz” (closest known: “—”)")]
+
+
+def test_r006_and_w001_spans_and_messages(lint):
+    # kills bot.rules.references.x_check_citation_fields__mutmut_29, _49 and
+    # bot.rules.markup.x_check_brackets__mutmut_4, _12 (span ends, the listed fields, the kind)
+    cite = "{{ওয়েব উদ্ধৃতি |প্রকাশক=পররাষ্ট্র মন্ত্রণালয়}}"
+    text = "লেখা।<ref>" + cite + "</ref> আরও {{সূত্র প্রয়োজন\n\n== তথ্যসূত্র ==\n{{সূত্র তালিকা}}\n"
+    _, findings = lint(text, select=["R006", "W001"])
+    at, open_ = text.index(cite), text.index("{{সূত্র প্রয়োজন")
+    assert [(f.code, f.start, f.end, f.message_en) for f in findings] == [
+        ("R006", at, at + len(cite), "citation “ওয়েব উদ্ধৃতি” lacks its essential fields: url, title"),
+        ("W001", open_, open_ + 2, "unbalanced {{ }} bracket “{{”")]
+
+
+def test_w007_each_finding_edits_its_own_link(lint):
+    # kills bot.rules.markup.x_check_english_prefix__mutmut_42 (`rindex`: the first link's edit
+    # made on the second) and _68 (the fix's description)
+    text = "লেখা।\n[[Category:ক]]\n[[Category:খ]]\n"
+    _, findings = lint(text, "বাংলাদেশ–ভুটান সম্পর্ক", select=["W007"])
+    first, second = text.index("Category:ক"), text.index("Category:খ")
+    assert [[(e.start, e.end, e.new) for e in f.fix.edits] for f in findings] == [
+        [(first, first + 8, "বিষয়শ্রেণী")], [(second, second + 8, "বিষয়শ্রেণী")]]
+    assert findings[0].fix.description == "Category: → বিষয়শ্রেণী:"
+
+
+def test_r004_a_blank_reuse_is_not_a_second_definition(lint):
+    # `<ref name="x"> </ref>` has no content, like `<ref name="x" />`: it does not conflict
+    # with the definition; kills bot.rules.references.x__text__mutmut_5 (blank content kept)
+    text = ('লেখা।<ref name="x">উৎস</ref> আরও লেখা।<ref name="x"> </ref>\n\n'
+            '== তথ্যসূত্র ==\n{{সূত্র তালিকা}}\n')
+    _, findings = lint(text, select=["R004", "R003"])
+    assert findings == []
 
 
 def test_w002_stray_closing_tag_between_two_refs(lint):
