@@ -421,7 +421,7 @@ def test_a_finding_as_json_has_its_lines_columns_messages_and_fix(lint):
         "code": "R005", "severity": "warning", "line": 2, "column": r005 - line2 + 1,
         "end_line": 2, "end_column": len(text) - 1 - line2 + 1,
         "message": {"bn": "তথ্যসূত্রটি কেবল একটি খালি ইউআরএল", "en": "a reference that is only a bare URL"},
-        "fix": None}
+        "fix": None, "section": 0}  # no heading on the page: the lead, section 0
     # the page's string cache holds each message once, as the caller's dict
     assert same == {"তথ্যসূত্রটি কেবল একটি খালি ইউআরএল": "তথ্যসূত্রটি কেবল একটি খালি ইউআরএল",
                     "a reference that is only a bare URL": "a reference that is only a bare URL"}
@@ -430,7 +430,7 @@ def test_a_finding_as_json_has_its_lines_columns_messages_and_fix(lint):
         "end_line": 1, "end_column": text.index("</ref>") + 6 + 1,
         "message": {"bn": "তথ্যসূত্র আছে কিন্তু সূত্র তালিকা বা <references/> নেই",
                     "en": "references exist but there is no reference list"},
-        "fix": {"applicability": "safe", "description": "no reflist"}}
+        "fix": {"applicability": "safe", "description": "no reflist"}, "section": 0}
 
 
 def test_a_schema_finding_with_no_span_anywhere_sits_at_the_page_start(lint):
