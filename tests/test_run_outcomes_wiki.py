@@ -12,14 +12,13 @@ from __future__ import annotations
 import json
 import subprocess
 
-import pytest
 
 from bot import sandbox
 from bot.schema import load_schema, validator_for
 from conftest import SEED, read
-from faultproxy import Fault, FaultProxy
+from faultproxy import Fault
 from test_bot_wiki import SEED_TITLE, TEST_CAT, extra_pages, page_lines, row, safe_fixed
-from test_faults_wiki import config_copy
+from test_faults_wiki import config_copy, proxy  # noqa: F401 (a fixture)
 from wiki_fixtures import GUARD_SNIPPET, api, relbot, revisions, total_edits
 
 CAT = f"-cat:{TEST_CAT[len('বিষয়শ্রেণী:'):]}"
@@ -67,14 +66,6 @@ def test_a_dry_run_never_hides_its_fixes_from_the_next_apply(fresh_wiki, tmp_pat
     assert row(apply, "saves") == "3 edit conflicts 0"
     for title, text in pages.items():
         assert content(sb, title) == safe_fixed(text).rstrip("\n"), title
-
-
-@pytest.fixture
-def proxy(fresh_wiki):
-    p = FaultProxy(fresh_wiki.port)
-    p.port = p.start()
-    yield p
-    p.stop()
 
 
 def test_a_failed_save_stays_pending_and_is_retried_first(fresh_wiki, proxy, tmp_path):
