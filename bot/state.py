@@ -54,6 +54,7 @@ CREATE TABLE IF NOT EXISTS checks (
     outcome TEXT NOT NULL,
     reason TEXT NOT NULL DEFAULT '',
     codes TEXT NOT NULL DEFAULT '[]',  -- the rules the held or failed edit would apply
+    listed_rev INTEGER,              -- the exceptions page's revision the decision was made with
     run_id INTEGER NOT NULL,
     PRIMARY KEY (page_id, scope)
 );
@@ -126,7 +127,7 @@ class State:
                               (page_id, scope)).fetchone()
         return row[0] if row else None
 
-    _CHECK = ("page_id", "title", "rev", "status", "outcome", "reason", "codes", "run_id")
+    _CHECK = ("page_id", "title", "rev", "status", "outcome", "reason", "codes", "run_id", "listed_rev")
 
     def _check_row(self, row) -> dict:
         out = dict(zip(self._CHECK, row))
@@ -146,7 +147,8 @@ class State:
 
     def record(self, run_id: int, page_id: int, title: str, rev: int | None, outcome: str,
                findings: dict | None = None, saved_rev: int | None = None, *, scope: str | None = None,
-               status: str | None = None, reason: str = "", codes: list | None = None) -> None:
+               status: str | None = None, reason: str = "", codes: list | None = None,
+               listed_rev: int | None = None) -> None:
         """What the run did with a page. With a ``scope`` and ``status`` the page's standing in that
         scope is updated; a save makes the saved revision the one known to be checked."""
         checked = saved_rev or rev
@@ -156,9 +158,9 @@ class State:
                             "VALUES (?, ?, ?, ?, ?, ?)", (run_id, page_id, title, rev, outcome, reason))
             if scope is not None and status is not None:
                 self.db.execute("INSERT OR REPLACE INTO checks (page_id, scope, title, rev, status, outcome, "
-                                "reason, codes, run_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                                "reason, codes, run_id, listed_rev) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                                 (page_id, scope, title, checked, status, outcome, reason,
-                                 json.dumps(codes or []), run_id))
+                                 json.dumps(codes or []), run_id, listed_rev))
             if findings is not None:
                 self.db.execute(
                     "INSERT INTO pages (page_id, title, last_checked_rev, findings, last_saved_rev, run_id, "

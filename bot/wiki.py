@@ -355,13 +355,19 @@ def run_bot(site, profile: Profile, state: State, gen_args: list[str], opts: Run
     else:
         run_id = state.start_run(opts.mode, gen_args)
     result = RunResult(run_id, opts.mode)
-    listed, listed_rev = read_exceptions(site, profile, lambda line: _say(line, opts))
-    # a changed exceptions page changes what is suppressed: no "same revision, same decision" this run
-    recheck = opts.recheck or state.get_meta(f"exceptions_rev:{scope}") != listed_rev
-    title_of_shutoff = shutoff_title(site, profile, opts.shutoff)
-    tag = run_tag(profile, run_id)
     started = time.monotonic()
     stop_counting = _count_requests(result)
+    try:
+        listed, listed_rev = read_exceptions(site, profile, lambda line: _say(line, opts))
+    except _server_trouble() as exc:
+        stop_counting()
+        state.end_run(run_id, "failed", {})
+        raise WikiError(f"the wiki stopped answering ({_one_line(exc)}); nothing was read or saved") from None
+    # a decision stands while the page and the exceptions page stay as they were; the incremental
+    # run reads every member again once after the exceptions page changed
+    recheck_all = opts.recheck or state.get_meta(f"exceptions_rev:{scope}") != listed_rev
+    title_of_shutoff = shutoff_title(site, profile, opts.shutoff)
+    tag = run_tag(profile, run_id)
     seen: set[int] = set()
 
     def tell(res: PageResult, page_id: int | None = None, findings: dict | None = None) -> None:
@@ -371,7 +377,8 @@ def run_bot(site, profile: Profile, state: State, gen_args: list[str], opts: Run
             result.skipped[res.reason.split(" (")[0]] += 1
         if page_id is not None and not res.again:
             state.record(run_id, page_id, res.title, res.rev, res.outcome, findings, res.new_rev,
-                         scope=scope, status=OUTCOMES[res.outcome][1], reason=res.reason, codes=res.codes)
+                         scope=scope, status=OUTCOMES[res.outcome][1], reason=res.reason, codes=res.codes,
+                         listed_rev=listed_rev)
         _say(res.line(), opts)
 
     class RelBot(SingleSiteBot, ExistingPageBot):
@@ -389,7 +396,8 @@ def run_bot(site, profile: Profile, state: State, gen_args: list[str], opts: Run
         title, rev = page.title(), page.latest_revision_id
         result.counts["read"] += 1
         known = state.check(page.pageid, scope)
-        if not recheck and known and known["rev"] == rev and known["status"] != "pending":
+        if (not opts.recheck and known and known["rev"] == rev and known["status"] != "pending"
+                and known["listed_rev"] == listed_rev):
             if known["status"] == "held":  # the same revision: the same decision, said again
                 tell(_said_again(known))
             else:
@@ -421,7 +429,7 @@ def run_bot(site, profile: Profile, state: State, gen_args: list[str], opts: Run
                 raise
         tell(res, page.pageid, dict(findings))
 
-    pages, total = _pages_to_read(site, profile, state, scope, gen_args, opts, every=recheck)
+    pages, total = _pages_to_read(site, profile, state, scope, gen_args, opts, every=recheck_all)
     bot = RelBot(generator=_progress(pages, total, opts.progress, opts.out or sys.stderr), site=site)
     try:
         bot.run()
@@ -438,12 +446,11 @@ def run_bot(site, profile: Profile, state: State, gen_args: list[str], opts: Run
     finally:
         result.seconds = time.monotonic() - started
         stop_counting()
-    if result.status == "finished" and not gen_args:  # held pages the walk did not reach: said again
-        for held in state.checks(scope, "held"):
+    if result.status == "finished" and not gen_args:
+        for held in state.checks(scope, "held"):  # held pages the run did not read: said again
             if held["page_id"] not in seen:
                 tell(_said_again(held))
-    if result.status == "finished" and not gen_args:  # every page was checked against this list
-        state.set_meta(f"exceptions_rev:{scope}", listed_rev)
+        state.set_meta(f"exceptions_rev:{scope}", listed_rev)  # every member was checked with this list
     counts = dict(result.counts) | {"skipped": dict(result.skipped), "findings": dict(result.findings),
                                     "requests": result.requests}
     state.end_run(run_id, result.status, counts)

@@ -10,6 +10,7 @@ outcomes (checked against report.schema.json), pywikibot's chatter in the log fi
 from __future__ import annotations
 
 import json
+import sqlite3
 import subprocess
 
 
@@ -248,3 +249,26 @@ def test_the_progress_bar_knows_its_total(fresh_wiki, tmp_path):
     screen = seen.decode("utf-8", "replace")
     # the total is known before the first page is read, and the bar ends full
     assert "| 0/3 [" in screen and "| 3/3 [" in screen, screen
+
+
+def test_a_decision_stands_until_the_page_or_the_exceptions_page_changes(fresh_wiki, tmp_path):
+    """With generator options and an exceptions page on the wiki: a second run finds every page
+    unchanged; after the exceptions page changes, the next run decides every page again, once."""
+    sb = fresh_wiki
+    pages = extra_pages(2)
+    exceptions = f"ব্যবহারকারী:{sb.bot_user}/ব্যতিক্রম"
+    sandbox.seed(sb, {TEST_CAT: "পরীক্ষা", **pages, exceptions: f"* [[{SEED_TITLE}]] | T001 | ।।\n"})
+    state = str(tmp_path / "s.sqlite")
+    said = []
+    for change in (None, None, "* [[অন্য–পাতা সম্পর্ক]] | T001\n", None):
+        if change:
+            edit = relbot(sb, "--version", harness=f"human_edit({exceptions!r}, append={chr(10) + change!r})\n")
+            assert edit.returncode == 0, edit.stderr
+        proc = relbot(sb, "run", "--dry-run", "--state", state, CAT, "--diffs", str(tmp_path / "d"))
+        assert proc.returncode == 0, proc.stderr
+        said.append(sorted(ln.split(": ", 1)[0] for ln in proc.stderr.splitlines() if " সম্পর্ক" in ln))
+    assert said == [["proposed (dry run)"] * 2, ["proposed (dry run)"] * 2,  # held: said again
+                    ["proposed (dry run)"] * 2, ["proposed (dry run)"] * 2]
+    outcomes = sqlite3.connect(state).execute("SELECT run_id, COUNT(*) FROM run_pages GROUP BY run_id").fetchall()
+    # runs 1 and 3 decided (recorded) both pages; runs 2 and 4 said run 1's and 3's decisions again
+    assert outcomes == [(1, 2), (3, 2)]
