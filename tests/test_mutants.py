@@ -847,3 +847,88 @@ def test_i006_ends_at_the_second_country_and_is_quiet_for_an_unknown_one(lint):
     unknown = text.replace("|ভারত\n", "|জাম্বুনিয়া\n")
     _, findings = lint(unknown, "বাংলাদেশ–ভুটান সম্পর্ক", select=["I006"])
     assert findings == []
+
+
+REFLIST = "\n\n== তথ্যসূত্র ==\n{{সূত্র তালিকা}}\n"
+
+
+def test_w002_a_ref_with_a_cite_error_shows_its_opening_tag(lint):
+    # a numeric name is Cite's error; the message quotes the opening tag, the span is the whole
+    # ref; kills bot.rules.markup.x_check_ref_tags__mutmut_15 (the rest of the page quoted) and
+    # _16 (the whole ref quoted)
+    ref = '<ref name="1">উৎস</ref>'
+    text = "লেখা।" + ref + " আরও।" + REFLIST
+    _, findings = lint(text, select=["W002"])
+    at = text.index(ref)
+    assert [(f.start, f.end, f.message_en) for f in findings] == [
+        (at, at + len(ref), 'unclosed or malformed <ref> tag “<ref name="1">”')]
+
+
+def test_w002_a_stray_closing_tag_inside_a_references_list_is_found(lint):
+    # the content of <references>…</references> is wikitext again: the defined refs in it are
+    # hidden markup, a stray </ref> after them is shown; kills
+    # bot.rules.markup.x_check_ref_tags__mutmut_46 (the whole list hidden) and _47 (hidden up
+    # to the content's end)
+    text = ('লেখা।<ref name="ক" /> আরও।\n\n== তথ্যসূত্র ==\n<references>\n<ref name="ক">উৎস</ref>\n'
+            '</ref>\n</references>\n')
+    _, findings = lint(text, select=["W002"])
+    at = text.index("</ref>\n</references>")
+    assert [(f.start, f.end, f.message_en) for f in findings] == [
+        (at, at + 6, "unclosed or malformed <ref> tag “</ref>”")]
+
+
+def test_w002_a_stray_closing_tag_right_after_a_ref(lint):
+    # "<ref>উৎস</ref></ref>": the second </ref> starts where the ref ends and is shown as text;
+    # kills bot.rules.markup.x_check_ref_tags__mutmut_66 (`<` -> `<=`: taken as hidden)
+    text = "লেখা।<ref>উৎস</ref></ref> আরও।" + REFLIST
+    _, findings = lint(text, select=["W002"])
+    at = text.index("</ref></ref>") + 6
+    assert [(f.code, f.start, f.end) for f in findings] == [("W002", at, at + 6)]
+
+
+def test_r003_r004_a_ref_with_a_cite_error_and_unnamed_refs_file_nothing(lint):
+    # `<ref name="x" foo="y" />` is W002's (an unknown attribute), not an undefined name (R003);
+    # two unnamed refs with different texts are no conflict (R004); kills
+    # bot.rules.references.x__batches__mutmut_11 (`or` -> `and`)
+    text = 'লেখা।<ref name="x" foo="y" /> আরও।<ref>উৎস এক</ref> শেষ।<ref>উৎস দুই</ref>' + REFLIST
+    _, findings = lint(text, select=["R003", "R004", "W002"])
+    assert [f.code for f in findings] == ["W002"]
+
+
+def test_r004_a_ref_right_after_a_list_belongs_to_the_next_batch(lint):
+    # "<references />" takes the x before it; the x right after its end goes to the list Cite
+    # adds at the end: two names in two lists, no conflict; kills
+    # bot.rules.references.x__batches__mutmut_40 (`<=` -> `<`: the list's end not before the ref)
+    text = 'লেখা।<ref name="x">ক</ref>\n<references /><ref name="x">খ</ref> আরও।' + REFLIST
+    _, findings = lint(text, select=["R004"])
+    assert findings == []
+
+
+def test_t004_a_one_letter_latin_word_before_the_number_holds_it(lint):
+    # the nearest letter before 2 is "B" (Latin), two characters away: a name ("প্ল্যান B 2"),
+    # the digits stay; kills bot.rules.text.x__bengali_number__mutmut_11 (every other character)
+    _, findings = lint("তিনি প্ল্যান B 2 বেছে নেন।\n", select=["T004"])
+    assert findings == []
+
+
+def test_t004_a_numeral_cited_in_spaced_parentheses_keeps_its_digits(lint):
+    # "( 8 )" is "(8)" with spaces; kills bot.rules.text.x__bengali_number__mutmut_26 (`lstrip`)
+    _, findings = lint("একে 'এইট' ( 8 ) বলা হয়।\n", select=["T004"])
+    assert findings == []
+
+
+def test_t004_a_reference_marker_ending_in_the_number_keeps_its_digits(lint):
+    # "[৬০, 61]": the number right before "]" is a marker copied as text, whatever is on its
+    # left; kills bot.rules.text.x__bengali_number__mutmut_36 (`"]"` misspelt)
+    _, findings = lint("দুই দেশের সম্পর্ক ভালো।[৬০, 61] পরে আরও।\n", select=["T004"])
+    assert findings == []
+
+
+def test_t004_only_in_text_that_holds_bengali(lint):
+    # "1990" in bold is a text node of its own with no Bengali letter: T004 looks only in text
+    # that holds Bengali; kills bot.rules.text.x__find__mutmut_8 (the condition dropped)
+    _, findings = lint("দুই দেশ '''1990''' সালে চুক্তি করে।\n", select=["T004"])
+    assert findings == []
+    text = "দুই দেশ 1990 সালে চুক্তি করে।\n"  # the same number in the sentence's text is found
+    _, findings = lint(text, select=["T004"])
+    assert [(f.start, f.end) for f in findings] == [(text.index("1990"), text.index("1990") + 4)]
