@@ -932,3 +932,38 @@ def test_t004_only_in_text_that_holds_bengali(lint):
     text = "দুই দেশ 1990 সালে চুক্তি করে।\n"  # the same number in the sentence's text is found
     _, findings = lint(text, select=["T004"])
     assert [(f.start, f.end) for f in findings] == [(text.index("1990"), text.index("1990") + 4)]
+
+
+def test_w004_spans_the_repeated_category_and_takes_its_line_break(lint):
+    # the repeated category stands alone on its line, mid-list: the safe fix drops it with its
+    # line break and nothing more; kills bot.rules.markup.x_check_duplicate_categories__mutmut_26
+    # (the line break taken only at the page's end), _31 (a character too many), _33 (the
+    # span's end), _53, _60, _61 (the description)
+    text = "লেখা।\n[[বিষয়শ্রেণী:ক]]\n[[বিষয়শ্রেণী:ক]]\n[[বিষয়শ্রেণী:খ]]\n"
+    _, findings = lint(text, select=["W004"])
+    at = text.index("[[বিষয়শ্রেণী:ক]]", text.index("]]"))
+    end = at + len("[[বিষয়শ্রেণী:ক]]")
+    assert [(f.code, f.start, f.end, f.message_en) for f in findings] == [
+        ("W004", at, end, "category “ক” appears twice")]
+    fix = findings[0].fix
+    assert (fix.applicability, fix.description) == ("safe", "drop the repeated category")
+    assert [(e.start, e.end, e.new) for e in fix.edits] == [(at, end + 1, "")]
+
+
+def test_w007_a_link_right_after_a_ref_is_not_in_it(lint):
+    # "<ref>…</ref>[[Category:ক]]": the link starts where the ref ends, outside it; kills
+    # bot.rules.markup.x_check_english_prefix__mutmut_30 (`< e` -> `<= e`: taken as quoted)
+    text = "লেখা।<ref>উৎস</ref>[[Category:ক]]\n" + REFLIST
+    _, findings = lint(text, select=["W007"])
+    at = text.index("[[Category")
+    assert [(f.code, f.start, f.end) for f in findings] == [("W007", at, at + len("[[Category:ক]]"))]
+
+
+def test_w001_names_the_link_and_table_brackets(lint):
+    # kills bot.rules.markup.x_check_brackets__mutmut_7 and _10 (the "[[ ]]" and "{| |}" names)
+    text = "লেখা [[ঢাকা আরও লেখা।\n{|\n| ক\n"
+    _, findings = lint(text, select=["W001"])
+    link, table = text.index("[["), text.index("{|")
+    assert [(f.start, f.end, f.message_en) for f in findings] == [
+        (link, link + 2, "unbalanced [[ ]] bracket “[[”"),
+        (table, table + 2, "unbalanced {| |} bracket “{|”")]
