@@ -676,3 +676,294 @@ def test_w002_stray_closing_tag_between_two_refs(lint):
     _, findings = lint(text, select=["W002"])
     at = text.index("</ref> লেখা")
     assert [(f.code, f.start, f.end) for f in findings] == [("W002", at, at + 6)]
+
+
+# -- gaps left by the mutation check of bot/rules/ (bench/RESULTS.md), killed by hand ---------
+
+def test_w003_sits_after_the_last_category_with_an_unsafe_fix_per_missing_one(lint):
+    # the page ends "…[[বিষয়শ্রেণী:ক]]\n": both findings sit at the category's end, not at the
+    # page's end (after the line break); kills bot.rules.markup.x_check_categories__mutmut_27,
+    # _31 (the last category's end ignored), _40 (the span's end), _49, _50, _55, _56 (the fix's
+    # applicability and description)
+    text = "লেখা।\n[[বিষয়শ্রেণী:ক]]\n"
+    _, findings = lint(text, "বাংলাদেশ–ভুটান সম্পর্ক", select=["W003"])
+    at = len(text) - 1
+    bd, bt = "বাংলাদেশের দ্বিপাক্ষিক সম্পর্ক", "ভুটানের দ্বিপাক্ষিক সম্পর্ক"
+    assert [(f.code, f.start, f.end, f.message_en) for f in findings] == [
+        ("W003", at, at, f"missing the category “{bd}”"),
+        ("W003", at, at, f"missing the category “{bt}”")]
+    assert [(f.fix.applicability, f.fix.description) for f in findings] == [
+        ("unsafe", f"add [[…:{bd}]]"), ("unsafe", f"add [[…:{bt}]]")]
+
+
+def test_w003_an_unknown_first_country_does_not_hide_the_second_ones_category(lint):
+    # "জাম্বুনিয়া" is no country: only ভুটান's category is wanted; kills
+    # bot.rules.markup.x_check_categories__mutmut_19 (`continue` -> `break`: none wanted)
+    text = "লেখা।\n[[বিষয়শ্রেণী:ক]]\n"
+    _, findings = lint(text, "জাম্বুনিয়া–ভুটান সম্পর্ক", select=["W003"])
+    assert [f.message_en for f in findings] == ["missing the category “ভুটানের দ্বিপাক্ষিক সম্পর্ক”"]
+
+
+def _missions_page(mission1, mission2, prose, first="বাংলাদেশ", second="ভুটান"):
+    """A page whose infobox holds the given mission values (None: parameter absent) and whose
+    missions section is ``prose`` (one referenced sentence)."""
+    box = f"{{{{তথ্যছক দ্বিপাক্ষিক সম্পর্ক|বাংলাদেশ–ভুটান সম্পর্ক|{first}|{second}\n"
+    for name, value in (("mission1", mission1), ("mission2", mission2)):
+        if value is not None:
+            box += f"| {name} = {value}\n"
+    return (box + "}}\nলেখা।<ref>উৎস</ref>\n\n== কূটনৈতিক মিশন ==\n" + prose
+            + "<ref>উৎস দুই</ref>\n\n== তথ্যসূত্র ==\n{{সূত্র তালিকা}}\n")
+
+
+BD_IN_THIMPHU = "বাংলাদেশ দূতাবাস, [[থিম্পু]]"
+BT_IN_DHAKA = "ভুটান দূতাবাস, [[ঢাকা]]"
+
+
+def test_e002_compares_a_slot_only_with_its_own_sender_and_host(lint):
+    # the prose names Bangladesh's mission in New Delhi: neither slot's mission (E004's
+    # business, not E002's); kills bot.rules.missions.x_check_disagree__mutmut_9 (every prose
+    # fact with a sender compared with mission2) and _10 (same sender *or* same host)
+    text = _missions_page(BD_IN_THIMPHU, BT_IN_DHAKA, "নয়াদিল্লিতে বাংলাদেশের একটি হাই কমিশন রয়েছে।")
+    _, findings = lint(text, "বাংলাদেশ–ভুটান সম্পর্ক", select=["E002"])
+    assert findings == []
+
+
+def test_e002_a_slot_the_prose_is_silent_on_does_not_end_the_check(lint):
+    # mission2 (Bhutan's) is read first and the prose says nothing of it; mission1 disagrees
+    # (a high commission, not an embassy); kills bot.rules.missions.x_check_disagree__mutmut_15
+    text = _missions_page(BD_IN_THIMPHU, BT_IN_DHAKA, "থিম্পুতে বাংলাদেশের একটি হাই কমিশন রয়েছে।")
+    _, findings = lint(text, "বাংলাদেশ–ভুটান সম্পর্ক", select=["E002"])
+    value = text.index("| mission1 =") + len("| mission1 =")
+    assert [(f.code, f.start, f.end) for f in findings] == [("E002", value, text.index("| mission2"))]
+
+
+@pytest.mark.parametrize("mission1, sentence", [
+    (BD_IN_THIMPHU, "ভুটানে বাংলাদেশের একটি দূতাবাস রয়েছে।"),      # the prose names no city
+    ("বাংলাদেশ দূতাবাস", "থিম্পুতে বাংলাদেশের একটি দূতাবাস রয়েছে।"),  # the infobox names none
+])
+def test_e002_a_city_named_on_one_side_only_agrees(lint, mission1, sentence):
+    # kills bot.rules.missions.x_check_disagree__mutmut_18 (`or` -> `and`: both must lack a city)
+    _, findings = lint(_missions_page(mission1, BT_IN_DHAKA, sentence), "বাংলাদেশ–ভুটান সম্পর্ক",
+                       select=["E002"])
+    assert findings == []
+
+
+def test_e002_a_bare_city_in_the_infobox_agrees_with_any_kind(lint):
+    # "[[থিম্পু]]" names no kind of mission ("other"): the prose's embassy there agrees; kills
+    # bot.rules.missions.x_check_disagree__mutmut_24, _25 (the word "other" misspelt)
+    text = _missions_page("[[থিম্পু]]", BT_IN_DHAKA, "থিম্পুতে বাংলাদেশের একটি দূতাবাস রয়েছে।")
+    _, findings = lint(text, "বাংলাদেশ–ভুটান সম্পর্ক", select=["E002"])
+    assert findings == []
+
+
+def test_e005_a_filled_first_slot_does_not_end_the_check(lint):
+    # mission1 is filled; mission2 is empty while the prose states Bhutan's embassy in Dhaka;
+    # kills bot.rules.missions.x_check_infobox_empty__mutmut_29 (`continue` -> `break`)
+    text = _missions_page(BD_IN_THIMPHU, "", "ঢাকায় ভুটানের একটি দূতাবাস রয়েছে।")
+    _, findings = lint(text, "বাংলাদেশ–ভুটান সম্পর্ক", select=["E005"])
+    start = text.index("| mission2 =") + 1
+    assert [(f.code, f.start, f.end, f.message_en) for f in findings] == [
+        ("E005", start, text.index("}}", start),
+         "prose states ভুটান's mission but the infobox parameter mission2 is empty")]
+
+
+def test_e005_a_slot_without_a_prose_fact_does_not_end_the_check(lint):
+    # both slots empty; the prose states only Bhutan's mission: E005 on mission2 alone; kills
+    # bot.rules.missions.x_check_infobox_empty__mutmut_46 (`continue` -> `break`)
+    text = _missions_page("", "", "ঢাকায় ভুটানের একটি দূতাবাস রয়েছে।")
+    _, findings = lint(text, "বাংলাদেশ–ভুটান সম্পর্ক", select=["E005"])
+    assert [f.message_en for f in findings] == [
+        "prose states ভুটান's mission but the infobox parameter mission2 is empty"]
+
+
+def test_e005_a_third_countrys_mission_fills_no_slot(lint):
+    # India's embassy in Thimphu is neither Bangladesh's nor Bhutan's mission; kills
+    # bot.rules.missions.x_check_infobox_empty__mutmut_37, _38, _39 (`and` -> `or` in the match)
+    text = _missions_page("", "", "থিম্পুতে ভারতের একটি দূতাবাস রয়েছে।")
+    _, findings = lint(text, "বাংলাদেশ–ভুটান সম্পর্ক", select=["E005"])
+    assert findings == []
+
+
+def test_e005_an_absent_parameter_is_reported_on_the_infobox(lint):
+    # the infobox has no mission1 at all: E005 spans the whole infobox, and its fix adds the
+    # parameter (the profile's "{sender} {kind}, [[{city}]]") before the closing braces; kills bot.rules.missions.x_check_infobox_empty__mutmut_50
+    # (no default: StopIteration), _58 (the absent parameter's span read), _61, _62 (box["span"])
+    text = _missions_page(None, BT_IN_DHAKA, "থিম্পুতে বাংলাদেশের একটি দূতাবাস রয়েছে।")
+    _, findings = lint(text, "বাংলাদেশ–ভুটান সম্পর্ক", select=["E005"])
+    end = text.index("}}") + 2
+    assert [(f.code, f.start, f.end) for f in findings] == [("E005", 0, end)]
+    assert [(e.start, e.end, e.new) for e in findings[0].fix.edits] == [
+        (end - 2, end - 2, "| mission1 = বাংলাদেশ দূতাবাস, [[থিম্পু]]\n")]
+
+
+def test_e007_quiet_when_the_infobox_countries_are_not_the_titles(lint):
+    # the infobox pairs Bangladesh with India under a Bangladesh–Bhutan title: I006 reports
+    # that, E007 says nothing of the slots; kills bot.rules.missions.
+    # x_check_infobox_wrong_mission__mutmut_24, _31, _32 (the pair guard)
+    text = _missions_page("ভারত দূতাবাস, [[ঢাকা]]", None, "লেখা।", second="ভারত")
+    _, findings = lint(text, "বাংলাদেশ–ভুটান সম্পর্ক", select=["E007", "I006"])
+    assert [f.code for f in findings] == ["I006"]
+
+
+def test_e007_quiet_when_an_infobox_country_is_unknown_and_the_title_no_pair(lint):
+    # "জাম্বুনিয়া" is no country: neither the infobox's nor the title's pair is known;
+    # kills bot.rules.missions.x_check_infobox_wrong_mission__mutmut_25 (`or` -> `and`)
+    text = _missions_page("বাংলাদেশ দূতাবাস, [[নয়াদিল্লি]]", None, "লেখা।", second="জাম্বুনিয়া")
+    _, findings = lint(text, "বাংলাদেশ–জাম্বুনিয়া সম্পর্ক", select=["E007"])
+    assert findings == []
+
+
+def test_e007_names_the_wrong_host_when_the_sender_is_right(lint):
+    # mission1 is Bangladesh's mission, but in New Delhi: the message names ভারত (the host
+    # found), not বাংলাদেশ; kills bot.rules.missions.x_check_infobox_wrong_mission__mutmut_53
+    text = _missions_page("বাংলাদেশ দূতাবাস, [[নয়াদিল্লি]]", BT_IN_DHAKA, "লেখা।")
+    _, findings = lint(text, "বাংলাদেশ–ভুটান সম্পর্ক", select=["E007"])
+    value = text.index("| mission1 =") + len("| mission1 =")
+    assert [(f.code, f.start, f.end, f.message_en) for f in findings] == [
+        ("E007", value, text.index("| mission2"),
+         "infobox parameter mission1 should hold বাংলাদেশ's mission in ভুটান, but its value names "
+         "the other country's mission or a mission in the wrong country (ভারত)")]
+
+
+def test_i003_a_fourth_positional_parameter_is_unknown(lint):
+    # positionals 1-3 are the title and the two countries; a fourth is unknown; kills
+    # bot.rules.infobox.x_check_unknown__mutmut_10 (every positional accepted), _13 (`int(None)`),
+    # _14 (`< 3`: country2 reported), _15 (`<= 4`)
+    text = ("{{তথ্যছক দ্বিপাক্ষিক সম্পর্ক|বাংলাদেশ–ভুটান সম্পর্ক|বাংলাদেশ|ভুটান|ভারত\n"
+            "| mission1 = বাংলাদেশ দূতাবাস, [[থিম্পু]]\n}}\nলেখা।\n")
+    _, findings = lint(text, "বাংলাদেশ–ভুটান সম্পর্ক", select=["I003"])
+    at = text.index("|ভারত") + 1
+    assert [(f.start, f.end, f.message_en) for f in findings] == [
+        (at, text.index("| mission1"), "unknown infobox parameter “4” (closest known: “—”)")]
+
+
+def test_i006_ends_at_the_second_country_and_is_quiet_for_an_unknown_one(lint):
+    # kills bot.rules.infobox.x_check_countries__mutmut_40 (the span's end) and _33 (an unknown
+    # infobox country with a known title pair reported)
+    text = ("{{তথ্যছক দ্বিপাক্ষিক সম্পর্ক|বাংলাদেশ–ভুটান সম্পর্ক|বাংলাদেশ|ভারত\n"
+            "| mission1 = বাংলাদেশ দূতাবাস, [[থিম্পু]]\n}}\nলেখা।\n")
+    _, findings = lint(text, "বাংলাদেশ–ভুটান সম্পর্ক", select=["I006"])
+    assert [(f.start, f.end) for f in findings] == [(text.index("বাংলাদেশ|ভারত"), text.index("| mission1"))]
+    unknown = text.replace("|ভারত\n", "|জাম্বুনিয়া\n")
+    _, findings = lint(unknown, "বাংলাদেশ–ভুটান সম্পর্ক", select=["I006"])
+    assert findings == []
+
+
+REFLIST = "\n\n== তথ্যসূত্র ==\n{{সূত্র তালিকা}}\n"
+
+
+def test_w002_a_ref_with_a_cite_error_shows_its_opening_tag(lint):
+    # a numeric name is Cite's error; the message quotes the opening tag, the span is the whole
+    # ref; kills bot.rules.markup.x_check_ref_tags__mutmut_15 (the rest of the page quoted) and
+    # _16 (the whole ref quoted)
+    ref = '<ref name="1">উৎস</ref>'
+    text = "লেখা।" + ref + " আরও।" + REFLIST
+    _, findings = lint(text, select=["W002"])
+    at = text.index(ref)
+    assert [(f.start, f.end, f.message_en) for f in findings] == [
+        (at, at + len(ref), 'unclosed or malformed <ref> tag “<ref name="1">”')]
+
+
+def test_w002_a_stray_closing_tag_inside_a_references_list_is_found(lint):
+    # the content of <references>…</references> is wikitext again: the defined refs in it are
+    # hidden markup, a stray </ref> after them is shown; kills
+    # bot.rules.markup.x_check_ref_tags__mutmut_46 (the whole list hidden) and _47 (hidden up
+    # to the content's end)
+    text = ('লেখা।<ref name="ক" /> আরও।\n\n== তথ্যসূত্র ==\n<references>\n<ref name="ক">উৎস</ref>\n'
+            '</ref>\n</references>\n')
+    _, findings = lint(text, select=["W002"])
+    at = text.index("</ref>\n</references>")
+    assert [(f.start, f.end, f.message_en) for f in findings] == [
+        (at, at + 6, "unclosed or malformed <ref> tag “</ref>”")]
+
+
+def test_w002_a_stray_closing_tag_right_after_a_ref(lint):
+    # "<ref>উৎস</ref></ref>": the second </ref> starts where the ref ends and is shown as text;
+    # kills bot.rules.markup.x_check_ref_tags__mutmut_66 (`<` -> `<=`: taken as hidden)
+    text = "লেখা।<ref>উৎস</ref></ref> আরও।" + REFLIST
+    _, findings = lint(text, select=["W002"])
+    at = text.index("</ref></ref>") + 6
+    assert [(f.code, f.start, f.end) for f in findings] == [("W002", at, at + 6)]
+
+
+def test_r003_r004_a_ref_with_a_cite_error_and_unnamed_refs_file_nothing(lint):
+    # `<ref name="x" foo="y" />` is W002's (an unknown attribute), not an undefined name (R003);
+    # two unnamed refs with different texts are no conflict (R004); kills
+    # bot.rules.references.x__batches__mutmut_11 (`or` -> `and`)
+    text = 'লেখা।<ref name="x" foo="y" /> আরও।<ref>উৎস এক</ref> শেষ।<ref>উৎস দুই</ref>' + REFLIST
+    _, findings = lint(text, select=["R003", "R004", "W002"])
+    assert [f.code for f in findings] == ["W002"]
+
+
+def test_r004_a_ref_right_after_a_list_belongs_to_the_next_batch(lint):
+    # "<references />" takes the x before it; the x right after its end goes to the list Cite
+    # adds at the end: two names in two lists, no conflict; kills
+    # bot.rules.references.x__batches__mutmut_40 (`<=` -> `<`: the list's end not before the ref)
+    text = 'লেখা।<ref name="x">ক</ref>\n<references /><ref name="x">খ</ref> আরও।' + REFLIST
+    _, findings = lint(text, select=["R004"])
+    assert findings == []
+
+
+def test_t004_a_one_letter_latin_word_before_the_number_holds_it(lint):
+    # the nearest letter before 2 is "B" (Latin), two characters away: a name ("প্ল্যান B 2"),
+    # the digits stay; kills bot.rules.text.x__bengali_number__mutmut_11 (every other character)
+    _, findings = lint("তিনি প্ল্যান B 2 বেছে নেন।\n", select=["T004"])
+    assert findings == []
+
+
+def test_t004_a_numeral_cited_in_spaced_parentheses_keeps_its_digits(lint):
+    # "( 8 )" is "(8)" with spaces; kills bot.rules.text.x__bengali_number__mutmut_26 (`lstrip`)
+    _, findings = lint("একে 'এইট' ( 8 ) বলা হয়।\n", select=["T004"])
+    assert findings == []
+
+
+def test_t004_a_reference_marker_ending_in_the_number_keeps_its_digits(lint):
+    # "[৬০, 61]": the number right before "]" is a marker copied as text, whatever is on its
+    # left; kills bot.rules.text.x__bengali_number__mutmut_36 (`"]"` misspelt)
+    _, findings = lint("দুই দেশের সম্পর্ক ভালো।[৬০, 61] পরে আরও।\n", select=["T004"])
+    assert findings == []
+
+
+def test_t004_only_in_text_that_holds_bengali(lint):
+    # "1990" in bold is a text node of its own with no Bengali letter: T004 looks only in text
+    # that holds Bengali; kills bot.rules.text.x__find__mutmut_8 (the condition dropped)
+    _, findings = lint("দুই দেশ '''1990''' সালে চুক্তি করে।\n", select=["T004"])
+    assert findings == []
+    text = "দুই দেশ 1990 সালে চুক্তি করে।\n"  # the same number in the sentence's text is found
+    _, findings = lint(text, select=["T004"])
+    assert [(f.start, f.end) for f in findings] == [(text.index("1990"), text.index("1990") + 4)]
+
+
+def test_w004_spans_the_repeated_category_and_takes_its_line_break(lint):
+    # the repeated category stands alone on its line, mid-list: the safe fix drops it with its
+    # line break and nothing more; kills bot.rules.markup.x_check_duplicate_categories__mutmut_26
+    # (the line break taken only at the page's end), _31 (a character too many), _33 (the
+    # span's end), _53, _60, _61 (the description)
+    text = "লেখা।\n[[বিষয়শ্রেণী:ক]]\n[[বিষয়শ্রেণী:ক]]\n[[বিষয়শ্রেণী:খ]]\n"
+    _, findings = lint(text, select=["W004"])
+    at = text.index("[[বিষয়শ্রেণী:ক]]", text.index("]]"))
+    end = at + len("[[বিষয়শ্রেণী:ক]]")
+    assert [(f.code, f.start, f.end, f.message_en) for f in findings] == [
+        ("W004", at, end, "category “ক” appears twice")]
+    fix = findings[0].fix
+    assert (fix.applicability, fix.description) == ("safe", "drop the repeated category")
+    assert [(e.start, e.end, e.new) for e in fix.edits] == [(at, end + 1, "")]
+
+
+def test_w007_a_link_right_after_a_ref_is_not_in_it(lint):
+    # "<ref>…</ref>[[Category:ক]]": the link starts where the ref ends, outside it; kills
+    # bot.rules.markup.x_check_english_prefix__mutmut_30 (`< e` -> `<= e`: taken as quoted)
+    text = "লেখা।<ref>উৎস</ref>[[Category:ক]]\n" + REFLIST
+    _, findings = lint(text, select=["W007"])
+    at = text.index("[[Category")
+    assert [(f.code, f.start, f.end) for f in findings] == [("W007", at, at + len("[[Category:ক]]"))]
+
+
+def test_w001_names_the_link_and_table_brackets(lint):
+    # kills bot.rules.markup.x_check_brackets__mutmut_7 and _10 (the "[[ ]]" and "{| |}" names)
+    text = "লেখা [[ঢাকা আরও লেখা।\n{|\n| ক\n"
+    _, findings = lint(text, select=["W001"])
+    link, table = text.index("[["), text.index("{|")
+    assert [(f.start, f.end, f.message_en) for f in findings] == [
+        (link, link + 2, "unbalanced [[ ]] bracket “[[”"),
+        (table, table + 2, "unbalanced {| |} bracket “{|”")]
