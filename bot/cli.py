@@ -59,6 +59,8 @@ PAGE_TIMEOUT = "seconds one page of --dump may take before it is skipped with a 
 PYWIKIBOT_DIR = "folder with pywikibot's user-config.py (default: $PYWIKIBOT_DIR)"
 STATE = "the SQLite state file (checked revisions, runs and saves)"
 SHUTOFF = "the shutoff page's title (default: the profile's)"
+TRIAL = ("the bot account has no 'bot' right yet (a bot on trial, as bnwiki's bot approval asks): save "
+         "without the bot flag instead of refusing to start; the summary says the edits are not flagged")
 EXIT_CODES = "Exit status: 0 no finding of severity error, 1 some, 2 a usage or input error (one line)."
 
 
@@ -147,6 +149,7 @@ def build_parser() -> argparse.ArgumentParser:
                         "-v shows them on the terminal instead)")
     p.add_argument("--no-progress", dest="progress", action="store_false",
                    help="no progress bar (by default one is shown on a terminal)")
+    p.add_argument("--trial", action="store_true", help=TRIAL)
 
     p = sub.add_parser("propose", allow_abbrev=False, help="write a review bundle of proposed edits",
                        description="Write a review bundle (schemas/bundle.schema.json) of the edits the fixes "
@@ -187,6 +190,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--state", default="relbot-state.sqlite", help=STATE)
     p.add_argument("--shutoff", help=SHUTOFF)
     p.add_argument("--pywikibot-dir", help=PYWIKIBOT_DIR)
+    p.add_argument("--trial", action="store_true", help=TRIAL)
 
     p = sub.add_parser("report", allow_abbrev=False, help="lint wiki pages and publish a Bengali report page",
                        description="Lint the wiki's pages (pywikibot generator options, else the profile's) "
@@ -203,6 +207,7 @@ def build_parser() -> argparse.ArgumentParser:
                         "fixed counts (default: relbot-state.sqlite)")
     p.add_argument("--profile", default="bn", help=PROFILE)
     p.add_argument("--pywikibot-dir", help=PYWIKIBOT_DIR)
+    p.add_argument("--trial", action="store_true", help=TRIAL)
 
     p = sub.add_parser("undo", allow_abbrev=False, help="revert the saves of a run where they are still the latest",
                        description="Revert the saves of a run on pages whose latest revision is still relbot's; "
@@ -213,6 +218,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--state", default="relbot-state.sqlite", help=STATE)
     p.add_argument("--shutoff", help=SHUTOFF)
     p.add_argument("--pywikibot-dir", help=PYWIKIBOT_DIR)
+    p.add_argument("--trial", action="store_true", help=TRIAL)
 
     p = sub.add_parser("facts", help="list the mission facts of any page",
                        description="List the diplomatic missions any page states (bilateral or not): sending "
@@ -482,7 +488,8 @@ def cmd_run(args, extra: list[str]) -> int:
     pywikibot_dir(args.pywikibot_dir)
     err = sys.stderr  # the terminal as it is before pywikibot wraps its streams
     # pywikibot shows the diff and asks in --interactive; otherwise its chatter goes to the log
-    site, extra = connect(extra, terminal=args.mode == "interactive", log_file=args.log or args.state + ".log")
+    site, extra = connect(extra, terminal=args.mode == "interactive", log_file=args.log or args.state + ".log",
+                          interactive=args.mode == "interactive")
     if args.full and extra:
         raise UsageError("--full walks the profile's default generators: give no generator options with it")
     diffs = None
@@ -493,7 +500,7 @@ def cmd_run(args, extra: list[str]) -> int:
         result = run_bot(site, profile, state, extra, RunOptions(
             mode=args.mode, max_edits=args.max_edits, resume=args.resume, recheck=args.recheck,
             shutoff=args.shutoff, diffs=diffs, progress=args.progress and err.isatty(), out=err,
-            full=args.full))
+            full=args.full, trial=args.trial))
     finally:
         state.close()
         if diffs not in (None, sys.stdout):
@@ -502,10 +509,17 @@ def cmd_run(args, extra: list[str]) -> int:
         run = {"id": result.run_id, "mode": result.mode, "status": result.status, "message": result.message,
                "outcomes": [{"title": r.title, "outcome": r.outcome, "reason": r.reason, "codes": r.codes,
                              "rev": r.rev, "new_rev": r.new_rev, "read": not r.again} for r in result.results],
-               "saves": result.saves, "requests": result.requests, "seconds": round(result.seconds, 3)}
+               "saves": result.saves, "requests": result.requests, "seconds": round(result.seconds, 3),
+               "trial": result.trial}
+        if result.fatal:
+            run["fatal"] = result.fatal
         _write(args.report, json.dumps({"pages": result.pages, "summary": summary(result.pages, []), "run": run},
                                        ensure_ascii=False, indent=1) + "\n")
     print(summary_text(result), file=err)
+    if result.fatal:  # the wiki ended the run: cron and Toolforge's onfailure mail must hear of it
+        print(f"relbot: error: {result.fatal}; run {result.run_id} stopped, its unsaved pages stay pending",
+              file=err)
+        return EXIT_USAGE
     return EXIT_OK  # a stopped run (shutoff page, --max-edits, the operator) is not a failure
 
 
@@ -539,17 +553,18 @@ def cmd_propose(args, extra: list[str]) -> int:
     opts = _fix_options(args)
     entries, site_name = [], None
     if args.wiki:
-        from .wiki import connect, pywikibot_dir, read_exceptions, wiki_pages
+        from .wiki import Account, connect, protection_block, pywikibot_dir, read_exceptions, wiki_pages
 
         pywikibot_dir(args.pywikibot_dir)
         site, extra = connect(extra)
         site_name = f"{site.family.name}:{site.code}"
         listed, _ = read_exceptions(site, profile, lambda line: print(f"relbot: {line}", file=sys.stderr))
+        account = Account.of(site)
         for page in wiki_pages(site, profile, extra):
             out = fix_page(page.text, page.title(), profile, gaz, exceptions=listed.for_page(page.title()), **opts)
             if out.changed:
                 entries.append(review.entry(out, f"{site.code}:{page.title()}", page.latest_revision_id, profile,
-                                            site.username() or ""))
+                                            site.username() or "", protection_block(page, account)))
     elif args.dump:
         from .dump import DumpError, scan_dump
 
@@ -599,9 +614,10 @@ def cmd_review(args) -> int:
     return EXIT_OK
 
 
-def _wiki_task(args, extra: list[str], task, use_state: bool = True) -> Counter:
+def _wiki_task(args, extra: list[str], task, use_state: bool = True) -> tuple[Counter, list[str]]:
     """Connect, open the state (unless not ``use_state``: the task gets None), run
-    ``task(site, state)``; print its (title, outcome) pairs."""
+    ``task(site, state)``; print its (title, outcome) pairs. Returns the outcomes counted and the
+    errors that ended the task (``error: …`` pairs: the caller says them last, exit 2)."""
     from .state import State
     from .wiki import connect, pywikibot_dir
 
@@ -613,9 +629,17 @@ def _wiki_task(args, extra: list[str], task, use_state: bool = True) -> Counter:
     finally:
         if state is not None:
             state.close()
+    errors = [o for t, o in results if not t and o.startswith("error: ")]
     for title, outcome in results:
-        print(f"{title}: {outcome}" if title else outcome)
-    return Counter(o.split(":")[0] for _, o in results)
+        if outcome not in errors:
+            print(f"{title}: {outcome}" if title else outcome)
+    return Counter(o.split(":")[0] for _, o in results), errors
+
+
+def _say_errors(errors: list[str]) -> int:
+    for line in errors:
+        print(f"relbot: {line}", file=sys.stderr)
+    return EXIT_USAGE if errors else EXIT_OK
 
 
 def cmd_apply(args, extra: list[str]) -> int:
@@ -628,14 +652,17 @@ def cmd_apply(args, extra: list[str]) -> int:
     decided = review.load_approvals(args.approvals, doc)
     if doc["source"] != "wiki":
         raise UsageError("apply saves to a wiki: this bundle was proposed from files (use relbot fix --write)")
-    counts = _wiki_task(args, extra, lambda site, state: apply_bundle(
-        site, profile, state, doc, set(decided["approved"]), args.shutoff, dry_run=args.dry_run),
+    counts, errors = _wiki_task(args, extra, lambda site, state: apply_bundle(
+        site, profile, state, doc, set(decided["approved"]), args.shutoff, dry_run=args.dry_run, trial=args.trial),
         use_state=not args.dry_run)
     saved = f"would save {counts['would save']}" if args.dry_run else f"saved {counts['saved']}"
-    print(f"{saved}, stale {counts['stale']}, blocked {counts['blocked']} "
+    more = "".join(f", {words} {counts[key]}" for key, words in
+                   (("wiki-refused", "refused by the wiki"), ("failed", "failed (apply again to retry)"))
+                   if counts[key])
+    print(f"{saved}, stale {counts['stale']}, blocked {counts['blocked']}{more} "
           f"(of {len(decided['approved'])} approved{'; dry run: nothing saved' if args.dry_run else ''})",
           file=sys.stderr)
-    return EXIT_OK
+    return _say_errors(errors)
 
 
 def cmd_report(args, extra: list[str]) -> int:
@@ -658,7 +685,8 @@ def cmd_report(args, extra: list[str]) -> int:
         if args.dry_run:
             sys.stdout.write(text)
             return EXIT_OK
-        saved = publish(site, profile, args.publish_rules, text, str.strip, summary=spec["rules_summary"])
+        saved = publish(site, profile, args.publish_rules, text, str.strip, summary=spec["rules_summary"],
+                        trial=args.trial)
         print(f"[[{args.publish_rules}]]: {'saved' if saved else 'unchanged, not saved'}")
         return EXIT_OK
     listed, _ = read_exceptions(site, profile, lambda line: print(f"relbot: {line}", file=sys.stderr))
@@ -680,7 +708,7 @@ def cmd_report(args, extra: list[str]) -> int:
         if args.dry_run:
             sys.stdout.write(text)
             return EXIT_OK
-        saved = publish(site, profile, args.publish, text, lambda t: without_time(t, profile))
+        saved = publish(site, profile, args.publish, text, lambda t: without_time(t, profile), trial=args.trial)
         if saved:
             state.set_meta(key, {"when": when, "findings": finding_keys(pages)})
     finally:
@@ -699,12 +727,12 @@ def cmd_undo(args, extra: list[str]) -> int:
     profile = load_profile(args.profile)
     if not Path(args.state).is_file():
         raise UsageError(f"no state database at {args.state}")
-    counts = _wiki_task(args, extra, lambda site, state: undo_run(
-        site, profile, state, args.run, args.dry_run, args.shutoff))
+    counts, errors = _wiki_task(args, extra, lambda site, state: undo_run(
+        site, profile, state, args.run, args.dry_run, args.shutoff, trial=args.trial))
     print(f"run {args.run}: {counts['reverted'] or counts['would revert']} "
           f"{'would be ' if args.dry_run else ''}reverted, {counts['edited since']} edited since by others",
           file=sys.stderr)
-    return EXIT_OK
+    return _say_errors(errors)
 
 
 def cmd_facts(args) -> int:

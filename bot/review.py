@@ -42,9 +42,11 @@ def entry_id(title: str, base_revid, new_sha256: str, source: str, position: int
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:12]
 
 
-def entry(out: Outcome, source: str, base_revid: int | None, profile: Profile, username: str = "") -> dict:
+def entry(out: Outcome, source: str, base_revid: int | None, profile: Profile, username: str = "",
+          protected: str | None = None) -> dict:
     """A bundle entry; ``username``: the bot account whose {{bots}} rights decide whether the
-    page may be saved ("" for files and dumps: only pages open to every bot count as saveable)."""
+    page may be saved ("" for files and dumps: only pages open to every bot count as saveable);
+    ``protected``: why the page's protection keeps the account out (bot.wiki.protection_block)."""
     from .wiki import edit_block
     names = profile.data["rule_names"]
     rules, seen = [], set()
@@ -54,7 +56,7 @@ def entry(out: Outcome, source: str, base_revid: int | None, profile: Profile, u
             rules.append({"code": a.code, "severity": a.severity, "applicability": a.applicability,
                           "description": a.description, "name": names.get(a.code, a.code)})
     parsed = out.first.parsed if out.first is not None else None
-    block = edit_block(parsed.tree if parsed is not None else out.original, profile, username)
+    block = edit_block(parsed.tree if parsed is not None else out.original, profile, username) or protected
     return {
         "id": entry_id(out.title, base_revid, sha256(out.text), source, 0),
         "title": out.title, "source": source, "base_revid": base_revid, "rules": rules,

@@ -177,7 +177,7 @@ def members() -> set[str]:
 
 
 def test_plan_follows_the_profiles_default_generators_and_nothing_else(profile, en):
-    from bot.changes import plan
+    from bot.wiki.changes import plan
 
     assert plan(profile) == {"root": ROOT.split(":", 1)[1], "recurse": True, "template": INFOBOX}
     assert plan(en) == {"root": "Bilateral relations by country", "recurse": True,

@@ -19,8 +19,9 @@ import itertools
 import time
 from datetime import datetime, timedelta, timezone
 
-from .profile import Profile
-from .state import State
+from ..profile import Profile
+from ..state import State
+from .site import preload
 
 META_KEY = "membership"
 #: Re-read this much recent-changes history before the stored timestamp: the wiki may list a
@@ -214,16 +215,14 @@ def _follow_changes(site, key: dict, cache: dict) -> None:
 
 
 def _preloaded(site, chosen: list[tuple[str, int]]):
-    """The chosen pages with their text, in batches of 50 (the site's limit with apihighlimits)."""
+    """The chosen pages with their text and protection, in batches of 50 (the site's limit with
+    apihighlimits)."""
     import pywikibot
 
     def pages():
         for title, pid in chosen:
             page = pywikibot.Page(site, title)
-            page._pageid = pid  # preloadpages asks by page id when every page has one
+            page._pageid = pid  # asked for by page id when every page of a batch has one
             yield page
 
-    if not chosen:  # preloadpages would still ask the wiki for its limits
-        return iter(())
-    groupsize = site.maxlimit if site.has_right("apihighlimits") else 50
-    return site.preloadpages(pages(), groupsize=groupsize)
+    return preload(site, pages())
