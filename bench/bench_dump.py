@@ -220,7 +220,7 @@ def read_baseline(path: Path) -> None:
     wanted = sum(f.wanted(ns, title, text) for ns, title, text, _ in iter_latest(str(path)))
     filt = time.perf_counter() - t
     print(f"baseline (this process): mwxml's Page/Revision objects {size / objects:6.1f} MB/s ({pages} pages, "
-          f"{objects:.1f} s); relbot's reader (lxml's iterparse) {size / bare:6.1f} MB/s ({bare:.1f} s); "
+          f"{objects:.1f} s); relbot's reader (lxml's pull parser) {size / bare:6.1f} MB/s ({bare:.1f} s); "
           f"reader + page filter {size / filt:6.1f} MB/s ({wanted} pages wanted, {filt:.1f} s)", flush=True)
 
 

@@ -1,8 +1,8 @@
 """Dump scans: lint (or propose fixes for) the bilateral-relations pages of a MediaWiki XML dump.
 
-The reading process streams the dump with lxml's ``iterparse``, titles and the siteinfo read as
-mwxml reads them (plain XML, bzip2, gzip or xz, told by the file's magic bytes, or ``-`` for
-standard input), and keeps only the latest revision of each page. A page goes to the workers
+The reading process streams the dump with lxml's pull parser (``_Events``), titles and the
+siteinfo read as mwxml reads them (plain XML, bzip2, gzip or xz, told by the file's magic bytes,
+or ``-`` for standard input), and keeps only the latest revision of each page. A page goes to the workers
 when it is in namespace 0 and its title has the bilateral pattern (the profile's suffix and a
 separator with text on both sides: the same test as ``bot.article.split_title``, without the
 gazetteer) or its text calls the bilateral infobox (a case-insensitive regex over the profile's
@@ -195,8 +195,8 @@ class _Reader:
     """Streams a dump: (namespace, title, <text> element, revision id, model) of each page's
     latest revision.
 
-    lxml's ``iterparse`` hands over each ``<revision>``, ``<page>`` (and the ``<siteinfo>``) once
-    its end tag is read, and each is dropped from the tree as soon as its fields are taken, so
+    lxml's pull parser (``_Events``) hands over each ``<revision>``, ``<page>`` (and the
+    ``<siteinfo>``) once its end tag is read, and each is dropped from the tree as soon as its fields are taken, so
     memory grows neither with the dump nor with a page's history. The text stays in lxml's tree
     until ``_text``/``_utf8`` read it. mwxml reads the siteinfo (its own ``SiteInfo`` over its
     own element iterator) and makes titles and namespaces what mwxml's pages give (``<ns>``,
@@ -223,13 +223,14 @@ class _Reader:
 
         root = namespaces = latest = None
         source = _UpToTheDamage(self.fh)
-        try:
-            # no entity expansion (nothing for a dump to declare); huge_tree: a page's text may
-            # pass libxml2's 10 MB default limit for one text node
-            # comments and processing instructions are not text: mwxml reads <text>a<!--c-->b</text> as "ab"
-            events = etree.iterparse(source, events=("end",), tag=("{*}page", "{*}siteinfo", "{*}revision"),
+        # no entity expansion (nothing for a dump to declare); huge_tree: a page's text may
+        # pass libxml2's 10 MB default limit for one text node
+        # comments and processing instructions are not text: mwxml reads <text>a<!--c-->b</text> as "ab"
+        parser = etree.XMLPullParser(events=("end",), tag=("{*}page", "{*}siteinfo", "{*}revision"),
                                      resolve_entities=False, huge_tree=True, remove_comments=True,
                                      remove_pis=True)
+        events = _Events(parser, source)
+        try:
             for _, element in events:
                 if root is None:
                     root = element.getroottree().getroot()
@@ -272,11 +273,52 @@ class _Reader:
         return f"truncated or corrupt dump {where} ({self.pages} pages read): {_error_text(self.error)}"
 
 
+#: Bytes asked of the dump in one read (what lxml's ``iterparse`` reads).
+_CHUNK = 32 * 1024
+
+
+class _Events:
+    """(event, element) of what ``parser`` (an ``XMLPullParser``) makes of ``source``'s bytes,
+    read ``_CHUNK`` at a time; the parser's error is raised only after every event it made
+    before the error, so the pages read before the damage are kept whatever the size of the
+    read the damage came in. (``etree.iterparse`` raises as soon as ``feed`` fails, dropping the
+    events of that read: the pages before the damage were lost when they came in the same read
+    as the damage, which, from a decompressor's pipe, depended on how far it had got.) Not so
+    at the end of the bytes: the events ``close`` makes before it raises are not the dump's.
+    ``root``: the document's root element once the bytes ended without an error."""
+
+    def __init__(self, parser, source):
+        self.parser = parser
+        self.source = source
+        self.root = None
+
+    def __iter__(self):
+        from lxml import etree
+
+        parser = self.parser
+        while True:
+            data = self.source.read(_CHUNK)
+            if not data:
+                # raising here hands over none of the events of close(): when the bytes end with
+                # elements open (a cut dump), libxml2 ends them itself, and a page cut short
+                # would be handed over as read
+                self.root = parser.close()
+                yield from parser.read_events()
+                return
+            try:
+                parser.feed(data)
+            except etree.LxmlError:  # the parser stops at the error: its events are the dump's
+                yield from parser.read_events()
+                raise
+            yield from parser.read_events()
+
+
 class _UpToTheDamage:
     """A dump's bytes that end where decompressing them fails, the failure kept in ``error``.
 
-    lxml drops the events of the bytes it was given last when a read raises: ending the bytes
-    there instead gives every page before the damage, whatever size the reads have."""
+    A read that raised would leave the pages of the bytes before it unparsed: ending the bytes
+    there instead gives every page before the damage, whatever size the reads have (and
+    ``_Events`` hands over the events of those bytes before the parser's own error)."""
 
     def __init__(self, fh):
         self.fh = fh

@@ -245,16 +245,127 @@ def test_truncated_dump_exits_2_naming_the_last_page_and_keeps_the_report(tmp_pa
     assert report["summary"]["input_errors"] == [lines[0].removeprefix("relbot: error: ")]
 
 
-def test_bad_xml_in_the_middle_is_a_dump_error_after_the_pages_before_it(tmp_path):
-    path = write_dump(tmp_path / "bad.xml", [(title_of(p), 0, [read(p)]) for p in CLEAN])
+class Capped:
+    """A dump file object whose reads give at most ``size`` bytes, as a pipe may give any amount."""
+
+    def __init__(self, fh, size: int):
+        self.fh = fh
+        self.size = size
+        self.reads = 0
+
+    def read(self, n: int = -1) -> bytes:
+        self.reads += 1
+        return getattr(self.fh, "read1", self.fh.read)(self.size if n < 0 else min(n, self.size))
+
+    read1 = read
+
+    def close(self) -> None:
+        self.fh.close()
+
+
+def cap_reads(monkeypatch, size: int | None) -> list:
+    """Make every dump opened from now on give reads of at most ``size`` bytes (None: as it
+    comes); the list gets each Capped file object opened."""
+    opened = []
+    if size is not None:
+        real = dump_module.open_dump
+
+        def open_capped(path):
+            opened.append(Capped(real(path), size))
+            return opened[-1]
+
+        monkeypatch.setattr(dump_module, "open_dump", open_capped)
+    return opened
+
+
+BAD_PAGE = b"<page><title>x</titel></page>"
+
+
+def damaged_after(path: Path, pages: int) -> Path:
+    """The dump at ``path`` with a page of bad XML after its first ``pages`` pages."""
     data = path.read_bytes()
-    second = data.index(b"<page>", data.index(b"<page>") + 1)
-    path.write_bytes(data[:second] + b"<page><title>x</titel></page>" + data[second:])
+    at = 0
+    for _ in range(pages + 1):
+        at = data.index(b"<page>", at + 1)
+    path.write_bytes(data[:at] + BAD_PAGE + data[at:])
+    return path
+
+
+# Read sizes: one byte, seven (a UTF-8 character cut between reads), a page or so, and 1 MB:
+# the dump, and with it the damage, in the same read as the pages before it.
+READ_SIZES = [1, 7, 4096, 1 << 20]
+
+
+@pytest.mark.parametrize("size", READ_SIZES)
+def test_bad_xml_in_the_middle_is_a_dump_error_after_the_pages_before_it(tmp_path, monkeypatch, size):
+    path = damaged_after(write_dump(tmp_path / "bad.xml", [(title_of(p), 0, [read(p)]) for p in CLEAN]), 1)
+    opened = cap_reads(monkeypatch, size)
     got = []
     with pytest.raises(DumpError, match=rf"after page '{title_of(CLEAN[0])}' \(1 pages read\)"):
         for e in scan_dump(str(path), "lint", "bn", jobs=1):
             got.append(e["title"])
     assert got == [title_of(CLEAN[0])]
+    if size == 1 << 20:  # the whole dump in one read: damage and page together
+        assert opened[0].reads <= 3
+
+
+def filler_dump(tmp_path: Path, name: str = "bad.xml") -> Path:
+    """Three bilateral pages and 150 others, bad XML after the 100th of those (page 103)."""
+    pages = [(title_of(p), 0, [read(p)]) for p in CLEAN] + [(title_of(SEED), 0, [read(SEED)])]
+    return damaged_after(write_dump(tmp_path / name, pages, filler=150), 103)
+
+
+AFTER_103 = ("truncated or corrupt dump after page 'ঢাকা 99' (103 pages read): XMLSyntaxError: "
+             "Opening and ending tag mismatch: title line ")
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+@pytest.mark.parametrize("size", [7, 4096, 1 << 20, None])
+def test_every_page_before_bad_xml_is_kept_whatever_the_reads_and_the_jobs(tmp_path, monkeypatch, capsys,
+                                                                            size, jobs):
+    """A dump of 250 KB, many reads long: the 103 pages before the damage are counted and the
+    report has its three bilateral pages, whatever the size of the reads (None: as the file
+    gives them) and the number of workers; the error is one line and the exit code 2."""
+    path = filler_dump(tmp_path)
+    cap_reads(monkeypatch, size)
+    titles = []
+    with pytest.raises(DumpError) as err:
+        for _ns, title, _text, _revid in iter_latest(str(path)):
+            titles.append(title)
+    assert str(err.value).startswith(AFTER_103)
+    assert titles == [title_of(p) for p in CLEAN] + [title_of(SEED)] + [f"ঢাকা {j}" for j in range(100)]
+    out = tmp_path / "report.json"
+    capsys.readouterr()
+    rc = main(["lint", "--dump", str(path), "--format", "json", "-o", str(out), "--jobs", str(jobs)])
+    lines = capsys.readouterr().err.strip().splitlines()
+    assert rc == 2
+    assert len(lines) == 1 and lines[0].startswith("relbot: error: " + AFTER_103)
+    report = json.loads(out.read_text("utf-8"))
+    assert [p["title"] for p in report["pages"]] == [title_of(p) for p in CLEAN] + [title_of(SEED)]
+    assert report["summary"]["input_errors"] == [lines[0].removeprefix("relbot: error: ")]
+
+
+@pytest.mark.parametrize("size", [7, 4096, 1 << 20, None])
+@pytest.mark.parametrize("cut,pages", [("in its text", 103), ("before </page>", 103), ("after </page>", 104)])
+def test_a_page_cut_short_is_not_read_whatever_the_reads(tmp_path, monkeypatch, size, cut, pages):
+    """A plain dump cut in page 104 (in its text, or between its </revision> and </page>) has
+    103 pages read, cut right after its </page> 104: whatever the size of the reads (lxml ends
+    the elements left open when the bytes end; those ends are not pages read)."""
+    pages_in = [(title_of(p), 0, [read(p)]) for p in CLEAN] + [(title_of(SEED), 0, [read(SEED)])]
+    path = write_dump(tmp_path / "cut.xml", pages_in, filler=150)
+    data = path.read_bytes()
+    start = 0
+    for _ in range(104):
+        start = data.index(b"<page>", start + 1)
+    at = {"in its text": data.index(b"<text", start) + 200, "before </page>": data.index(b"</page>", start),
+          "after </page>": data.index(b"</page>", start) + len(b"</page>")}[cut]
+    path.write_bytes(data[:at])
+    cap_reads(monkeypatch, size)
+    want = [title_of(p) for p in CLEAN] + [title_of(SEED)] + [f"ঢাকা {j}" for j in range(pages - 3)]
+    got, message = read_cut(path)
+    assert got == want
+    assert message.startswith(f"truncated or corrupt dump after page '{want[-1]}' ({pages} pages read): "
+                              "XMLSyntaxError: Premature end of data in tag ")
 
 
 @pytest.mark.parametrize("body", ["<html><p>x</p></html>", "<feed><page><title>ক–খ সম্পর্ক</title></page></feed>"])
@@ -364,6 +475,21 @@ def test_every_decompressor_reads_a_cut_or_damaged_dump_up_to_the_damage(tmp_pat
     junk.write_bytes(packed.read_bytes()[:10] + b"not compressed data at all" * 50)
     with pytest.raises(DumpError, match="before the first page \\(0 pages read\\)"):
         list(iter_latest(str(junk)))
+
+
+@pytest.mark.parametrize("kind,argv", DECOMPRESSORS, ids=lambda x: " ".join(x) if isinstance(x, tuple) else x)
+def test_every_decompressor_keeps_every_page_before_bad_xml(tmp_path, monkeypatch, kind, argv):
+    """Bad XML in sound compressed data: the pages before it whichever program (or module)
+    decompresses, as the reads come (a pipe gives what the program has written) and 1 MB at most."""
+    only(monkeypatch, kind, argv)
+    plain = filler_dump(tmp_path)
+    packed = compressed(plain, kind, plain.read_bytes())
+    want = [title_of(p) for p in CLEAN] + [title_of(SEED)] + [f"ঢাকা {j}" for j in range(100)]
+    got, message = read_cut(packed)
+    assert got == want and message.startswith(AFTER_103)
+    cap_reads(monkeypatch, 1 << 20)
+    got, message = read_cut(packed)
+    assert got == want and message.startswith(AFTER_103)
 
 
 def test_a_decompressor_stops_with_the_scan(tmp_path, monkeypatch):
