@@ -7,8 +7,9 @@ save with its run id and revision ids).
 What a run decided about a page is kept per *scope*: a dry run's findings never make a page
 "done" for ``--apply`` (scope ``apply``, shared by ``--interactive``, which saves too). Within a
 scope a page is ``done`` (nothing left to do at that revision), ``held`` (the bot will not save
-it at that revision: cosmetic-only, refused by the content guard, blocked; reported again by
-every run until the page changes) or ``pending`` (a save failed: retried first by the next run).
+it at that revision: cosmetic-only, refused by the content guard or by the wiki, blocked; reported
+again by every run until the page changes, or the obstacle the wiki put there does) or
+``pending`` (a save failed: retried first by the next run).
 """
 
 from __future__ import annotations
@@ -56,6 +57,7 @@ CREATE TABLE IF NOT EXISTS checks (
     codes TEXT NOT NULL DEFAULT '[]',  -- the rules the held or failed edit would apply
     listed_rev INTEGER,              -- the exceptions page's revision the decision was made with
     run_id INTEGER NOT NULL,
+    obstacle TEXT,                   -- held by the wiki: what held it and its mark (bot/wiki/obstacles.py)
     PRIMARY KEY (page_id, scope)
 );
 CREATE TABLE IF NOT EXISTS meta (
@@ -84,6 +86,8 @@ class State:
         columns = {r[1] for r in self.db.execute("PRAGMA table_info(run_pages)")}
         if "reason" not in columns:  # a state file from before reasons were kept
             self.db.execute("ALTER TABLE run_pages ADD COLUMN reason TEXT NOT NULL DEFAULT ''")
+        if "obstacle" not in {r[1] for r in self.db.execute("PRAGMA table_info(checks)")}:
+            self.db.execute("ALTER TABLE checks ADD COLUMN obstacle TEXT")  # from before obstacles were kept
 
     def close(self) -> None:
         self.db.close()
@@ -127,11 +131,12 @@ class State:
                               (page_id, scope)).fetchone()
         return row[0] if row else None
 
-    _CHECK = ("page_id", "title", "rev", "status", "outcome", "reason", "codes", "run_id", "listed_rev")
+    _CHECK = ("page_id", "title", "rev", "status", "outcome", "reason", "codes", "run_id", "listed_rev", "obstacle")
 
     def _check_row(self, row) -> dict:
         out = dict(zip(self._CHECK, row))
         out["codes"] = json.loads(out["codes"])
+        out["obstacle"] = json.loads(out["obstacle"]) if out["obstacle"] else None
         return out
 
     def check(self, page_id: int, scope: str = "apply") -> dict | None:
@@ -148,7 +153,7 @@ class State:
     def record(self, run_id: int, page_id: int, title: str, rev: int | None, outcome: str,
                findings: dict | None = None, saved_rev: int | None = None, *, scope: str | None = None,
                status: str | None = None, reason: str = "", codes: list | None = None,
-               listed_rev: int | None = None) -> None:
+               listed_rev: int | None = None, obstacle: dict | None = None) -> None:
         """What the run did with a page. With a ``scope`` and ``status`` the page's standing in that
         scope is updated; a save makes the saved revision the one known to be checked."""
         checked = saved_rev or rev
@@ -158,9 +163,10 @@ class State:
                             "VALUES (?, ?, ?, ?, ?, ?)", (run_id, page_id, title, rev, outcome, reason))
             if scope is not None and status is not None:
                 self.db.execute("INSERT OR REPLACE INTO checks (page_id, scope, title, rev, status, outcome, "
-                                "reason, codes, run_id, listed_rev) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                                "reason, codes, run_id, listed_rev, obstacle) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                                 (page_id, scope, title, checked, status, outcome, reason,
-                                 json.dumps(codes or []), run_id, listed_rev))
+                                 json.dumps(codes or []), run_id, listed_rev,
+                                 json.dumps(obstacle, ensure_ascii=False) if obstacle else None))
             if findings is not None:
                 self.db.execute(
                     "INSERT INTO pages (page_id, title, last_checked_rev, findings, last_saved_rev, run_id, "

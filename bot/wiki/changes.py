@@ -48,7 +48,8 @@ def plan(profile: Profile) -> dict | None:
 def select_pages(site, profile: Profile, state: State, scope: str, full: bool = False,
                  every: bool = False, first: set[int] = frozenset()):
     """(preloaded pages, how many) to read: members whose latest revision ``scope`` has not
-    checked (``every``: all members), the page ids in ``first`` (pending saves) before the rest.
+    checked (``every``: all members), the page ids in ``first`` (pending saves, held pages whose
+    obstacle was lifted: read even when checked) before the rest.
     Refreshes the cached membership first, as cheaply as it can."""
     spec = plan(profile)
     if spec is None:
@@ -66,7 +67,7 @@ def select_pages(site, profile: Profile, state: State, scope: str, full: bool = 
         _follow_changes(site, key, cache)
     state.set_meta(META_KEY, cache)
     chosen = sorted((title, int(pid)) for pid, (title, rev, _, _) in cache["pages"].items()
-                    if every or state.checked_rev(int(pid), scope) != rev)
+                    if every or int(pid) in first or state.checked_rev(int(pid), scope) != rev)
     # pending pages in a batch of their own: the wiki answers a batch in its own order
     early = [c for c in chosen if c[1] in first]
     late = [c for c in chosen if c[1] not in first]
@@ -81,9 +82,10 @@ def _title(site, name: str, ns: int) -> str:
     return pywikibot.Page(site, name, ns=ns).title()
 
 
-def query(site, **params) -> tuple[list[dict], str | None]:
+def query(site, lists: dict | None = None, **params) -> tuple[list[dict], str | None]:
     """One API query with its continuations: the pages (merged across continuations, their
-    ``categories``/``templates`` lists joined) and the wiki's time of the first answer."""
+    ``categories``/``templates`` lists joined) and the wiki's time of the first answer; the rows
+    of ``list=`` modules are added to ``lists`` (by module) when it is given."""
     from pywikibot.data import api
 
     params = {"action": "query", "formatversion": 2, "curtimestamp": 1, **params}
@@ -94,6 +96,9 @@ def query(site, **params) -> tuple[list[dict], str | None]:
         # paraminfo first to learn whether GET is allowed
         data = api.Request(site=site, parameters=params | cont, use_get=False).submit()
         stamp = stamp or data.get("curtimestamp")
+        for name, rows in data.get("query", {}).items():
+            if lists is not None and name not in ("pages", "normalized", "redirects") and isinstance(rows, list):
+                lists.setdefault(name, []).extend(rows)
         for page in data.get("query", {}).get("pages", []):
             known = pages.setdefault(page.get("pageid") or page["title"], {})
             for k, v in page.items():

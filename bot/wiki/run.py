@@ -22,6 +22,7 @@ from ..fixes import Outcome, fix_page
 from ..gazetteer import Gazetteer
 from ..profile import Profile
 from ..state import State
+from .obstacles import cause_of, marks
 from .permission import edit_block, protection_block
 from .save import Shutoff, Stop, save
 from .site import Account, WikiError, _one_line, _server_trouble, check_account, make_generator, preload
@@ -111,9 +112,10 @@ class RunResult:
 
 
 def _pages_to_read(site, profile: Profile, state: State, scope: str, gen_args: list[str], opts: RunOptions,
-                   every: bool = False):
-    """The pages to read, pending ones first (a failed save is retried before anything else), each
-    once; and how many there are (known once the wiki has answered, for the progress bar).
+                   every: bool = False, lifted: set[int] = frozenset()):
+    """The pages to read, pending ones first (a failed save is retried before anything else), then
+    the held ones whose obstacle was ``lifted``, each once; and how many there are (known once the
+    wiki has answered, for the progress bar).
 
     Without generator options the profile's default generators are followed incrementally
     (bot/changes.py: the wiki's recent changes since the last run, not a walk of the whole tree).
@@ -123,7 +125,7 @@ def _pages_to_read(site, profile: Profile, state: State, scope: str, gen_args: l
 
     from .changes import plan, select_pages
 
-    pending = state.checks(scope, "pending")
+    pending = state.checks(scope, "pending") + [c for c in state.checks(scope, "held") if c["page_id"] in lifted]
     if not gen_args and plan(profile) is not None:
         try:
             return select_pages(site, profile, state, scope, full=opts.full, every=every,
@@ -170,8 +172,14 @@ def run_bot(site, profile: Profile, state: State, gen_args: list[str], opts: Run
     title_of_shutoff = shutoff_title(site, profile, opts.shutoff)
     tag = run_tag(profile, run_id)
     seen: set[int] = set()
+    try:  # held pages whose obstacle is gone (protection lifted, filter changed …) are read again
+        lifted = _lifted(site, account, state.checks(scope, "held"))
+    except _server_trouble() as exc:
+        stop_counting()
+        state.end_run(run_id, "failed", {})
+        raise WikiError(f"the wiki stopped answering ({_one_line(exc)}); nothing was read or saved") from None
 
-    def tell(res: PageResult, page_id: int | None = None, findings: dict | None = None) -> None:
+    def tell(res: PageResult, page_id: int | None = None, findings: dict | None = None, page=None) -> None:
         result.results.append(res)
         result.counts[res.outcome] += 1
         if res.outcome == "skipped":
@@ -179,7 +187,7 @@ def run_bot(site, profile: Profile, state: State, gen_args: list[str], opts: Run
         if page_id is not None and not res.again:
             state.record(run_id, page_id, res.title, res.rev, res.outcome, findings, res.new_rev,
                          scope=scope, status=OUTCOMES[res.outcome][1], reason=res.reason, codes=res.codes,
-                         listed_rev=listed_rev)
+                         listed_rev=listed_rev, obstacle=_obstacle(site, account, res, page))
         _say(res.line(), opts)
 
     class RelBot(SingleSiteBot, CurrentPageBot):
@@ -201,7 +209,7 @@ def run_bot(site, profile: Profile, state: State, gen_args: list[str], opts: Run
         result.counts["read"] += 1
         known = state.check(page.pageid, scope)
         if (not opts.recheck and known and known["rev"] == rev and known["status"] != "pending"
-                and known["listed_rev"] == listed_rev):
+                and known["listed_rev"] == listed_rev and page.pageid not in lifted):
             if known["status"] == "held":  # the same revision: the same decision, said again
                 tell(_said_again(known))
             else:
@@ -239,9 +247,9 @@ def run_bot(site, profile: Profile, state: State, gen_args: list[str], opts: Run
                 tell(PageResult(title, "failed", f"not saved: {exc}", codes=out.codes, rev=rev),
                      page.pageid, dict(findings))
                 raise
-        tell(res, page.pageid, dict(findings))
+        tell(res, page.pageid, dict(findings), page)
 
-    pages, total = _pages_to_read(site, profile, state, scope, gen_args, opts, every=recheck_all)
+    pages, total = _pages_to_read(site, profile, state, scope, gen_args, opts, every=recheck_all, lifted=lifted)
     bot = RelBot(generator=_progress(pages, total, opts.progress, opts.out or sys.stderr), site=site)
     try:
         bot.run()
@@ -269,6 +277,29 @@ def run_bot(site, profile: Profile, state: State, gen_args: list[str], opts: Run
                                     "requests": result.requests}
     state.end_run(run_id, result.status, counts)
     return result
+
+
+def _lifted(site, account, held: list[dict]) -> set[int]:
+    """The held pages whose obstacle is no longer as it was when they were held (one request when
+    some need the wiki's word, none otherwise)."""
+    held = [h for h in held if h["obstacle"]]
+    now = marks(site, account, [(h["title"], h["obstacle"]) for h in held]) if held else []
+    return {h["page_id"] for h, mark in zip(held, now) if mark != h["obstacle"].get("mark")}
+
+
+def _obstacle(site, account, res: PageResult, page) -> dict | None:
+    """What holds a page the wiki refused or protects, with its mark now (the protection read with
+    the page costs nothing; the others one request, only when a save was refused)."""
+    if OUTCOMES[res.outcome][1] != "held":
+        return None
+    obstacle = cause_of(res.outcome, res.reason)
+    if obstacle is None:
+        return None
+    protection = getattr(page, "_protection", None) if page is not None else None
+    if obstacle["cause"] == "protected" and protection and "edit" in protection and res.reason.startswith(
+            f"protected (edit={protection['edit'][0]}"):
+        return obstacle | {"mark": f"edit={protection['edit'][0]}"}
+    return obstacle | {"mark": marks(site, account, [(res.title, obstacle)])[0]}
 
 
 def _said_again(known: dict) -> PageResult:
