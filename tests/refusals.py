@@ -26,8 +26,11 @@ message, ConfirmEdit uses its built-in SimpleCaptcha (arithmetic, no remote serv
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import json
 import os
+import secrets
 import sqlite3
 from datetime import datetime, timezone
 from pathlib import Path
@@ -333,10 +336,18 @@ def disable_filter(sb: sandbox.Sandbox, fid: int) -> None:
         db.execute("UPDATE abuse_filter SET af_enabled = 0 WHERE af_id = ?", (fid,))
 
 
+def _pbkdf2(secret: str) -> str:
+    """MediaWiki's default password hash (Pbkdf2Password, sha512, 30000 rounds) of ``secret``."""
+    salt = os.urandom(16)
+    digest = hashlib.pbkdf2_hmac("sha512", secret.encode(), salt, 30000, 64)
+    return f":pbkdf2:sha512:30000:64:{base64.b64encode(salt).decode()}:{base64.b64encode(digest).decode()}"
+
+
 def revoke_bot_password(sb: sandbox.Sandbox) -> None:
-    """Make the bot's BotPassword stop working: its hash is replaced by an invalid one (login
-    fails: "Incorrect username or password") and its token changed (sessions made with it end).
-    The old row is kept in the sandbox folder for :func:`restore_bot_password`."""
+    """Make the bot's BotPassword stop working, as resetting it on Special:BotPasswords does: the
+    row gets the hash of another random secret (a login with the old one fails with "Incorrect
+    username or password") and a new token (the sessions made with the old one end). The old
+    row is kept in the sandbox folder for :func:`restore_bot_password`."""
     saved = sb.dir / _BOTPASSWORD_SAVED
     with _db(sb) as db:
         uid = _user_id(db, sb.bot_user)
@@ -346,7 +357,8 @@ def revoke_bot_password(sb: sandbox.Sandbox) -> None:
         if not saved.exists():
             sandbox._write_private(saved, json.dumps([_text(row[0]), _text(row[1])]))
         db.execute("UPDATE bot_passwords SET bp_password = ?, bp_token = ? WHERE bp_user = ? AND"
-                   " bp_app_id = ?", (":null:", "0" * 32, uid, sb.bot_password_appid))
+                   " bp_app_id = ?", (_pbkdf2(secrets.token_hex(20)), secrets.token_hex(16), uid,
+                                      sb.bot_password_appid))
 
 
 def restore_bot_password(sb: sandbox.Sandbox) -> None:

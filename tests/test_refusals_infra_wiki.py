@@ -78,7 +78,7 @@ def test_revoke_bot_password(fresh_refusing_wiki):
     sb = fresh_refusing_wiki
     s = bot(sb)
     R.revoke_bot_password(sb)
-    with pytest.raises(AssertionError, match="Failed"):
+    with pytest.raises(AssertionError, match="Incorrect username or password"):
         bot(sb)
     # the session made with it ended too: the old token no longer works as the bot
     assert code(edit(s, sb, **{"assert": "user"})) == "assertuserfailed"
