@@ -35,6 +35,8 @@ site.login()
 ui = dict(site.userinfo)
 print("USERINFO " + json.dumps({"keys": sorted(ui), "rights_has_bot": "bot" in ui.get("rights", []),
                                "blockinfo": {k: v for k, v in ui.items() if k.startswith("block")}}), flush=True)
+if PRIME:
+    site.tokens["csrf"]
 print("READY", flush=True)
 sys.stdin.readline()          # the parent switches the refusal on
 print("MARK", flush=True)
@@ -59,11 +61,12 @@ def pwb_copy(sb, dest: Path, port: int) -> Path:
     return folder
 
 
-def measure(sb, proxy, tmp: Path, name, on, off=None, append="\nrelbot measurement", save_kw=None, extra=""):
+def measure(sb, proxy, tmp: Path, name, on, off=None, append="\nrelbot measurement", save_kw=None, extra="",
+            prime=False):
     if ONLY and name not in ONLY:
         return None
     pwb = pwb_copy(sb, tmp, proxy.port)
-    code = GUARD_SNIPPET + f"TITLE={PAGE!r}\nAPPEND={append!r}\nSAVE_KW={save_kw or {}!r}\nEXTRA={extra!r}\n" + CHILD
+    code = GUARD_SNIPPET + f"PRIME={prime!r}\nTITLE={PAGE!r}\nAPPEND={append!r}\nSAVE_KW={save_kw or {}!r}\nEXTRA={extra!r}\n" + CHILD
     env = sb.env() | {"PYWIKIBOT_DIR": str(pwb)}
     p = subprocess.Popen([sys.executable, "-c", code], env=env, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                          stderr=subprocess.PIPE, text=True)
@@ -78,6 +81,8 @@ def measure(sb, proxy, tmp: Path, name, on, off=None, append="\nrelbot measureme
             on()
             p.stdin.write("go\n")
             p.stdin.close()
+        elif line.startswith("MARK:"):  # a named point: the requests made after it are recorded
+            out.setdefault("marks", []).append((line.strip()[5:], len(proxy.requests)))
         elif line.startswith("MARK"):
             start = len(proxy.requests)
         elif line.startswith("RESULT "):
@@ -89,6 +94,11 @@ def measure(sb, proxy, tmp: Path, name, on, off=None, append="\nrelbot measureme
                 out.update(json.loads(line[line.index("RESULT ") + 7:]))
             out.setdefault("other", []).append(line.rstrip()[:300])
     p.wait(timeout=300)
+    marks = out.pop("marks", [])
+    for i, (mark, at) in enumerate(marks):
+        end = marks[i + 1][1] if i + 1 < len(marks) else len(proxy.requests)
+        out[f"after {mark}"] = [{k: v for k, v in r.items() if k in ("action", "meta", "prop", "inprop", "type", "assert")}
+                                for r in proxy.requests[at:end]]
     err = p.stderr.read()
     out["stderr_tail"] = [ln[:300] for ln in err.splitlines()[-6:]]
     if off:
@@ -135,10 +145,12 @@ def main(folder: str, only: list[str]) -> None:
                       "try:\n    print('SIMPLE2', r.submit(), flush=True)\nexcept BaseException as e: print('SIMPLE2', type(e).__name__, getattr(e, 'code', None), str(e)[:200], flush=True)\n"
                       "print('RIGHTS-CACHED', 'bot' in site.userinfo['rights'], flush=True)\ndel site.userinfo\nprint('RIGHTS-FRESH', 'bot' in site.userinfo['rights'], site.has_right('bot'), flush=True)\n")
         measure(sb, proxy, tmp, "lose session", lambda: R.lose_session(sb))
+        measure(sb, proxy, tmp, "lose session (tokens used since login)", lambda: R.lose_session(sb), prime=True)
         measure(sb, proxy, tmp, "preload protection", lambda: R.protect(sb, PAGE),
-                extra="import pywikibot as P\nn0 = len(open(LOG).read().splitlines()) if False else 0\n"
-                      "pages = list(site.preloadpages([P.Page(site, TITLE)]))\nprint('PRELOAD', pages[0]._protection if hasattr(pages[0], '_protection') else None, flush=True)\n"
-                      "print('PROT', pages[0].protection(), flush=True)\n")
+                extra="import pywikibot as P\nprint('MARK:preloadpages', flush=True)\n"
+                      "pages = list(site.preloadpages([P.Page(site, 'বাংলাদেশ–ভারত সম্পর্ক'), P.Page(site, TITLE)]))\n"
+                      "print('MARK:protection()', flush=True)\n"
+                      "print('PROT', [p.protection() for p in pages], flush=True)\nprint('MARK:end', flush=True)\n")
     finally:
         proxy.stop()
         sandbox.stop(sb.dir)
