@@ -1,8 +1,8 @@
 """Make the local MediaWiki refuse the bot for real, and stop refusing again (test infrastructure).
 
-Import into a test module like wiki_fixtures::
+Its fixtures are registered in tests/conftest.py (one session wiki for every test module);
+the switches are plain functions::
 
-    from refusals import fresh_refusing_wiki, refusing_wiki  # noqa: F401
     import refusals as R
 
 - ``refusing_wiki`` (session): a second sandbox (see bot/sandbox.py), installed with AbuseFilter,
@@ -231,20 +231,28 @@ def _admin_edit(sb: sandbox.Sandbox, title: str, text: str) -> None:
     assert r["edit"]["result"] == "Success", r
 
 
+def _protect(sb: sandbox.Sandbox, title: str, level: str, expiry: str | None) -> None:
+    s = login(sb, sb.admin_user, sb.admin_password)
+    page = s.get(sb.api, params=dict(action="query", titles=title, format="json", formatversion="2"),
+                 timeout=30).json()["query"]["pages"][0]
+    kinds = ("create",) if page.get("missing") else ("edit", "move")
+    data = dict(action="protect", title=title, reason="relbot test", format="json", formatversion="2",
+                protections="|".join(f"{k}={level}" for k in kinds), token=token(s, sb))
+    if expiry:
+        data["expiry"] = expiry
+    r = s.post(sb.api, data=data, timeout=30).json()
+    if "error" in r:
+        raise AssertionError(f"protect as the admin failed: {r['error']}")
+
+
 def protect(sb: sandbox.Sandbox, title: str, level: str = "sysop") -> None:
     """Protect ``title`` (edit and move; create when the page does not exist) at ``level``
     (``sysop`` or ``autoconfirmed``), expiry infinite."""
-    exists = "missing" not in _admin_post(sb, action="query", titles=title)["query"]["pages"][0]
-    kinds = ("edit", "move") if exists else ("create",)
-    _admin_post(sb, action="protect", title=title, expiry="infinite", reason="relbot test",
-                protections="|".join(f"{k}={level}" for k in kinds))
+    _protect(sb, title, level, "infinite")
 
 
 def unprotect(sb: sandbox.Sandbox, title: str) -> None:
-    exists = "missing" not in _admin_post(sb, action="query", titles=title)["query"]["pages"][0]
-    kinds = ("edit", "move") if exists else ("create",)
-    _admin_post(sb, action="protect", title=title, reason="relbot test",
-                protections="|".join(f"{k}=all" for k in kinds))
+    _protect(sb, title, "all", None)
 
 
 def block(sb: sandbox.Sandbox, user: str | None = None, reason: str = "relbot test block") -> None:

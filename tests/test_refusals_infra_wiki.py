@@ -7,7 +7,6 @@ from __future__ import annotations
 import pytest
 
 import refusals as R
-from refusals import fresh_refusing_wiki, refusing_wiki  # noqa: F401
 
 PAGE = "বাংলাদেশ–ভুটান সম্পর্ক"  # seeded (clean fixture)
 

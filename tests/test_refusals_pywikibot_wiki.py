@@ -10,7 +10,6 @@ import sys
 import pytest
 
 import refusals as R
-from refusals import fresh_refusing_wiki, refusing_wiki  # noqa: F401
 from wiki_fixtures import GUARD_SNIPPET, run_python
 
 PAGE = "বাংলাদেশ–ভুটান সম্পর্ক"
