@@ -69,3 +69,4 @@ def lint(build):
 
 
 from wiki_fixtures import fresh_wiki, network_guard, no_network_use, wiki  # noqa: E402,F401
+from refusals import fresh_refusing_wiki, refusing_wiki  # noqa: E402,F401
