@@ -657,7 +657,7 @@ def cmd_apply(args, extra: list[str]) -> int:
         use_state=not args.dry_run)
     saved = f"would save {counts['would save']}" if args.dry_run else f"saved {counts['saved']}"
     more = "".join(f", {words} {counts[key]}" for key, words in
-                   (("wiki-refused", "refused by the wiki"), ("failed", "failed (apply again to retry)"))
+                   (("refused by the wiki", "refused by the wiki"), ("failed", "failed (apply again to retry)"))
                    if counts[key])
     print(f"{saved}, stale {counts['stale']}, blocked {counts['blocked']}{more} "
           f"(of {len(decided['approved'])} approved{'; dry run: nothing saved' if args.dry_run else ''})",

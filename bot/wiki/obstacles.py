@@ -67,8 +67,10 @@ def marks(site, account, obstacles: list[tuple[str, dict]]) -> list[str | None]:
         if cause == "protected":
             levels = [p["level"] for p in pages.get(title, {}).get("protection", []) if p["type"] == "edit"]
             out.append(f"edit={levels[0]}" if levels else "")
-        elif cause in PAGES:
-            out.append(str(pages.get(PAGES[cause], {}).get("lastrevid", 0)))
+        elif cause in PAGES:  # the wiki answers with its own name of the namespace (মিডিয়াউইকি:…)
+            name = PAGES[cause].split(":", 1)[1]
+            page = next((p for p in pages.values() if p.get("ns") == 8 and p["title"].split(":", 1)[1] == name), {})
+            out.append(str(page.get("lastrevid", 0)))
         elif cause == "abusefilter":
             row = filter_rows.get(o.get("filter"))
             out.append(None if o.get("filter") is None else

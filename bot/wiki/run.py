@@ -144,6 +144,7 @@ def _pages_to_read(site, profile: Profile, state: State, scope: str, gen_args: l
 
 def run_bot(site, profile: Profile, state: State, gen_args: list[str], opts: RunOptions) -> RunResult:
     from pywikibot.bot import CurrentPageBot, SingleSiteBot
+    from pywikibot.exceptions import NoUsernameError
 
     # a blocked account, or one without the rights to save, does not start a saving run (the
     # login's own request brought the rights and the block)
@@ -259,6 +260,9 @@ def run_bot(site, profile: Profile, state: State, gen_args: list[str], opts: Run
         result.status, result.message = "stopped", str(exc)
     except Stop as exc:
         result.status, result.message, result.fatal = "stopped", str(exc), str(exc)
+    except NoUsernameError as exc:  # reading pages, pywikibot found the login gone and could not renew it
+        result.status = "stopped"
+        result.message = result.fatal = f"the bot's login no longer works: {_one_line(exc)}"
     except BaseException as exc:
         state.end_run(run_id, "failed", dict(result.counts))
         if isinstance(exc, _server_trouble()):

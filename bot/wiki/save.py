@@ -82,7 +82,10 @@ def save(page, text: str, summary: str, base_rev: int | None, profile, shutoff_t
     from pywikibot.exceptions import APIError, CaptchaError, MaxlagTimeoutError, NoUsernameError
 
     site = page.site
-    check_shutoff(site, shutoff_title, profile.data["bot"]["run_word"])
+    try:
+        check_shutoff(site, shutoff_title, profile.data["bot"]["run_word"])
+    except NoUsernameError as exc:  # reading it, pywikibot found the login gone and could not renew it
+        raise Stop(f"the bot's login no longer works: {_one_line(exc)}") from None
     params = {"action": "edit", "title": page.title(), "text": text, "summary": summary,
               "minor": minor, "notminor": not minor, "bot": not trial}
     if base_rev:
@@ -103,8 +106,9 @@ def save(page, text: str, summary: str, base_rev: int | None, profile, shutoff_t
                 _renew_login(site, trial)  # raises Stop unless the login is back
                 continue
             return _refused(err, page)
-        except NoUsernameError as exc:  # pywikibot renewed a lost login itself, and was refused
-            raise Stop(f"the bot's login no longer works: {_one_line(exc)}") from None
+        except NoUsernameError:  # pywikibot renewed a lost login itself, and was refused
+            _renew_login(site, trial)  # once more with fresh tokens; raises Stop if it fails again
+            continue
         except CaptchaError:  # pywikibot's own check, in case it ever sees one first
             return Saved("wiki-refused", _CAPTCHA)
         except MaxlagTimeoutError as exc:
@@ -162,6 +166,8 @@ def _renew_login(site, trial: bool) -> None:
     del site.userinfo
     info = site.userinfo  # one request
     if "anon" in info or not info.get("id"):
+        # pywikibot would log in again with the login token of the lost session, which the wiki refuses
+        site.tokens.clear()
         try:
             site.login()
         except Exception as exc:  # pywikibot reports a refused login in several shapes
@@ -169,8 +175,8 @@ def _renew_login(site, trial: bool) -> None:
         if not site.logged_in():
             raise Stop("the bot's login no longer works (the wiki did not accept it again)")
         info = site.userinfo
-    if "blockinfo" in info:
-        raise Stop(f"the bot account {info.get('name')} is blocked{block_words(info['blockinfo'])}")
+    if "blockid" in info or "blockinfo" in info:
+        raise Stop(f"the bot account {info.get('name')} is blocked{block_words(info.get('blockinfo') or info)}")
     if not trial and "bot" not in info.get("rights", ()):
         raise Stop(f"the bot account {info.get('name')} lost the 'bot' right: its edits would not be flagged "
                    "as a bot's (give the right back, or run with --trial)")
@@ -180,15 +186,20 @@ def _abusefilter(err) -> str:
     """``filter 3 (disallow): description`` from an AbuseFilter refusal, the description whole."""
     hit = err.other.get("abusefilter") or {}
     actions = ", ".join(hit.get("actions") or []) or err.code.removeprefix("abusefilter-")
-    desc = " ".join(str(hit.get("description") or "").split())
+    desc = _plain(hit.get("description") or "")
     if not hit:  # an older AbuseFilter: the description is only in the message
-        return f"AbuseFilter ({actions}): {' '.join(err.info.split())}"
+        return f"AbuseFilter ({actions}): {_plain(err.info)}"
     return f"AbuseFilter filter {hit.get('id')} ({actions}): {desc}"
+
+
+def _plain(text) -> str:
+    """An API message on one line (the API's ``info`` is plain text: ``<noedit>`` is the entry's own)."""
+    return " ".join(str(text).split())
 
 
 def _refused(err, page) -> Saved:
     """The outcome of an API error answering an edit."""
-    code, info = err.code, " ".join(str(err.info).split())
+    code, info = err.code, _plain(err.info)
     if code == "editconflict":
         return Saved("conflict")
     if code in _PROTECTED:

@@ -172,7 +172,10 @@ class Account:
     @classmethod
     def of(cls, site) -> "Account":
         info = site.userinfo
-        return cls(info.get("name", ""), frozenset(info.get("rights", ())), info.get("blockinfo"))
+        # MediaWiki sends a block as fields of userinfo itself (blockid, blockedby …): pywikibot's
+        # is_blocked() looks for a 'blockinfo' key that never comes, and says "not blocked"
+        block = {k: v for k, v in info.items() if k.startswith("block")} if "blockid" in info else None
+        return cls(info.get("name", ""), frozenset(info.get("rights", ())), block or info.get("blockinfo"))
 
     def may_edit(self, protection: dict) -> bool:
         """Whether the account's rights pass a page's edit protection (``page.protection()``)."""
@@ -196,7 +199,8 @@ def block_words(info: dict) -> str:
     by = info.get("blockedby")
     reason = " ".join(str(info.get("blockreason") or "").split())
     expiry = info.get("blockexpiry")
-    parts = [f"by {by}" if by else "", reason, f"expires {expiry}" if expiry else ""]
+    until = "no expiry" if expiry in ("infinite", "infinity") else f"expires {expiry}" if expiry else ""
+    parts = [f"by {by}" if by else "", reason, until]
     said = "; ".join(p for p in parts if p)
     return f" ({said})" if said else ""
 

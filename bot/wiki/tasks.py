@@ -55,10 +55,12 @@ def run_tag(profile: Profile, run_id: int) -> str:
 
 
 def outcome_words(done: Saved) -> str:
-    """A save's outcome as apply and undo print it after the title (``blocked:…``, ``failed:…``)."""
+    """A save's outcome as apply and undo print it after the title (``blocked:protected …``,
+    ``refused by the wiki:AbuseFilter …``, ``failed:rate limited …``)."""
     if done.outcome in ("saved", "conflict"):
         return done.outcome
-    return f"{done.outcome}:{done.reason}"
+    words = "refused by the wiki" if done.outcome == "wiki-refused" else done.outcome
+    return f"{words}:{done.reason}"
 
 
 def _page_block(page, profile: Profile, account: Account) -> str | None:
