@@ -28,6 +28,9 @@ RULES_DOC = "docs/rules.md"  # the rule docs (relbot rules -o docs/rules.md), re
 FIXABILITY = ("safe", "unsafe", "none")
 FIXABILITY_BN = {**APPLICABILITY_BN, "none": "সংশোধন নেই"}
 GRAPHEME = regex.compile(r"\X")
+MODE_BN = {"dry-run": "মহড়া", "apply": "সংরক্ষণ", "interactive": "জিজ্ঞেস করে সংরক্ষণ",
+           "apply-bundle": "অনুমোদিত সম্পাদনা সংরক্ষণ", "undo": "ফিরিয়ে নেওয়া"}
+RUN_STATUS_BN = {"running": "চলছে", "finished": "শেষ", "stopped": "থামানো", "failed": "ব্যর্থ"}
 
 LINT_CSS = BASE_CSS + """
 body{overflow-wrap:break-word}
@@ -190,16 +193,19 @@ def section_of(text: str, starts: list[int], line: int, column: int) -> int:
 
 
 def trend(runs: list[dict]) -> dict | None:
-    """Findings by severity per run (runs that counted findings: bot runs), as SVG coordinates;
-    None with fewer than two such runs."""
+    """Findings open on the wiki after each run that checked pages (bot runs), by severity, as
+    SVG coordinates: the run's ``open`` (:func:`bot.state.read_runs`: pages it did not read
+    count at their last checked revision), else, from a state that kept no per-page findings,
+    what the run itself found. None with fewer than two such runs."""
     from .rules import all_rules
 
     catalogue = all_rules()
     points = []
     for run in sorted(runs, key=lambda r: r["id"]):
-        found = (run.get("counts") or {}).get("findings")
-        if not isinstance(found, dict):
+        read = (run.get("counts") or {}).get("findings")
+        if not isinstance(read, dict):
             continue
+        found = run["open"] if isinstance(run.get("open"), dict) else read
         by_sev = Counter()
         for code, n in found.items():
             rule = catalogue.get(code)
@@ -210,7 +216,8 @@ def trend(runs: list[dict]) -> dict | None:
                        "by_severity": {s: by_sev.get(s, 0) for s in SEVERITIES}})
     if len(points) < 2:
         return None
-    width, height, left, right, top, bottom = 600, 220, 44, 12, 12, 34
+    # room above the plot for the axis's name, and right of it for the last run number (a phone clipped it)
+    width, height, left, right, top, bottom = 600, 220, 44, 28, 22, 34
     top_value = max(max(p["by_severity"].values()) for p in points) or 1
     step = (width - left - right) / (len(points) - 1)
 
@@ -313,7 +320,7 @@ def render_lint_report(report: dict, sources: dict[str, str] | None = None, *,
         "by_severity": summ.get("by_severity") or {}, "skipped": summ.get("skipped") or {}, "errors": errors,
         "severities": SEVERITIES, "severity_bn": SEVERITY_BN, "status_bn": STATUS_BN, "reason_bn": REASON_BN,
         "fixabilities": [x for x in FIXABILITY if x in fixes] or list(FIXABILITY), "fixability_bn": FIXABILITY_BN,
-        "trend": chart, "runs": bool(runs), "base": base,
+        "trend": chart, "runs": bool(runs), "base": base, "mode_bn": MODE_BN, "run_status_bn": RUN_STATUS_BN,
     }
     css = LINT_CSS % {"fonts": FONTS, "mono": MONO}
     return render_template("lint.html.j2", title="relbot lint report", csp=csp_content(LINT_JS, css),

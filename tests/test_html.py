@@ -30,7 +30,7 @@ from bot.cli import main as relbot
 from bot.fixes import fix_page
 from bot.htmlpages import json_script
 from bot.lintpage import context, render_lint_report, section_of, section_starts, trend
-from bot.state import State
+from bot.state import State, read_runs
 from bot.schema import validator
 from browser import Watch, launch, platform_fonts
 from conftest import FIXTURES, SEED, read, title_of
@@ -616,7 +616,7 @@ def test_lint_trend_from_state(tmp_path, chromium):
     assert titles == ["রান ১: ত্রুটি ২", "রান ৩: ত্রুটি ০", "রান ১: সতর্কতা ৩", "রান ৩: সতর্কতা ১",
                       "রান ১: শৈলী ১", "রান ৩: শৈলী ০"]
     rows = re.findall(r'<tr><td class="num" data-sort="(\d+)">([^<]*)</td><td data-sort="([-0-9]+)">([^<]*)</td>'
-                      r'<td lang="en">dry-run</td><td lang="en">finished</td>', html)
+                      r'<td data-sort="dry-run">মহড়া</td><td data-sort="finished">শেষ</td>', html)
     assert [(r[0], r[1]) for r in rows] == [("1", "১"), ("3", "৩")]  # the runs table under the chart
     assert all(re.fullmatch(r"20\d\d-\d\d-\d\d", r[2]) and r[3] == bn(r[2]) for r in rows)  # UTC day
     # the highest count is drawn highest (SVG y grows downwards); a zero lies on the axis
@@ -639,6 +639,33 @@ def test_lint_trend_from_state(tmp_path, chromium):
     html = out.read_text("utf-8")
     assert '<section id="trend">' in html and "<polyline" not in html and "অন্তত দুটি রান" in html
     assert "<polyline" not in render_lint_report({"pages": [], "summary": {}})  # no --state: no trend
+
+
+def test_trend_plots_open_findings_carrying_unread_pages_forward(tmp_path):
+    """A full run reads three pages, an incremental run one changed page (its error fixed), a
+    third run nothing: each point is what is open on the wiki after the run, so the third
+    equals the second (before: the points were what each run read, ৩ then ০)."""
+    path = tmp_path / "state.sqlite"
+    state = State(path)
+    full = {1: {"I002": 2, "T001": 1}, 2: {"I002": 1, "L007": 1}, 3: {"I002": 1}}
+    run = state.start_run("dry-run", [])
+    for page_id, found in full.items():
+        state.record(run, page_id, f"p{page_id}", 10, "no-fix", found, scope="dry-run", status="done")
+    state.end_run(run, "finished", {"findings": {"I002": 4, "T001": 1, "L007": 1}})
+    run = state.start_run("dry-run", [])
+    state.record(run, 2, "p2", 11, "no-fix", {"L007": 1}, scope="dry-run", status="done")
+    state.end_run(run, "finished", {"findings": {"L007": 1}})
+    state.end_run(state.start_run("dry-run", []), "finished", {"findings": {}})
+    state.close()
+    chart = trend(read_runs(path))
+    assert [p["by_severity"] for p in chart["points"]] == [
+        {"error": 4, "warning": 1, "style": 1}, {"error": 3, "warning": 1, "style": 1},
+        {"error": 3, "warning": 1, "style": 1}]
+    html = render_lint_report({"pages": [], "summary": {}}, runs=read_runs(path))
+    assert _texts(html, r"<circle[^>]*><title>(রান [^<]*ত্রুটি [^<]*)</title>") == [
+        "রান ১: ত্রুটি ৪", "রান ২: ত্রুটি ৩", "রান ৩: ত্রুটি ৩"]
+    assert '<text class="y-label"' in html and ">উইকিতে খোলা সমস্যা</text>" in html
+    assert 'lang="en">dry-run' not in html and 'lang="en">finished' not in html
 
 
 def test_lint_html_lang(tmp_path):
