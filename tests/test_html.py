@@ -1012,3 +1012,120 @@ def test_review_page_fits_a_phone(chromium, pages, name):
         assert page.evaluate("document.documentElement.scrollWidth") <= 390, wide[-5:]
     finally:
         context.close()
+
+
+# -- issue 24: a page to work from for an afternoon ----------------------------------------------
+
+RESTORED = "এই ব্রাউজারে রাখা ২টি সিদ্ধান্ত ও ১টি ভুল সতর্কতা ফিরিয়ে আনা হয়েছে"
+
+
+def test_review_decisions_and_marks_survive_a_reload(chromium, pages, bundle):
+    """Two approvals and one false positive, then a reload: all three are still marked, the
+    page says what it restored, the export carries them; the forget button clears them for good."""
+    context = chromium.new_context(accept_downloads=True, viewport={"width": 1280, "height": 900}, locale="bn-BD")
+    try:
+        page = context.new_page()
+        watch = Watch(page)
+        page.goto((pages[0] / "review.html").as_uri())
+        ids = [e["id"] for e in bundle["entries"]]
+        assert page.locator("#restored").is_hidden()
+        page.click(f"#entry-{ids[0]} button.approve")
+        page.click(f"#entry-{ids[2]} button.approve")
+        fp = f"#entry-{ids[0]} tr.finding[data-code=T001] button.fp"
+        page.click(fp)
+        page.reload()
+        for i in (ids[0], ids[2]):
+            assert page.locator(f"#entry-{i} button.approve").get_attribute("aria-pressed") == "true"
+            assert "approved" in page.locator(f"#entry-{i}").get_attribute("class").split()
+        assert page.locator(f"#entry-{ids[1]} button.approve").get_attribute("aria-pressed") == "false"
+        assert page.locator(fp).get_attribute("aria-pressed") == "true"
+        assert page.locator("#count-approved").inner_text() == "২" and page.locator("#count-fp").inner_text() == "১"
+        assert page.locator("#restored").inner_text() == RESTORED
+        assert page.locator("#fp-lines").inner_text() == "* [[আজারবাইজান–আর্জেন্টিনা সম্পর্ক]] | T001 | ।।\n"
+        with page.expect_download() as info:
+            page.click("#export")
+        saved = Path(info.value.path())
+        assert json.loads(saved.read_text("utf-8"))["decisions"] == {ids[0]: "approved", ids[2]: "approved"}
+        page.click("#forget")
+        assert page.locator("#restored").is_hidden() and page.locator("#count-approved").inner_text() == "০"
+        page.reload()
+        assert page.locator("button[aria-pressed=true]").count() == 0 and page.locator("#restored").is_hidden()
+        assert watch.clean(), vars(watch)
+    finally:
+        context.close()
+
+
+def test_review_toolbar_stays_one_line_on_a_phone(chromium, pages, bundle):
+    """At 390 px the sticky toolbar stays under 80 px high through ten actions (approvals,
+    rejections, false positives, both exports); before, it took 530 of 844 px."""
+    context = chromium.new_context(accept_downloads=True, viewport={"width": 390, "height": 844}, locale="bn-BD",
+                                   is_mobile=True, has_touch=True)
+    try:
+        page = context.new_page()
+        watch = Watch(page)
+        page.goto((pages[0] / "review.html").as_uri())
+        ids = [e["id"] for e in bundle["entries"]]
+        page.evaluate("document.querySelectorAll('details.findings').forEach(d => d.open = true)")
+        actions = [f"#entry-{ids[0]} button.approve", f"#entry-{ids[1]} button.reject",
+                   f"#entry-{ids[0]} tr.finding button.fp >> nth=0", "#export",
+                   f"#entry-{ids[2]} button.approve", f"#entry-{ids[1]} tr.finding button.fp >> nth=0",
+                   "#export-fp", f"#entry-{ids[3]} button.reject", f"#entry-{ids[0]} tr.finding button.fp >> nth=1",
+                   "#export"]
+        heights = []
+        for selector in actions:
+            if selector.startswith("#export"):
+                with page.expect_download():
+                    page.click(selector)
+            else:
+                page.click(selector)
+            heights.append(page.locator("#toolbar").bounding_box()["height"])
+        assert len(heights) == 10 and max(heights) < 80, heights
+        assert page.locator("#count-fp").inner_text() == "৩"
+        assert watch.clean(), vars(watch)
+    finally:
+        context.close()
+
+
+NOTHING_SPLIT = """() => {
+  const split = [], bengali = /[\\u0980-\\u09FF]+/g;
+  let words = 0;
+  const lines = el => new Set(Array.from(el.getClientRects()).filter(r => r.width > 0).map(r => Math.round(r.top))).size;
+  document.querySelectorAll("code").forEach(c => { if (lines(c) > 1) split.push("code: " + c.textContent); });
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (node.parentElement.closest("script, [hidden]")) continue;
+    for (const m of node.data.matchAll(bengali)) {
+      const range = document.createRange();
+      range.setStart(node, m.index);
+      range.setEnd(node, m.index + m[0].length);
+      const tops = new Set(Array.from(range.getClientRects()).filter(r => r.width > 0).map(r => Math.round(r.top)));
+      if (tops.size === 0) continue;
+      words++;
+      if (tops.size > 1) split.push(m[0]);
+    }
+  }
+  return [words, split];
+}"""
+
+
+def nothing_split_on_a_phone(chromium, path: Path, then=None):
+    """At 390 px, everything open: the page does not scroll sideways, no rule code and no
+    Bengali word anywhere on it is broken over two lines; then ``then(page)``."""
+    context = chromium.new_context(viewport={"width": 390, "height": 844}, locale="bn-BD", is_mobile=True,
+                                   has_touch=True)
+    try:
+        page = context.new_page()
+        page.goto(path.as_uri())
+        page.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")
+        assert page.evaluate("document.documentElement.scrollWidth") <= 390
+        words, split = page.evaluate(NOTHING_SPLIT)
+        assert words > 500 and split == []
+        if then is not None:
+            then(page)
+    finally:
+        context.close()
+
+
+def test_review_nothing_split_or_sideways_on_a_phone(chromium, pages):
+    """Findings are cards on a phone (before: 47 rule codes split, I00/1)."""
+    nothing_split_on_a_phone(chromium, pages[0] / "review.html")
