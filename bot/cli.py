@@ -577,6 +577,10 @@ def cmd_propose(args, extra: list[str]) -> int:
         from .links import site_base
 
         links = site_base(site)
+        # rule codes on the review page link to the rules page of this wiki, as the report does
+        rules_page, user = profile.data["report"]["rules_page"], site.username()
+        if user or "{user}" not in rules_page:
+            links["rules_page"] = rules_page.format(user=user or "")
     doc = review.bundle(entries, profile, source, site_name, opts, links)
     _write(args.output, json.dumps(doc, ensure_ascii=False, indent=1) + "\n")
     print(f"{args.output}: {len(entries)} proposed edits (bundle {doc['id']})")

@@ -21,10 +21,9 @@ import regex
 from . import links
 from .htmlpages import (APPLICABILITY_BN, BASE_CSS, FONTS, MONO, REASON_BN, SEVERITIES, SEVERITY_BN, SORT_JS,
                         STATUS_BN, csp_content, render_template)
-from .ruledocs import anchor
+from .ruledocs import docs_url, rule_url
 
 CONTEXT_CHARS = 90  # context kept either side of a finding on a long line
-RULES_DOC = "docs/rules.md"  # the rule docs (relbot rules -o docs/rules.md), relative to the page
 FIXABILITY = ("safe", "unsafe", "none")
 FIXABILITY_BN = {**APPLICABILITY_BN, "none": "সংশোধন নেই"}
 GRAPHEME = regex.compile(r"\X")
@@ -254,12 +253,15 @@ def _profile(profile):
 
 def render_lint_report(report: dict, sources: dict[str, str] | None = None, *,
                        rule_names: dict[str, str] | None = None, profile=None, runs: list[dict] | None = None,
-                       lang: str = "bn", rules_doc: str = RULES_DOC) -> str:
+                       lang: str = "bn", rules_doc: str | None = None) -> str:
     """The lint report (``schemas/report.schema.json``) as a work list; ``sources`` maps each page's
-    ``source`` to its text (context lines, sections), ``runs`` are a state's runs (the trend)."""
+    ``source`` to its text (context lines, sections), ``runs`` are a state's runs (the trend);
+    ``rules_doc``: where rule codes link (:func:`bot.ruledocs.docs_url` of the profile by default)."""
     sources = sources or {}
     prof = _profile(profile)
     data = prof.data if prof is not None else {}
+    if rules_doc is None:
+        rules_doc = docs_url(data)
     names = dict(data.get("rule_names") or {}) if rule_names is None else rule_names
     base = (data.get("wiki") or {}).get("base_url")
     digit_chars = (data.get("text") or {}).get("digits", "0123456789") if lang == "bn" else "0123456789"
@@ -282,7 +284,7 @@ def render_lint_report(report: dict, sources: dict[str, str] | None = None, *,
     top = max(by_code.values(), default=0)
     rules = [{"code": code, "name": names.get(code, ""), "severity": code_sev.get(code, ""), "count": n,
               "rank": _sev_rank(code_sev.get(code, "")), "width": f"{100 * n / top if top else 0:.2f}",
-              "doc": f"{rules_doc}#{anchor(code)}"}
+              "doc": rule_url(rules_doc, code)}
              for code, n in sorted(by_code.items(), key=lambda kv: (-kv[1], kv[0]))]
 
     groups, rows = [], []
@@ -307,7 +309,7 @@ def render_lint_report(report: dict, sources: dict[str, str] | None = None, *,
             items.append({**f, "fixability": fix.get("applicability", "none"), "rank": _sev_rank(f["severity"]),
                           "sort": int(f["line"]) * 1_000_000 + int(f["column"]), "section": section,
                           "edit": links.edit(base, title, section) if wiki and section is not None else None,
-                          "doc": f"{rules_doc}#{anchor(f['code'])}", "context": context(text, f)})
+                          "doc": rule_url(rules_doc, f["code"]), "context": context(text, f)})
         groups.append({"index": i, "title": title, "source": p.get("source"), "short": _short(p.get("source")),
                        "findings": items,
                        "counts": counts, "wiki": wiki})

@@ -17,7 +17,6 @@ Bengali page are in Bengali digits; the JSON stays Latin.
 from __future__ import annotations
 
 from functools import lru_cache
-from pathlib import Path
 
 from . import diffs, links
 from .htmlpages import (APPLICABILITY_BN, BASE_CSS, FONTS, MONO, SEVERITIES, SEVERITY_BN, SORT_JS, _hash,
@@ -28,7 +27,6 @@ KEEP = 60  # grapheme clusters of unchanged text kept either side of a cut in a 
 KIND_BN = {"space": "ফাঁকা স্থান", "nfc": "একই রকম দেখতে অক্ষর", "punct": "যতিচিহ্ন", "text": "লেখা"}
 KIND_EN = {"space": "white space only", "nfc": "same look, other code points", "punct": "punctuation",
            "text": "text"}
-DOCS = Path(__file__).resolve().parent.parent / "docs" / "rules.md"
 
 
 def bn(value) -> str:
@@ -41,9 +39,26 @@ def fp_line(title: str, code: str, anchor: str = "", note: str = "") -> str:
     return f"* [[{title}]] | {code} | {anchor} | {note}".rstrip(" |")
 
 
-def default_docs() -> str | None:
-    """Where rule codes link: the rule docs of this checkout (``docs/rules.md``), when present."""
-    return DOCS.as_uri() if DOCS.is_file() else None
+def default_docs(bundle: dict, profile=None) -> str | None:
+    """Where rule codes link (an absolute URL, never a file): the on-wiki rules page that
+    ``propose --wiki`` recorded in the bundle's links, else the profile's
+    (:func:`bot.ruledocs.docs_url`)."""
+    from .ruledocs import docs_url
+
+    base = bundle.get("links") or None
+    if base and base.get("rules_page"):
+        return links.article(base, base["rules_page"])
+    return docs_url(profile if profile is not None else _bundle_profile(bundle), base=base)
+
+
+def _bundle_profile(bundle: dict):
+    from .profile import ProfileError, load_profile
+
+    name = str(bundle.get("profile") or "")
+    try:
+        return load_profile(name.removeprefix("bundled profile ") if name.startswith("bundled profile ") else name)
+    except (ProfileError, OSError):  # a profile file not here: the bundled one of its language
+        return load_profile("bn")
 
 
 @lru_cache(maxsize=1)
@@ -124,11 +139,9 @@ def _entry(e: dict, base, docs: str | None, look_alikes: dict[str, str]) -> dict
 
 
 def rule_doc(docs: str | None, code: str) -> str | None:
-    if not docs:
-        return None
-    from .ruledocs import anchor
+    from .ruledocs import rule_url
 
-    return f"{docs}#{anchor(code)}"
+    return rule_url(docs, code)
 
 
 def _options(options) -> str:
@@ -403,13 +416,13 @@ REVIEW_JS = SORT_JS + """
 
 def render_review(bundle: dict, *, docs: str | None = "default", look_alikes: dict[str, str] | None = None) -> str:
     """The review page of a bundle (``schemas/bundle.schema.json``). ``docs``: where rule codes
-    link (a URL of the rule docs, ``#t003`` appended); by default this checkout's
-    ``docs/rules.md``; None for no links. ``look_alikes``: characters shown as look-alikes in
+    link (a URL of the rule docs, ``#t003`` appended); by default :func:`default_docs`; None for
+    no links. ``look_alikes``: characters shown as look-alikes in
     diffs (the profile's danda look-alikes by default)."""
     from markupsafe import Markup
 
     if docs == "default":
-        docs = default_docs()
+        docs = default_docs(bundle)
     if look_alikes is None:
         look_alikes = _profile_look_alikes()
     base = bundle.get("links")

@@ -25,7 +25,7 @@ import pytest
 
 from bot import diffs
 from bot.review import places
-from bot.reviewpage import default_docs, render_review
+from bot.reviewpage import render_review
 from bot.cli import main as relbot
 from bot.fixes import fix_page
 from bot.htmlpages import json_script
@@ -41,6 +41,9 @@ EVIL = " ".join(HOSTILE)
 # what is markup to a wiki or to a template engine, not to HTML: must come out as the same text
 WIKI_EVIL = "{{7*7}} ]] [[x|y]] {% raw %} \"q\" 'a' &section=9#x"
 WIKI = "https://bn.wikipedia.org"  # the link base of the pages here
+# where pages made from files link rule codes: docs/rules.md in the profile's project.repository
+RULES_MD = "https://github.com/relbot/relbot/blob/main/docs/rules.md"
+DOCS_MD = FIXTURES.parent / "docs" / "rules.md"  # the same file in this checkout (its anchors)
 BN_DIGITS = str.maketrans("0123456789", "০১২৩৪৫৬৭৮৯")
 
 
@@ -232,8 +235,7 @@ def test_self_contained_with_csp(pages, name):
     tags = {t for t, _ in m.tags}
     assert not tags & {"link", "img", "iframe", "object", "embed", "base", "form", "audio", "video", "source"}
     # in-page anchors only; the review page also links out (never loads) to its wiki and the rule docs
-    out = (("#", WIKI + "/", default_docs() + "#") if "review" in name
-           else ("#", WIKI + "/", "docs/rules.md#") if "report" in name else ("#",))
+    out = ("#", WIKI + "/", RULES_MD + "#")
     for tag, attrs in m.tags:
         assert not any(k.startswith("on") for k in attrs), (tag, attrs)  # no inline handlers
         for key in URL_ATTRS & attrs.keys():
@@ -305,7 +307,7 @@ def test_lint_report_content(lint_report, pages):
     report, _ = lint_report
     html = pages[1]["report"]
     for code, n in report["summary"]["by_code"].items():
-        assert re.search(rf'<a class="rule" href="docs/rules.md#{code.lower()}"><code>{code}</code></a></td>'
+        assert re.search(rf'<a class="rule" href="{RULES_MD}#{code.lower()}"><code>{code}</code></a></td>'
                          rf'<td>[^<]*</td><td[^>]*>.*?</td><td class="num" data-sort="{n}">{bn(n)}</td>', html)
     assert html.count('<tr class="finding"') == report["summary"]["findings"]
     checked = [p for p in report["pages"] if p["findings"]]
@@ -738,7 +740,8 @@ def test_lint_filters_and_search(open_page, lint_report):
 
 def test_lint_links(open_page, lint_report):
     """Every article links to the wiki (article, edit, history) under its title; a finding's edit
-    link opens its section; every rule code links to its section of docs/rules.md."""
+    link opens its section; every rule code links to its section of docs/rules.md in the project's
+    repository (an absolute URL: the page may be anywhere)."""
     report, _ = lint_report
     page, watch = open_page("report")
     docs = (FIXTURES.parent / "docs" / "rules.md").read_text("utf-8")
@@ -756,7 +759,7 @@ def test_lint_links(open_page, lint_report):
         assert parse_qs(edit.query) == {"title": [key], "action": ["edit"]} and edit.path == "/w/index.php"
         assert parse_qs(history.query) == {"title": [key], "action": ["history"]}
         for code, href in g["rules"]:
-            assert href == f"docs/rules.md#{code.lower()}" and f'<a id="{code.lower()}"></a>' in docs
+            assert href == f"{RULES_MD}#{code.lower()}" and f'<a id="{code.lower()}"></a>' in docs
         for code, href in g["edits"]:
             query = parse_qs(urlsplit(href).query)
             assert query["title"] == [key] and query["action"] == ["edit"] and query["section"][0].isdigit()
@@ -946,7 +949,7 @@ def test_review_links_are_well_formed(open_page, bundle, hostile_bundle, name):
 
     doc = bundle if name == "review" else hostile_bundle
     page, watch = open_page(name)
-    docs = Path(default_docs().removeprefix("file://")).read_text("utf-8")
+    docs = DOCS_MD.read_text("utf-8")
     for e in doc["entries"]:
         art = f"#entry-{e['id']}"
         title = e["title"]
@@ -973,7 +976,7 @@ def test_review_links_are_well_formed(open_page, bundle, hostile_bundle, name):
             assert q["action"] == "edit" and q["section"].isdigit() and q["title"] == title.replace(" ", "_")
         for code in {f["code"] for f in e["findings"]} | {r["code"] for r in e["rules"]}:
             for url in hrefs(page, f"{art} a.rule:has(code:text-is('{code}'))"):
-                assert url == f"{default_docs()}#{code.lower()}"
+                assert url == f"{RULES_MD}#{code.lower()}"
                 assert f'<a id="{code.lower()}"></a>' in docs
         assert len(hrefs(page, f"{art} a.rule")) == len(e["findings"]) + len(e["rules"])
     assert watch.clean(), vars(watch)
@@ -1129,3 +1132,38 @@ def nothing_split_on_a_phone(chromium, path: Path, then=None):
 def test_review_nothing_split_or_sideways_on_a_phone(chromium, pages):
     """Findings are cards on a phone (before: 47 rule codes split, I00/1)."""
     nothing_split_on_a_phone(chromium, pages[0] / "review.html")
+
+
+def test_rule_links_are_absolute_urls_from_the_profile(pages, bundle):
+    """Every rule link of the lint and review pages is an absolute https URL: docs/rules.md in the
+    profile's repository for pages made from files, the wiki's rules page (the one
+    report --publish-rules writes) for a bundle whose links name it (before: docs/rules.md#w007
+    relative to the page, file:///…/docs/rules.md)."""
+    for name in ("review", "report", "hostile-review", "hostile-report"):
+        found = re.findall(r'<a class="rule" href="([^"]*)"', pages[1][name])
+        assert found and all(re.fullmatch(re.escape(RULES_MD) + r"#[a-z]\d{3}", unescape(h)) for h in found), name
+    wiki = json.loads(json.dumps(bundle))
+    wiki["links"] = {"base_url": "http://127.0.0.1:8080", "script": "/index.php", "article_path": "/index.php/$1",
+                     "rules_page": "ব্যবহারকারী:RelBot/নিয়ম"}
+    validator("bundle").validate(wiki)
+    found = {unquote(unescape(h)) for h in re.findall(r'<a class="rule" href="([^"]*)"', render_review(wiki))}
+    codes = {r["code"] for e in bundle["entries"] for r in e["rules"]} | {
+        f["code"] for e in bundle["entries"] for f in e["findings"]}
+    assert found == {f"http://127.0.0.1:8080/index.php/ব্যবহারকারী:RelBot/নিয়ম#{c.lower()}" for c in codes}
+
+
+@pytest.mark.parametrize("repository", ["docs/rules.md", "file:///work/relbot", "https://github.com/relbot/relbot/",
+                                        "http://github.com/relbot/relbot", "https://github.com"])
+def test_profile_schema_takes_only_an_absolute_https_repository(tmp_path, repository):
+    """The repository the rule links fall back to: the bundled profiles give one; a relative,
+    file://, http:// or bare-host value, or one with a trailing slash, is refused."""
+    from bot.profile import ProfileError, load_profile
+
+    assert load_profile("bn").data["project"] == {"repository": "https://github.com/relbot/relbot"}
+    assert load_profile("en").data["project"] == {"repository": "https://github.com/relbot/relbot"}
+    data = json.loads((FIXTURES.parent / "bot" / "profiles" / "bn.json").read_text("utf-8"))
+    data["project"]["repository"] = repository
+    path = tmp_path / "p.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), "utf-8")
+    with pytest.raises(ProfileError, match="project"):
+        load_profile(str(path))

@@ -5,11 +5,15 @@ page with a section and an anchor per code, saved once."""
 
 from __future__ import annotations
 
+import re
+from html import unescape
+from urllib.parse import unquote
+
 from bot import sandbox
 from bot.rules import all_rules
 from conftest import SEED, read
 from test_bot_wiki import SEED_TITLE
-from wiki_fixtures import api, relbot, revisions
+from wiki_fixtures import api, http, relbot, revisions
 
 REPORT = "ব্যবহারকারী:RelBot/প্রতিবেদন"
 RULES = "ব্যবহারকারী:RelBot/নিয়ম"
@@ -95,6 +99,20 @@ def test_rule_docs_published_with_a_section_per_code_and_saved_once(fresh_wiki, 
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.strip() == f"[[{RULES}]]: unchanged, not saved"
     assert len(revisions(sb, RULES)) == 1
+    # a review page of a bundle proposed from this wiki links rule codes to that page, which answers
+    bundle, review = tmp_path / "bundle.json", tmp_path / "review.html"
+    proc = relbot(sb, "propose", "--wiki", "-o", str(bundle), f"-page:{SEED_TITLE}")
+    assert proc.returncode == 0, proc.stderr
+    proc = relbot(sb, "review", str(bundle), "--html", str(review))
+    assert proc.returncode == 0, proc.stderr
+    found = {unescape(h) for h in re.findall(r'<a class="rule" href="([^"]*)"', review.read_text("utf-8"))}
+    path = api(sb, action="query", meta="siteinfo", siprop="general")["query"]["general"]["articlepath"]
+    assert found and all(re.fullmatch(r"#[a-z]\d{3}", h[h.index("#"):]) for h in found)
+    (url,) = {h.split("#")[0] for h in found}
+    assert unquote(url) == sb.url + path.replace("$1", RULES.replace(" ", "_"))
+    r = http().get(url, timeout=30)
+    assert r.status_code == 200 and f'"wgPageName":"{RULES}"' in r.text
+    assert all(f'id="{h.split("#")[1]}"' in r.text for h in found)
 
 
 def test_rule_docs_obey_the_shutoff_page(fresh_wiki, tmp_path):
