@@ -55,6 +55,7 @@ button{font:inherit;font-size:.9rem;padding:.05rem .5rem;border:1px solid #8c959
 details.article{border:1px solid var(--line);border-radius:6px;margin:.5rem 0;padding:.2rem .6rem}
 details.article>summary{cursor:pointer;font-weight:600}
 details.article>summary .counts{font-weight:400;color:var(--muted)}
+p.start{font-size:1.1rem;font-weight:600}p.start a{color:var(--err)}
 p.links a{margin-right:.8rem}
 td.context{font-family:%(fonts)s;white-space:pre-wrap;word-break:normal;overflow-wrap:break-word;min-width:12rem;max-width:32rem;font-size:.9rem;background:#f6f8fa}
 td.pos a{white-space:nowrap}
@@ -66,6 +67,7 @@ td.pos a{white-space:nowrap}
  table.findings tr{border-bottom:2px solid var(--line);padding:.3rem 0}
  table.findings td{border:none;padding:.1rem .2rem;text-align:left}
  table.findings td:nth-child(-n+3){display:inline-block;vertical-align:top;margin-right:.6rem}
+ details.article>summary .src{display:block;overflow:hidden;text-overflow:ellipsis;white-space:nowrap}
 }
 """
 
@@ -74,7 +76,12 @@ LINT_JS = SORT_JS + """
   "use strict";
   var D = document.documentElement.dataset.digits || "0123456789";
   function digits(n){ return String(n).replace(/[0-9]/g, function(d){ return D.charAt(+d); }); }
-  function norm(s){ return s.normalize("NFC").toLocaleLowerCase(); }
+  // the page shows its digits (Bengali in a bn page): a search in either kind finds both
+  function norm(s){
+    return s.normalize("NFC").toLocaleLowerCase().replace(/[\u09E6-\u09EF]/g, function(d){
+      return String(d.charCodeAt(0) - 0x09E6);
+    });
+  }
   function checked(name){
     var set = new Set();
     document.querySelectorAll('input[name="' + name + '"]:checked').forEach(function(i){ set.add(i.value); });
@@ -84,7 +91,7 @@ LINT_JS = SORT_JS + """
   var search = document.getElementById("search");
   var texts = new Map();
   groups.forEach(function(g){
-    g.querySelectorAll("tr.finding").forEach(function(tr){ texts.set(tr, norm(g.dataset.title + " " + tr.textContent)); });
+    g.querySelectorAll("tr.finding").forEach(function(tr){ texts.set(tr, norm(g.dataset.title + " " + g.dataset.source + " " + tr.textContent)); });
   });
   function filter(){
     var codes = checked("code"), sevs = checked("severity"), fixes = checked("fix");
@@ -285,7 +292,8 @@ def render_lint_report(report: dict, sources: dict[str, str] | None = None, *,
     rules = [{"code": code, "name": names.get(code, ""), "severity": code_sev.get(code, ""), "count": n,
               "rank": _sev_rank(code_sev.get(code, "")), "width": f"{100 * n / top if top else 0:.2f}",
               "doc": rule_url(rules_doc, code)}
-             for code, n in sorted(by_code.items(), key=lambda kv: (-kv[1], kv[0]))]
+             # errors first: by severity, then the most frequent
+             for code, n in sorted(by_code.items(), key=lambda kv: (_sev_rank(code_sev.get(kv[0], "")), -kv[1], kv[0]))]
 
     groups, rows = [], []
     for i, p in enumerate(pages):
@@ -314,6 +322,9 @@ def render_lint_report(report: dict, sources: dict[str, str] | None = None, *,
                        "findings": items,
                        "counts": counts, "wiki": wiki})
 
+    # the work list starts where the worst findings are: pages with errors, then warnings, then style
+    groups.sort(key=lambda g: (min((_sev_rank(s) for s in g["counts"]), default=9), g["title"], str(g["source"])))
+    n_errors = sum(g["counts"].get("error", 0) for g in groups)
     errors = summ.get("input_errors") or []
     chart = trend(runs) if runs else None
     values = {
@@ -322,6 +333,7 @@ def render_lint_report(report: dict, sources: dict[str, str] | None = None, *,
         "by_severity": summ.get("by_severity") or {}, "skipped": summ.get("skipped") or {}, "errors": errors,
         "severities": SEVERITIES, "severity_bn": SEVERITY_BN, "status_bn": STATUS_BN, "reason_bn": REASON_BN,
         "fixabilities": [x for x in FIXABILITY if x in fixes] or list(FIXABILITY), "fixability_bn": FIXABILITY_BN,
+        "n_errors": n_errors, "first": groups[0]["index"] if groups else None,
         "trend": chart, "runs": bool(runs), "base": base, "mode_bn": MODE_BN, "run_status_bn": RUN_STATUS_BN,
     }
     css = LINT_CSS % {"fonts": FONTS, "mono": MONO}

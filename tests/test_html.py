@@ -1167,3 +1167,59 @@ def test_profile_schema_takes_only_an_absolute_https_repository(tmp_path, reposi
     path.write_text(json.dumps(data, ensure_ascii=False), "utf-8")
     with pytest.raises(ProfileError, match="project"):
         load_profile(str(path))
+
+
+SEV_RANK = {"error": 0, "warning": 1, "style": 2}
+
+
+def test_lint_page_starts_with_errors(lint_report, pages):
+    """"Start here": a line under the totals names the real number of errors and links to the
+    first page of the work list, which lists pages with errors, then warnings, then style (by
+    title, then file); the rule table lists errors first, the most frequent first within a
+    severity (before: by count alone, style rules on top; pages in input order)."""
+    report, _ = lint_report
+    html = pages[1]["report"]
+    n = sum(f["severity"] == "error" for p in report["pages"] for f in p["findings"])
+    worst = {i: min(SEV_RANK[f["severity"]] for f in p["findings"]) for i, p in enumerate(report["pages"])
+             if p["findings"]}
+    order = sorted(worst, key=lambda i: (worst[i], report["pages"][i]["title"], report["pages"][i]["source"]))
+    assert n == 8 and f'<p class="start" id="start"><a href="#page-{order[0]}">{bn(n)}টি ত্রুটি আগে দেখুন</a></p>' in html
+    assert html.index('id="start"') < html.index('id="by-rule"') < html.index('id="findings"')
+    assert [int(i) for i in re.findall(r'<details class="article" id="page-(\d+)"', html)] == order
+    table = html[html.index('id="rules-table"'):html.index("</table>", html.index('id="rules-table"'))]
+    rows = [(int(rank), int(count)) for rank, count in
+            re.findall(r'<td data-sort="(\d)">.*?</td><td class="num" data-sort="(\d+)">', table)]
+    assert len(rows) == len(report["summary"]["by_code"]) and rows[0][0] == 0
+    assert rows == sorted(rows, key=lambda r: (r[0], -r[1]))
+
+
+def test_lint_search_takes_either_digits_and_the_path(open_page, lint_report):
+    """A line:column typed in Latin digits finds the finding shown in Bengali ones, and so do
+    Bengali digits; a file path tells two pages of one title apart."""
+    report, _ = lint_report
+    page, watch = open_page("report")
+    l001 = next(p for p in report["pages"] if "/L001/" in p["source"])
+    f = l001["findings"][0]
+    where = [(g["code"], g["line"], g["column"]) for p in report["pages"] for g in p["findings"]]
+    expected = [c for c, line, col in where if f"{line}:{col}".startswith(f"{f['line']}:{f['column']}")]
+    for typed in (f"{f['line']}:{f['column']}", bn(f"{f['line']}:{f['column']}")):
+        page.fill("#search", typed)
+        assert f["code"] in visible_rows(page) and sorted(visible_rows(page)) == sorted(expected), typed
+    twins = [p for p in report["pages"] if p["title"] == l001["title"] and p["findings"]]
+    assert len(twins) >= 2  # one title, several files: only the path tells them apart
+    page.fill("#search", "rules/L001/")
+    assert page.locator("details.article:not([hidden])").count() == 1
+    assert visible_rows(page) == [g["code"] for g in l001["findings"]]
+    assert watch.clean(), vars(watch)
+
+
+def test_lint_page_counts_before_the_path_on_a_phone(chromium, pages):
+    """At 390 px each page's counts stand before its file path, inside the screen (before: after
+    the path, a line lower); nothing scrolls sideways, no code or Bengali word is split."""
+    def counts_first(page):
+        boxes = page.eval_on_selector_all("details.article > summary", """els => els.map(s => {
+            const c = s.querySelector('.counts').getBoundingClientRect(), p = s.querySelector('.src').getBoundingClientRect();
+            return [c.bottom <= p.top + 1, c.right <= 390, c.width > 0]; })""")
+        assert len(boxes) > 10 and all(all(b) for b in boxes), boxes
+
+    nothing_split_on_a_phone(chromium, pages[0] / "report.html", then=counts_first)
