@@ -18,13 +18,14 @@ EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 class _Help(argparse.HelpFormatter):
     """argparse's help, with each option's default named after its help (as
     ``ArgumentDefaultsHelpFormatter`` does) unless the help names it itself (``%(default)``) or
-    there is none to name: None, or a flag (its off state goes without saying)."""
+    there is none to name: None, or a flag (its off state goes without saying), or the help says
+    "(default …" already."""
 
     def _get_help_string(self, action):
         text = action.help or ""
         default = action.default
         if (default is None or default is False or default is argparse.SUPPRESS or action.nargs == 0
-                or "%(default" in text):
+                or "%(default" in text or "(default" in text):  # said once: the help names it
             return text
         return f"{text} (default: %(default)s)"
 
