@@ -163,14 +163,14 @@ SOURCE_BN = {"files": "ফাইল", "wiki": "উইকি", "dump": "ডাম
 
 
 def created_bn(created) -> str:
-    """The bundle's time as a Bengali reader writes it, in UTC: ``১ নভেম্বর ২০২৬, ০৩:১৭ (UTC)``."""
+    """The bundle's time as a Bengali reader writes it, in UTC: ``১ নভেম্বর ২০২৬, ০৩:১৭ (ইউটিসি)``."""
     from datetime import datetime, timezone
 
     try:
         when = datetime.fromisoformat(str(created)).astimezone(timezone.utc)
     except ValueError:
         return bn(created)
-    return bn(f"{when.day} {MONTHS_BN[when.month - 1]} {when.year}, {when:%H:%M} (UTC)")
+    return bn(f"{when.day} {MONTHS_BN[when.month - 1]} {when.year}, {when:%H:%M} (ইউটিসি)")
 
 
 def profile_bn(source) -> str:

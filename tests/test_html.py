@@ -1223,3 +1223,26 @@ def test_lint_page_counts_before_the_path_on_a_phone(chromium, pages):
         assert len(boxes) > 10 and all(all(b) for b in boxes), boxes
 
     nothing_split_on_a_phone(chromium, pages[0] / "report.html", then=counts_first)
+
+
+def _meta(html: str) -> str:
+    return html[html.index('<p class="meta">'):html.index("</p>", html.index('<p class="meta">'))]
+
+
+def test_review_header_is_bengali_and_says_apply_will_refuse_files(pages, twins, bundle):
+    """The header in the page's language with a readable date (before: an ISO time in Bengali
+    digits, "bundled profile bn", "safe fixes only"); a bundle proposed from files says up front
+    that apply refuses it, one from a wiki does not."""
+    meta = _meta(pages[1]["review"])
+    assert "তৈরি ১ নভেম্বর ২০২৬, ০৩:১৭ (ইউটিসি)" in meta and "উৎস ফাইল" in meta and "অনিরাপদ সংশোধনসহ" in meta
+    html = twins[2].read_text("utf-8")
+    meta = _meta(html)
+    assert "সঙ্গের প্রোফাইল bn" in meta and "শুধু নিরাপদ সংশোধন" in meta and "৪টি প্রস্তাবিত সম্পাদনা, তার ২টি সংরক্ষণযোগ্য নয়" in meta
+    words = re.sub(r'<span class="mono">[0-9a-f]{16}</span>', "", meta)
+    assert not re.search(r"[A-Za-z]{3,}|[0-9]", re.sub(r"<[^>]+>", "", words).replace("bn", "")), meta
+    note = re.search(r'<p class="notice" id="not-for-apply">(.*?)</p>', html).group(1)
+    assert re.sub(r"<[^>]+>", "", note) == ("এই বান্ডল ফাইল থেকে প্রস্তাবিত: relbot apply এটি উইকিতে সংরক্ষণ করবে না। এখানকার "
+                                            "অনুমোদন শুধু পর্যালোচনার জন্য; ফাইলে সংশোধন লিখতে relbot fix --write চালান।")
+    wiki = json.loads(json.dumps(bundle))
+    wiki["source"], wiki["site"] = "wiki", "wikipedia:bn"
+    assert 'id="not-for-apply"' not in render_review(wiki)
