@@ -650,7 +650,7 @@ def cmd_report(args, extra: list[str]) -> int:
     from .profile import load_profile
     from .report import finding_keys, lint_entry, wikitext, without_time
     from .state import State
-    from .wiki import connect, publish, pywikibot_dir, read_exceptions, wiki_pages
+    from .wiki import connect, edit_block, publish, pywikibot_dir, read_exceptions, wiki_pages
 
     profile = load_profile(args.profile)
     pywikibot_dir(args.pywikibot_dir)
@@ -672,6 +672,9 @@ def cmd_report(args, extra: list[str]) -> int:
     for page in wiki_pages(site, profile, extra):
         pages.append(lint_entry(page.text, page.title(), f"{site.code}:{page.title()}", profile, gaz,
                                 exceptions=listed.for_page(page.title())))
+        block = edit_block(page.text, profile, site.username() or "")
+        if block and pages[-1]["status"] == "checked":  # the report says a person must fix it
+            pages[-1]["block"] = block
     # new / fixed are counted against the last *published* report of this title, kept in the state
     # (a dry run creates no state file)
     from pathlib import Path
