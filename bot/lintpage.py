@@ -223,7 +223,7 @@ def trend(runs: list[dict]) -> dict | None:
     if len(points) < 2:
         return None
     # room above the plot for the axis's name, and right of it for the last run number (a phone clipped it)
-    width, height, left, right, top, bottom = 600, 220, 44, 28, 22, 34
+    width, height, left, right, top, bottom = 600, 240, 44, 28, 22, 50
     top_value = max(max(p["by_severity"].values()) for p in points) or 1
     step = (width - left - right) / (len(points) - 1)
 

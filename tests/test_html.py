@@ -1246,3 +1246,32 @@ def test_review_header_is_bengali_and_says_apply_will_refuse_files(pages, twins,
     wiki = json.loads(json.dumps(bundle))
     wiki["source"], wiki["site"] = "wiki", "wikipedia:bn"
     assert 'id="not-for-apply"' not in render_review(wiki)
+
+
+def test_trend_labels_stay_inside_the_chart_on_a_phone(chromium, tmp_path):
+    """At 390 px the chart's text (run numbers, counts, the axis names) lies inside the chart
+    (before: the last run number was cut at the right edge); the axis says what is counted."""
+    runs = [{"id": i, "started": 0, "mode": "apply", "status": "finished", "counts": {"findings": {"I002": i}}}
+            for i in (1187, 1188, 1189)]
+    path = tmp_path / "trend.html"
+    path.write_text(render_lint_report({"pages": [], "summary": {}}, runs=runs), "utf-8")
+    context = chromium.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
+    try:
+        page = context.new_page()
+        page.goto(path.as_uri())
+        boxes = page.eval_on_selector_all("svg.trend text", """els => els.map(t => {
+            const b = t.getBBox(), v = t.ownerSVGElement.viewBox.baseVal;
+            return [t.textContent, b.x >= 0 && b.y >= 0 && b.x + b.width <= v.width && b.y + b.height <= v.height]; })""")
+        assert ["১১৮৯", True] in boxes and ["উইকিতে খোলা সমস্যা", True] in boxes
+        assert all(inside for _, inside in boxes), [b for b in boxes if not b[1]]
+    finally:
+        context.close()
+
+
+def test_review_jump_list_names_every_entry(pages, bundle, twins):
+    """A list of the page's entries at the top, each linking to its entry (blocked ones too)."""
+    for html, doc in ((pages[1]["review"], bundle), (twins[2].read_text("utf-8"), twins[1])):
+        nav = html[html.index('<nav id="jump"'):html.index("</nav>")]
+        assert re.findall(r'<a href="#entry-([0-9a-f]{12})">', nav) == [e["id"] for e in doc["entries"] if e.get("saveable", True)] + [
+            e["id"] for e in doc["entries"] if not e.get("saveable", True)]
+        assert nav.count("সংরক্ষণযোগ্য নয়") == sum(not e.get("saveable", True) for e in doc["entries"])
