@@ -184,7 +184,7 @@ REVIEW_CSS = BASE_CSS + """
 /* one line whatever happens: exports and false positives show below, not in the sticky bar */
 #toolbar{position:sticky;top:0;z-index:2;background:#fff;border-bottom:1px solid var(--line);padding:.3rem 0;margin-bottom:.6rem;
  white-space:nowrap;overflow-x:auto;overflow-y:hidden}
-#toolbar button{padding:.05rem .5rem}
+#toolbar button{padding:.05rem .5rem}#toolbar .sym{display:none}
 code{white-space:nowrap}
 article.entry{scroll-margin-top:3rem}
 p.notice{border:1px solid #bf8700;background:#fff8c5;border-radius:6px;padding:.3rem .6rem}
@@ -228,7 +228,8 @@ del.punct,.nfc del{color:#a40e26}ins.punct,.nfc ins{color:#116329}
 span.codes{font-family:%(mono)s;font-size:.75rem;color:#57606a;background:#eaeef2;border-radius:3px;padding:0 3px;margin:0 2px;white-space:nowrap}
 span.gap{color:var(--muted);background:#eaeef2;border-radius:3px;padding:0 3px}
 details.findings{overflow-x:auto}table.findings td{overflow-wrap:break-word}
-@media (max-width:600px){body{padding:.5rem}button.fp .en{display:none}#toolbar .wide{display:none}
+@media (max-width:600px){body{padding:.5rem}button.fp .en{display:none}
+ #toolbar .label{display:none}#toolbar .sym{display:inline}#toolbar button{padding:.05rem .35rem}
  table.diff col.ln{width:2.2em}
  table.findings,table.findings tbody,table.findings tr,table.findings td{display:block;width:auto}
  table.findings thead{display:none}

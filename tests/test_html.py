@@ -1060,7 +1060,8 @@ def test_review_decisions_and_marks_survive_a_reload(chromium, pages, bundle):
 
 def test_review_toolbar_stays_one_line_on_a_phone(chromium, pages, bundle):
     """At 390 px the sticky toolbar stays under 80 px high through ten actions (approvals,
-    rejections, false positives, both exports); before, it took 530 of 844 px."""
+    rejections, false positives, both exports), its buttons on the screen; before, it took 530
+    of 844 px."""
     context = chromium.new_context(accept_downloads=True, viewport={"width": 390, "height": 844}, locale="bn-BD",
                                    is_mobile=True, has_touch=True)
     try:
@@ -1083,6 +1084,9 @@ def test_review_toolbar_stays_one_line_on_a_phone(chromium, pages, bundle):
                 page.click(selector)
             heights.append(page.locator("#toolbar").bounding_box()["height"])
         assert len(heights) == 10 and max(heights) < 80, heights
+        # … with every button on the screen, none behind a sideways scroll of the bar
+        rights = page.eval_on_selector_all("#toolbar button", "bs => bs.map(b => b.getBoundingClientRect().right)")
+        assert len(rights) == 4 and max(rights) <= 390, rights
         assert page.locator("#count-fp").inner_text() == "৩"
         assert watch.clean(), vars(watch)
     finally:
