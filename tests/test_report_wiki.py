@@ -151,3 +151,19 @@ def test_section_numbers_are_mediawikis_on_real_pages(fresh_wiki):
         compared += 1
         headings += len(ours)
     assert compared >= 50 and headings >= 200
+
+
+def test_report_says_which_pages_the_bot_may_not_edit(fresh_wiki, tmp_path):
+    """A {{nobots}} page and an in-use page are checked and reported, and their status says the
+    bot will not edit them (before: only "checked")."""
+    sb = fresh_wiki
+    nobots, in_use, free = "চীন–নেপাল সম্পর্ক", "চীন–ভারত সম্পর্ক", "জাপান–ভারত সম্পর্ক"
+    sandbox.seed(sb, {nobots: "{{nobots}}\n" + read(SEED), in_use: "{{ব্যবহৃত হচ্ছে}}\n" + read(SEED), free: read(SEED)})
+    proc = relbot(sb, "report", "--publish", REPORT, "--dry-run", "--state", str(tmp_path / "s.sqlite"),
+                  f"-page:{nobots}", f"-page:{in_use}", f"-page:{free}")
+    assert proc.returncode == 0, proc.stderr
+    rows = {line.split("]]")[0].removeprefix("| [["): line for line in proc.stdout.splitlines()
+            if line.startswith("| [[")}
+    assert " || পরীক্ষিত · বট সম্পাদনা করবে না: <nowiki>{{nobots}}</nowiki> || " in rows[nobots]
+    assert " || পরীক্ষিত · বট সম্পাদনা করবে না: <nowiki>ব্যবহৃত হচ্ছে ({{ব্যবহৃত হচ্ছে}})</nowiki> || " in rows[in_use]
+    assert " || পরীক্ষিত || " in rows[free]
