@@ -533,7 +533,8 @@ def test_e006_names_both_commonwealth_members_at_the_sentence(lint):
     at = text.index(sentence)
     assert [(f.code, f.start, f.end, f.message_en) for f in findings] == [
         ("E006", at, at + len(sentence),
-         "ভারত and বাংলাদেশ are Commonwealth members, which exchange high commissions, not embassies")]
+         "India and Bangladesh are Commonwealth members, which exchange high commissions, not embassies")]
+    assert findings[0].message_bn.startswith("ভারত ও বাংলাদেশ দুটিই কমনওয়েলথ সদস্য")  # (E006's English message named them in Bengali)
 
 
 def test_i004_points_at_the_repeated_parameter_and_its_fix_is_safe(lint):

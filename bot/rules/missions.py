@@ -19,6 +19,13 @@ def _name(art, code) -> str:
     return (art.gazetteer.name(code) if code else None) or code or "?"
 
 
+def _name_en(code) -> str:
+    """A country's English name (CLDR), for English messages: never the wiki's own script."""
+    from babel import Locale
+
+    return Locale("en").territories.get(code or "", code or "?")
+
+
 def check_disagree(art):
     """The infobox names one city or kind for a country's mission, the prose another."""
     prose = [f for f in art.facts if f.source == "prose"]
@@ -85,7 +92,8 @@ def check_commonwealth(art):
     for f in art.facts:
         if (f.kind == "embassy" and f.sender and f.host_country
                 and gaz.is_commonwealth(f.sender) and gaz.is_commonwealth(f.host_country)):
-            yield Hit(f.start, f.end, {"sender": _name(art, f.sender), "host": _name(art, f.host_country)})
+            yield Hit(f.start, f.end, {"sender": _name(art, f.sender), "host": _name(art, f.host_country),
+                                       "sender_en": _name_en(f.sender), "host_en": _name_en(f.host_country)})
 
 
 def check_infobox_wrong_mission(art):
@@ -128,7 +136,7 @@ register("E005", "mission-infobox-empty", "style",
          example="mission1 = (empty)", check=check_infobox_empty)
 register("E006", "commonwealth-embassy", "warning",
          "{sender} ও {host} দুটিই কমনওয়েলথ সদস্য: তারা দূতাবাস নয়, হাই কমিশন বিনিময় করে",
-         "{sender} and {host} are Commonwealth members, which exchange high commissions, not embassies",
+         "{sender_en} and {host_en} are Commonwealth members, which exchange high commissions, not embassies",
          example="ঢাকায় ভারতের দূতাবাস", check=check_commonwealth)
 register("E007", "infobox-mission-wrong-slot", "warning",
          "তথ্যছকের {param}-এ {host}-এ {country}-এর মিশন থাকার কথা, কিন্তু মানটি অন্য দেশের মিশন "
