@@ -712,7 +712,8 @@ def cmd_report(args, extra: list[str]) -> int:
     try:
         previous = state.get_meta(key) if state else None
         when = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
-        text = wikitext(pages, profile, when, previous, spec["rules_page"].format(user=site.username()))
+        held = [h for h in state.checks("apply", "held") if h["obstacle"]] if state else []
+        text = wikitext(pages, profile, when, previous, spec["rules_page"].format(user=site.username()), held)
         if args.dry_run:
             sys.stdout.write(text)
             return EXIT_OK

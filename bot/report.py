@@ -119,12 +119,14 @@ def _links(title: str, spec: dict) -> str:
 
 
 def wikitext(pages: list[dict], profile, when: str, previous: dict | None = None,
-             rules_page: str | None = None) -> str:
+             rules_page: str | None = None, held: list[dict] | None = None) -> str:
     """The on-wiki report: a sortable table of pages (with edit and history links), totals per rule,
     every article's findings (line, rule, message; a collapsed table each), the skipped pages with
     their reasons, and the run time with new / fixed findings since ``previous`` (``{"when",
     "findings"}`` of the last published report; None: not known). ``rules_page``: rule codes link
-    to their sections there. Numbers in the wiki's digits; codes stay Latin."""
+    to their sections there. ``held``: the pages the wiki refused the bot's fix for (the state's
+    held standings with an obstacle), listed for a person to act on. Numbers in the wiki's digits;
+    codes stay Latin."""
     spec, names = profile.data["report"], profile.data["rule_names"]
     from .rules import all_rules
     from .ruledocs import anchor
@@ -166,7 +168,7 @@ def wikitext(pages: list[dict], profile, when: str, previous: dict | None = None
     lines.append("|}")
     listed = [p for p in ordered if p["findings"] or p.get("suppressed")]
     skipped = [p for p in ordered if p["status"] != "checked"]
-    tail = []
+    tail = _held_lines(held, spec["held"], num) if held else []
     if skipped:
         tail += ["", f"=== {spec['skipped_heading']} ==="]
         tail += [f"* [[{p['title']}]] — {spec['reasons'].get(p['reason'], p['reason'])}" for p in skipped]
@@ -184,6 +186,27 @@ def wikitext(pages: list[dict], profile, when: str, previous: dict | None = None
         if len(tables) < len(listed):
             lines.append(spec["truncated"].format(n=num(len(listed) - len(tables))))
     return "\n".join(lines + tail) + "\n"
+
+
+#: Where the words of a held page's reason start after its cause (bot/wiki/save.py's reasons).
+_CAUSE_WORDS = {"protected": "protected", "abusefilter": "AbuseFilter", "spam-blacklist": "spam blacklist:",
+                "title-blacklist": "title blacklist:", "captcha": "CAPTCHA:"}
+
+
+def _held_lines(held: list[dict], words: dict, num) -> list[str]:
+    """Each page the wiki refused the bot's fix for: the cause in the wiki's words, the wiki's own
+    detail (a filter's description, the matching entry) as text, and the run it was first held in."""
+    out = ["", f"=== {words['heading']} ===", words["intro"]]
+    for h in sorted(held, key=lambda h: h["title"]):
+        cause = h["obstacle"]["cause"]
+        detail = h["reason"]
+        if cause != "captcha" and detail.startswith(_CAUSE_WORDS[cause]):
+            detail = detail[len(_CAUSE_WORDS[cause]):].lstrip(" :")
+            if cause == "protected":  # "protected (edit=sysop)"
+                detail = detail.removeprefix("(").removesuffix(")")
+        said = words["causes"][cause] + (f": {nowiki(detail)}" if detail and cause != "captcha" else "")
+        out.append(f"* [[{h['title']}]] — {said} ({words['since'].format(run=num(h['run_id']))})")
+    return out
 
 
 def _blocked(block: str, spec: dict) -> str:

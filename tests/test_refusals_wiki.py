@@ -426,3 +426,11 @@ def test_a_default_run_among_refusals_fixes_every_ordinary_page_and_says_what_to
         f'disallowed titles list entry: ".*{banned.split()[0]}.* <noedit>"',
         f"{captcha}: CAPTCHA: the bot account needs the skipcaptcha right (a bot run never answers one)",
     ], proc.stderr
+    # the published report lists the six for a person on the wiki, in Bengali
+    report = relbot(sb, "report", "--publish", "ব্যবহারকারী:RelBot/প্রতিবেদন", "--state", str(tmp_path / "s.sqlite"))
+    assert report.returncode == 0, report.stderr
+    text = content(sb, "ব্যবহারকারী:RelBot/প্রতিবেদন")
+    section = text.split("=== উইকি যেসব পাতায় বটের সংশোধন ফিরিয়ে দিয়েছে ===\n", 1)[1].split("\n\n", 1)[0]
+    listed = [ln.split("]]", 1)[0].removeprefix("* [[") for ln in section.splitlines() if ln.startswith("* [[")]
+    assert listed == [protected, disallowed, warned, spammy, banned, captcha]
+    assert f"* [[{protected}]] — সুরক্ষিত পাতা: <nowiki>edit=sysop</nowiki> (রান ১ থেকে)" in section

@@ -75,3 +75,31 @@ def test_blocked_pages_new_findings_and_twin_rows_are_told_apart(profile):
     again = wikitext(pages, profile, "2026-01-03 03:04 UTC", {"when": "2026-01-02 03:04 UTC",
                                                                "findings": finding_keys(pages)}, "নিয়ম")
     assert new not in again and without_time(again, profile) == without_time(text, profile)
+
+
+def test_pages_the_wiki_refused_are_listed_for_a_person_in_bengali(profile):
+    held = [  # as the state keeps them (bot/state.py checks, bot/wiki/obstacles.py)
+        {"title": "ভারত–নেপাল সম্পর্ক", "reason": "protected (edit=sysop)", "run_id": 3,
+         "obstacle": {"cause": "protected", "mark": "edit=sysop"}},
+        {"title": "চীন–নেপাল সম্পর্ক", "reason": "AbuseFilter filter 12 (disallow): সূত্র তালিকা যোগ নিষেধ (পরীক্ষা)",
+         "run_id": 12, "obstacle": {"cause": "abusefilter", "filter": 12, "mark": "enabled@x"}},
+        {"title": "জাপান–ভারত সম্পর্ক", "reason": "spam blacklist: spam.example.org", "run_id": 4,
+         "obstacle": {"cause": "spam-blacklist", "mark": "7"}},
+        {"title": "কিউবা–ভারত সম্পর্ক", "reason": "CAPTCHA: the bot account needs the skipcaptcha right "
+         "(a bot run never answers one)", "run_id": 4, "obstacle": {"cause": "captcha", "mark": ""}},
+        {"title": "ঘানা–ভারত সম্পর্ক", "reason": 'title blacklist: It matches the entry ".*ঘানা.* <noedit>"',
+         "run_id": 5, "obstacle": {"cause": "title-blacklist", "mark": "9"}},
+    ]
+    text = wikitext([], profile, "2026-12-07 10:00 UTC", None, None, held)
+    part = text.split("=== উইকি যেসব পাতায় বটের সংশোধন ফিরিয়ে দিয়েছে ===\n", 1)[1].splitlines()
+    assert part[:6] == [
+        "এই পাতাগুলোর সংশোধন বট জমা দিতে পারেনি; বাধাটি সরানো হলে (বা পাতাটি সম্পাদিত হলে) পরের রানে আবার চেষ্টা হবে।",
+        "* [[কিউবা–ভারত সম্পর্ক]] — ক্যাপচা: বট অ্যাকাউন্টের skipcaptcha অধিকার নেই (রান ৪ থেকে)",
+        "* [[ঘানা–ভারত সম্পর্ক]] — শিরোনাম কালোতালিকা: <nowiki>It matches the entry \".*ঘানা.* &lt;noedit>\"</nowiki> "  # &lt;: shown as <
+        "(রান ৫ থেকে)",
+        "* [[চীন–নেপাল সম্পর্ক]] — অপব্যবহার ছাঁকনি: <nowiki>filter 12 (disallow): সূত্র তালিকা যোগ নিষেধ (পরীক্ষা)"
+        "</nowiki> (রান ১২ থেকে)",
+        "* [[জাপান–ভারত সম্পর্ক]] — স্প্যাম কালোতালিকা: <nowiki>spam.example.org</nowiki> (রান ৪ থেকে)",
+        "* [[ভারত–নেপাল সম্পর্ক]] — সুরক্ষিত পাতা: <nowiki>edit=sysop</nowiki> (রান ৩ থেকে)",
+    ]
+    assert "উইকি যেসব পাতায়" not in wikitext([], profile, "2026-12-07 10:00 UTC", None, None, [])
