@@ -92,13 +92,17 @@ def duplicate_section(art):
       "শিরোনামের স্তর {level}: স্তর ১ ব্যবহার বা স্তর বাদ দেওয়া চলবে না",
       "heading level {level} skips a level or is level 1", example="== ক ==\n==== খ ====")
 def heading_level(art):
-    """A level-1 heading, or a heading more than one level below the one before it."""
+    """A level-1 heading, or a heading more than one level below the one before it.
+
+    A level-1 heading counts as level 1, as an editor reads it: ``= ক =`` then ``=== খ ===``
+    skips level 2 and both are reported. The lead counts as level 1, so a first heading of
+    level 3 skips a level too."""
     prev = 1
     for sec in art.doc["sections"]:
         level = sec["level"]
         if level == 1 or level > prev + 1:
             yield Hit(sec["heading_span"]["start"], sec["heading_span"]["end"], {"level": level})
-        prev = max(level, 2) if level == 1 else level
+        prev = level
 
 
 @rule("L007", "heading-spacing", "style",
