@@ -548,7 +548,12 @@ class _Builder:
         if box is not None:
             c1 = box["country1"]["code"] if box["country1"] else None
             c2 = box["country2"]["code"] if box["country2"] else None
-            for param, sender, host in zip(self.prof.mission_params, (c1, c2), (c2, c1)):
+            pair = {c["code"] for c in a.doc["title"]["countries"] if c["code"]}
+            # a slot of the title's pair whose other infobox country is wrong or missing (I006,
+            # I002) still holds a mission in the pair's other country
+            hosts = [next(iter(pair - {s})) if len(pair) == 2 and s in pair and o not in pair else o
+                     for s, o in ((c1, c2), (c2, c1))]
+            for param, sender, host in zip(self.prof.mission_params, (c1, c2), hosts):
                 q = next((q for q in box["params"] if q["name"] == param), None)
                 if q is None:
                     continue
