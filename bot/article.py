@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from babel.localedata import locale_identifiers
 from mwparserfromhell.nodes import Comment, Heading, Tag, Template, Text, Wikilink
+from mwparserfromhell.wikicode import Wikicode
 
 from . import cite, extags, missions
 from .gazetteer import Gazetteer
@@ -155,6 +156,7 @@ class _Builder:
         # spans stay bare offsets while rules run; Article.to_json adds lines and columns
         self.span = lambda s, e: {"start": s, "end": e}
         self._links: dict[str, str | None] = {}
+        self.value_lines: dict[tuple[int, int], list] = {}  # infobox value span → value_lines()
 
     def nspan(self, node) -> dict:
         s, e = self.p.span(node)
@@ -391,9 +393,11 @@ class _Builder:
         params = []
         for param in node.params:
             vs, ve = p.span(param.value)
+            lines = value_lines(p, param.value)
+            self.value_lines[(vs, ve)] = lines
             params.append({"name": str(param.name).strip() if not param.showkey else p.src(param.name).strip(),
                            "positional": not param.showkey,
-                           "value": p.src(param.value), "text": param.value.strip_code().strip(),
+                           "value": p.src(param.value), "text": "\n".join(t for t, _, _ in lines),
                            "span": self.nspan(param), "value_span": self.span(vs, ve)})
         countries = []
         for aliases in prof.country_params:
@@ -557,12 +561,29 @@ class _Builder:
                 q = next((q for q in box["params"] if q["name"] == param), None)
                 if q is None:
                     continue
-                fact = missions.infobox_fact(q["text"], sender, host, self.prof, self.gaz,
-                                             q["value_span"]["start"], q["value_span"]["end"], param)
-                if fact is not None:
-                    facts.insert(0, fact)
+                span = (q["value_span"]["start"], q["value_span"]["end"])
+                for line, s, e in reversed(self.value_lines[span]):  # one mission a line
+                    fact = missions.infobox_fact(line, sender, host, self.prof, self.gaz, s, e, param)
+                    if fact is not None:
+                        facts.insert(0, fact)
         a.facts = facts
         return [f.to_json(self.span) for f in facts]
+
+
+def value_lines(p: Parsed, value: Wikicode) -> list[tuple[str, int, int]]:
+    """The lines of a template parameter's value as the reader sees them, each (text, start,
+    end): a ``<br>`` (``<br/>``, ``<br />``) breaks a line, as in an infobox value listing two
+    missions. Text without markup, stripped; a line is the source between two breaks (one line:
+    the whole value); empty lines are left out."""
+    start, end = p.span(value)
+    cuts = [(p.start(n), p.end(n)) for n in value.nodes if type(n) is Tag and p.tag_name(n) == "br"]
+    bounds = [start, *(x for cut in cuts for x in cut), end]
+    out = []
+    for s, e in zip(bounds[::2], bounds[1::2]):
+        text = Wikicode([n for n in value.nodes if s <= p.start(n) < e]).strip_code().strip()
+        if text:
+            out.append((text, s, e))
+    return out
 
 
 def _tag_function(name: str) -> str | None:

@@ -244,6 +244,22 @@ def test_infobox_slot_whose_country_matches_the_title_is_judged_when_the_other_i
         ("E004", "[[ঢাকা]]য় ভুটানের দূতাবাস")]
 
 
+@pytest.mark.parametrize("br", ["<br>", "<br/>", "<br />"])
+def test_infobox_value_of_two_lines_gives_two_missions(build, br):
+    # mission2 lists Saudi Arabia's embassy in Dhaka and its consulate general in Chittagong, one
+    # a line: each line is a fact with its own span
+    m2 = f"[[ঢাকা]]য় দূতাবাস{br}[[চট্টগ্রাম]]ে কনস্যুলেট জেনারেল"
+    art = build(infobox_page("বাংলাদেশ–সৌদি আরব সম্পর্ক", "বাংলাদেশ", "সৌদি আরব", "[[রিয়াদ]]ে দূতাবাস", m2),
+                "বাংলাদেশ–সৌদি আরব সম্পর্ক")
+    assert [(f.sender, f.host_city, f.host_country, f.kind, art.text[f.start:f.end].strip())
+            for f in art.facts if f.param == "mission2"] == [
+        ("SA", "ঢাকা", "BD", "embassy", "[[ঢাকা]]য় দূতাবাস"),
+        ("SA", "চট্টগ্রাম", "BD", "consulate-general", "[[চট্টগ্রাম]]ে কনস্যুলেট জেনারেল")]
+    value = next(q for q in art.doc["infobox"]["params"] if q["name"] == "mission2")
+    assert value["text"] == "ঢাকায় দূতাবাস\nচট্টগ্রামে কনস্যুলেট জেনারেল"
+    assert not [f.code for f in validate(art) if f.code.startswith("E")]
+
+
 # -- the real sample -----------------------------------------------------------------------------
 
 def test_labelled_real_lines_precision_and_recall(profile, gaz):
