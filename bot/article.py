@@ -344,15 +344,15 @@ class _Builder:
                 sec["key"] = sec["canonical"] = None
 
     def _is_trailer(self, node) -> bool:
-        """Nodes that may stand after the last section: navboxes, categories, language links."""
+        """Nodes that may stand after the last section: navboxes, DEFAULTSORT, categories, stub
+        templates, language links."""
         cls = type(node)
         if cls is Comment or (cls is Text and not BEHAVIOUR_SWITCH_RE.sub("", node.value).strip()):
             return True
         if cls is Wikilink:
             return self.link_kind(node) in ("category", "interlanguage")
         if cls is Template:
-            name = self.p.src(node.name)
-            return self.prof.is_navbox(name) or name.strip().upper().startswith("DEFAULTSORT")
+            return self.prof.trailer_kind(self.p.src(node.name)) is not None
         return False
 
     def _headings(self) -> list:

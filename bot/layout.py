@@ -11,6 +11,8 @@ import bisect
 import unicodedata
 from datetime import date
 
+from mwparserfromhell.nodes import Template
+
 from .edits import Edit
 
 
@@ -170,9 +172,15 @@ def reorder_edits(art) -> list[Edit]:
 # -- navboxes and categories at the end (L008) ------------------------------------------------
 
 def trailer_items(art) -> list[tuple[str, int, int]]:
-    """(kind, start, end) of every navbox, category and language link at the top level."""
-    doc = art.doc
+    """(kind, start, end) of every navbox, DEFAULTSORT, category, stub template and language
+    link at the top level."""
+    doc, parsed = art.doc, art.parsed
     items = [("navbox", n["span"]["start"], n["span"]["end"]) for n in doc["navboxes"]]
+    for node in parsed.tree.nodes:
+        if type(node) is Template:
+            kind = art.profile.trailer_kind(parsed.src(node.name))
+            if kind in ("defaultsort", "stub"):
+                items.append((kind, *parsed.span(node)))
     items += [("category", c["span"]["start"], c["span"]["end"]) for c in doc["categories"]
               if _top_level(art, c["span"]["start"])]
     items += [("interlanguage", c["span"]["start"], c["span"]["end"]) for c in doc["interlanguage"]
@@ -186,7 +194,9 @@ def _top_level(art, start: int) -> bool:
     return i < len(starts) and starts[i] == start
 
 
-TRAILER_ORDER = {"navbox": 0, "category": 1, "interlanguage": 2}
+#: The Manual of Style order of the page's end: DEFAULTSORT right above the categories, stub
+#: templates below them.
+TRAILER_ORDER = {"navbox": 0, "defaultsort": 1, "category": 2, "stub": 3, "interlanguage": 4}
 
 
 def trailer_misplaced(art) -> list[tuple[str, int, int]]:
@@ -218,7 +228,8 @@ def _stray_runs(text: str, spans: list[tuple[int, int]], limit: int) -> list[tup
 
 
 def trailer_edits(art) -> list[Edit]:
-    """Move navboxes after the last section, then categories, then language links."""
+    """Move navboxes after the last section, then DEFAULTSORT, categories, stub templates and
+    language links, in that order."""
     items = trailer_misplaced(art)
     if not items:
         return []
@@ -232,13 +243,15 @@ def trailer_edits(art) -> list[Edit]:
     for s, e in sorted(inside_spans, reverse=True):
         ls, le = line_extent(text, s, e)
         rest = rest[: ls - tstart] + rest[le - tstart:]
-    groups = []
-    for kind in ("navbox", "category", "interlanguage"):
+    new = rest.strip("\n")
+    new, last = (new + "\n" if new else ""), None
+    for kind in TRAILER_ORDER:
         lines = [text[s:e] for k, s, e in items if k == kind]
         if lines:
-            groups.append("\n".join(lines))
-    rest = rest.strip("\n")
-    new = (rest + "\n" if rest else "") + "\n\n".join(groups) + "\n"
+            # a blank line between groups, none between DEFAULTSORT and the categories it sorts
+            sep = "" if last is None else "\n" if (last, kind) == ("defaultsort", "category") else "\n\n"
+            new, last = new + sep + "\n".join(lines), kind
+    new += "\n"
     lead = "" if tstart == 0 or text[:tstart].endswith("\n\n") else ("\n" if text[:tstart].endswith("\n") else "\n\n")
     edits.append(Edit(tstart, len(text), lead + new))
     return edits

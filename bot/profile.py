@@ -90,6 +90,20 @@ class Profile:
         return any(p.search(key) for p in self.navbox_res)
 
     @cached_property
+    def stub_res(self) -> list[re.Pattern]:
+        return [re.compile(nfc(p)) for p in self.data["stub_patterns"]]
+
+    def trailer_kind(self, name: str) -> str | None:
+        """``navbox``, ``defaultsort`` or ``stub`` for a template that belongs after the last
+        section (L008 orders them), else None."""
+        if self.is_navbox(name):
+            return "navbox"
+        if name.strip().upper().startswith("DEFAULTSORT"):
+            return "defaultsort"
+        key = name_key(name)
+        return "stub" if any(p.search(key) for p in self.stub_res) else None
+
+    @cached_property
     def namespace_kind(self) -> dict[str, str]:
         """Namespace prefix (title-cased key) → ``category`` | ``file`` | ``template``."""
         return {name_key(n): kind for kind, names in self.data["namespaces"].items() for n in names}

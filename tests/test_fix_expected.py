@@ -59,6 +59,10 @@ CATEGORIES = """
 [[বিষয়শ্রেণী:ভুটানের দ্বিপাক্ষিক সম্পর্ক]]
 """
 CLEAN = INFOBOX + LEAD + HISTORY + MISSIONS + SEE_ALSO + REFS + NAVBOX + CATEGORIES
+STUB = """
+{{বাংলাদেশ-অসম্পূর্ণ}}
+"""
+DEFAULTSORT = "\n{{DEFAULTSORT:বাংলাদেশ ভুটান সম্পর্ক}}"
 
 
 @dataclass(frozen=True)
@@ -195,6 +199,26 @@ CASES = [
     Case("L008", "navbox-after-categories",
          INFOBOX + LEAD + HISTORY + MISSIONS + SEE_ALSO + REFS + CATEGORIES + NAVBOX,
          INFOBOX + LEAD + HISTORY + MISSIONS + SEE_ALSO + REFS + NAVBOX + CATEGORIES),
+    # the Manual of Style order: navboxes, DEFAULTSORT right above the categories, then stubs.
+    # A stub template above the categories goes below them, after a blank line
+    Case("L008", "stub-above-categories",
+         INFOBOX + LEAD + HISTORY + MISSIONS + SEE_ALSO + REFS + NAVBOX + STUB + CATEGORIES,
+         INFOBOX + LEAD + HISTORY + MISSIONS + SEE_ALSO + REFS + NAVBOX + CATEGORIES + STUB),
+    # a category left in a section goes to the categories, above the stub that ends the page
+    Case("L008", "category-mid-article-with-stub",
+         INFOBOX + LEAD + HISTORY + """
+[[বিষয়শ্রেণী:ভুটানের দ্বিপাক্ষিক সম্পর্ক]]
+""" + MISSIONS + SEE_ALSO + REFS + NAVBOX + """
+[[বিষয়শ্রেণী:বাংলাদেশের দ্বিপাক্ষিক সম্পর্ক]]
+""" + STUB,
+         INFOBOX + LEAD + HISTORY + MISSIONS + SEE_ALSO + REFS + NAVBOX + """
+[[বিষয়শ্রেণী:ভুটানের দ্বিপাক্ষিক সম্পর্ক]]
+[[বিষয়শ্রেণী:বাংলাদেশের দ্বিপাক্ষিক সম্পর্ক]]
+""" + STUB),
+    # DEFAULTSORT below the categories goes right above them
+    Case("L008", "defaultsort-below-categories",
+         INFOBOX + LEAD + HISTORY + MISSIONS + SEE_ALSO + REFS + NAVBOX + CATEGORIES + DEFAULTSORT[1:] + "\n",
+         INFOBOX + LEAD + HISTORY + MISSIONS + SEE_ALSO + REFS + NAVBOX + DEFAULTSORT + CATEGORIES),
 
     # I001: the infobox skeleton at the top: the title, both countries in title order, and each
     # country's mission as the prose states it ("{sender} {kind}, [[{city}]]")
@@ -444,6 +468,15 @@ def test_fixing_the_after_again_changes_nothing(fix, case):
     assert out.text == case.after
     assert not out.applied
     assert case.code not in [f.code for f in out.findings]
+
+
+def test_l008_leaves_the_manual_of_style_order_as_it_is(fix):
+    # navboxes, DEFAULTSORT, categories, then a stub template: nothing to move
+    for text in (CLEAN + STUB, INFOBOX + LEAD + HISTORY + MISSIONS + SEE_ALSO + REFS + NAVBOX + DEFAULTSORT
+                 + CATEGORIES + STUB):
+        out = fix(text, "L008")
+        assert out.text == text and not out.applied
+        assert "L008" not in [f.code for f in out.findings]
 
 
 # the lead is outside every case's edit; a precomposed য় (not NFC) planted there must survive

@@ -124,7 +124,11 @@ def heading_spacing(art):
       "navboxes, categories and language links belong at the end of the article, in that order",
       fix="unsafe", example="[[বিষয়শ্রেণী:…]] in the middle of a section")
 def trailer_order(art):
-    """After the last section: navboxes, then categories, then interlanguage links."""
+    """After the last section: navboxes, then categories, then interlanguage links.
+
+    In the Manual of Style order: ``{{DEFAULTSORT:…}}`` right above the categories, stub
+    templates (the profile's ``stub_patterns``, ``{{…-অসম্পূর্ণ}}``) below them; the fix puts
+    each where it belongs."""
     items = layout.trailer_misplaced(art)
     if items:
         first = next((i for i in items if i[1] < art.doc["trailer"]["start"]), items[0])
