@@ -17,7 +17,7 @@ from babel.localedata import locale_identifiers
 from mwparserfromhell.nodes import Comment, Heading, Tag, Template, Text, Wikilink
 from mwparserfromhell.wikicode import Wikicode
 
-from . import cite, extags, missions
+from . import cite, extags, footnotes, missions
 from .gazetteer import Gazetteer
 from .parse import Parsed, ParseRefused, parse
 from .profile import Profile, name_key, nfc, section_norm
@@ -202,9 +202,9 @@ class _Builder:
                 templates.append({"name": name.strip(), "span": self.nspan(node)})
                 if key in prof.infobox_keys and infobox is None:
                     infobox = node
-                elif key in prof.reflist_keys or _tag_function(name) in prof.reflist_tags:
+                elif key in prof.reflist_keys or _tag_function(name) in prof.reflist_tags or key in prof.footnote_lists:
                     reflists.append((node, "template"))
-                elif _tag_function(name) == "ref":
+                elif _tag_function(name) == "ref" or key in prof.footnote_refs:
                     tag_refs.append(node)
                 kind = prof.maintenance_keys.get(key)
                 if kind:
@@ -418,7 +418,8 @@ class _Builder:
 
         A ref inside ``<references>…</references>``, ``{{#tag:references|…}}`` or a reflist
         template's ``refs=`` is list-defined: it belongs to that list's group. ``{{#tag:ref|…}}``
-        is a reference too.
+        is a reference too, and so are the profile's footnote templates ({{efn}}, {{sfn}} …),
+        which expand to one; {{notelist}} is a reference list.
         """
         p, text = self.p, self.a.text
         nodes = {p.span(n): n for n in refs}
@@ -441,6 +442,10 @@ class _Builder:
             found.append((t.start, t.end, extags.attributes(text[t.attr_start:t.attr_end]), t.inner,
                           None if node is None else node.contents, "tag"))
         for n in tag_refs:
+            spec = self.prof.footnote_refs.get(name_key(p.src(n.name)))
+            if spec is not None:
+                found.append(footnotes.as_tag_ref(p, n, spec, self.prof.data["reflist"]["group_params"]))
+                continue
             attrs, body = {}, None
             for param in n.params:
                 if param.showkey:
@@ -459,7 +464,7 @@ class _Builder:
             item = {"name": attrs.get("name") or None, "group": group or None, "form": form,
                     "self_closing": inner is None and form == "tag", "content": content,
                     "list_defined": holder is not None,
-                    "cite_error": cite.ref_error(attrs, content, list_group),
+                    "cite_error": cite.ref_error(attrs, content, list_group, expanded=form != "tag"),
                     "span": self.span(start, end),
                     "content_span": None if content is None else self.span(*inner),
                     "citation": None if contents is None else self.citation(contents),
@@ -515,6 +520,9 @@ class _Builder:
             if t is None:  # not a tag to MediaWiki (inside a comment or <nowiki>)
                 return "", None
             return extags.attributes(p.text[t.attr_start:t.attr_end]).get("group", ""), t.inner
+        spec = self.prof.footnote_lists.get(name_key(p.src(node.name)))
+        if spec is not None:  # a notes list ({{notelist}})
+            return footnotes.list_group(p, node, spec, reflist["group_params"])
         tag_function = _tag_function(p.src(node.name)) is not None
         group, inner = "", None
         for param in node.params:

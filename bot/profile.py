@@ -53,6 +53,16 @@ class Profile:
         return self._keys(self.data["reflist"]["templates"])
 
     @cached_property
+    def footnote_refs(self) -> dict[str, dict]:
+        """Template name key → its entry of ``footnotes.refs`` (efn, refn, sfn …)."""
+        return {name_key(n): spec for spec in self.data["footnotes"]["refs"] for n in spec["templates"]}
+
+    @cached_property
+    def footnote_lists(self) -> dict[str, dict]:
+        """Template name key → its entry of ``footnotes.lists`` (notelist …)."""
+        return {name_key(n): spec for spec in self.data["footnotes"]["lists"] for n in spec["templates"]}
+
+    @cached_property
     def reflist_tags(self) -> frozenset[str]:
         return frozenset(t.lower() for t in self.data["reflist"]["tags"])
 
