@@ -126,9 +126,10 @@ def heading_spacing(art):
 def trailer_order(art):
     """After the last section: navboxes, then categories, then interlanguage links.
 
-    In the Manual of Style order: ``{{DEFAULTSORT:…}}`` right above the categories, stub
-    templates (the profile's ``stub_patterns``, ``{{…-অসম্পূর্ণ}}``) below them; the fix puts
-    each where it belongs."""
+    ``{{DEFAULTSORT:…}}`` and stub templates (the profile's ``stub_patterns``,
+    ``{{…-অসম্পূর্ণ}}``) may stand in that closing run; where they stand there is not reported
+    by itself (66 of 269 real articles have the stub above the categories), but the fix writes
+    the Manual of Style order: DEFAULTSORT right above the categories, stubs below them."""
     items = layout.trailer_misplaced(art)
     if items:
         first = next((i for i in items if i[1] < art.doc["trailer"]["start"]), items[0])
