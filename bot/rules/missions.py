@@ -149,7 +149,8 @@ register("E007", "infobox-mission-wrong-slot", "warning",
          "infobox parameter {param} should hold {country}'s mission in {host}, but its value names "
          "the other country's mission or a mission in the wrong country ({found})",
          example="(মিশর–বাংলাদেশ সম্পর্ক, country1 মিশর) mission1 = [[কায়রোতে বাংলাদেশের দূতাবাস]]",
-         doc="The value is read like prose: its sender comes from its text (the slot's country only "
+         doc="The value is read like prose, each of its lines (``<br>``) a mission of its own: its "
+             "sender comes from its text (the slot's country only "
              "when the text names none), its host from its city or country. When one infobox "
              "country is not the title's (I006), the slot whose country is still holds that "
              "country's mission in the title's other country and is judged; the other is not. "
