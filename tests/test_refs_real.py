@@ -360,3 +360,17 @@ def test_refn_passes_its_quoted_group_on(profile, gaz):
     (note,) = art.doc["references"]["refs"]
     assert (note["form"], note["group"]) == ("template", "পা")
     assert codes(art, "R002") == [] and codes(art, "R007") == []
+
+
+def test_tag_function_ref_holding_a_self_closing_ref_is_no_ref_left_open(profile, gaz):
+    # en.wikipedia, Foreign relations of Nauru (fixtures/enwiki): a note listing states, each
+    # with <ref name="NauruUN"/>. {{#tag:ref}} gets its text expanded, the inner refs already
+    # references, so Cite sees no <ref> left open (no included_ref, no W002)
+    text = ("most of [[EU member states|its member states]]{{#tag:ref|Austria,<ref name=\"NauruUN\"/> Belgium,"
+            "<ref name=\"NauruUN\"/> Bulgaria,<ref name=\"NauruUN\"/> Cyprus.}} Nauru<ref name=\"NauruUN\">"
+            "{{Cite web|url=http://www.un.int/nauru/foreignaffairs.html|title=Foreign affairs}}</ref>\n\n"
+            "== তথ্যসূত্র ==\n{{সূত্র তালিকা}}\n")
+    art = lint(text, profile, gaz)
+    note = art.doc["references"]["refs"][0]
+    assert (note["form"], note["cite_error"]) == ("#tag", None)
+    assert codes(art, "W002") == [] and codes(art, "R003") == []
