@@ -202,7 +202,8 @@ class _Builder:
                 templates.append({"name": name.strip(), "span": self.nspan(node)})
                 if key in prof.infobox_keys and infobox is None:
                     infobox = node
-                elif key in prof.reflist_keys or _tag_function(name) in prof.reflist_tags or key in prof.footnote_lists:
+                elif (key in prof.reflist_keys or _tag_function(name) in prof.reflist_tags
+                      or key in prof.footnote_lists):
                     reflists.append((node, "template"))
                 elif _tag_function(name) == "ref" or key in prof.footnote_refs:
                     tag_refs.append(node)

@@ -26,8 +26,11 @@ def _group(p: Parsed, params: dict, spec: dict, group_params) -> str:
     """The template's group unless a group parameter it passes on says otherwise (quotes go, as
     ``{{#tag:…}}`` drops them)."""
     asked = _given(params, group_params)
-    if asked is not None and (spec.get("group_values") is None or p.src(asked.value).strip() in spec["group_values"]):
-        return cite.unquote(p.src(asked.value).strip())
+    if asked is None:
+        return spec["group"]
+    value = p.src(asked.value).strip()
+    if spec.get("group_values") is None or value in spec["group_values"]:
+        return cite.unquote(value)
     return spec["group"]
 
 
