@@ -1,5 +1,5 @@
 """The scheduled run: pages from pywikibot's generators (or the incremental plan of
-bot/changes.py), each fixed, decided and saved through bot.wiki.save, with one line per page, a
+bot/wiki/changes.py), each fixed, decided and saved through bot.wiki.save, with one line per page, a
 closing table, and every page's standing kept in the state.
 
 Before the first page the account is checked (blocked, no edit or bot right: the run does not
@@ -119,7 +119,7 @@ def _pages_to_read(site, profile: Profile, state: State, scope: str, gen_args: l
     wiki has answered, for the progress bar).
 
     Without generator options the profile's default generators are followed incrementally
-    (bot/changes.py: the wiki's recent changes since the last run, not a walk of the whole tree).
+    (bot/wiki/changes.py: the wiki's recent changes since the last run, not a walk of the whole tree).
     With them, the generator's page list is read in full before any text, then the texts are
     preloaded in batches."""
     import pywikibot
