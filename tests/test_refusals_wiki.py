@@ -19,6 +19,7 @@ import pytest
 
 import refusals as R
 from bot import sandbox
+from bot.schema import load_schema, validator_for
 from conftest import SEED, read
 from test_bot_wiki import TEST_CAT, extra_pages, page_lines, row, safe_fixed
 from wiki_fixtures import GUARD_SNIPPET, HUMAN_EDIT, api, revisions
@@ -137,10 +138,15 @@ def test_a_held_refusal_is_that_pages_outcome_said_again_and_lifted(fresh_refusi
     seed(sb, pages)
     on(sb)
     state = tmp_path / "s.sqlite"
-    first = run(sb, state, input="")  # stdin closed, as under cron
+    first = run(sb, state, "--report", str(tmp_path / "r.json"), input="")  # stdin closed, as under cron
     assert first.returncode == 0, first.stderr
     [line] = page_lines(first, words)
     assert line.startswith(f"{words}: {FIRST} — {CODES}; {reason}"), first.stderr
+    doc = json.loads((tmp_path / "r.json").read_text("utf-8"))
+    assert not list(validator_for(load_schema("report")).iter_errors(doc))
+    [said] = [o for o in doc["run"]["outcomes"] if o["title"] == FIRST]
+    assert (said["outcome"], said["reason"]) == ("blocked" if words == "blocked" else "wiki-refused",
+                                                 line.split("; ", 1)[1])
     if kind == "title-blacklist":  # MediaWiki's own message names the matching entry
         assert f".*{FIRST.split()[0]}.* <noedit>" in line, line
     assert saved_titles(first) == [SECOND, THIRD]  # the run went on
