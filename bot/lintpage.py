@@ -68,6 +68,7 @@ td.pos a{white-space:nowrap}
  table.findings td{border:none;padding:.1rem .2rem;text-align:left}
  table.findings td:nth-child(-n+3){display:inline-block;vertical-align:top;margin-right:.6rem}
  details.article>summary .src{display:block;overflow:hidden;text-overflow:ellipsis;white-space:nowrap}
+ #pages-table .path,#pages-table thead .en{display:none}
 }
 """
 
