@@ -26,8 +26,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bot import missions  # noqa: E402
-from bot.facts import facts_for  # noqa: E402
+from bot.facts import absent_for, facts_for  # noqa: E402
 from bot.gazetteer import Gazetteer  # noqa: E402
 from bot.profile import load_profile, nfc  # noqa: E402
 
@@ -53,8 +52,8 @@ def read_item(item: dict, profile, gaz) -> tuple[list[dict], list[tuple]]:
     """(facts, absent keys) relbot reads from one labelled sentence."""
     text, title, off = page_of(item)
     facts = [f for f in facts_for(text, title, profile, gaz) if f["column"] - 1 >= off]
-    absent = [(a.sender, a.host_country) for a in missions.absent_facts(text[off:], title, profile, gaz)] \
-        if hasattr(missions, "absent_facts") else []
+    absent = [(a["sender"], a["host_country"]) for a in absent_for(text, title, profile, gaz)
+              if a["column"] - 1 >= off]
     return facts, absent
 
 
