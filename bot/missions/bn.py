@@ -78,6 +78,7 @@ class _Words:
     city_nouns: tuple  # (pattern, case): "city" nouns carrying a nominative city's case
     reciprocal: re.Pattern  # each other's missions (পরস্পরের)
     accreditation: re.Pattern  # served from elsewhere (স্বীকৃত, দায়িত্ব পালন)
+    source: re.Pattern  # "from", right after a place (নয়াদিল্লি থেকে)
     historical: tuple  # (country, before year, host then)
 
 
@@ -114,6 +115,7 @@ def _words(profile: Profile) -> _Words:
                          for case, ws in m.get("city_nouns", {}).items()),
         reciprocal=re.compile(f"(?<![{_W}])(?:{_alt(words('reciprocal_words'))})(?![{_W}])"),
         accreditation=re.compile(f"(?<![{_W}])(?:{_alt(words('accreditation_words'))})"),
+        source=re.compile(rf"\s*(?:{_alt(words('from_words'))})(?![{_W}])"),
         historical=tuple((h["country"], h["before"], h["host"]) for h in m.get("historical_hosts", ())),
     )
     _CACHE[id(profile)] = (profile, built)
@@ -185,6 +187,8 @@ def _hosts_before(pre: list[PlaceMatch], text: str, at: int, w: _Words, gaz: Gaz
         if p.case in ("genitive", "nominative") and p.place.kind == "city":
             # ঢাকার মার্কিন দূতাবাস; news: রিয়াদ বাংলাদেশ দূতাবাস, জেদ্দা কনস্যুলেট
             between = text[p.end:at]
+            src = w.source.match(between) if p.case == "nominative" else None
+            between = between[src.end():] if src else between  # কলম্বো থেকে বাংলাদেশ হাইকমিশনের
             for q in pre[i + 1:]:
                 between = between.replace(q.surface, " ")
             if _only_words(between, w.attributive, gaz):
@@ -259,13 +263,15 @@ def read(text: str, profile: Profile, gaz: Gazetteer, value: bool = False,
     for i, a in enumerate(anchors):
         lo = anchors[i - 1].end if i else 0
         # কুয়েতে নিযুক্ত বাংলাদেশের রাষ্ট্রদূত … ও দূতাবাসের: the places belong to the envoy
-        lo = max([lo] + [p for p in people if p <= a.start])
+        lo = max([lo] + [p for p in people if p <= a.start and not _with_mission(text[p:a.start], w)])
         hi = anchors[i + 1].start if i + 1 < len(anchors) else len(text)
         clause_end = _clause_end(text, a.end, hi)
+        if i + 1 < len(anchors) and w.coordination.fullmatch(text[a.end:hi]):
+            clause_end = _clause_end(text, anchors[i + 1].end, len(text))  # কনস্যুলেট কিংবা দূতাবাস
         moved = w.move.search(text, a.end, clause_end)
         pre = [p for p in places if lo <= p.start and p.end <= a.start and p.start not in consumed]
         post = [p for p in places if a.end <= p.start and p.end <= hi]
-        if not value and pair and len(set(pair)) == 2 and w.reciprocal.search(text, lo, clause_end) \
+        if not value and pair and len(set(pair)) == 2 and w.reciprocal.search(text, lo, a.start) \
                 and not any(p.place.kind == "country" and p.place.id not in pair for p in pre + post):
             # উভয় দেশে পরস্পরের দূতাবাস রয়েছে: both of the pair's missions, each in the other
             if not w.negation.search(text, a.end, clause_end):
@@ -279,7 +285,8 @@ def read(text: str, profile: Profile, gaz: Gazetteer, value: bool = False,
         if len(hosts) == 1 and hosts[0].place.kind == "country":
             # বাংলাদেশে চীনের দূতাবাস ঢাকার বারিধারায়: the city after names the place exactly
             city = next((p for p in post if p.place.kind == "city" and p.case in ("locative", "genitive")
-                         and p.place.country == hosts[0].place.id and p.start not in consumed), None)
+                         and p.place.country == hosts[0].place.id and p.start not in consumed
+                         and len(re.findall(f"[{_W}]+", text[a.end:p.start])) <= 2), None)
             if city is not None:
                 hosts = [city]
                 consumed.add(city.start)
@@ -344,6 +351,14 @@ def read(text: str, profile: Profile, gaz: Gazetteer, value: bool = False,
     return _historical(text, out, w, profile)
 
 
+def _with_mission(gap: str, w: _Words) -> bool:
+    """An envoy word listed with the mission word after it (``রাষ্ট্রদূতসহ একটি দূতাবাস``)."""
+    m = w.inflection.match(gap)
+    rest = gap[m.end():] if m else gap
+    words = re.findall(f"[{_W}]+", w.coordination.sub(" ", rest))
+    return bool(m) and all(x in w.attributive for x in words)
+
+
 def _places(text: str, w: _Words, gaz: Gazetteer) -> list[PlaceMatch]:
     """The places of ``text`` with demonym adjectives, in order, cases adjusted: ``ভারতের
     রাজধানীতে`` is in India (its capital unnamed), ``সিত্তে শহরে`` in Sittwe."""
@@ -382,8 +397,9 @@ def _accredited(text: str, places, anchors, w: _Words, profile: Profile) -> list
     """Missions that do not exist because a sender serves a country from elsewhere: ``ভারতে
     আজারবাইজানের রাষ্ট্রদূতও বাংলাদেশে স্বীকৃত``, ``নাইজেরিয়ার হাই কমিশন নয়াদিল্লিতে অবস্থিত,
     যা বাংলাদেশের জন্যও স্বীকৃত``, ``X-এর রাষ্ট্রদূত নয়াদিল্লি থেকে বাংলাদেশের দায়িত্ব পালন করেন``.
-    The sender is the country governing the envoy or mission word, the elsewhere the located
-    places, the served countries the others the sentence names."""
+    The head is the envoy or mission word before the accreditation word, the sender the country
+    governing it, the elsewhere the place it is in (before it, else the first after it), the
+    served countries the others named up to the end of the accreditation word's clause."""
     acc = w.accreditation.search(text)
     if not acc:
         return []
@@ -392,21 +408,26 @@ def _accredited(text: str, places, anchors, w: _Words, profile: Profile) -> list
     head = next((h for h in heads if h[0] < acc.start()), None)
     if head is None:
         return []
+
+    def located(p):
+        return p.case == "locative" or p.place.kind == "city" and w.source.match(text, p.end)
+
     before = [p for p in places if p.end <= head[0]]
-    located = [p for p in places if p.case == "locative" or p.place.kind == "city"
-               and re.match(r"\s*থেকে", text[p.end:])]
-    sender = next((p for p in reversed(before) if p.place.kind == "country" and p.case != "locative"
-                   and not any(q.start > p.start and q.place.country == p.place.id for q in located)), None)
+    sender = next((p for p in reversed(before) if p.place.kind == "country" and not located(p)
+                   and not any(q.start > p.start and located(q) and q.place.country == p.place.id
+                               for q in before)), None)
     if sender is None:
         return []
-    elsewhere = {p.place.country for p in located if p.place.country != sender.place.id
-                 and p.start < acc.start() and not (p.case == "locative" and p.start > head[1]
-                                                    and p.place.kind == "country")}
-    if not elsewhere:
+    where = [p for p in before if located(p) and p.place.country != sender.place.id][-1:] or \
+        [p for p in places if head[1] <= p.start < acc.start() and located(p)
+         and p.place.country != sender.place.id][:1]
+    if not where:
         return []
-    served = [p.place.id for p in places if p.place.kind == "country" and p.place.id != sender.place.id
-              and p.place.id not in elsewhere and p not in located or p.place.kind == "country"
-              and p.case == "locative" and p.start > head[1] and p.place.id != sender.place.id]
+    elsewhere = where[0].place.country
+    end = re.compile(r"[;।|]|\sএবং\s").search(text, acc.end())
+    end = end.start() if end else len(text)
+    served = [p.place.id for p in places if p.place.kind == "country" and p.place.id not in (sender.place.id, elsewhere)
+              and (head[1] <= p.start < end or p.end <= head[0] and located(p))]
     return [Reading(head[2] or "other", sender.place.id, None, c, head[0], "absent")
             for c in dict.fromkeys(served)]
 
