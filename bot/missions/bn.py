@@ -74,6 +74,8 @@ class _Words:
     coordination: re.Pattern  # a gap that only joins two list members
     people: re.Pattern  # envoys: a place before one belongs to the person, not the mission
     closure: re.Pattern  # negations that say the mission does not exist
+    former: re.Pattern  # সাবেক: the mission was
+    closure_ref: re.Pattern  # এটি, যা: the mission just named, in a later clause
     move: re.Pattern  # a mission moved: the place after it is its destination
     city_nouns: tuple  # (pattern, case): "city" nouns carrying a nominative city's case
     reciprocal: re.Pattern  # each other's missions (পরস্পরের)
@@ -110,6 +112,8 @@ def _words(profile: Profile) -> _Words:
         coordination=re.compile(r"\s*(?:(?:" + _alt(words("coordinators")) + r")\s*)+"),
         people=re.compile(f"(?<![{_W}])(?:{_alt(words('people'))})"),
         closure=re.compile(f"(?<![{_W}])(?:{_alt(words('closures'))})(?![{_W}])"),
+        former=re.compile(f"(?<![{_W}])(?:{_alt(words('former_words'))})(?![{_W}])"),
+        closure_ref=re.compile(f"(?<![{_W}])(?:{_alt(words('closure_refs'))})(?![{_W}])"),
         move=re.compile(f"(?<![{_W}])(?:{_alt(words('moves'))})"),
         city_nouns=tuple((re.compile(rf"\s*(?:{_alt(ws)})(?![{_W}])"), case)
                          for case, ws in m.get("city_nouns", {}).items()),
@@ -344,6 +348,11 @@ def read(text: str, profile: Profile, gaz: Gazetteer, value: bool = False,
             # ইসলামাবাদে বাংলাদেশের হাইকমিশন পাকিস্তানে বাংলাদেশের প্রধান কূটনৈতিক মিশন: said again
             found = [r for r in found if not any(o.sender == r.sender and o.host == r.host for o in out)]
         out += found
+        if found and not value and (
+                w.former.search(text, max(lo, a.start - 24), a.start)  # একটি সাবেক কূটনৈতিক মিশন
+                or hi == len(text) and w.closure_ref.search(text, clause_end, hi)
+                and w.closure.search(text, clause_end, hi)):  # … চালু করে, তবে তারপর থেকেই এটি বন্ধ
+            out += [replace(r, status="absent") for r in found]
         if not hosts and value:
             for s in senders or [None]:
                 out.append(Reading(a.kind, s, None, None, a.start))
