@@ -20,8 +20,17 @@ mission words, ``বেশিরভাগ দেশের``, ``বিদেশ�
 cities; denied, closed or planned missions (``নেই``, ``বন্ধ``, ``খোলার পরিকল্পনা``). A
 genitive country before "in the capital" (``ভারতের রাজধানীতে``) is a host; a country pronoun
 (``দেশটির``) without a named sender stands for the country the sentence before on the same
-line starts with. A fact never has its sender as host country. All words come from the
-profile's ``missions`` section.
+line starts with. A fact never has its sender as host country.
+
+Issue 22 (real text): news forms (``রিয়াদ বাংলাদেশ দূতাবাস``, ``বাংলাদেশ দূতাবাস, কুয়েত``,
+``সিত্তে শহরে``), a subject after the verb (``দূতাবাস খুলেছে আর্জেন্টিনা``), two missions sharing a
+mission word (``কায়রোতে বাংলাদেশের এবং ঢাকায় মিশরের দূতাবাস``), each other's missions from the
+title's pair (``উভয় দেশে পরস্পরের দূতাবাস``), the host of the time (Dhaka before 1971: Pakistan),
+places of an envoy that are not the mission's (``কুয়েতে নিযুক্ত বাংলাদেশের রাষ্ট্রদূত``), moved
+missions (the destination is no fact). Readings with ``status`` absent are missions the text says
+do not exist: closed or denied (``বন্ধ``, ``নেই``, ``সাবেক``) or a sender serving a country from
+elsewhere (``… নয়াদিল্লি থেকে বাংলাদেশের দায়িত্ব পালন করেন``); they are never facts, and rules
+E001/E005 read them. All words come from the profile's ``missions`` section.
 """
 
 from __future__ import annotations
