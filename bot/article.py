@@ -15,8 +15,9 @@ from functools import lru_cache
 
 from babel.localedata import locale_identifiers
 from mwparserfromhell.nodes import Comment, Heading, Tag, Template, Text, Wikilink
+from mwparserfromhell.wikicode import Wikicode
 
-from . import cite, extags, missions
+from . import cite, extags, footnotes, missions
 from .gazetteer import Gazetteer
 from .parse import Parsed, ParseRefused, parse
 from .profile import Profile, name_key, nfc, section_norm
@@ -155,6 +156,7 @@ class _Builder:
         # spans stay bare offsets while rules run; Article.to_json adds lines and columns
         self.span = lambda s, e: {"start": s, "end": e}
         self._links: dict[str, str | None] = {}
+        self.value_lines: dict[tuple[int, int], list] = {}  # infobox value span → value_lines()
 
     def nspan(self, node) -> dict:
         s, e = self.p.span(node)
@@ -200,9 +202,10 @@ class _Builder:
                 templates.append({"name": name.strip(), "span": self.nspan(node)})
                 if key in prof.infobox_keys and infobox is None:
                     infobox = node
-                elif key in prof.reflist_keys or _tag_function(name) in prof.reflist_tags:
+                elif (key in prof.reflist_keys or _tag_function(name) in prof.reflist_tags
+                      or key in prof.footnote_lists):
                     reflists.append((node, "template"))
-                elif _tag_function(name) == "ref":
+                elif _tag_function(name) == "ref" or key in prof.footnote_refs:
                     tag_refs.append(node)
                 kind = prof.maintenance_keys.get(key)
                 if kind:
@@ -342,15 +345,15 @@ class _Builder:
                 sec["key"] = sec["canonical"] = None
 
     def _is_trailer(self, node) -> bool:
-        """Nodes that may stand after the last section: navboxes, categories, language links."""
+        """Nodes that may stand after the last section: navboxes, DEFAULTSORT, categories, stub
+        templates, language links."""
         cls = type(node)
         if cls is Comment or (cls is Text and not BEHAVIOUR_SWITCH_RE.sub("", node.value).strip()):
             return True
         if cls is Wikilink:
             return self.link_kind(node) in ("category", "interlanguage")
         if cls is Template:
-            name = self.p.src(node.name)
-            return self.prof.is_navbox(name) or name.strip().upper().startswith("DEFAULTSORT")
+            return self.prof.trailer_kind(self.p.src(node.name)) is not None
         return False
 
     def _headings(self) -> list:
@@ -391,9 +394,11 @@ class _Builder:
         params = []
         for param in node.params:
             vs, ve = p.span(param.value)
+            lines = value_lines(p, param.value)
+            self.value_lines[(vs, ve)] = lines
             params.append({"name": str(param.name).strip() if not param.showkey else p.src(param.name).strip(),
                            "positional": not param.showkey,
-                           "value": p.src(param.value), "text": param.value.strip_code().strip(),
+                           "value": p.src(param.value), "text": "\n".join(t for t, _, _ in lines),
                            "span": self.nspan(param), "value_span": self.span(vs, ve)})
         countries = []
         for aliases in prof.country_params:
@@ -414,7 +419,8 @@ class _Builder:
 
         A ref inside ``<references>…</references>``, ``{{#tag:references|…}}`` or a reflist
         template's ``refs=`` is list-defined: it belongs to that list's group. ``{{#tag:ref|…}}``
-        is a reference too.
+        is a reference too, and so are the profile's footnote templates ({{efn}}, {{sfn}} …),
+        which expand to one; {{notelist}} is a reference list.
         """
         p, text = self.p, self.a.text
         nodes = {p.span(n): n for n in refs}
@@ -437,6 +443,10 @@ class _Builder:
             found.append((t.start, t.end, extags.attributes(text[t.attr_start:t.attr_end]), t.inner,
                           None if node is None else node.contents, "tag"))
         for n in tag_refs:
+            spec = self.prof.footnote_refs.get(name_key(p.src(n.name)))
+            if spec is not None:
+                found.append(footnotes.as_tag_ref(p, n, spec, self.prof.data["reflist"]["group_params"]))
+                continue
             attrs, body = {}, None
             for param in n.params:
                 if param.showkey:
@@ -455,7 +465,7 @@ class _Builder:
             item = {"name": attrs.get("name") or None, "group": group or None, "form": form,
                     "self_closing": inner is None and form == "tag", "content": content,
                     "list_defined": holder is not None,
-                    "cite_error": cite.ref_error(attrs, content, list_group),
+                    "cite_error": cite.ref_error(attrs, content, list_group, expanded=form != "tag"),
                     "span": self.span(start, end),
                     "content_span": None if content is None else self.span(*inner),
                     "citation": None if contents is None else self.citation(contents),
@@ -511,6 +521,9 @@ class _Builder:
             if t is None:  # not a tag to MediaWiki (inside a comment or <nowiki>)
                 return "", None
             return extags.attributes(p.text[t.attr_start:t.attr_end]).get("group", ""), t.inner
+        spec = self.prof.footnote_lists.get(name_key(p.src(node.name)))
+        if spec is not None:  # a notes list ({{notelist}})
+            return footnotes.list_group(p, node, spec, reflist["group_params"])
         tag_function = _tag_function(p.src(node.name)) is not None
         group, inner = "", None
         for param in node.params:
@@ -548,16 +561,38 @@ class _Builder:
         if box is not None:
             c1 = box["country1"]["code"] if box["country1"] else None
             c2 = box["country2"]["code"] if box["country2"] else None
-            for param, sender, host in zip(self.prof.mission_params, (c1, c2), (c2, c1)):
+            pair = {c["code"] for c in a.doc["title"]["countries"] if c["code"]}
+            # a slot of the title's pair whose other infobox country is wrong or missing (I006,
+            # I002) still holds a mission in the pair's other country
+            hosts = [next(iter(pair - {s})) if len(pair) == 2 and s in pair and o not in pair else o
+                     for s, o in ((c1, c2), (c2, c1))]
+            for param, sender, host in zip(self.prof.mission_params, (c1, c2), hosts):
                 q = next((q for q in box["params"] if q["name"] == param), None)
                 if q is None:
                     continue
-                fact = missions.infobox_fact(q["text"], sender, host, self.prof, self.gaz,
-                                             q["value_span"]["start"], q["value_span"]["end"], param)
-                if fact is not None:
-                    facts.insert(0, fact)
+                span = (q["value_span"]["start"], q["value_span"]["end"])
+                for line, s, e in reversed(self.value_lines[span]):  # one mission a line
+                    fact = missions.infobox_fact(line, sender, host, self.prof, self.gaz, s, e, param)
+                    if fact is not None:
+                        facts.insert(0, fact)
         a.facts = facts
         return [f.to_json(self.span) for f in facts]
+
+
+def value_lines(p: Parsed, value: Wikicode) -> list[tuple[str, int, int]]:
+    """The lines of a template parameter's value as the reader sees them, each (text, start,
+    end): a ``<br>`` (``<br/>``, ``<br />``) breaks a line, as in an infobox value listing two
+    missions. Text without markup, stripped; a line is the source between two breaks (one line:
+    the whole value); empty lines are left out."""
+    start, end = p.span(value)
+    cuts = [(p.start(n), p.end(n)) for n in value.nodes if type(n) is Tag and p.tag_name(n) == "br"]
+    bounds = [start, *(x for cut in cuts for x in cut), end]
+    out = []
+    for s, e in zip(bounds[::2], bounds[1::2]):
+        text = Wikicode([n for n in value.nodes if s <= p.start(n) < e]).strip_code().strip()
+        if text:
+            out.append((text, s, e))
+    return out
 
 
 def _tag_function(name: str) -> str | None:

@@ -22,8 +22,11 @@ def _digits(value: str | None) -> bool:
     return bool(value) and value.isascii() and value.isdigit()
 
 
-def ref_error(attrs: dict[str, str], content: str | None, list_group: str | None) -> str | None:
-    """``list_group``: the group of the ``<references>`` holding this ref, None outside one."""
+def ref_error(attrs: dict[str, str], content: str | None, list_group: str | None,
+              expanded: bool = False) -> str | None:
+    """``list_group``: the group of the ``<references>`` holding this ref, None outside one.
+    ``expanded``: the content reaches Cite expanded (``{{#tag:ref}}``, a footnote template), its
+    own refs already made into references, so none of them can be a ``<ref>`` left open."""
     if any(a not in REF_ATTRIBUTES for a in attrs):
         return "ref_too_many_keys"
     name, follow, extends = attrs.get("name"), attrs.get("follow"), attrs.get("extends")
@@ -41,7 +44,7 @@ def ref_error(attrs: dict[str, str], content: str | None, list_group: str | None
                 return "ref_no_key"
             if not content.strip():
                 return "ref_no_input"
-        if content is not None and _INCLUDED.search(_PAIRED.sub("", content)):
+        if content is not None and not expanded and _INCLUDED.search(_PAIRED.sub("", content)):
             return "included_ref"
         return None
     if attrs.get("group", list_group) != list_group:

@@ -18,13 +18,14 @@ EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 class _Help(argparse.HelpFormatter):
     """argparse's help, with each option's default named after its help (as
     ``ArgumentDefaultsHelpFormatter`` does) unless the help names it itself (``%(default)``) or
-    there is none to name: None, or a flag (its off state goes without saying)."""
+    there is none to name: None, or a flag (its off state goes without saying), or the help says
+    "(default …" already."""
 
     def _get_help_string(self, action):
         text = action.help or ""
         default = action.default
         if (default is None or default is False or default is argparse.SUPPRESS or action.nargs == 0
-                or "%(default" in text):
+                or "%(default" in text or "(default" in text):  # said once: the help names it
             return text
         return f"{text} (default: %(default)s)"
 
@@ -592,6 +593,10 @@ def cmd_propose(args, extra: list[str]) -> int:
         from .links import site_base
 
         links = site_base(site)
+        # rule codes on the review page link to the rules page of this wiki, as the report does
+        rules_page, user = profile.data["report"]["rules_page"], site.username()
+        if user or "{user}" not in rules_page:
+            links["rules_page"] = rules_page.format(user=user or "")
     doc = review.bundle(entries, profile, source, site_name, opts, links)
     _write(args.output, json.dumps(doc, ensure_ascii=False, indent=1) + "\n")
     print(f"{args.output}: {len(entries)} proposed edits (bundle {doc['id']})")
@@ -672,7 +677,7 @@ def cmd_report(args, extra: list[str]) -> int:
     from .profile import load_profile
     from .report import finding_keys, lint_entry, wikitext, without_time
     from .state import State
-    from .wiki import connect, publish, pywikibot_dir, read_exceptions, wiki_pages
+    from .wiki import connect, edit_block, publish, pywikibot_dir, read_exceptions, wiki_pages
 
     profile = load_profile(args.profile)
     pywikibot_dir(args.pywikibot_dir)
@@ -695,6 +700,9 @@ def cmd_report(args, extra: list[str]) -> int:
     for page in wiki_pages(site, profile, extra):
         pages.append(lint_entry(page.text, page.title(), f"{site.code}:{page.title()}", profile, gaz,
                                 exceptions=listed.for_page(page.title())))
+        block = edit_block(page.text, profile, site.username() or "")
+        if block and pages[-1]["status"] == "checked":  # the report says a person must fix it
+            pages[-1]["block"] = block
     # new / fixed are counted against the last *published* report of this title, kept in the state
     # (a dry run creates no state file)
     from pathlib import Path
@@ -704,7 +712,8 @@ def cmd_report(args, extra: list[str]) -> int:
     try:
         previous = state.get_meta(key) if state else None
         when = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
-        text = wikitext(pages, profile, when, previous, spec["rules_page"].format(user=site.username()))
+        held = [h for h in state.checks("apply", "held") if h["obstacle"]] if state else []
+        text = wikitext(pages, profile, when, previous, spec["rules_page"].format(user=site.username()), held)
         if args.dry_run:
             sys.stdout.write(text)
             return EXIT_OK

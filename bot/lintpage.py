@@ -21,13 +21,15 @@ import regex
 from . import links
 from .htmlpages import (APPLICABILITY_BN, BASE_CSS, FONTS, MONO, REASON_BN, SEVERITIES, SEVERITY_BN, SORT_JS,
                         STATUS_BN, csp_content, render_template)
-from .ruledocs import anchor
+from .ruledocs import docs_url, rule_url
 
 CONTEXT_CHARS = 90  # context kept either side of a finding on a long line
-RULES_DOC = "docs/rules.md"  # the rule docs (relbot rules -o docs/rules.md), relative to the page
 FIXABILITY = ("safe", "unsafe", "none")
 FIXABILITY_BN = {**APPLICABILITY_BN, "none": "সংশোধন নেই"}
 GRAPHEME = regex.compile(r"\X")
+MODE_BN = {"dry-run": "মহড়া", "apply": "সংরক্ষণ", "interactive": "জিজ্ঞেস করে সংরক্ষণ",
+           "apply-bundle": "অনুমোদিত সম্পাদনা সংরক্ষণ", "undo": "ফিরিয়ে নেওয়া"}
+RUN_STATUS_BN = {"running": "চলছে", "finished": "শেষ", "stopped": "থামানো", "failed": "ব্যর্থ"}
 
 LINT_CSS = BASE_CSS + """
 body{overflow-wrap:break-word}
@@ -53,6 +55,7 @@ button{font:inherit;font-size:.9rem;padding:.05rem .5rem;border:1px solid #8c959
 details.article{border:1px solid var(--line);border-radius:6px;margin:.5rem 0;padding:.2rem .6rem}
 details.article>summary{cursor:pointer;font-weight:600}
 details.article>summary .counts{font-weight:400;color:var(--muted)}
+p.start{font-size:1.1rem;font-weight:600}p.start a{color:var(--err)}
 p.links a{margin-right:.8rem}
 td.context{font-family:%(fonts)s;white-space:pre-wrap;word-break:normal;overflow-wrap:break-word;min-width:12rem;max-width:32rem;font-size:.9rem;background:#f6f8fa}
 td.pos a{white-space:nowrap}
@@ -64,6 +67,7 @@ td.pos a{white-space:nowrap}
  table.findings tr{border-bottom:2px solid var(--line);padding:.3rem 0}
  table.findings td{border:none;padding:.1rem .2rem;text-align:left}
  table.findings td:nth-child(-n+3){display:inline-block;vertical-align:top;margin-right:.6rem}
+ details.article>summary .src{display:block;overflow:hidden;text-overflow:ellipsis;white-space:nowrap}
 }
 """
 
@@ -72,7 +76,12 @@ LINT_JS = SORT_JS + """
   "use strict";
   var D = document.documentElement.dataset.digits || "0123456789";
   function digits(n){ return String(n).replace(/[0-9]/g, function(d){ return D.charAt(+d); }); }
-  function norm(s){ return s.normalize("NFC").toLocaleLowerCase(); }
+  // the page shows its digits (Bengali in a bn page): a search in either kind finds both
+  function norm(s){
+    return s.normalize("NFC").toLocaleLowerCase().replace(/[\u09E6-\u09EF]/g, function(d){
+      return String(d.charCodeAt(0) - 0x09E6);
+    });
+  }
   function checked(name){
     var set = new Set();
     document.querySelectorAll('input[name="' + name + '"]:checked').forEach(function(i){ set.add(i.value); });
@@ -82,7 +91,7 @@ LINT_JS = SORT_JS + """
   var search = document.getElementById("search");
   var texts = new Map();
   groups.forEach(function(g){
-    g.querySelectorAll("tr.finding").forEach(function(tr){ texts.set(tr, norm(g.dataset.title + " " + tr.textContent)); });
+    g.querySelectorAll("tr.finding").forEach(function(tr){ texts.set(tr, norm(g.dataset.title + " " + g.dataset.source + " " + tr.textContent)); });
   });
   function filter(){
     var codes = checked("code"), sevs = checked("severity"), fixes = checked("fix");
@@ -190,16 +199,19 @@ def section_of(text: str, starts: list[int], line: int, column: int) -> int:
 
 
 def trend(runs: list[dict]) -> dict | None:
-    """Findings by severity per run (runs that counted findings: bot runs), as SVG coordinates;
-    None with fewer than two such runs."""
+    """Findings open on the wiki after each run that checked pages (bot runs), by severity, as
+    SVG coordinates: the run's ``open`` (:func:`bot.state.read_runs`: pages it did not read
+    count at their last checked revision), else, from a state that kept no per-page findings,
+    what the run itself found. None with fewer than two such runs."""
     from .rules import all_rules
 
     catalogue = all_rules()
     points = []
     for run in sorted(runs, key=lambda r: r["id"]):
-        found = (run.get("counts") or {}).get("findings")
-        if not isinstance(found, dict):
+        read = (run.get("counts") or {}).get("findings")
+        if not isinstance(read, dict):
             continue
+        found = run["open"] if isinstance(run.get("open"), dict) else read
         by_sev = Counter()
         for code, n in found.items():
             rule = catalogue.get(code)
@@ -210,7 +222,8 @@ def trend(runs: list[dict]) -> dict | None:
                        "by_severity": {s: by_sev.get(s, 0) for s in SEVERITIES}})
     if len(points) < 2:
         return None
-    width, height, left, right, top, bottom = 600, 220, 44, 12, 12, 34
+    # room above the plot for the axis's name, and right of it for the last run number (a phone clipped it)
+    width, height, left, right, top, bottom = 600, 240, 44, 28, 22, 50
     top_value = max(max(p["by_severity"].values()) for p in points) or 1
     step = (width - left - right) / (len(points) - 1)
 
@@ -247,12 +260,15 @@ def _profile(profile):
 
 def render_lint_report(report: dict, sources: dict[str, str] | None = None, *,
                        rule_names: dict[str, str] | None = None, profile=None, runs: list[dict] | None = None,
-                       lang: str = "bn", rules_doc: str = RULES_DOC) -> str:
+                       lang: str = "bn", rules_doc: str | None = None) -> str:
     """The lint report (``schemas/report.schema.json``) as a work list; ``sources`` maps each page's
-    ``source`` to its text (context lines, sections), ``runs`` are a state's runs (the trend)."""
+    ``source`` to its text (context lines, sections), ``runs`` are a state's runs (the trend);
+    ``rules_doc``: where rule codes link (:func:`bot.ruledocs.docs_url` of the profile by default)."""
     sources = sources or {}
     prof = _profile(profile)
     data = prof.data if prof is not None else {}
+    if rules_doc is None:
+        rules_doc = docs_url(data)
     names = dict(data.get("rule_names") or {}) if rule_names is None else rule_names
     base = (data.get("wiki") or {}).get("base_url")
     digit_chars = (data.get("text") or {}).get("digits", "0123456789") if lang == "bn" else "0123456789"
@@ -275,8 +291,9 @@ def render_lint_report(report: dict, sources: dict[str, str] | None = None, *,
     top = max(by_code.values(), default=0)
     rules = [{"code": code, "name": names.get(code, ""), "severity": code_sev.get(code, ""), "count": n,
               "rank": _sev_rank(code_sev.get(code, "")), "width": f"{100 * n / top if top else 0:.2f}",
-              "doc": f"{rules_doc}#{anchor(code)}"}
-             for code, n in sorted(by_code.items(), key=lambda kv: (-kv[1], kv[0]))]
+              "doc": rule_url(rules_doc, code)}
+             # errors first: by severity, then the most frequent
+             for code, n in sorted(by_code.items(), key=lambda kv: (_sev_rank(code_sev.get(kv[0], "")), -kv[1], kv[0]))]
 
     groups, rows = [], []
     for i, p in enumerate(pages):
@@ -300,11 +317,14 @@ def render_lint_report(report: dict, sources: dict[str, str] | None = None, *,
             items.append({**f, "fixability": fix.get("applicability", "none"), "rank": _sev_rank(f["severity"]),
                           "sort": int(f["line"]) * 1_000_000 + int(f["column"]), "section": section,
                           "edit": links.edit(base, title, section) if wiki and section is not None else None,
-                          "doc": f"{rules_doc}#{anchor(f['code'])}", "context": context(text, f)})
+                          "doc": rule_url(rules_doc, f["code"]), "context": context(text, f)})
         groups.append({"index": i, "title": title, "source": p.get("source"), "short": _short(p.get("source")),
                        "findings": items,
                        "counts": counts, "wiki": wiki})
 
+    # the work list starts where the worst findings are: pages with errors, then warnings, then style
+    groups.sort(key=lambda g: (min((_sev_rank(s) for s in g["counts"]), default=9), g["title"], str(g["source"])))
+    n_errors = sum(g["counts"].get("error", 0) for g in groups)
     errors = summ.get("input_errors") or []
     chart = trend(runs) if runs else None
     values = {
@@ -313,7 +333,8 @@ def render_lint_report(report: dict, sources: dict[str, str] | None = None, *,
         "by_severity": summ.get("by_severity") or {}, "skipped": summ.get("skipped") or {}, "errors": errors,
         "severities": SEVERITIES, "severity_bn": SEVERITY_BN, "status_bn": STATUS_BN, "reason_bn": REASON_BN,
         "fixabilities": [x for x in FIXABILITY if x in fixes] or list(FIXABILITY), "fixability_bn": FIXABILITY_BN,
-        "trend": chart, "runs": bool(runs), "base": base,
+        "n_errors": n_errors, "first": groups[0]["index"] if groups else None,
+        "trend": chart, "runs": bool(runs), "base": base, "mode_bn": MODE_BN, "run_status_bn": RUN_STATUS_BN,
     }
     css = LINT_CSS % {"fonts": FONTS, "mono": MONO}
     return render_template("lint.html.j2", title="relbot lint report", csp=csp_content(LINT_JS, css),

@@ -53,6 +53,16 @@ class Profile:
         return self._keys(self.data["reflist"]["templates"])
 
     @cached_property
+    def footnote_refs(self) -> dict[str, dict]:
+        """Template name key → its entry of ``footnotes.refs`` (efn, refn, sfn …)."""
+        return {name_key(n): spec for spec in self.data["footnotes"]["refs"] for n in spec["templates"]}
+
+    @cached_property
+    def footnote_lists(self) -> dict[str, dict]:
+        """Template name key → its entry of ``footnotes.lists`` (notelist …)."""
+        return {name_key(n): spec for spec in self.data["footnotes"]["lists"] for n in spec["templates"]}
+
+    @cached_property
     def reflist_tags(self) -> frozenset[str]:
         return frozenset(t.lower() for t in self.data["reflist"]["tags"])
 
@@ -88,6 +98,20 @@ class Profile:
     def is_navbox(self, name: str) -> bool:
         key = name_key(name)
         return any(p.search(key) for p in self.navbox_res)
+
+    @cached_property
+    def stub_res(self) -> list[re.Pattern]:
+        return [re.compile(nfc(p)) for p in self.data["stub_patterns"]]
+
+    def trailer_kind(self, name: str) -> str | None:
+        """``navbox``, ``defaultsort`` or ``stub`` for a template that belongs after the last
+        section (L008 orders them), else None."""
+        if self.is_navbox(name):
+            return "navbox"
+        if name.strip().upper().startswith("DEFAULTSORT"):
+            return "defaultsort"
+        key = name_key(name)
+        return "stub" if any(p.search(key) for p in self.stub_res) else None
 
     @cached_property
     def namespace_kind(self) -> dict[str, str]:

@@ -119,12 +119,14 @@ def _links(title: str, spec: dict) -> str:
 
 
 def wikitext(pages: list[dict], profile, when: str, previous: dict | None = None,
-             rules_page: str | None = None) -> str:
+             rules_page: str | None = None, held: list[dict] | None = None) -> str:
     """The on-wiki report: a sortable table of pages (with edit and history links), totals per rule,
     every article's findings (line, rule, message; a collapsed table each), the skipped pages with
     their reasons, and the run time with new / fixed findings since ``previous`` (``{"when",
     "findings"}`` of the last published report; None: not known). ``rules_page``: rule codes link
-    to their sections there. Numbers in the wiki's digits; codes stay Latin."""
+    to their sections there. ``held``: the pages the wiki refused the bot's fix for (the state's
+    held standings with an obstacle), listed for a person to act on. Numbers in the wiki's digits;
+    codes stay Latin."""
     spec, names = profile.data["report"], profile.data["rule_names"]
     from .rules import all_rules
     from .ruledocs import anchor
@@ -152,6 +154,8 @@ def wikitext(pages: list[dict], profile, when: str, previous: dict | None = None
         totals.update(codes)
         status = spec["statuses"][page["status"]] + (
             f" ({spec['reasons'].get(page['reason'], page['reason'])})" if page.get("reason") else "")
+        if page.get("block"):  # checked, but the bot may not fix it: a person has to
+            status += f" · {_blocked(page['block'], spec)}"
         rule_cells = ", ".join(f"{code_link(c)} {names.get(c, c)} ×{num(n)}" for c, n in sorted(codes.items()))
         lines += ["|-", f"| [[{page['title']}]] {_links(page['title'], spec)} || {status} || {num(sev['error'])} || "
                         f"{num(sev['warning'])} || {num(sev['style'])} || {rule_cells}"]
@@ -164,14 +168,15 @@ def wikitext(pages: list[dict], profile, when: str, previous: dict | None = None
     lines.append("|}")
     listed = [p for p in ordered if p["findings"] or p.get("suppressed")]
     skipped = [p for p in ordered if p["status"] != "checked"]
-    tail = []
+    tail = _held_lines(held, spec["held"], num) if held else []
     if skipped:
         tail += ["", f"=== {spec['skipped_heading']} ==="]
         tail += [f"* [[{p['title']}]] — {spec['reasons'].get(p['reason'], p['reason'])}" for p in skipped]
     budget = spec["max_bytes"] - len("\n".join(lines + tail).encode("utf-8")) - 1000  # the note and heading
     tables = []
+    before = Counter(previous["findings"]) if previous is not None else None
     for page in listed:
-        table = _page_table(page, spec, names, num, code_link, profile.lang)
+        table = _page_table(page, spec, names, num, code_link, profile.lang, before)
         budget -= len(table.encode("utf-8")) + 1
         if budget < 0:
             break
@@ -183,10 +188,45 @@ def wikitext(pages: list[dict], profile, when: str, previous: dict | None = None
     return "\n".join(lines + tail) + "\n"
 
 
-def _page_table(page: dict, spec: dict, names: dict, num, code_link, lang: str) -> str:
-    """One article's findings as a collapsed table: line, linked code and name, severity, message."""
+#: Where the words of a held page's reason start after its cause (bot/wiki/save.py's reasons).
+_CAUSE_WORDS = {"protected": "protected", "abusefilter": "AbuseFilter", "spam-blacklist": "spam blacklist:",
+                "title-blacklist": "title blacklist:", "captcha": "CAPTCHA:"}
+
+
+def _held_lines(held: list[dict], words: dict, num) -> list[str]:
+    """Each page the wiki refused the bot's fix for: the cause in the wiki's words, the wiki's own
+    detail (a filter's description, the matching entry) as text, and the run it was first held in."""
+    out = ["", f"=== {words['heading']} ===", words["intro"]]
+    for h in sorted(held, key=lambda h: h["title"]):
+        cause = h["obstacle"]["cause"]
+        detail = h["reason"]
+        if cause != "captcha" and detail.startswith(_CAUSE_WORDS[cause]):
+            detail = detail[len(_CAUSE_WORDS[cause]):].lstrip(" :")
+            if cause == "protected":  # "protected (edit=sysop)"
+                detail = detail.removeprefix("(").removesuffix(")")
+        said = words["causes"][cause] + (f": {nowiki(detail)}" if detail and cause != "captcha" else "")
+        out.append(f"* [[{h['title']}]] — {said} ({words['since'].format(run=num(h['run_id']))})")
+    return out
+
+
+def _blocked(block: str, spec: dict) -> str:
+    """Why the bot may not edit a page, in the wiki's words (templates shown, not transcluded)."""
+    words = spec["blocked"]
+    for english, said in sorted(words["reasons"].items(), key=lambda kv: -len(kv[0])):
+        if block.startswith(english):
+            block = said + block[len(english):]
+            break
+    return f"{words['label']}: {nowiki(block)}"
+
+
+def _page_table(page: dict, spec: dict, names: dict, num, code_link, lang: str, before: Counter | None = None) -> str:
+    """One article's findings as a collapsed table: line, linked code and name, severity, message.
+    A finding the last published report did not have (``before``: its ``finding_keys`` as a
+    multiset; None: no report known) says so; findings of one code on one line show their column."""
     rows = sorted([(f, None) for f in page["findings"]] + [(f, f["exception"]) for f in page.get("suppressed", ())],
                   key=lambda r: (r[0]["line"], r[0]["column"], r[0]["code"]))
+    shared = Counter((f["line"], f["code"]) for f, _ in rows)
+    left = before  # consumed as rows match: a finding twice now and once before is new once
     lines = ['{| class="wikitable mw-collapsible mw-collapsed" style="width:100%"',
              f'! colspan="4" style="text-align:left" | [[{page["title"]}]] — '
              f'{spec["page_findings"].format(n=num(len(page["findings"])))} {_links(page["title"], spec)}',
@@ -195,7 +235,13 @@ def _page_table(page: dict, spec: dict, names: dict, num, code_link, lang: str) 
     for f, exc in rows:
         what = spec["severities"].get(f["severity"], f["severity"]) if exc is None else \
             spec["suppressed"].format(line=num(exc["line"]))
-        line = num(f["line"])
+        if exc is None and left is not None:
+            key = f"{title}\t{f['code']}\t{f['message']['en']}"
+            if left[key] > 0:
+                left[key] -= 1  # in the last report too
+            else:
+                what += f" · '''{spec['new_finding']}'''"
+        line = num(f["line"]) if shared[(f["line"], f["code"])] < 2 else num(f"{f['line']}:{f['column']}")
         if f.get("section") is not None:  # the line number opens the editor at the finding's section
             line = f"[{{{{fullurl:{title}|action=edit&section={f['section']}}}}} {line}]"
         lines += ["|-", f"| {line} || {code_link(f['code'])} {names.get(f['code'], '')} || {what} || "
@@ -205,6 +251,10 @@ def _page_table(page: dict, spec: dict, names: dict, num, code_link, lang: str) 
 
 
 def without_time(text: str, profile) -> str:
-    """The report without its time line, to tell whether anything else changed."""
-    prefix = profile.data["report"]["time_line"].split("{time}")[0]
-    return "\n".join(line for line in text.splitlines() if not (prefix and line.startswith(prefix))).strip()
+    """The report without its time line and its "new" marks (both say what changed since the last
+    published report), to tell whether anything else changed."""
+    spec = profile.data["report"]
+    prefix = spec["time_line"].split("{time}")[0]
+    mark = f" · '''{spec['new_finding']}'''"
+    return "\n".join(line.replace(mark, "") for line in text.splitlines()
+                     if not (prefix and line.startswith(prefix))).strip()

@@ -94,14 +94,71 @@ def anchor_text(text: str, start: int, end: int) -> str:
     return head
 
 
+_WORD = None  # regex: a run of letters and marks (a Bengali word keeps its vowel signs)
+
+
+def _safe(text: str) -> str:
+    """``text`` as it may stand in an exceptions-page field: its longest part between markup."""
+    parts = [" ".join(p.split()) for p in _NOT_IN_ANCHOR.split(text)]
+    return max(parts, key=len, default="")
+
+
+def _line_anchors(text: str, start: int, end: int):
+    """Spans of whole words next to a finding on its line, nearest first, growing: the words just
+    before it, then just after it, one word more each round."""
+    global _WORD
+    import regex
+
+    if _WORD is None:
+        _WORD = regex.compile(r"\w+")
+    a = text.rfind("\n", 0, start) + 1
+    b = text.find("\n", end)
+    b = len(text) if b < 0 else b
+    before = [m.span() for m in _WORD.finditer(text, a, start)]
+    after = [m.span() for m in _WORD.finditer(text, end, b)]
+    for k in range(1, 9):
+        if len(before) >= k:
+            yield text[before[-k][0]:before[-1][1]]
+        if len(after) >= k:
+            yield text[after[0][0]:after[k - 1][1]]
+
+
+def anchor_for(text: str, findings, index: int, title: str = "") -> str:
+    """The anchor that picks finding ``index`` of ``findings`` (objects with ``code``, ``start``,
+    ``end``) and no other, by the exceptions page's own rules (:func:`bot.exceptions.assign`):
+    its own text when that is at least a word (two grapheme clusters that are not markup),
+    else the fewest words beside it on its line. When nothing picks it alone (two findings of
+    one code on one line), the nearest words: the findings of that line, never the whole page."""
+    from . import exceptions
+
+    f = findings[index]
+
+    def alone(anchor: str) -> bool:
+        entry = exceptions.Entry(title, f.code, exceptions._flat(anchor), "", 0)
+        return bool(anchor) and set(exceptions.assign([entry], findings, text)) == {index}
+
+    own = diffs.elide(_safe(text[f.start:f.end]), ANCHOR_GRAPHEMES, "end")[0]
+    if len(diffs.graphemes(own)) >= 2 and alone(own):
+        return own
+    first = ""
+    for words in _line_anchors(text, f.start, f.end):
+        words = _safe(words)
+        if len(diffs.graphemes(words)) > ANCHOR_GRAPHEMES:
+            break
+        first = first or words
+        if alone(words):
+            return words
+    return first or anchor_text(text, f.start, f.end)
+
+
 def places(out: Outcome) -> list[dict]:
     """Per finding of the page as it was: the section it is in (for an edit link at that section)
-    and its anchor text (for the false-positive line)."""
+    and the anchor that picks it alone on the exceptions page (for the false-positive line)."""
     from .links import heading_starts, section_at
 
     starts = heading_starts(out.original)
-    return [{"section": section_at(starts, f.start), "anchor": anchor_text(out.original, f.start, f.end)}
-            for f in out.findings]
+    return [{"section": section_at(starts, f.start), "anchor": anchor_for(out.original, out.findings, i, out.title)}
+            for i, f in enumerate(out.findings)]
 
 
 def bundle(entries: list[dict], profile: Profile, source: str, site: str | None, options: dict,

@@ -17,7 +17,6 @@ Bengali page are in Bengali digits; the JSON stays Latin.
 from __future__ import annotations
 
 from functools import lru_cache
-from pathlib import Path
 
 from . import diffs, links
 from .htmlpages import (APPLICABILITY_BN, BASE_CSS, FONTS, MONO, SEVERITIES, SEVERITY_BN, SORT_JS, _hash,
@@ -28,7 +27,6 @@ KEEP = 60  # grapheme clusters of unchanged text kept either side of a cut in a 
 KIND_BN = {"space": "ফাঁকা স্থান", "nfc": "একই রকম দেখতে অক্ষর", "punct": "যতিচিহ্ন", "text": "লেখা"}
 KIND_EN = {"space": "white space only", "nfc": "same look, other code points", "punct": "punctuation",
            "text": "text"}
-DOCS = Path(__file__).resolve().parent.parent / "docs" / "rules.md"
 
 
 def bn(value) -> str:
@@ -41,9 +39,26 @@ def fp_line(title: str, code: str, anchor: str = "", note: str = "") -> str:
     return f"* [[{title}]] | {code} | {anchor} | {note}".rstrip(" |")
 
 
-def default_docs() -> str | None:
-    """Where rule codes link: the rule docs of this checkout (``docs/rules.md``), when present."""
-    return DOCS.as_uri() if DOCS.is_file() else None
+def default_docs(bundle: dict, profile=None) -> str | None:
+    """Where rule codes link (an absolute URL, never a file): the on-wiki rules page that
+    ``propose --wiki`` recorded in the bundle's links, else the profile's
+    (:func:`bot.ruledocs.docs_url`)."""
+    from .ruledocs import docs_url
+
+    base = bundle.get("links") or None
+    if base and base.get("rules_page"):
+        return links.article(base, base["rules_page"])
+    return docs_url(profile if profile is not None else _bundle_profile(bundle), base=base)
+
+
+def _bundle_profile(bundle: dict):
+    from .profile import ProfileError, load_profile
+
+    name = str(bundle.get("profile") or "")
+    try:
+        return load_profile(name.removeprefix("bundled profile ") if name.startswith("bundled profile ") else name)
+    except (ProfileError, OSError):  # a profile file not here: the bundled one of its language
+        return load_profile("bn")
 
 
 @lru_cache(maxsize=1)
@@ -124,24 +139,58 @@ def _entry(e: dict, base, docs: str | None, look_alikes: dict[str, str]) -> dict
 
 
 def rule_doc(docs: str | None, code: str) -> str | None:
-    if not docs:
-        return None
-    from .ruledocs import anchor
+    from .ruledocs import rule_url
 
-    return f"{docs}#{anchor(code)}"
+    return rule_url(docs, code)
 
 
 def _options(options) -> str:
+    """How the fixes were made, in Bengali (rule codes stay codes)."""
     if not isinstance(options, dict):
         return ""
-    parts = [f"--{k}" for k in ("unsafe", "layout") if options.get(k)]
-    parts += [f"--{k} {','.join(map(str, options[k]))}" for k in ("select", "ignore") if options.get(k)]
-    return " ".join(parts) or "safe fixes only"
+    parts = ["অনিরাপদ সংশোধনসহ" if options.get("unsafe") else "শুধু নিরাপদ সংশোধন"]
+    if options.get("layout"):
+        parts.append("আদর্শ বিন্যাসসহ")
+    for key, words in (("select", "শুধু নিয়ম"), ("ignore", "বাদ দেওয়া নিয়ম")):
+        if options.get(key):
+            parts.append(f"{words} {', '.join(map(str, options[key]))}")
+    return ", ".join(parts)
+
+
+MONTHS_BN = ("জানুয়ারি", "ফেব্রুয়ারি", "মার্চ", "এপ্রিল", "মে", "জুন", "জুলাই", "আগস্ট", "সেপ্টেম্বর", "অক্টোবর",
+             "নভেম্বর", "ডিসেম্বর")
+SOURCE_BN = {"files": "ফাইল", "wiki": "উইকি", "dump": "ডাম্প"}
+
+
+def created_bn(created) -> str:
+    """The bundle's time as a Bengali reader writes it, in UTC: ``১ নভেম্বর ২০২৬, ০৩:১৭ (ইউটিসি)``."""
+    from datetime import datetime, timezone
+
+    try:
+        when = datetime.fromisoformat(str(created)).astimezone(timezone.utc)
+    except ValueError:
+        return bn(created)
+    return bn(f"{when.day} {MONTHS_BN[when.month - 1]} {when.year}, {when:%H:%M} (ইউটিসি)")
+
+
+def profile_bn(source) -> str:
+    """``bundled profile bn`` (what a bundle records) as ``সঙ্গের প্রোফাইল bn``; a path as it is."""
+    text = str(source or "")
+    return "সঙ্গের প্রোফাইল " + text.removeprefix("bundled profile ") if text.startswith("bundled profile ") else text
 
 
 REVIEW_CSS = BASE_CSS + """
 #controls{padding:.4rem 0 0}
-#toolbar{position:sticky;top:0;z-index:2;background:#fff;border-bottom:1px solid var(--line);padding:.3rem 0;margin-bottom:.6rem}
+/* one line whatever happens: exports and false positives show below, not in the sticky bar */
+#toolbar{position:sticky;top:0;z-index:2;background:#fff;border-bottom:1px solid var(--line);padding:.3rem 0;margin-bottom:.6rem;
+ white-space:nowrap;overflow-x:auto;overflow-y:hidden}
+#toolbar button{padding:.05rem .5rem}#toolbar .sym{display:none}
+code{white-space:nowrap}
+article.entry{scroll-margin-top:3rem}
+p.notice{border:1px solid #bf8700;background:#fff8c5;border-radius:6px;padding:.3rem .6rem}
+#saved-line{color:var(--muted)}#restored{font-weight:600;color:#1a7f37}
+nav#jump ol{margin:.2rem 0;padding-left:1.6rem}nav#jump li .counts{color:var(--muted)}
+
 #controls fieldset{display:inline-block;vertical-align:top;border:1px solid var(--line);border-radius:6px;margin:.2rem .4rem .2rem 0;padding:.2rem .6rem}
 #controls legend{font-size:.9rem;color:var(--muted)}
 #controls label{margin-right:.6rem;white-space:nowrap}
@@ -156,13 +205,14 @@ article.entry.blocked{border-left-color:#6e7781;background:#f6f8fa}
 p.blocked{font-weight:600;color:var(--err)}
 article.entry h2{margin:.3rem 0}
 p.links a{margin-right:.8rem}
-dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:.1rem .8rem;margin:.3rem 0}
-dl.facts dt{color:var(--muted)}dl.facts dd{margin:0;overflow-wrap:anywhere}
+dl.facts{display:grid;grid-template-columns:max-content minmax(0,1fr);gap:.1rem .8rem;margin:.3rem 0}
+dl.facts dt{color:var(--muted)}dl.facts dd{margin:0;min-width:0;overflow-wrap:break-word}
 .decision{margin:.5rem 0}.decision output{margin-left:.6rem;font-weight:600}
-table.diff{font-size:.95rem}
+table.diff{font-size:.95rem;table-layout:fixed}
+table.diff col.ln{width:3.5em}table.diff col.op{width:1.4em}
 table.diff td{border:none;border-bottom:1px solid #f0f0f0;padding:.05rem .4rem}
-table.diff td.ln{font-family:%(mono)s;color:var(--muted);text-align:right;width:3.5em;user-select:none;font-size:.8rem}
-table.diff td.op{font-family:%(mono)s;width:1.2em;user-select:none;color:var(--muted)}
+table.diff td.ln{font-family:%(mono)s;color:var(--muted);text-align:right;user-select:none;font-size:.8rem}
+table.diff td.op{font-family:%(mono)s;user-select:none;color:var(--muted)}
 table.diff td.text{white-space:pre-wrap;overflow-wrap:anywhere;word-break:normal}
 table.diff td.text:empty::after{content:"\\200b"}
 table.diff tr.hunk td{background:#ddf4ff;color:var(--muted);font-family:%(mono)s;font-size:.8rem}
@@ -177,8 +227,15 @@ del.punct,ins.punct,.nfc del,.nfc ins{text-decoration:none;font-weight:700;paddi
 del.punct,.nfc del{color:#a40e26}ins.punct,.nfc ins{color:#116329}
 span.codes{font-family:%(mono)s;font-size:.75rem;color:#57606a;background:#eaeef2;border-radius:3px;padding:0 3px;margin:0 2px;white-space:nowrap}
 span.gap{color:var(--muted);background:#eaeef2;border-radius:3px;padding:0 3px}
-details.findings{overflow-x:auto}table.findings td{overflow-wrap:anywhere}
-@media (max-width:600px){body{padding:.5rem}table.findings th .en{display:none}button.fp .en{display:none}}
+details.findings{overflow-x:auto}table.findings td{overflow-wrap:break-word}
+@media (max-width:600px){body{padding:.5rem}button.fp .en{display:none}
+ #toolbar .label{display:none}#toolbar .sym{display:inline}#toolbar button{padding:.05rem .35rem}
+ table.diff col.ln{width:2.2em}
+ table.findings,table.findings tbody,table.findings tr,table.findings td{display:block;width:auto}
+ table.findings thead{display:none}
+ table.findings tr{border-bottom:2px solid var(--line);padding:.3rem 0}
+ table.findings td{border:none;padding:.1rem .2rem}
+ table.findings td:nth-child(-n+3){display:inline-block;vertical-align:top;margin-right:.6rem}}
 pre.unified{white-space:pre-wrap;overflow-wrap:anywhere;font-family:%(mono)s;font-size:.85rem;background:#f6f8fa;padding:.5rem}
 #export-preview,#fp-lines{white-space:pre-wrap;font-family:%(mono)s;font-size:.8rem;background:#f6f8fa;padding:.4rem;max-height:12rem;overflow:auto}
 """
@@ -232,6 +289,37 @@ REVIEW_JS = SORT_JS + """
     var id = el.dataset.id;  // a later decision replaces an earlier one
     if(toggle && decisions.get(id) === state) decisions.delete(id); else decisions.set(id, state);
     show(el);
+    save();
+  }
+  // decisions and marks outlive a reload: kept in this browser under the bundle's hash
+  var KEY = "relbot-review:" + data.bundle;
+  function save(){
+    var doc = {decisions: {}, fp: []};
+    decisions.forEach(function(state, id){ doc.decisions[id] = state; });
+    falsePositives.forEach(function(_, btn){ doc.fp.push(btn.dataset.key); });
+    try {
+      if(decisions.size || doc.fp.length) localStorage.setItem(KEY, JSON.stringify(doc));
+      else localStorage.removeItem(KEY);
+    } catch(e) {}  // storage off (a private window): the page still works, for this visit
+  }
+  function restore(){
+    var doc = null;
+    try { doc = JSON.parse(localStorage.getItem(KEY) || "null"); } catch(e) { doc = null; }
+    if(!doc || typeof doc !== "object") return;
+    var n = 0, m = 0, saved = doc.decisions || {}, marks = new Set(Array.isArray(doc.fp) ? doc.fp : []);
+    decidable.forEach(function(el){
+      var state = Object.prototype.hasOwnProperty.call(saved, el.dataset.id) ? saved[el.dataset.id] : null;
+      if(state === "approved" || state === "rejected"){ decisions.set(el.dataset.id, state); show(el); n++; }
+    });
+    document.querySelectorAll("button.fp").forEach(function(btn){
+      if(marks.has(btn.dataset.key)){ falsePositives.set(btn, true); btn.setAttribute("aria-pressed", "true"); m++; }
+    });
+    if(n || m){
+      var out = document.getElementById("restored");
+      out.textContent = "এই ব্রাউজারে রাখা " + bn(n) + "টি সিদ্ধান্ত ও " + bn(m) + "টি ভুল সতর্কতা ফিরিয়ে আনা হয়েছে";
+      out.hidden = false;
+    }
+    if(m) document.getElementById("fp").open = true;
   }
   decidable.forEach(function(el){
     el.querySelector("button.approve").addEventListener("click", function(){ decide(el, "approved", true); counts(); filter(); });
@@ -244,7 +332,15 @@ REVIEW_JS = SORT_JS + """
   document.getElementById("approve-shown").addEventListener("click", function(){ all("approved"); });
   document.getElementById("reject-shown").addEventListener("click", function(){ all("rejected"); });
   document.getElementById("clear-decisions").addEventListener("click", function(){
-    decisions.clear(); decidable.forEach(show); counts(); filter();
+    decisions.clear(); decidable.forEach(show); counts(); filter(); save();
+  });
+  document.getElementById("forget").addEventListener("click", function(){
+    decisions.clear(); decidable.forEach(show);
+    falsePositives.forEach(function(_, btn){ btn.setAttribute("aria-pressed", "false"); });
+    falsePositives.clear();
+    try { localStorage.removeItem(KEY); } catch(e) {}
+    document.getElementById("restored").hidden = true;
+    counts(); filter(); fpShow();
   });
   document.querySelectorAll("#controls input, #controls select").forEach(function(input){
     input.addEventListener("change", filter);
@@ -304,6 +400,7 @@ REVIEW_JS = SORT_JS + """
     btn.addEventListener("click", function(){
       if(falsePositives.has(btn)) falsePositives.delete(btn); else falsePositives.set(btn, true);
       btn.setAttribute("aria-pressed", String(falsePositives.has(btn)));
+      save();
       document.getElementById("fp").open = true;
       var text = fpShow();
       if(navigator.clipboard && text) navigator.clipboard.writeText(text).catch(function(){});
@@ -313,20 +410,20 @@ REVIEW_JS = SORT_JS + """
   document.getElementById("export-fp").addEventListener("click", function(){
     download(fpShow(), "false-positives.txt", "text/plain");
   });
-  filter(); counts(); fpShow();
+  restore(); filter(); counts(); fpShow();
 })();
 """
 
 
 def render_review(bundle: dict, *, docs: str | None = "default", look_alikes: dict[str, str] | None = None) -> str:
     """The review page of a bundle (``schemas/bundle.schema.json``). ``docs``: where rule codes
-    link (a URL of the rule docs, ``#t003`` appended); by default this checkout's
-    ``docs/rules.md``; None for no links. ``look_alikes``: characters shown as look-alikes in
+    link (a URL of the rule docs, ``#t003`` appended); by default :func:`default_docs`; None for
+    no links. ``look_alikes``: characters shown as look-alikes in
     diffs (the profile's danda look-alikes by default)."""
     from markupsafe import Markup
 
     if docs == "default":
-        docs = default_docs()
+        docs = default_docs(bundle)
     if look_alikes is None:
         look_alikes = _profile_look_alikes()
     base = bundle.get("links")
@@ -348,6 +445,8 @@ def render_review(bundle: dict, *, docs: str | None = "default", look_alikes: di
                                          "entries": [e["id"] for e in entries if e["saveable"]]})
     return _env().get_template("review.html.j2").render(
         csp=csp, css=Markup(css), js=Markup(js), data=Markup(data), bundle=bundle, options=_options(bundle.get("options")),
+        created=created_bn(bundle.get("created")), profile_name=profile_bn(bundle.get("profile")),
+        source_bn=SOURCE_BN.get(bundle.get("source"), bundle.get("source")),
         entries=[e for e in entries if e["saveable"]], blocked=[e for e in entries if not e["saveable"]],
         total=len(entries), codes=codes, severities=SEVERITIES, severity_bn=SEVERITY_BN,
         applicability_bn=APPLICABILITY_BN, kind_bn=KIND_BN, kind_en=KIND_EN)

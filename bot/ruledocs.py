@@ -22,6 +22,28 @@ def anchor(code: str) -> str:
     return code.lower()
 
 
+def docs_url(profile, user: str | None = None, base=None) -> str | None:
+    """Where every page links rule codes (``#t001`` appended, :func:`rule_url`): the on-wiki rules
+    page (``relbot report --publish-rules``, the profile's ``report.rules_page``) on ``base`` (a
+    link base, :mod:`bot.links`; the profile's ``wiki.base_url`` by default) when its title needs
+    no user or ``user`` is known; else ``docs/rules.md`` in the profile's ``project.repository``.
+    Always an absolute URL, or None when the profile gives neither."""
+    from . import links
+
+    data = profile.data if hasattr(profile, "data") else profile or {}
+    page = (data.get("report") or {}).get("rules_page")
+    base = base or (data.get("wiki") or {}).get("base_url")
+    if page and base and ("{user}" not in page or user):
+        return links.article(base, page.format(user=user or ""))
+    repository = (data.get("project") or {}).get("repository")
+    return f"{repository.rstrip('/')}/blob/main/docs/rules.md" if repository else None
+
+
+def rule_url(docs: str | None, code: str) -> str | None:
+    """A rule's section in the docs at ``docs`` (:func:`docs_url`)."""
+    return f"{docs}#{anchor(code)}" if docs else None
+
+
 def _cell(text: str) -> str:
     return " ".join(text.split()).replace("|", "\\|")
 

@@ -44,6 +44,7 @@ CREATE TABLE IF NOT EXISTS run_pages (
     title TEXT NOT NULL,
     rev INTEGER,
     outcome TEXT NOT NULL,           -- saved | unchanged | no-fix | skipped:<reason> | failed | …
+    findings TEXT,                   -- code -> count the run found on the page (NULL: not checked)
     PRIMARY KEY (run_id, page_id)
 );
 CREATE TABLE IF NOT EXISTS checks (
@@ -86,6 +87,8 @@ class State:
         columns = {r[1] for r in self.db.execute("PRAGMA table_info(run_pages)")}
         if "reason" not in columns:  # a state file from before reasons were kept
             self.db.execute("ALTER TABLE run_pages ADD COLUMN reason TEXT NOT NULL DEFAULT ''")
+        if "findings" not in columns:  # from before the trend carried pages forward
+            self.db.execute("ALTER TABLE run_pages ADD COLUMN findings TEXT")
         if "obstacle" not in {r[1] for r in self.db.execute("PRAGMA table_info(checks)")}:
             self.db.execute("ALTER TABLE checks ADD COLUMN obstacle TEXT")  # from before obstacles were kept
 
@@ -159,8 +162,10 @@ class State:
         checked = saved_rev or rev
         with self.db:
             self.db.execute("BEGIN")
-            self.db.execute("INSERT OR REPLACE INTO run_pages (run_id, page_id, title, rev, outcome, reason) "
-                            "VALUES (?, ?, ?, ?, ?, ?)", (run_id, page_id, title, rev, outcome, reason))
+            self.db.execute("INSERT OR REPLACE INTO run_pages (run_id, page_id, title, rev, outcome, reason, findings) "
+                            "VALUES (?, ?, ?, ?, ?, ?, ?)", (run_id, page_id, title, rev, outcome, reason,
+                                                             None if findings is None else
+                                                             json.dumps(findings, sort_keys=True)))
             if scope is not None and status is not None:
                 self.db.execute("INSERT OR REPLACE INTO checks (page_id, scope, title, rev, status, outcome, "
                                 "reason, codes, run_id, listed_rev, obstacle) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -199,12 +204,31 @@ class State:
 
 def read_runs(path: str | Path) -> list[dict]:
     """Every run of a state database, oldest first, read without writing to it (``relbot lint
-    --state``: the trend of findings per run). Raises ``sqlite3.Error`` on a file that is not one."""
+    --state``: the trend). Each run's ``open`` is the findings (code -> count) open on the wiki
+    after it: every page at the revision last checked, pages the run did not read carried
+    forward from earlier runs; None for a state file that kept no per-page findings then.
+    Raises ``sqlite3.Error`` on a file that is not one."""
     uri = Path(path).resolve().as_uri() + "?mode=ro"
     db = sqlite3.connect(uri, uri=True)
     try:
         rows = db.execute("SELECT id, started, ended, mode, status, counts FROM runs ORDER BY id").fetchall()
+        columns = {r[1] for r in db.execute("PRAGMA table_info(run_pages)")}
+        checked = (db.execute("SELECT run_id, page_id, findings FROM run_pages WHERE findings IS NOT NULL "
+                              "ORDER BY run_id").fetchall() if "findings" in columns else [])
     finally:
         db.close()
+    by_run: dict[int, list[tuple[int, dict]]] = {}
+    for run_id, page_id, found in checked:
+        by_run.setdefault(run_id, []).append((page_id, json.loads(found)))
     keys = ("id", "started", "ended", "mode", "status", "counts")
-    return [dict(zip(keys, row[:5]), counts=json.loads(row[5] or "{}")) for row in rows]
+    out, now = [], {}  # page id -> its findings at the revision last checked
+    for row in rows:
+        run = dict(zip(keys, row[:5]), counts=json.loads(row[5] or "{}"))
+        now.update(by_run.get(run["id"], ()))
+        total: dict[str, int] = {}
+        for found in now.values():
+            for code, n in found.items():
+                total[code] = total.get(code, 0) + int(n)
+        run["open"] = total if now else None
+        out.append(run)
+    return out

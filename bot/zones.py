@@ -2,7 +2,7 @@
 
 The prose projection holds what a reader sees, but some of it is not the page's own prose:
 quotations (``<blockquote>``, ``<q>``), verse written in running text (lines cut by ``।/``,
-couplets ending in ``।।``), sections that list sources (their titles are quoted as
+lines of couplets each ending in ``।।``), sections that list sources (their titles are quoted as
 published), and wikitext that the parser left as text because it is broken (a template,
 ref, table or link whose markup shows in the projection). A T rule reports nothing there.
 
@@ -78,12 +78,13 @@ class Zones:
                 spans += [_line(text, m.start(), m.end()) for m in pattern.finditer(text)]
         danda2 = "\u0964\u0964"
         if danda2 in text:
-            spans += [_line(text, m.start(), m.end()) for m in VERSE_NUMBER.finditer(text)]
+            # a verse number marks itself only: the rest of its line is judged as any other
+            spans += [m.span() for m in VERSE_NUMBER.finditer(text)]
             at = text.find(danda2)
             while at >= 0:
                 begin, end = _line(text, at, at + 2)
-                if not any(c in text[begin:at] for c in SENTENCE_MARKS):
-                    spans.append((begin, end))  # a line of one sentence ending in ।।: a couplet
+                if _couplet(text[begin:end]):
+                    spans.append((begin, end))
                 at = text.find(danda2, end)
         self._p = merge_spans(spans)
         keys = set(art.profile.text.get("source_sections", ()))
@@ -95,8 +96,22 @@ class Zones:
         return _inside(*self._p, pstart, pend) or _inside(*self._s, sstart, send)
 
 
-#: Marks that end a sentence inside a line (a verse line has none before its ``।।``).
+#: Marks that end a sentence inside a line (a verse line has none but its ``।।``).
 SENTENCE_MARKS = ("\u0964", "\u09f7", "?", "!")
+#: Dandas in a row (``।।``, ``।।১।।`` split at both).
+DANDA_RUN = re.compile("\u0964{2,}")
+#: What may follow a couplet's last ``।।`` on its line: a verse number or an attribution
+#: in parentheses (``(চণ্ডীদাস)``), nothing a reader takes for prose.
+COUPLET_TAIL = re.compile(r"[\s0-9\u09e6-\u09ef]*(?:\([^()\n]*\)\s*)?")
+
+
+def _couplet(line: str) -> bool:
+    """Whether a line holding ``।।`` is verse: every sentence on it ends in ``।।`` (no single
+    danda, ``?`` or ``!`` ends one) and no prose follows the last ``।।``. A sentence ending in
+    ``।।`` with more prose after it on its line is a typo, not a couplet."""
+    *verses, tail = DANDA_RUN.split(line)
+    return (not any(c in v for v in verses for c in SENTENCE_MARKS)
+            and COUPLET_TAIL.fullmatch(tail) is not None)
 
 
 def _line(text: str, start: int, end: int) -> tuple[int, int]:

@@ -76,6 +76,9 @@ if ( isset( $relbotRefusals['ratelimit'] ) ) {
 if ( !empty( $relbotRefusals['captcha'] ) ) {
 	$wgCaptchaTriggers['addurl'] = true;
 	$wgGroupPermissions['bot']['skipcaptcha'] = false;
+	if ( isset( $relbotRefusals['captcha_whitelist'] ) ) {
+		$wgCaptchaWhitelist = $relbotRefusals['captcha_whitelist'];
+	}
 }
 unset( $relbotRefusals );
 """
@@ -172,14 +175,19 @@ def no_rate_limit(sb: sandbox.Sandbox) -> None:
     _switch(sb, "ratelimit", None)
 
 
-def captcha_on(sb: sandbox.Sandbox) -> None:
+def captcha_on(sb: sandbox.Sandbox, whitelist: str | None = None) -> None:
     """ConfirmEdit's SimpleCaptcha for edits that add an external link (``addurl``), and the bot
-    group without ``skipcaptcha``."""
+    group without ``skipcaptcha``; ``whitelist``: a PHP regex of URLs that ask no CAPTCHA
+    (``$wgCaptchaWhitelist``: ConfirmEdit asks before SpamBlacklist looks, so a blacklisted link
+    is seen only if it is whitelisted here)."""
     _switch(sb, "captcha", True)
+    if whitelist is not None:
+        _switch(sb, "captcha_whitelist", whitelist)
 
 
 def captcha_off(sb: sandbox.Sandbox) -> None:
     _switch(sb, "captcha", None)
+    _switch(sb, "captcha_whitelist", None)
 
 
 # ---------------------------------------------------------------- the API as the admin

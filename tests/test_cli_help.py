@@ -151,6 +151,19 @@ def test_readme_defaults_are_in_the_help(verb, option, phrase):
     assert phrase in blocks[option], blocks[option]
 
 
+@pytest.mark.parametrize("verb", VERBS)
+def test_every_option_names_its_default_once(verb, monkeypatch):
+    """No option's help says "(default" twice (report --state did: its help named it, and the
+    formatter added it again)."""
+    monkeypatch.setenv("COLUMNS", WIDE["COLUMNS"])
+    p = verb_parsers()[verb]
+    for action in p._actions:
+        text = " ".join(p._get_formatter()._expand_help(action).split()) if action.help else ""
+        assert text.count("(default") <= 1, (verb, action.option_strings, text)
+    out = " ".join(p.format_help().split())
+    assert "(default: relbot-state.sqlite) (default" not in out
+
+
 def test_relbot_alone_lists_the_verbs(capsys, monkeypatch):
     """No verb: the verbs with their one-line help on stdout, one error line on stderr, exit 2."""
     monkeypatch.setenv("COLUMNS", WIDE["COLUMNS"])

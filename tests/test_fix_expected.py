@@ -59,6 +59,10 @@ CATEGORIES = """
 [[বিষয়শ্রেণী:ভুটানের দ্বিপাক্ষিক সম্পর্ক]]
 """
 CLEAN = INFOBOX + LEAD + HISTORY + MISSIONS + SEE_ALSO + REFS + NAVBOX + CATEGORIES
+STUB = """
+{{বাংলাদেশ-অসম্পূর্ণ}}
+"""
+DEFAULTSORT = "\n{{DEFAULTSORT:বাংলাদেশ ভুটান সম্পর্ক}}"
 
 
 @dataclass(frozen=True)
@@ -195,6 +199,41 @@ CASES = [
     Case("L008", "navbox-after-categories",
          INFOBOX + LEAD + HISTORY + MISSIONS + SEE_ALSO + REFS + CATEGORIES + NAVBOX,
          INFOBOX + LEAD + HISTORY + MISSIONS + SEE_ALSO + REFS + NAVBOX + CATEGORIES),
+    # the fix writes the end in the Manual of Style order: navboxes, DEFAULTSORT right above the
+    # categories, then stub templates. A category left in a section joins the categories, above
+    # the stub that ends the page
+    Case("L008", "category-mid-article-with-stub",
+         INFOBOX + LEAD + HISTORY + """
+[[বিষয়শ্রেণী:ভুটানের দ্বিপাক্ষিক সম্পর্ক]]
+""" + MISSIONS + SEE_ALSO + REFS + NAVBOX + """
+[[বিষয়শ্রেণী:বাংলাদেশের দ্বিপাক্ষিক সম্পর্ক]]
+""" + STUB,
+         INFOBOX + LEAD + HISTORY + MISSIONS + SEE_ALSO + REFS + NAVBOX + """
+[[বিষয়শ্রেণী:ভুটানের দ্বিপাক্ষিক সম্পর্ক]]
+[[বিষয়শ্রেণী:বাংলাদেশের দ্বিপাক্ষিক সম্পর্ক]]
+""" + STUB),
+    # a stub above the categories goes below them, after a blank line
+    Case("L008", "category-mid-article-stub-above-categories",
+         INFOBOX + LEAD + HISTORY + """
+[[বিষয়শ্রেণী:ভুটানের দ্বিপাক্ষিক সম্পর্ক]]
+""" + MISSIONS + SEE_ALSO + REFS + NAVBOX + STUB + """
+[[বিষয়শ্রেণী:বাংলাদেশের দ্বিপাক্ষিক সম্পর্ক]]
+""",
+         INFOBOX + LEAD + HISTORY + MISSIONS + SEE_ALSO + REFS + NAVBOX + """
+[[বিষয়শ্রেণী:ভুটানের দ্বিপাক্ষিক সম্পর্ক]]
+[[বিষয়শ্রেণী:বাংলাদেশের দ্বিপাক্ষিক সম্পর্ক]]
+""" + STUB),
+    # DEFAULTSORT below the categories goes right above them, no blank line between
+    Case("L008", "category-mid-article-defaultsort-below-categories",
+         INFOBOX + LEAD + HISTORY + """
+[[বিষয়শ্রেণী:ভুটানের দ্বিপাক্ষিক সম্পর্ক]]
+""" + MISSIONS + SEE_ALSO + REFS + NAVBOX + """
+[[বিষয়শ্রেণী:বাংলাদেশের দ্বিপাক্ষিক সম্পর্ক]]
+""" + DEFAULTSORT[1:] + "\n",
+         INFOBOX + LEAD + HISTORY + MISSIONS + SEE_ALSO + REFS + NAVBOX + DEFAULTSORT + """
+[[বিষয়শ্রেণী:ভুটানের দ্বিপাক্ষিক সম্পর্ক]]
+[[বিষয়শ্রেণী:বাংলাদেশের দ্বিপাক্ষিক সম্পর্ক]]
+"""),
 
     # I001: the infobox skeleton at the top: the title, both countries in title order, and each
     # country's mission as the prose states it ("{sender} {kind}, [[{city}]]")
@@ -444,6 +483,18 @@ def test_fixing_the_after_again_changes_nothing(fix, case):
     assert out.text == case.after
     assert not out.applied
     assert case.code not in [f.code for f in out.findings]
+
+
+def test_l008_stub_and_defaultsort_in_the_closing_run_move_nothing(fix):
+    # navboxes, DEFAULTSORT, categories, then a stub template: the Manual of Style order; a stub
+    # above the categories or DEFAULTSORT below them (as 66 of the 269 sample articles have the
+    # stub) is not reported by itself
+    body = INFOBOX + LEAD + HISTORY + MISSIONS + SEE_ALSO + REFS + NAVBOX
+    for text in (CLEAN + STUB, body + DEFAULTSORT + CATEGORIES + STUB, body + STUB + CATEGORIES,
+                 body + CATEGORIES + DEFAULTSORT[1:] + "\n"):
+        out = fix(text, "L008")
+        assert out.text == text and not out.applied
+        assert "L008" not in [f.code for f in out.findings]
 
 
 # the lead is outside every case's edit; a precomposed য় (not NFC) planted there must survive

@@ -25,12 +25,12 @@ import pytest
 
 from bot import diffs
 from bot.review import places
-from bot.reviewpage import default_docs, render_review
+from bot.reviewpage import render_review
 from bot.cli import main as relbot
 from bot.fixes import fix_page
 from bot.htmlpages import json_script
 from bot.lintpage import context, render_lint_report, section_of, section_starts, trend
-from bot.state import State
+from bot.state import State, read_runs
 from bot.schema import validator
 from browser import Watch, launch, platform_fonts
 from conftest import FIXTURES, SEED, read, title_of
@@ -41,6 +41,9 @@ EVIL = " ".join(HOSTILE)
 # what is markup to a wiki or to a template engine, not to HTML: must come out as the same text
 WIKI_EVIL = "{{7*7}} ]] [[x|y]] {% raw %} \"q\" 'a' &section=9#x"
 WIKI = "https://bn.wikipedia.org"  # the link base of the pages here
+# where pages made from files link rule codes: docs/rules.md in the profile's project.repository
+RULES_MD = "https://github.com/relbot/relbot/blob/main/docs/rules.md"
+DOCS_MD = FIXTURES.parent / "docs" / "rules.md"  # the same file in this checkout (its anchors)
 BN_DIGITS = str.maketrans("0123456789", "০১২৩৪৫৬৭৮৯")
 
 
@@ -232,8 +235,7 @@ def test_self_contained_with_csp(pages, name):
     tags = {t for t, _ in m.tags}
     assert not tags & {"link", "img", "iframe", "object", "embed", "base", "form", "audio", "video", "source"}
     # in-page anchors only; the review page also links out (never loads) to its wiki and the rule docs
-    out = (("#", WIKI + "/", default_docs() + "#") if "review" in name
-           else ("#", WIKI + "/", "docs/rules.md#") if "report" in name else ("#",))
+    out = ("#", WIKI + "/", RULES_MD + "#")
     for tag, attrs in m.tags:
         assert not any(k.startswith("on") for k in attrs), (tag, attrs)  # no inline handlers
         for key in URL_ATTRS & attrs.keys():
@@ -305,7 +307,7 @@ def test_lint_report_content(lint_report, pages):
     report, _ = lint_report
     html = pages[1]["report"]
     for code, n in report["summary"]["by_code"].items():
-        assert re.search(rf'<a class="rule" href="docs/rules.md#{code.lower()}"><code>{code}</code></a></td>'
+        assert re.search(rf'<a class="rule" href="{RULES_MD}#{code.lower()}"><code>{code}</code></a></td>'
                          rf'<td>[^<]*</td><td[^>]*>.*?</td><td class="num" data-sort="{n}">{bn(n)}</td>', html)
     assert html.count('<tr class="finding"') == report["summary"]["findings"]
     checked = [p for p in report["pages"] if p["findings"]]
@@ -616,7 +618,7 @@ def test_lint_trend_from_state(tmp_path, chromium):
     assert titles == ["রান ১: ত্রুটি ২", "রান ৩: ত্রুটি ০", "রান ১: সতর্কতা ৩", "রান ৩: সতর্কতা ১",
                       "রান ১: শৈলী ১", "রান ৩: শৈলী ০"]
     rows = re.findall(r'<tr><td class="num" data-sort="(\d+)">([^<]*)</td><td data-sort="([-0-9]+)">([^<]*)</td>'
-                      r'<td lang="en">dry-run</td><td lang="en">finished</td>', html)
+                      r'<td data-sort="dry-run">মহড়া</td><td data-sort="finished">শেষ</td>', html)
     assert [(r[0], r[1]) for r in rows] == [("1", "১"), ("3", "৩")]  # the runs table under the chart
     assert all(re.fullmatch(r"20\d\d-\d\d-\d\d", r[2]) and r[3] == bn(r[2]) for r in rows)  # UTC day
     # the highest count is drawn highest (SVG y grows downwards); a zero lies on the axis
@@ -639,6 +641,33 @@ def test_lint_trend_from_state(tmp_path, chromium):
     html = out.read_text("utf-8")
     assert '<section id="trend">' in html and "<polyline" not in html and "অন্তত দুটি রান" in html
     assert "<polyline" not in render_lint_report({"pages": [], "summary": {}})  # no --state: no trend
+
+
+def test_trend_plots_open_findings_carrying_unread_pages_forward(tmp_path):
+    """A full run reads three pages, an incremental run one changed page (its error fixed), a
+    third run nothing: each point is what is open on the wiki after the run, so the third
+    equals the second (before: the points were what each run read, ৩ then ০)."""
+    path = tmp_path / "state.sqlite"
+    state = State(path)
+    full = {1: {"I002": 2, "T001": 1}, 2: {"I002": 1, "L007": 1}, 3: {"I002": 1}}
+    run = state.start_run("dry-run", [])
+    for page_id, found in full.items():
+        state.record(run, page_id, f"p{page_id}", 10, "no-fix", found, scope="dry-run", status="done")
+    state.end_run(run, "finished", {"findings": {"I002": 4, "T001": 1, "L007": 1}})
+    run = state.start_run("dry-run", [])
+    state.record(run, 2, "p2", 11, "no-fix", {"L007": 1}, scope="dry-run", status="done")
+    state.end_run(run, "finished", {"findings": {"L007": 1}})
+    state.end_run(state.start_run("dry-run", []), "finished", {"findings": {}})
+    state.close()
+    chart = trend(read_runs(path))
+    assert [p["by_severity"] for p in chart["points"]] == [
+        {"error": 4, "warning": 1, "style": 1}, {"error": 3, "warning": 1, "style": 1},
+        {"error": 3, "warning": 1, "style": 1}]
+    html = render_lint_report({"pages": [], "summary": {}}, runs=read_runs(path))
+    assert _texts(html, r"<circle[^>]*><title>(রান [^<]*ত্রুটি [^<]*)</title>") == [
+        "রান ১: ত্রুটি ৪", "রান ২: ত্রুটি ৩", "রান ৩: ত্রুটি ৩"]
+    assert '<text class="y-label"' in html and ">উইকিতে খোলা সমস্যা</text>" in html
+    assert 'lang="en">dry-run' not in html and 'lang="en">finished' not in html
 
 
 def test_lint_html_lang(tmp_path):
@@ -711,7 +740,8 @@ def test_lint_filters_and_search(open_page, lint_report):
 
 def test_lint_links(open_page, lint_report):
     """Every article links to the wiki (article, edit, history) under its title; a finding's edit
-    link opens its section; every rule code links to its section of docs/rules.md."""
+    link opens its section; every rule code links to its section of docs/rules.md in the project's
+    repository (an absolute URL: the page may be anywhere)."""
     report, _ = lint_report
     page, watch = open_page("report")
     docs = (FIXTURES.parent / "docs" / "rules.md").read_text("utf-8")
@@ -729,7 +759,7 @@ def test_lint_links(open_page, lint_report):
         assert parse_qs(edit.query) == {"title": [key], "action": ["edit"]} and edit.path == "/w/index.php"
         assert parse_qs(history.query) == {"title": [key], "action": ["history"]}
         for code, href in g["rules"]:
-            assert href == f"docs/rules.md#{code.lower()}" and f'<a id="{code.lower()}"></a>' in docs
+            assert href == f"{RULES_MD}#{code.lower()}" and f'<a id="{code.lower()}"></a>' in docs
         for code, href in g["edits"]:
             query = parse_qs(urlsplit(href).query)
             assert query["title"] == [key] and query["action"] == ["edit"] and query["section"][0].isdigit()
@@ -919,7 +949,7 @@ def test_review_links_are_well_formed(open_page, bundle, hostile_bundle, name):
 
     doc = bundle if name == "review" else hostile_bundle
     page, watch = open_page(name)
-    docs = Path(default_docs().removeprefix("file://")).read_text("utf-8")
+    docs = DOCS_MD.read_text("utf-8")
     for e in doc["entries"]:
         art = f"#entry-{e['id']}"
         title = e["title"]
@@ -946,7 +976,7 @@ def test_review_links_are_well_formed(open_page, bundle, hostile_bundle, name):
             assert q["action"] == "edit" and q["section"].isdigit() and q["title"] == title.replace(" ", "_")
         for code in {f["code"] for f in e["findings"]} | {r["code"] for r in e["rules"]}:
             for url in hrefs(page, f"{art} a.rule:has(code:text-is('{code}'))"):
-                assert url == f"{default_docs()}#{code.lower()}"
+                assert url == f"{RULES_MD}#{code.lower()}"
                 assert f'<a id="{code.lower()}"></a>' in docs
         assert len(hrefs(page, f"{art} a.rule")) == len(e["findings"]) + len(e["rules"])
     assert watch.clean(), vars(watch)
@@ -985,3 +1015,267 @@ def test_review_page_fits_a_phone(chromium, pages, name):
         assert page.evaluate("document.documentElement.scrollWidth") <= 390, wide[-5:]
     finally:
         context.close()
+
+
+# -- issue 24: a page to work from for an afternoon ----------------------------------------------
+
+RESTORED = "এই ব্রাউজারে রাখা ২টি সিদ্ধান্ত ও ১টি ভুল সতর্কতা ফিরিয়ে আনা হয়েছে"
+
+
+def test_review_decisions_and_marks_survive_a_reload(chromium, pages, bundle):
+    """Two approvals and one false positive, then a reload: all three are still marked, the
+    page says what it restored, the export carries them; the forget button clears them for good."""
+    context = chromium.new_context(accept_downloads=True, viewport={"width": 1280, "height": 900}, locale="bn-BD")
+    try:
+        page = context.new_page()
+        watch = Watch(page)
+        page.goto((pages[0] / "review.html").as_uri())
+        ids = [e["id"] for e in bundle["entries"]]
+        assert page.locator("#restored").is_hidden()
+        page.click(f"#entry-{ids[0]} button.approve")
+        page.click(f"#entry-{ids[2]} button.approve")
+        fp = f"#entry-{ids[0]} tr.finding[data-code=T001] button.fp"
+        page.click(fp)
+        page.reload()
+        for i in (ids[0], ids[2]):
+            assert page.locator(f"#entry-{i} button.approve").get_attribute("aria-pressed") == "true"
+            assert "approved" in page.locator(f"#entry-{i}").get_attribute("class").split()
+        assert page.locator(f"#entry-{ids[1]} button.approve").get_attribute("aria-pressed") == "false"
+        assert page.locator(fp).get_attribute("aria-pressed") == "true"
+        assert page.locator("#count-approved").inner_text() == "২" and page.locator("#count-fp").inner_text() == "১"
+        assert page.locator("#restored").inner_text() == RESTORED
+        assert page.locator("#fp-lines").inner_text() == "* [[আজারবাইজান–আর্জেন্টিনা সম্পর্ক]] | T001 | ।।\n"
+        with page.expect_download() as info:
+            page.click("#export")
+        saved = Path(info.value.path())
+        assert json.loads(saved.read_text("utf-8"))["decisions"] == {ids[0]: "approved", ids[2]: "approved"}
+        page.click("#forget")
+        assert page.locator("#restored").is_hidden() and page.locator("#count-approved").inner_text() == "০"
+        page.reload()
+        assert page.locator("button[aria-pressed=true]").count() == 0 and page.locator("#restored").is_hidden()
+        assert watch.clean(), vars(watch)
+    finally:
+        context.close()
+
+
+def test_review_toolbar_stays_one_line_on_a_phone(chromium, pages, bundle):
+    """At 390 px the sticky toolbar stays under 80 px high through ten actions (approvals,
+    rejections, false positives, both exports), its buttons on the screen; before, it took 530
+    of 844 px."""
+    context = chromium.new_context(accept_downloads=True, viewport={"width": 390, "height": 844}, locale="bn-BD",
+                                   is_mobile=True, has_touch=True)
+    try:
+        page = context.new_page()
+        watch = Watch(page)
+        page.goto((pages[0] / "review.html").as_uri())
+        ids = [e["id"] for e in bundle["entries"]]
+        page.evaluate("document.querySelectorAll('details.findings').forEach(d => d.open = true)")
+        actions = [f"#entry-{ids[0]} button.approve", f"#entry-{ids[1]} button.reject",
+                   f"#entry-{ids[0]} tr.finding button.fp >> nth=0", "#export",
+                   f"#entry-{ids[2]} button.approve", f"#entry-{ids[1]} tr.finding button.fp >> nth=0",
+                   "#export-fp", f"#entry-{ids[3]} button.reject", f"#entry-{ids[0]} tr.finding button.fp >> nth=1",
+                   "#export"]
+        heights = []
+        for selector in actions:
+            if selector.startswith("#export"):
+                with page.expect_download():
+                    page.click(selector)
+            else:
+                page.click(selector)
+            heights.append(page.locator("#toolbar").bounding_box()["height"])
+        assert len(heights) == 10 and max(heights) < 80, heights
+        # … with every button on the screen, none behind a sideways scroll of the bar
+        rights = page.eval_on_selector_all("#toolbar button", "bs => bs.map(b => b.getBoundingClientRect().right)")
+        assert len(rights) == 4 and max(rights) <= 390, rights
+        assert page.locator("#count-fp").inner_text() == "৩"
+        assert watch.clean(), vars(watch)
+    finally:
+        context.close()
+
+
+NOTHING_SPLIT = """() => {
+  const split = [], bengali = /[\\u0980-\\u09FF]+/g;
+  let words = 0;
+  const lines = el => new Set(Array.from(el.getClientRects()).filter(r => r.width > 0).map(r => Math.round(r.top))).size;
+  document.querySelectorAll("code").forEach(c => { if (lines(c) > 1) split.push("code: " + c.textContent); });
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (node.parentElement.closest("script, [hidden]")) continue;
+    for (const m of node.data.matchAll(bengali)) {
+      const range = document.createRange();
+      range.setStart(node, m.index);
+      range.setEnd(node, m.index + m[0].length);
+      const tops = new Set(Array.from(range.getClientRects()).filter(r => r.width > 0).map(r => Math.round(r.top)));
+      if (tops.size === 0) continue;
+      words++;
+      if (tops.size > 1) split.push(m[0]);
+    }
+  }
+  return [words, split];
+}"""
+
+
+def nothing_split_on_a_phone(chromium, path: Path, then=None):
+    """At 390 px, everything open: the page does not scroll sideways, no rule code and no
+    Bengali word anywhere on it is broken over two lines; then ``then(page)``."""
+    context = chromium.new_context(viewport={"width": 390, "height": 844}, locale="bn-BD", is_mobile=True,
+                                   has_touch=True)
+    try:
+        page = context.new_page()
+        page.goto(path.as_uri())
+        page.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")
+        assert page.evaluate("document.documentElement.scrollWidth") <= 390
+        words, split = page.evaluate(NOTHING_SPLIT)
+        assert words > 500 and split == []
+        if then is not None:
+            then(page)
+    finally:
+        context.close()
+
+
+def test_review_nothing_split_or_sideways_on_a_phone(chromium, pages):
+    """Findings are cards on a phone (before: 47 rule codes split, I00/1)."""
+    nothing_split_on_a_phone(chromium, pages[0] / "review.html")
+
+
+def test_rule_links_are_absolute_urls_from_the_profile(pages, bundle):
+    """Every rule link of the lint and review pages is an absolute https URL: docs/rules.md in the
+    profile's repository for pages made from files, the wiki's rules page (the one
+    report --publish-rules writes) for a bundle whose links name it (before: docs/rules.md#w007
+    relative to the page, file:///…/docs/rules.md)."""
+    for name in ("review", "report", "hostile-review", "hostile-report"):
+        found = re.findall(r'<a class="rule" href="([^"]*)"', pages[1][name])
+        assert found and all(re.fullmatch(re.escape(RULES_MD) + r"#[a-z]\d{3}", unescape(h)) for h in found), name
+    wiki = json.loads(json.dumps(bundle))
+    wiki["links"] = {"base_url": "http://127.0.0.1:8080", "script": "/index.php", "article_path": "/index.php/$1",
+                     "rules_page": "ব্যবহারকারী:RelBot/নিয়ম"}
+    validator("bundle").validate(wiki)
+    found = {unquote(unescape(h)) for h in re.findall(r'<a class="rule" href="([^"]*)"', render_review(wiki))}
+    codes = {r["code"] for e in bundle["entries"] for r in e["rules"]} | {
+        f["code"] for e in bundle["entries"] for f in e["findings"]}
+    assert found == {f"http://127.0.0.1:8080/index.php/ব্যবহারকারী:RelBot/নিয়ম#{c.lower()}" for c in codes}
+
+
+@pytest.mark.parametrize("repository", ["docs/rules.md", "file:///work/relbot", "https://github.com/relbot/relbot/",
+                                        "http://github.com/relbot/relbot", "https://github.com"])
+def test_profile_schema_takes_only_an_absolute_https_repository(tmp_path, repository):
+    """The repository the rule links fall back to: the bundled profiles give one; a relative,
+    file://, http:// or bare-host value, or one with a trailing slash, is refused."""
+    from bot.profile import ProfileError, load_profile
+
+    assert load_profile("bn").data["project"] == {"repository": "https://github.com/relbot/relbot"}
+    assert load_profile("en").data["project"] == {"repository": "https://github.com/relbot/relbot"}
+    data = json.loads((FIXTURES.parent / "bot" / "profiles" / "bn.json").read_text("utf-8"))
+    data["project"]["repository"] = repository
+    path = tmp_path / "p.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), "utf-8")
+    with pytest.raises(ProfileError, match="project"):
+        load_profile(str(path))
+
+
+SEV_RANK = {"error": 0, "warning": 1, "style": 2}
+
+
+def test_lint_page_starts_with_errors(lint_report, pages):
+    """"Start here": a line under the totals names the real number of errors and links to the
+    first page of the work list, which lists pages with errors, then warnings, then style (by
+    title, then file); the rule table lists errors first, the most frequent first within a
+    severity (before: by count alone, style rules on top; pages in input order)."""
+    report, _ = lint_report
+    html = pages[1]["report"]
+    n = sum(f["severity"] == "error" for p in report["pages"] for f in p["findings"])
+    worst = {i: min(SEV_RANK[f["severity"]] for f in p["findings"]) for i, p in enumerate(report["pages"])
+             if p["findings"]}
+    order = sorted(worst, key=lambda i: (worst[i], report["pages"][i]["title"], report["pages"][i]["source"]))
+    assert n == 8 and f'<p class="start" id="start"><a href="#page-{order[0]}">{bn(n)}টি ত্রুটি আগে দেখুন</a></p>' in html
+    assert html.index('id="start"') < html.index('id="by-rule"') < html.index('id="findings"')
+    assert [int(i) for i in re.findall(r'<details class="article" id="page-(\d+)"', html)] == order
+    table = html[html.index('id="rules-table"'):html.index("</table>", html.index('id="rules-table"'))]
+    rows = [(int(rank), int(count)) for rank, count in
+            re.findall(r'<td data-sort="(\d)">.*?</td><td class="num" data-sort="(\d+)">', table)]
+    assert len(rows) == len(report["summary"]["by_code"]) and rows[0][0] == 0
+    assert rows == sorted(rows, key=lambda r: (r[0], -r[1]))
+
+
+def test_lint_search_takes_either_digits_and_the_path(open_page, lint_report):
+    """A line:column typed in Latin digits finds the finding shown in Bengali ones, and so do
+    Bengali digits; a file path tells two pages of one title apart."""
+    report, _ = lint_report
+    page, watch = open_page("report")
+    l001 = next(p for p in report["pages"] if "/L001/" in p["source"])
+    f = l001["findings"][0]
+    where = [(g["code"], g["line"], g["column"]) for p in report["pages"] for g in p["findings"]]
+    expected = [c for c, line, col in where if f"{line}:{col}".startswith(f"{f['line']}:{f['column']}")]
+    for typed in (f"{f['line']}:{f['column']}", bn(f"{f['line']}:{f['column']}")):
+        page.fill("#search", typed)
+        assert f["code"] in visible_rows(page) and sorted(visible_rows(page)) == sorted(expected), typed
+    twins = [p for p in report["pages"] if p["title"] == l001["title"] and p["findings"]]
+    assert len(twins) >= 2  # one title, several files: only the path tells them apart
+    page.fill("#search", "rules/L001/")
+    assert page.locator("details.article:not([hidden])").count() == 1
+    assert visible_rows(page) == [g["code"] for g in l001["findings"]]
+    assert watch.clean(), vars(watch)
+
+
+def test_lint_page_counts_before_the_path_on_a_phone(chromium, pages):
+    """At 390 px each page's counts stand before its file path, inside the screen (before: after
+    the path, a line lower); nothing scrolls sideways, no code or Bengali word is split."""
+    def counts_first(page):
+        boxes = page.eval_on_selector_all("details.article > summary", """els => els.map(s => {
+            const c = s.querySelector('.counts').getBoundingClientRect(), p = s.querySelector('.src').getBoundingClientRect();
+            return [c.bottom <= p.top + 1, c.right <= 390, c.width > 0]; })""")
+        assert len(boxes) > 10 and all(all(b) for b in boxes), boxes
+
+    nothing_split_on_a_phone(chromium, pages[0] / "report.html", then=counts_first)
+
+
+def _meta(html: str) -> str:
+    return html[html.index('<p class="meta">'):html.index("</p>", html.index('<p class="meta">'))]
+
+
+def test_review_header_is_bengali_and_says_apply_will_refuse_files(pages, twins, bundle):
+    """The header in the page's language with a readable date (before: an ISO time in Bengali
+    digits, "bundled profile bn", "safe fixes only"); a bundle proposed from files says up front
+    that apply refuses it, one from a wiki does not."""
+    meta = _meta(pages[1]["review"])
+    assert "তৈরি ১ নভেম্বর ২০২৬, ০৩:১৭ (ইউটিসি)" in meta and "উৎস ফাইল" in meta and "অনিরাপদ সংশোধনসহ" in meta
+    html = twins[2].read_text("utf-8")
+    meta = _meta(html)
+    assert "সঙ্গের প্রোফাইল bn" in meta and "শুধু নিরাপদ সংশোধন" in meta and "৪টি প্রস্তাবিত সম্পাদনা, তার ২টি সংরক্ষণযোগ্য নয়" in meta
+    words = re.sub(r'<span class="mono">[0-9a-f]{16}</span>', "", meta)
+    assert not re.search(r"[A-Za-z]{3,}|[0-9]", re.sub(r"<[^>]+>", "", words).replace("bn", "")), meta
+    note = re.search(r'<p class="notice" id="not-for-apply">(.*?)</p>', html).group(1)
+    assert re.sub(r"<[^>]+>", "", note) == ("এই বান্ডল ফাইল থেকে প্রস্তাবিত: relbot apply এটি উইকিতে সংরক্ষণ করবে না। এখানকার "
+                                            "অনুমোদন শুধু পর্যালোচনার জন্য; ফাইলে সংশোধন লিখতে relbot fix --write চালান।")
+    wiki = json.loads(json.dumps(bundle))
+    wiki["source"], wiki["site"] = "wiki", "wikipedia:bn"
+    assert 'id="not-for-apply"' not in render_review(wiki)
+
+
+def test_trend_labels_stay_inside_the_chart_on_a_phone(chromium, tmp_path):
+    """At 390 px the chart's text (run numbers, counts, the axis names) lies inside the chart
+    (before: the last run number was cut at the right edge); the axis says what is counted."""
+    runs = [{"id": i, "started": 0, "mode": "apply", "status": "finished", "counts": {"findings": {"I002": i}}}
+            for i in (1187, 1188, 1189)]
+    path = tmp_path / "trend.html"
+    path.write_text(render_lint_report({"pages": [], "summary": {}}, runs=runs), "utf-8")
+    context = chromium.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
+    try:
+        page = context.new_page()
+        page.goto(path.as_uri())
+        boxes = page.eval_on_selector_all("svg.trend text", """els => els.map(t => {
+            const b = t.getBBox(), v = t.ownerSVGElement.viewBox.baseVal;
+            return [t.textContent, b.x >= 0 && b.y >= 0 && b.x + b.width <= v.width && b.y + b.height <= v.height]; })""")
+        assert ["১১৮৯", True] in boxes and ["উইকিতে খোলা সমস্যা", True] in boxes
+        assert all(inside for _, inside in boxes), [b for b in boxes if not b[1]]
+    finally:
+        context.close()
+
+
+def test_review_jump_list_names_every_entry(pages, bundle, twins):
+    """A list of the page's entries at the top, each linking to its entry (blocked ones too)."""
+    for html, doc in ((pages[1]["review"], bundle), (twins[2].read_text("utf-8"), twins[1])):
+        nav = html[html.index('<nav id="jump"'):html.index("</nav>")]
+        assert re.findall(r'<a href="#entry-([0-9a-f]{12})">', nav) == [e["id"] for e in doc["entries"] if e.get("saveable", True)] + [
+            e["id"] for e in doc["entries"] if not e.get("saveable", True)]
+        assert nav.count("সংরক্ষণযোগ্য নয়") == sum(not e.get("saveable", True) for e in doc["entries"])

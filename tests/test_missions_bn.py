@@ -227,6 +227,41 @@ def test_infobox_mission_in_the_slots_own_country(build):
     assert [f.code for f in findings if f.code.startswith("E0") and f.code != "E003"] == ["E007"]
 
 
+def test_infobox_slot_whose_country_matches_the_title_is_judged_when_the_other_is_wrong(build):
+    # country2 is ভুটান in a বাংলাদেশ–ভারত article (I006); country1 matches the title, so mission1
+    # is still Bangladesh's mission in India, and it holds India's high commission in Dhaka
+    art = build(infobox_page("বাংলাদেশ–ভারত সম্পর্ক", "বাংলাদেশ", "ভুটান", "[[ঢাকা]]য় ভারতের হাইকমিশন",
+                             "[[ঢাকা]]য় ভুটানের দূতাবাস"), "বাংলাদেশ–ভারত সম্পর্ক")
+    findings = validate(art)
+    assert [f.code for f in findings if f.code in ("I006", "E007")] == ["I006", "E007"]
+    e007 = next(f for f in findings if f.code == "E007")
+    assert (e007.message_en, art.text[e007.start:e007.end].strip()) == (
+        "infobox parameter mission1 should hold বাংলাদেশ's mission in ভারত, but its value names the other "
+        "country's mission or a mission in the wrong country (ভারত)", "[[ঢাকা]]য় ভারতের হাইকমিশন")
+    # a value naming no place is Bangladesh's high commission in India, not in the wrong country2
+    art = build(infobox_page("বাংলাদেশ–ভারত সম্পর্ক", "বাংলাদেশ", "ভুটান", "হাইকমিশন",
+                             "[[ঢাকা]]য় ভুটানের দূতাবাস"), "বাংলাদেশ–ভারত সম্পর্ক")
+    assert box_facts(art)["mission1"] == ("BD", None, "IN", "high-commission")
+    assert [(f.code, art.text[f.start:f.end].strip()) for f in validate(art) if f.code in ("E004", "E007")] == [
+        ("E004", "[[ঢাকা]]য় ভুটানের দূতাবাস")]
+
+
+@pytest.mark.parametrize("br", ["<br>", "<br/>", "<br />"])
+def test_infobox_value_of_two_lines_gives_two_missions(build, br):
+    # mission2 lists Saudi Arabia's embassy in Dhaka and its consulate general in Chittagong, one
+    # a line: each line is a fact with its own span
+    m2 = f"[[ঢাকা]]য় দূতাবাস{br}[[চট্টগ্রাম]]ে কনস্যুলেট জেনারেল"
+    art = build(infobox_page("বাংলাদেশ–সৌদি আরব সম্পর্ক", "বাংলাদেশ", "সৌদি আরব", "[[রিয়াদ]]ে দূতাবাস", m2),
+                "বাংলাদেশ–সৌদি আরব সম্পর্ক")
+    assert [(f.sender, f.host_city, f.host_country, f.kind, art.text[f.start:f.end].strip())
+            for f in art.facts if f.param == "mission2"] == [
+        ("SA", "ঢাকা", "BD", "embassy", "[[ঢাকা]]য় দূতাবাস"),
+        ("SA", "চট্টগ্রাম", "BD", "consulate-general", "[[চট্টগ্রাম]]ে কনস্যুলেট জেনারেল")]
+    value = next(q for q in art.doc["infobox"]["params"] if q["name"] == "mission2")
+    assert value["text"] == "ঢাকায় দূতাবাস\nচট্টগ্রামে কনস্যুলেট জেনারেল"
+    assert not [f.code for f in validate(art) if f.code.startswith("E")]
+
+
 # -- the real sample -----------------------------------------------------------------------------
 
 def test_labelled_real_lines_precision_and_recall(profile, gaz):

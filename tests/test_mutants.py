@@ -533,7 +533,8 @@ def test_e006_names_both_commonwealth_members_at_the_sentence(lint):
     at = text.index(sentence)
     assert [(f.code, f.start, f.end, f.message_en) for f in findings] == [
         ("E006", at, at + len(sentence),
-         "ভারত and বাংলাদেশ are Commonwealth members, which exchange high commissions, not embassies")]
+         "India and Bangladesh are Commonwealth members, which exchange high commissions, not embassies")]
+    assert findings[0].message_bn.startswith("ভারত ও বাংলাদেশ দুটিই কমনওয়েলথ সদস্য")  # (E006's English message named them in Bengali)
 
 
 def test_i004_points_at_the_repeated_parameter_and_its_fix_is_safe(lint):
@@ -796,13 +797,18 @@ def test_e005_an_absent_parameter_is_reported_on_the_infobox(lint):
         (end - 2, end - 2, "| mission1 = বাংলাদেশ দূতাবাস, [[থিম্পু]]\n")]
 
 
-def test_e007_quiet_when_the_infobox_countries_are_not_the_titles(lint):
+def test_e007_judges_only_the_slot_whose_country_is_the_titles(lint):
     # the infobox pairs Bangladesh with India under a Bangladesh–Bhutan title: I006 reports
-    # that, E007 says nothing of the slots; kills bot.rules.missions.
-    # x_check_infobox_wrong_mission__mutmut_24, _31, _32 (the pair guard)
-    text = _missions_page("ভারত দূতাবাস, [[ঢাকা]]", None, "লেখা।", second="ভারত")
+    # that. mission1, Bangladesh's slot, should hold Bangladesh's mission in Bhutan and holds
+    # India's embassy in Dhaka: E007 (issue #22; before it, E007 said nothing of either slot);
+    # mission2, India's slot, is no slot of the title's pair and is not judged
+    text = _missions_page("ভারত দূতাবাস, [[ঢাকা]]", BD_IN_THIMPHU, "লেখা।", second="ভারত")
     _, findings = lint(text, "বাংলাদেশ–ভুটান সম্পর্ক", select=["E007", "I006"])
-    assert [f.code for f in findings] == ["I006"]
+    value = text.index("| mission1 =") + len("| mission1 =")
+    assert [(f.code, f.start) for f in findings][1:] == [("E007", value)] and findings[0].code == "I006"
+    assert findings[1].message_en == ("infobox parameter mission1 should hold বাংলাদেশ's mission in ভুটান, but "
+                                      "its value names the other country's mission or a mission in the wrong "
+                                      "country (ভারত)")
 
 
 def test_e007_quiet_when_an_infobox_country_is_unknown_and_the_title_no_pair(lint):

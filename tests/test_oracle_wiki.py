@@ -8,7 +8,8 @@ with action=parse, never saved.
 1. A safe fix changes what a reader sees only as its rules declare (tests/oracle.py:
    ``ALLOWANCES``, ``heading_changes``); no reference, link, image, external link, template or
    category is lost, and no Cite error appears.
-2. relbot's reference findings (R002, R003, R004, W002) are exactly the ones Cite shows.
+2. relbot's reference findings (R002, R003, R004, W002) are exactly the ones Cite shows, now
+   with efn/sfn counted (the working copies make them references on the wiki as on bnwiki).
    R005 (bare URL) and R006 (citation fields) have no Cite equivalent: only counted, as are
    default-group refs after the page's last list (Cite lists them itself, without an error).
 """
@@ -81,6 +82,27 @@ def test_oracle_reads_cite_errors_and_debris(oracle_wiki):
     late = listed + "খ<ref>দুই</ref>\n"
     v = oracle.visible(oracle.render(oracle_wiki.api, late, BILATERAL_TITLE).html)
     assert oracle.cite_findings(v) == {("R002", "late")} and v.lists_before == 1
+
+
+def test_oracle_and_relbot_count_efn_and_sfn(oracle_wiki, profile, gaz):
+    """{{efn}} makes a note of group lower-alpha that {{notelist}} lists, {{sfn}} a reference of
+    the default group (two alike are one): Cite with the working copies and relbot agree."""
+    from bot.article import build
+    from bot.validate import validate
+
+    def both(text):
+        v = oracle.visible(oracle.render(oracle_wiki.api, text, BILATERAL_TITLE).html)
+        rel = {(f.code, "*") for f in validate(build(text, BILATERAL_TITLE, profile, gaz))
+               if f.code in ERROR_CODES}
+        return v, cite_view(v), rel
+
+    body = "ক{{efn|টীকা এক}} খ{{sfn|Gupta|1981|p=5}} গ{{sfn|Gupta|1981|p=5}}\n\n"
+    v, cite, rel = both(body + "== তথ্যসূত্র ==\n{{সূত্র তালিকা}}\n")
+    assert oracle.cite_findings(v) == {("R002", "lower-alpha")} and cite == rel == {("R002", "*")}
+    assert [len(lst) for lst in v.reflists] == [1]
+    v, cite, rel = both(body + "== টীকা ==\n{{notelist}}\n\n== তথ্যসূত্র ==\n{{সূত্র তালিকা}}\n")
+    assert cite == rel == set()
+    assert v.reflists[0] == ("↑ টীকা এক",) and len(v.reflists[1]) == 1
 
 
 def test_oracle_allows_only_the_declared_heading_changes():

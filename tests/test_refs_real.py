@@ -274,3 +274,103 @@ def test_ref_debris_inside_a_reference_is_w002(profile, gaz):
     # the same debris inside a comment in the reference is hidden from readers
     quiet = manush.replace("</refname=", "<!-- </refname= -->")
     assert codes(lint(quiet, profile, gaz), "W002") == []
+
+
+# -- footnote templates: {{efn}}, {{refn}}, {{sfn}} make references, {{notelist}} lists them -------
+# bn.wikipedia's templates are copies of en.wikipedia's (bot/profiles/bn.json: footnotes):
+# {{efn|…}} is {{#tag:ref|…|group=lower-alpha}}, {{sfn}} a reference of the default group that
+# Module:Footnotes writes, {{notelist}} / {{টীকা তালিকা}} the list of group lower-alpha.
+
+# চীন: notes in the infobox, two of them holding refs; the page has no list of group lower-alpha
+CHINA = ("| title = [[চীনের জাতিগত গোষ্ঠীর তালিকা|সংখ্যালঘু ৫৫টি]]{{efn|জাতিগতভাবে সংখ্যালঘু যারা সরকারীভাবে "
+         "স্বীকৃত।}}\n"
+         "| percent_water                = ২.৮% {{efn|This figure was calculated using data from the CIA World "
+         "Factbook.<ref name=\"CIA\"/>}}\n"
+         "| population_estimate          = {{increase}} ১.৪১ বিলিয়ন<ref name=\"CIA\">"
+         "http://www.xinhuanet.com/english/2021-05/11/c_139937914.htm</ref>\n\n"
+         "== তথ্যসূত্র ==\n{{সূত্র তালিকা}}\n")
+
+
+def test_efn_is_a_reference_of_group_lower_alpha(profile, gaz):
+    art = lint(CHINA, profile, gaz)
+    refs = art.doc["references"]["refs"]
+    assert [(r["form"], r["group"], r["name"], r["cite_error"]) for r in refs] == [
+        ("template", "lower-alpha", None, None), ("template", "lower-alpha", None, None),
+        ("tag", None, "CIA", None), ("tag", None, "CIA", None)]
+    assert refs[0]["content"] == "জাতিগতভাবে সংখ্যালঘু যারা সরকারীভাবে স্বীকৃত।"
+    # the note holds <ref name="CIA"/>: Cite has made it a reference before the note reaches it,
+    # so it is no <ref> left open (no W002)
+    assert codes(art, "W002") == []
+    # no list of group lower-alpha (Cite: group_refs_without_references): R002 on the first note
+    assert [(f.start, f.end) for f in codes(art, "R002")] == [(refs[0]["span"]["start"], refs[0]["span"]["end"])]
+
+
+@pytest.mark.parametrize("notes", [
+    "{{notelist}}",  # মেগারার ইউক্লিড, যিশু
+    "{{টীকা তালিকা}}",  # বাইবেল
+    "<references group=\"lower-alpha\" />",  # আফগানিস্তান, খালেদা জিয়া: efn with a <references> of its group
+])
+def test_efn_shown_by_its_notes_list(profile, gaz, notes):
+    art = lint(CHINA.replace("== তথ্যসূত্র ==", "== টীকা ==\n" + notes + "\n\n== তথ্যসূত্র =="), profile, gaz)
+    assert [r["group"] for r in art.doc["references"]["refs"]] == ["lower-alpha", "lower-alpha", None, None]
+    assert codes(art, "R002") == []
+    assert [x["group"] for x in art.doc["references"]["reflists"]] == ["lower-alpha", ""]
+
+
+def test_efn_ua_needs_the_upper_alpha_list(profile, gaz):
+    # আর্জেন্টিনা: {{efn-ua}} with only {{সূত্র তালিকা}}: its group upper-alpha has no list
+    text = ("| area_km2 = 2,780,400{{efn-ua|name=excl_area|Area does not include territorial claims in "
+            "[[Argentine Antarctica#Argentine claim|Antarctica]].}}\n\n== তথ্যসূত্র ==\n{{সূত্র তালিকা|30em}}\n")
+    art = lint(text, profile, gaz)
+    (note,) = art.doc["references"]["refs"]
+    assert (note["group"], note["name"]) == ("upper-alpha", "excl_area")
+    assert len(codes(art, "R002")) == 1
+    assert codes(lint(text + "{{notelist-ua}}\n", profile, gaz), "R002") == []
+
+
+def test_sfn_is_a_reference_of_the_default_group(profile, gaz):
+    # শেখ মুজিবুর রহমান: a paragraph whose only citation is {{sfn}}; without a reflist Cite lists it
+    # at the page's end by itself (R002), and the page is not unreferenced (no R001)
+    text = ("বিয়ের ৯ বছর পর ১৯৪২ খ্রিষ্টাব্দে শেখ মুজিব ২২ বছর বয়সে ও ফজিলাতুন্নেসা ১২ বছর বয়সে দাম্পত্যজীবন শুরু "
+            "করেন।{{sfn|Mujibur Rahman|2012|p=৭}}\n")
+    art = lint(text, profile, gaz)
+    (ref,) = art.doc["references"]["refs"]
+    assert (ref["form"], ref["group"], ref["name"], ref["cite_error"]) == ("template", None, None, None)
+    assert [f.code for f in validate(art) if f.code in ("R001", "R002", "R007")] == ["R002"]
+    listed = lint(text + "\n== তথ্যসূত্র ==\n{{সূত্র তালিকা}}\n", profile, gaz)
+    assert [f.code for f in validate(listed) if f.code in ("R001", "R002", "R007")] == []
+
+
+def test_efn_name_defined_twice_with_other_text_is_r004(profile, gaz):
+    # যিশু: the English note and its Bengali translation both named "exist", in one group
+    text = ("সিকভাবে বিদ্যমান ছিলেন,{{efn |name=exist|In a 2011 review of the state of modern scholarship, "
+            "[[Bart Ehrman]] wrote, \"He certainly existed\".}} ঐতিহাসিক ব্যক্তিত্ব]]।{{efn |name=exist|আধুনিক "
+            "গবেষণার অবস্থান পর্যালোচনা করতে গিয়ে ২০১১ সালে [[বার্ট এরম্যান]] লেখেন।}}\n\n== টীকা ==\n{{notelist}}\n")
+    art = lint(text, profile, gaz)
+    assert [f.message_en for f in codes(art, "R004")] == ["reference name “exist” defined twice with different content"]
+
+
+def test_refn_passes_its_quoted_group_on(profile, gaz):
+    # অ্যান্টার্কটিকা: {{refn|…|group="পা"}} listed by {{সূত্র তালিকা|group="পা"}}; #tag:ref drops
+    # the quotes as the reflist's #tag:references does, so the note is listed
+    text = ("মনে করতেন অস্ট্রেলিয়ার দক্ষিণে উল্লেখযোগ্য মাপের কোন মহাদেশ পাওয়া সম্ভব নয়।{{refn|There is no "
+            "probability, that any other detached body of land will ever be found.|group=\"পা\"}}\n\n"
+            "== পাদটীকা ==\n{{সূত্র তালিকা|group=\"পা\"}}\n\n== তথ্যসূত্র ==\n{{সূত্র তালিকা|25em}}\n")
+    art = lint(text, profile, gaz)
+    (note,) = art.doc["references"]["refs"]
+    assert (note["form"], note["group"]) == ("template", "পা")
+    assert codes(art, "R002") == [] and codes(art, "R007") == []
+
+
+def test_tag_function_ref_holding_a_self_closing_ref_is_no_ref_left_open(profile, gaz):
+    # en.wikipedia, Foreign relations of Nauru (fixtures/enwiki): a note listing states, each
+    # with <ref name="NauruUN"/>. {{#tag:ref}} gets its text expanded, the inner refs already
+    # references, so Cite sees no <ref> left open (no included_ref, no W002)
+    text = ("most of [[EU member states|its member states]]{{#tag:ref|Austria,<ref name=\"NauruUN\"/> Belgium,"
+            "<ref name=\"NauruUN\"/> Bulgaria,<ref name=\"NauruUN\"/> Cyprus.}} Nauru<ref name=\"NauruUN\">"
+            "{{Cite web|url=http://www.un.int/nauru/foreignaffairs.html|title=Foreign affairs}}</ref>\n\n"
+            "== তথ্যসূত্র ==\n{{সূত্র তালিকা}}\n")
+    art = lint(text, profile, gaz)
+    note = art.doc["references"]["refs"][0]
+    assert (note["form"], note["cite_error"]) == ("#tag", None)
+    assert codes(art, "W002") == [] and codes(art, "R003") == []

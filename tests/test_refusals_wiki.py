@@ -19,6 +19,7 @@ import pytest
 
 import refusals as R
 from bot import sandbox
+from bot.schema import load_schema, validator_for
 from conftest import SEED, read
 from test_bot_wiki import TEST_CAT, extra_pages, page_lines, row, safe_fixed
 from wiki_fixtures import GUARD_SNIPPET, HUMAN_EDIT, api, revisions
@@ -137,10 +138,15 @@ def test_a_held_refusal_is_that_pages_outcome_said_again_and_lifted(fresh_refusi
     seed(sb, pages)
     on(sb)
     state = tmp_path / "s.sqlite"
-    first = run(sb, state, input="")  # stdin closed, as under cron
+    first = run(sb, state, "--report", str(tmp_path / "r.json"), input="")  # stdin closed, as under cron
     assert first.returncode == 0, first.stderr
     [line] = page_lines(first, words)
     assert line.startswith(f"{words}: {FIRST} — {CODES}; {reason}"), first.stderr
+    doc = json.loads((tmp_path / "r.json").read_text("utf-8"))
+    assert not list(validator_for(load_schema("report")).iter_errors(doc))
+    [said] = [o for o in doc["run"]["outcomes"] if o["title"] == FIRST]
+    assert (said["outcome"], said["reason"]) == ("blocked" if words == "blocked" else "wiki-refused",
+                                                 line.split("; ", 1)[1])
     if kind == "title-blacklist":  # MediaWiki's own message names the matching entry
         assert f".*{FIRST.split()[0]}.* <noedit>" in line, line
     assert saved_titles(first) == [SECOND, THIRD]  # the run went on
@@ -299,3 +305,138 @@ def test_a_page_that_does_not_exist_is_named(fresh_refusing_wiki, tmp_path):
     proc = relbot(sb, "run", "--apply", "--state", str(tmp_path / "s.sqlite"), "-page:নেই–কোথাও সম্পর্ক")
     assert proc.returncode == 0, proc.stderr
     assert page_lines(proc, "skipped") == ["skipped: নেই–কোথাও সম্পর্ক — the page does not exist"]
+
+
+# -- propose and apply: the same knowledge, the same save path -------------------------------------
+
+def _approve_all(tmp_path, bundle) -> str:
+    doc = json.loads(bundle.read_text("utf-8"))
+    path = tmp_path / "approvals.json"
+    path.write_text(json.dumps({"relbot_approvals": 2, "bundle": doc["id"],
+                                "decisions": {e["id"]: "approved" for e in doc["entries"]}}))
+    return str(path)
+
+
+def test_propose_and_apply_know_a_protected_page_and_apply_goes_on_after_a_refusal(fresh_refusing_wiki,
+                                                                                    tmp_path):
+    from wiki_fixtures import relbot
+
+    sb = fresh_refusing_wiki
+    seed(sb)
+    R.protect(sb, FIRST)
+    bundle = tmp_path / "bundle.json"
+    proc = relbot(sb, "propose", "--wiki", "-o", str(bundle), CAT)
+    assert proc.returncode == 0, proc.stderr
+    entries = {e["title"]: e for e in json.loads(bundle.read_text("utf-8"))["entries"]}
+    assert (entries[FIRST]["saveable"], entries[FIRST]["block"]) == (False, "protected (edit=sysop)")
+    assert entries[SECOND]["saveable"] and entries[THIRD]["saveable"]
+    approvals = _approve_all(tmp_path, bundle)
+    # a filter refuses SECOND: apply says why, saves THIRD, and records a finished run
+    R.abuse_filter(sb, f'action == "edit" & page_title == "{SECOND}"', "disallow", FILTER)
+    state = tmp_path / "s.sqlite"
+    proc = relbot(sb, "apply", str(bundle), "--approvals", approvals, "--state", str(state))
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.splitlines() == [f"{FIRST}: blocked:protected (edit=sysop)",
+                                        f"{SECOND}: refused by the wiki:AbuseFilter filter 1 (disallow): {FILTER}",
+                                        f"{THIRD}: saved"]
+    assert proc.stderr == "saved 1, stale 0, blocked 1, refused by the wiki 1 (of 3 approved)\n"
+    db = sqlite3.connect(state)
+    assert db.execute("SELECT mode, status FROM runs").fetchall() == [("apply-bundle", "finished")]
+    db.close()
+
+
+def test_apply_stopped_by_the_wiki_exits_2_and_records_the_run_as_stopped(fresh_refusing_wiki, tmp_path):
+    from wiki_fixtures import relbot
+
+    sb = fresh_refusing_wiki
+    seed(sb)
+    bundle = tmp_path / "bundle.json"
+    assert relbot(sb, "propose", "--wiki", "-o", str(bundle), CAT).returncode == 0
+    approvals = _approve_all(tmp_path, bundle)
+    state = tmp_path / "s.sqlite"
+    proc = relbot(sb, "apply", str(bundle), "--approvals", approvals, "--state", str(state),
+                  harness=switch_harness(sb, "block(_sb)").replace("_W.before_save = _switch", "") + '''
+import bot.wiki.tasks as _T
+_save = _T.save
+def _blocking_save(page, *a, **k):
+    _switch(page, None)
+    return _save(page, *a, **k)
+_T.save = _blocking_save
+''')
+    assert proc.returncode == 2, proc.stderr
+    assert proc.stdout.splitlines() == [f"{FIRST}: saved"]
+    assert proc.stderr.splitlines()[-1] == ("relbot: error: the bot account RelBot is blocked (by Sandbox Admin; "
+                                           "relbot test block; no expiry)")
+    db = sqlite3.connect(state)
+    assert db.execute("SELECT status FROM runs").fetchall() == [("stopped",)]
+    db.close()
+
+
+def test_a_warning_filter_is_resubmitted_when_the_profile_says_so(fresh_refusing_wiki, tmp_path):
+    from bot.profile import load_profile
+
+    sb = fresh_refusing_wiki
+    seed(sb)
+    data = load_profile("bn").data
+    data["bot"]["abusefilter_warnings"] = "resubmit"
+    profile = tmp_path / "bn-resubmit.json"
+    profile.write_text(json.dumps(data, ensure_ascii=False), "utf-8")
+    R.abuse_filter(sb, f'action == "edit" & page_title == "{FIRST}"', "warn", FILTER)
+    proc = run(sb, tmp_path / "s.sqlite", "--profile", str(profile))
+    assert proc.returncode == 0, proc.stderr
+    assert saved_titles(proc) == [FIRST, SECOND, THIRD]
+    [line] = [ln for ln in page_lines(proc, "saved") if FIRST in ln]
+    assert line.startswith(f"saved: {FIRST} — {CODES}; after an AbuseFilter warning: AbuseFilter filter 1 (warn): "
+                           f"{FILTER} (revision "), line
+
+
+# -- a default scheduled run over a wiki that says no in every way ---------------------------------
+
+def test_a_default_run_among_refusals_fixes_every_ordinary_page_and_says_what_to_act_on(fresh_refusing_wiki,
+                                                                                       tmp_path):
+    from wiki_fixtures import relbot
+
+    sb = fresh_refusing_wiki
+    pairs = ["ভারত–নেপাল", "ভারত–ভুটান", "নেপাল–ভুটান", "চীন–নেপাল", "চীন–ভারত", "জাপান–ভারত", "রাশিয়া–ভারত",
+             "ইরান–ভারত"]
+    text = read(SEED)  # the seed's own bilateral categories: members of the default generators' tree
+    pages = {f"{p} সম্পর্ক": text for p in pairs}
+    protected, disallowed, warned, spammy, banned, captcha, *ordinary = sorted(pages)
+    pages[spammy] += SPAM
+    pages[captcha] += SPAM.replace("spam.example.org", "example.net")
+    sandbox.seed(sb, pages)
+    R.protect(sb, protected)
+    R.abuse_filter(sb, f'action == "edit" & page_title == "{disallowed}"', "disallow", FILTER)
+    R.abuse_filter(sb, f'action == "edit" & page_title == "{warned}"', "warn", FILTER + " (সতর্কতা)")
+    R.spam_blacklist(sb, r"\bspam\.example\.org\b")
+    stale_links(sb, spammy)
+    R.title_blacklist(sb, f".*{banned.split()[0]}.* <noedit>")
+    R.captcha_on(sb, whitelist=r"#^https?://spam\.example\.org/#")
+    stale_links(sb, captcha)
+    proc = relbot(sb, "run", "--apply", "--state", str(tmp_path / "s.sqlite"), input="")
+    assert proc.returncode == 0, proc.stderr
+    assert set(ordinary) <= set(saved_titles(proc))
+    for title in ordinary:
+        assert content(sb, title) == safe_fixed(pages[title]).rstrip("\n"), title
+    lines = proc.stderr.splitlines()
+    start = next(i for i, ln in enumerate(lines) if ln.startswith("to act on "))
+    end = next(i for i, ln in enumerate(lines) if ln.startswith("requests "))
+    assert lines[start].split()[:4] == ["to", "act", "on", "6"], proc.stderr
+    rows = [lines[start].split("6", 1)[1].strip()] + [ln.strip() for ln in lines[start + 1:end]]
+    assert rows == [
+        f"{protected}: protected (edit=sysop)",
+        f"{disallowed}: AbuseFilter filter 1 (disallow): {FILTER}",
+        f"{warned}: AbuseFilter filter 2 (warn): {FILTER} (সতর্কতা)",
+        f"{spammy}: spam blacklist: spam.example.org",
+        f'{banned}: title blacklist: The title "{banned}" has been banned from creation. It matches the following '
+        f'disallowed titles list entry: ".*{banned.split()[0]}.* <noedit>"',
+        f"{captcha}: CAPTCHA: the bot account needs the skipcaptcha right (a bot run never answers one)",
+    ], proc.stderr
+    # the published report lists the six for a person on the wiki, in Bengali
+    report = relbot(sb, "report", "--publish", "ব্যবহারকারী:RelBot/প্রতিবেদন", "--state", str(tmp_path / "s.sqlite"))
+    assert report.returncode == 0, report.stderr
+    text = content(sb, "ব্যবহারকারী:RelBot/প্রতিবেদন")
+    section = text.split("=== উইকি যেসব পাতায় বটের সংশোধন ফিরিয়ে দিয়েছে ===\n", 1)[1].split("\n\n", 1)[0]
+    listed = [ln.split("]]", 1)[0].removeprefix("* [[") for ln in section.splitlines() if ln.startswith("* [[")]
+    assert listed == [protected, disallowed, warned, spammy, banned, captcha]
+    assert f"* [[{protected}]] — সুরক্ষিত পাতা: <nowiki>edit=sysop</nowiki> (রান ১ থেকে)" in section

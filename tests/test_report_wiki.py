@@ -5,11 +5,15 @@ page with a section and an anchor per code, saved once."""
 
 from __future__ import annotations
 
+import re
+from html import unescape
+from urllib.parse import unquote
+
 from bot import sandbox
 from bot.rules import all_rules
 from conftest import SEED, read
 from test_bot_wiki import SEED_TITLE
-from wiki_fixtures import api, relbot, revisions
+from wiki_fixtures import api, http, relbot, revisions
 
 REPORT = "ব্যবহারকারী:RelBot/প্রতিবেদন"
 RULES = "ব্যবহারকারী:RelBot/নিয়ম"
@@ -95,6 +99,20 @@ def test_rule_docs_published_with_a_section_per_code_and_saved_once(fresh_wiki, 
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.strip() == f"[[{RULES}]]: unchanged, not saved"
     assert len(revisions(sb, RULES)) == 1
+    # a review page of a bundle proposed from this wiki links rule codes to that page, which answers
+    bundle, review = tmp_path / "bundle.json", tmp_path / "review.html"
+    proc = relbot(sb, "propose", "--wiki", "-o", str(bundle), f"-page:{SEED_TITLE}")
+    assert proc.returncode == 0, proc.stderr
+    proc = relbot(sb, "review", str(bundle), "--html", str(review))
+    assert proc.returncode == 0, proc.stderr
+    found = {unescape(h) for h in re.findall(r'<a class="rule" href="([^"]*)"', review.read_text("utf-8"))}
+    path = api(sb, action="query", meta="siteinfo", siprop="general")["query"]["general"]["articlepath"]
+    assert found and all(re.fullmatch(r"#[a-z]\d{3}", h[h.index("#"):]) for h in found)
+    (url,) = {h.split("#")[0] for h in found}
+    assert unquote(url) == sb.url + path.replace("$1", RULES.replace(" ", "_"))
+    r = http().get(url, timeout=30)
+    assert r.status_code == 200 and f'"wgPageName":"{RULES}"' in r.text
+    assert all(f'id="{h.split("#")[1]}"' in r.text for h in found)
 
 
 def test_rule_docs_obey_the_shutoff_page(fresh_wiki, tmp_path):
@@ -133,3 +151,19 @@ def test_section_numbers_are_mediawikis_on_real_pages(fresh_wiki):
         compared += 1
         headings += len(ours)
     assert compared >= 50 and headings >= 200
+
+
+def test_report_says_which_pages_the_bot_may_not_edit(fresh_wiki, tmp_path):
+    """A {{nobots}} page and an in-use page are checked and reported, and their status says the
+    bot will not edit them (before: only "checked")."""
+    sb = fresh_wiki
+    nobots, in_use, free = "চীন–নেপাল সম্পর্ক", "চীন–ভারত সম্পর্ক", "জাপান–ভারত সম্পর্ক"
+    sandbox.seed(sb, {nobots: "{{nobots}}\n" + read(SEED), in_use: "{{ব্যবহৃত হচ্ছে}}\n" + read(SEED), free: read(SEED)})
+    proc = relbot(sb, "report", "--publish", REPORT, "--dry-run", "--state", str(tmp_path / "s.sqlite"),
+                  f"-page:{nobots}", f"-page:{in_use}", f"-page:{free}")
+    assert proc.returncode == 0, proc.stderr
+    rows = {line.split("]]")[0].removeprefix("| [["): line for line in proc.stdout.splitlines()
+            if line.startswith("| [[")}
+    assert " || পরীক্ষিত · বট সম্পাদনা করবে না: <nowiki>{{nobots}}</nowiki> || " in rows[nobots]
+    assert " || পরীক্ষিত · বট সম্পাদনা করবে না: <nowiki>ব্যবহৃত হচ্ছে ({{ব্যবহৃত হচ্ছে}})</nowiki> || " in rows[in_use]
+    assert " || পরীক্ষিত || " in rows[free]

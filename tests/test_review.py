@@ -298,3 +298,29 @@ def test_terminal_review_names_invisible_changes():
                     "lines": [{"op": "~", "old": old, "new": new, "words": diffs.words(old, new)}]}]}
     text = review.render_entry(e, colour=False)
     assert text.splitlines()[-1] == "  (U+09DF → U+09AF U+09BC; ∅ → U+0020)"
+
+
+def test_a_markup_finding_gets_an_anchor_of_its_lines_words_that_picks_it_alone():
+    """Two pipes used as dandas (T002, own text «|»: an empty anchor once, which lists every
+    T002 of the page): each gets the word before it, and the exported line, read back as the
+    exceptions page reads it, suppresses that finding and no other."""
+    from bot import exceptions
+    from bot.fixes import fix_page
+    from bot.profile import load_profile
+
+    title = "আজারবাইজান–আর্জেন্টিনা সম্পর্ক"
+    text = SEED.read_text("utf-8").replace("\n\n", "\n\nদুই দেশের বাণিজ্য বাড়ছে| এটি সত্য।\n\n"
+                                           "রাষ্ট্রপতির সফর হয়েছে| এটিও সত্য।\n\n", 1)
+    out = fix_page(text, title, load_profile("bn"))
+    pipes = [i for i, f in enumerate(out.findings) if f.code == "T002"]
+    assert [out.original[out.findings[i].start:out.findings[i].end] for i in pipes] == ["|", "|"]
+    anchors = [p["anchor"] for p in review.places(out)]
+    assert [anchors[i] for i in pipes] == ["বাড়ছে", "হয়েছে"]
+    for i in pipes:
+        line = exceptions.line_for(title, "T002", anchors[i])
+        listed = exceptions.load(line)
+        assert not listed.malformed
+        assert set(exceptions.assign(listed.for_page(title), out.findings, out.original)) == {i}
+    # a finding that is a word or more keeps its own text (the seed's double danda)
+    seed = next(i for i, f in enumerate(out.findings) if f.code == "T001")
+    assert anchors[seed] == "।।"

@@ -250,3 +250,17 @@ def test_policy_screen_only_for_keywords_draft7_reads_alike(build):
     assert not _draft7_safe({"properties": {"a": {"prefixItems": [{"const": 1}]}}})
     assert not _draft7_safe({"items": [{"const": 1}]})
     assert not _passes(None, {})
+
+
+def test_l006_a_level_one_heading_counts_as_level_one_for_the_skip(lint):
+    # "= ক =" then "=== খ ===" skips level 2: both are reported (the first as level 1);
+    # "= ক =" then "== খ ==" skips nothing: only the level-1 heading is
+    lead = "'''বাংলাদেশ–ভুটান সম্পর্ক''' হল দুই দেশের সম্পর্ক।\n"
+    skip = lead + "= ইতিহাস =\nদুই দেশ ১৯৭৩ সালে সম্পর্ক স্থাপন করে।\n=== সফর ===\nপ্রধানমন্ত্রী ঢাকা সফর করেন।\n"
+    art, findings = lint(skip, "বাংলাদেশ–ভুটান সম্পর্ক", select=["L006"])
+    assert [(art.text[f.start:f.end], f.message_en) for f in findings] == [
+        ("= ইতিহাস =", "heading level 1 skips a level or is level 1"),
+        ("=== সফর ===", "heading level 3 skips a level or is level 1")]
+    step = skip.replace("=== সফর ===", "== সফর ==")
+    art, findings = lint(step, "বাংলাদেশ–ভুটান সম্পর্ক", select=["L006"])
+    assert [art.text[f.start:f.end] for f in findings] == ["= ইতিহাস ="]

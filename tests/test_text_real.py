@@ -10,6 +10,7 @@ quotations and verse, and never joins a word to one of them; a fixed page fixed 
 from __future__ import annotations
 
 import re
+import unicodedata
 
 import pytest
 from realpages import BILATERAL_TITLE, articles
@@ -17,6 +18,10 @@ from realpages import BILATERAL_TITLE, articles
 from bot.article import build
 from bot.fixes import apply_edits, choose, fix_page
 from bot.validate import validate
+
+
+def nfc(s: str) -> str:
+    return unicodedata.normalize("NFC", s)
 
 
 @pytest.fixture
@@ -120,6 +125,51 @@ def test_t001_fixes_a_doubled_danda_in_prose(t_hits, fixed):
               "সুপারিশ করেছিলেন। ")
     assert t_hits(before + line, ["T001"]) == [("T001", "।।", [("।।", "।")])]
     assert fixed(before + line) == before + line.replace("।।", "।")
+
+
+#: Issue #22: a lead sentence ending in "।।" with more prose after it on its line (পাহাড়ি with the
+#: precomposed U+09DC).
+LEAD_DOUBLE_DANDA = ("'''বাংলাদেশ–নেপাল সম্পর্ক''' হল দুই দেশের সম্পর্ক ।। নেপাল একটি পাহা\u09dcি দেশ , "
+                     "যেখানে।")
+
+
+def test_t001_a_double_danda_with_prose_after_it_on_its_line_hides_nothing(lint, fixed):
+    text = LEAD_DOUBLE_DANDA
+    _, findings = lint(text, "বাংলাদেশ–নেপাল সম্পর্ক", select=["T"])
+    at_space, at_dd, at_nukta, at_comma = (text.index(" ।।"), text.index("।।"), text.index("\u09dc"),
+                                           text.index(" ,"))
+    assert [(f.code, f.start, f.end) for f in findings] == [
+        ("T003", at_space, at_space + 1), ("T001", at_dd, at_dd + 2), ("T005", at_nukta, at_nukta + 1),
+        ("T003", at_comma, at_comma + 1)]
+    assert fixed(text) == ("'''বাংলাদেশ–নেপাল সম্পর্ক''' হল দুই দেশের সম্পর্ক। নেপাল একটি পাহা\u09a1\u09bcি দেশ, "
+                           "যেখানে।")
+
+
+@pytest.mark.parametrize("line, expected", [
+    # the second sentence of a paragraph ends in "।।" and the paragraph goes on
+    ("নেপাল একটি পাহাড়ি দেশ।। দেশটির রাজধানী কাঠমান্ডু ।",
+     [("T001", "।।", [("।।", "।")]), ("T003", " ", [(" ", "")])]),
+    # the first sentence of its line ends in "।।", the second in "।"
+    ("দুই দেশের মধ্যে বাণিজ্য বাড়ছে।। রপ্তানি বেড়েছে।", [("T001", "।।", [("।।", "।")])]),
+    # a verse number touching "।।" marks itself only: the prose after it is judged
+    ("তেমনি করুক সে।।১।। নেপাল একটি দেশ , যেখানে।", [("T003", " ", [(" ", "")])]),
+])
+def test_t001_a_sentence_ending_in_double_danda_inside_prose(t_hits, line, expected):
+    assert t_hits(nfc(line)) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # a couplet on one line, each half ending in "।।" (Chandidas, the sample's বাংলা সাহিত্য, its
+    # slashes taken out), a space before the second "।।" as the verse has it
+    "আমার অন্তর যেমন করিছে তেমনি করুক সে।। যাহার লাগিয়া সব তেয়াগিনু লোকে অপযশ কয় ।।",
+    # a couplet line with its attribution after it
+    "সেই গুণনিধি ছাড়িয়া পিরীতি আর যেন কার হয়।। যুবতী হইয়া শ্যাম ভাঙাইয়া তেমতি হউক সে।। ([[চণ্ডীদাস]])",
+])
+def test_t001_a_couplet_line_stays_silent_the_prose_line_after_it_is_judged(t_hits, fixed, text):
+    prose = "\nদুই দেশের মধ্যে বাণিজ্য বাড়ছে।। রপ্তানি বেড়েছে।"
+    text = nfc(text)
+    assert t_hits(text + nfc(prose)) == [("T001", "।।", [("।।", "।")])]
+    assert fixed(text + nfc(prose)) == text + nfc(prose).replace("।।", "।")
 
 
 def test_blockquote_text_is_left_as_quoted(t_hits, lint):

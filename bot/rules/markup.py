@@ -38,7 +38,9 @@ def check_ref_tags(art):
 
     An opening tag with no closing tag after it and a stray ``</ref>`` stay on the page as
     text; a ref whose content holds another ``<ref`` (its closing tag forgotten), a ref with
-    neither name nor content, a numeric name or an unknown attribute get Cite's error.
+    neither name nor content, a numeric name or an unknown attribute get Cite's error. The
+    content of ``{{#tag:ref}}`` and of the profile's footnote templates (``{{efn}}``, ``{{sfn}}``
+    …) reaches Cite expanded, the refs in it already references: they are no ``<ref`` left open.
     Content that mwparserfromhell could not read (an unclosed ``''`` …) is no error to Cite.
     Inside a reference's content, ``<ref``/``</ref`` debris outside comments is reported even
     when ``<nowiki>`` wraps it: the reference list shows it as text (a ``</refname=…`` typo, a

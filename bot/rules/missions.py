@@ -39,6 +39,13 @@ def _name(art, code) -> str:
     return (art.gazetteer.name(code) if code else None) or code or "?"
 
 
+def _name_en(code) -> str:
+    """A country's English name (CLDR), for English messages: never the wiki's own script."""
+    from babel import Locale
+
+    return Locale("en").territories.get(code or "", code or "?")
+
+
 def check_disagree(art):
     """The infobox names one city or kind for a country's mission, the prose another."""
     prose = [f for f in art.facts if f.source == "prose"]
@@ -106,26 +113,40 @@ def check_commonwealth(art):
     for f in art.facts:
         if (f.kind == "embassy" and f.sender and f.host_country
                 and gaz.is_commonwealth(f.sender) and gaz.is_commonwealth(f.host_country)):
-            yield Hit(f.start, f.end, {"sender": _name(art, f.sender), "host": _name(art, f.host_country)})
+            yield Hit(f.start, f.end, {"sender": _name(art, f.sender), "host": _name(art, f.host_country),
+                                       "sender_en": _name_en(f.sender), "host_en": _name_en(f.host_country)})
+
+
+def _slots(art) -> list[tuple[str, str] | None]:
+    """(sender, host) each mission slot should hold, None for a slot that cannot be judged.
+
+    With the title's pair known, a slot whose country is one of the pair holds that country's
+    mission in the other country of the pair, whatever the other slot says (a wrong country
+    there is I006's business); without it, the infobox's two countries decide."""
+    box = art.doc["infobox"]
+    codes = [box[k]["code"] if box[k] else None for k in ("country1", "country2")]
+    if codes[0] is not None and codes[0] == codes[1]:
+        return [None, None]  # one country twice: which slot is whose cannot be told
+    pair = _pair(art)
+    if len(pair) == 2:
+        return [(c, next(iter(pair - {c}))) if c in pair else None for c in codes]
+    if None in codes:
+        return [None, None]
+    return [(codes[0], codes[1]), (codes[1], codes[0])]
 
 
 def check_infobox_wrong_mission(art):
     """mission1 holds country1's mission in country2 (mission2 the reverse); a value whose text
-    names another sender, or puts the mission in another country, is in the wrong slot. Quiet
-    when the infobox's two countries are not the title's (I006 reports that)."""
-    box = art.doc["infobox"]
-    if not box or not box["country1"] or not box["country2"]:
+    names another sender, or puts the mission in another country, is in the wrong slot. A slot
+    whose country is not one of the title's (I006 reports that) is not judged; the other still is."""
+    if not art.doc["infobox"]:
         return
-    codes = [box["country1"]["code"], box["country2"]["code"]]
-    pair = _pair(art)
-    if None in codes or codes[0] == codes[1] or len(pair) == 2 and set(codes) != pair:
-        return
+    slots = _slots(art)
     params = art.profile.mission_params
     for f in art.facts:
-        if f.source != "infobox" or f.param not in params:
+        if f.source != "infobox" or f.param not in params or slots[params.index(f.param)] is None:
             continue
-        i = params.index(f.param)
-        sender, host = codes[i], codes[1 - i]
+        sender, host = slots[params.index(f.param)]
         if f.sender not in (None, sender) or f.host_country not in (None, host):
             found = f.sender if f.sender not in (None, sender) else f.host_country
             yield Hit(f.start, f.end, {"param": f.param, "country": _name(art, sender),
@@ -149,7 +170,7 @@ register("E005", "mission-infobox-empty", "style",
          example="mission1 = (empty)", check=check_infobox_empty)
 register("E006", "commonwealth-embassy", "warning",
          "{sender} ও {host} দুটিই কমনওয়েলথ সদস্য: তারা দূতাবাস নয়, হাই কমিশন বিনিময় করে",
-         "{sender} and {host} are Commonwealth members, which exchange high commissions, not embassies",
+         "{sender_en} and {host_en} are Commonwealth members, which exchange high commissions, not embassies",
          example="ঢাকায় ভারতের দূতাবাস", check=check_commonwealth)
 register("E007", "infobox-mission-wrong-slot", "warning",
          "তথ্যছকের {param}-এ {host}-এ {country}-এর মিশন থাকার কথা, কিন্তু মানটি অন্য দেশের মিশন "
@@ -157,6 +178,9 @@ register("E007", "infobox-mission-wrong-slot", "warning",
          "infobox parameter {param} should hold {country}'s mission in {host}, but its value names "
          "the other country's mission or a mission in the wrong country ({found})",
          example="(মিশর–বাংলাদেশ সম্পর্ক, country1 মিশর) mission1 = [[কায়রোতে বাংলাদেশের দূতাবাস]]",
-         doc="The value is read like prose: its sender comes from its text (the slot's country only "
-             "when the text names none), its host from its city or country. No fix: which slot "
-             "or which value is wrong needs a person.", check=check_infobox_wrong_mission)
+         doc="The value is read like prose, each of its lines (``<br>``) a mission of its own: its "
+             "sender comes from its text (the slot's country only "
+             "when the text names none), its host from its city or country. When one infobox "
+             "country is not the title's (I006), the slot whose country is still holds that "
+             "country's mission in the title's other country and is judged; the other is not. "
+             "No fix: which slot or which value is wrong needs a person.", check=check_infobox_wrong_mission)

@@ -8,13 +8,18 @@ from . import Hit, register
 register("R001", "no-references", "warning",
          "নিবন্ধে কোনো তথ্যসূত্র নেই", "the article has no references at all", fix="unsafe",
          example="(no <ref> anywhere)",
-         doc="Checked by the policy schema: no <ref> and no unreferenced maintenance tag.",
+         doc="Checked by the policy schema: no <ref> and no unreferenced maintenance tag. The profile's "
+             "footnote templates ({{efn}}, {{refn}}, {{sfn}} …, `footnotes`) are references as the "
+             "{{#tag:ref}} they expand to.",
          fixer=lambda art: layout.unreferenced_edits(art, art.today))
 register("R002", "no-reflist", "error",
          "তথ্যসূত্র আছে কিন্তু সূত্র তালিকা বা <references/> নেই",
          "references exist but there is no reference list", fix="safe", example="<ref>…</ref> without {{সূত্র তালিকা}}",
          doc="Checked by the policy schema: refs imply a reflist, and refs of a named group a list of "
-             "that group after them (Cite: group_refs_without_references).", fixer=layout.reflist_edits)
+             "that group after them (Cite: group_refs_without_references). {{efn}} makes a note of group "
+             "lower-alpha, which {{notelist}} (or <references group=\"lower-alpha\"/>) lists; a page "
+             "with notes and no such list is reported, as Cite shows an error there.",
+         fixer=layout.reflist_edits)
 register("R005", "bare-url-reference", "warning",
          "তথ্যসূত্রটি কেবল একটি খালি ইউআরএল", "a reference that is only a bare URL",
          example="<ref>https://example.org</ref>",

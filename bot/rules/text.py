@@ -74,8 +74,10 @@ def double_danda(art):
 
     Verse and quotations keep ``।।``: it ends a couplet in Bengali poetry (``…করুক সে।।/…``,
     verse numbers ``।।১।।``). So a ``।।`` is not reported in quotations or verse
-    (:mod:`bot.zones`: a line cut by ``।/``, a line of one sentence ending in ``।।``, a ``।।``
-    touching a number) nor right before a closing quotation mark. On 269 real articles that
+    (:mod:`bot.zones`: a line cut by ``।/``, a line whose every sentence ends in ``।।`` with
+    nothing but an attribution after the last, a ``।।`` touching a number) nor right before a
+    closing quotation mark. A ``।।`` with more prose after it on its line is reported, and the
+    line's other marks are judged as any prose. On 269 real articles that
     leaves 3 of 12: typos ending a sentence inside a paragraph (``…যোগ দেন।। <ref…``);
     the other 9 were verse of Chandidas, Vidyapati and Ishwar Chandra Gupta.
     """

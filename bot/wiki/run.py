@@ -1,5 +1,5 @@
 """The scheduled run: pages from pywikibot's generators (or the incremental plan of
-bot/changes.py), each fixed, decided and saved through bot.wiki.save, with one line per page, a
+bot/wiki/changes.py), each fixed, decided and saved through bot.wiki.save, with one line per page, a
 closing table, and every page's standing kept in the state.
 
 Before the first page the account is checked (blocked, no edit or bot right: the run does not
@@ -76,6 +76,7 @@ class PageResult:
     rev: int | None = None
     new_rev: int | None = None
     again: bool = False  # reported from the state: the page was not read again
+    after: dict | None = None  # a save: the findings (code -> count) left at the saved revision
 
     def line(self) -> str:
         words = OUTCOMES[self.outcome][0]
@@ -118,7 +119,7 @@ def _pages_to_read(site, profile: Profile, state: State, scope: str, gen_args: l
     wiki has answered, for the progress bar).
 
     Without generator options the profile's default generators are followed incrementally
-    (bot/changes.py: the wiki's recent changes since the last run, not a walk of the whole tree).
+    (bot/wiki/changes.py: the wiki's recent changes since the last run, not a walk of the whole tree).
     With them, the generator's page list is read in full before any text, then the texts are
     preloaded in batches."""
     import pywikibot
@@ -186,7 +187,8 @@ def run_bot(site, profile: Profile, state: State, gen_args: list[str], opts: Run
         if res.outcome == "skipped":
             result.skipped[res.reason.split(" (")[0]] += 1
         if page_id is not None and not res.again:
-            state.record(run_id, page_id, res.title, res.rev, res.outcome, findings, res.new_rev,
+            state.record(run_id, page_id, res.title, res.rev, res.outcome,
+                         findings if res.after is None else res.after, res.new_rev,
                          scope=scope, status=OUTCOMES[res.outcome][1], reason=res.reason, codes=res.codes,
                          listed_rev=listed_rev, obstacle=_obstacle(site, account, res, page))
         _say(res.line(), opts)
@@ -410,7 +412,7 @@ def _save(bot, page, out: Outcome, rev: int, profile: Profile, gaz, state: State
             return PageResult(title, done.outcome, done.reason, codes=out.codes, rev=rev)
         state.record_save(run_id, page.pageid, title, rev, done.new_rev, summary)
         return PageResult(title, "conflict-saved" if conflicted else "saved", done.reason, codes=out.codes,
-                          rev=rev, new_rev=done.new_rev)
+                          rev=rev, new_rev=done.new_rev, after=dict(Counter(f.code for f in out.remaining)))
     raise AssertionError("unreachable")
 
 

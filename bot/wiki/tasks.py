@@ -7,6 +7,7 @@ from __future__ import annotations
 import hashlib
 import sys
 from collections import Counter
+from contextlib import contextmanager
 from typing import Callable
 
 from ..fixes import fix_page
@@ -67,6 +68,25 @@ def _page_block(page, profile: Profile, account: Account) -> str | None:
     return edit_block(page.text, profile, account.name) or protection_block(page, account)
 
 
+@contextmanager
+def _recorded(state: State | None, run_id: int | None, results: list[tuple[str, str]]):
+    """A task's run, recorded ``finished`` only when its loop ends as it should (a crash leaves it
+    ``failed``); a stop by the shutoff page or by the wiki is ``stopped`` and said as the last pair."""
+    status = "failed"
+    try:
+        yield
+        status = "finished"
+    except Shutoff as exc:
+        status = "stopped"
+        results.append(("", f"stopped: {exc}"))
+    except Stop as exc:
+        status = "stopped"
+        results.append(("", f"error: {exc}"))
+    finally:
+        if run_id is not None:
+            state.end_run(run_id, status, dict(Counter(o.split(":")[0] for _, o in results)))
+
+
 def apply_bundle(site, profile: Profile, state: State | None, bundle_doc: dict, approved: set[str],
                  shutoff: str | None = None, dry_run: bool = False, trial: bool = False) -> list[tuple[str, str]]:
     """Save the approved entries that are not stale; (title, outcome) for every approved entry.
@@ -85,8 +105,7 @@ def apply_bundle(site, profile: Profile, state: State | None, bundle_doc: dict, 
     entries = [e for e in chosen if e.get("saveable", True)]
     run_id = None if dry_run else state.start_run("apply-bundle", [bundle_doc["id"]])
     title_of_shutoff = shutoff_title(site, profile, shutoff)
-    status = "failed"  # until the loop ends as it should
-    try:
+    with _recorded(state, run_id, results):
         pages = {p.title(): p for p in preload(site, [pywikibot.Page(site, e["title"]) for e in entries])}
         # propose suppressed what the exceptions page listed: the same list makes the same text
         listed, _ = read_exceptions(site, profile, lambda line: print(f"relbot: {line}", file=sys.stderr))
@@ -113,16 +132,6 @@ def apply_bundle(site, profile: Profile, state: State | None, bundle_doc: dict, 
                          dict(Counter(f.code for f in out.findings)), done.new_rev if done.outcome == "saved" else None,
                          reason=done.reason)
             results.append((e["title"], outcome))
-        status = "finished"
-    except Shutoff as exc:
-        status = "stopped"
-        results.append(("", f"stopped: {exc}"))
-    except Stop as exc:
-        status = "stopped"
-        results.append(("", f"error: {exc}"))
-    finally:
-        if run_id is not None:
-            state.end_run(run_id, status, dict(Counter(o.split(":")[0] for _, o in results)))
     return results
 
 
@@ -167,8 +176,8 @@ def undo_run(site, profile: Profile, state: State, run_id: int, dry_run: bool = 
     summary = profile.data["bot"]["undo_summary"].format(run=profile.number(run_id)) + \
         (run_tag(profile, undo_id) if undo_id else "")
     title_of_shutoff = shutoff_title(site, profile, shutoff)
-    results, status = [], "failed"
-    try:
+    results = []
+    with _recorded(state, undo_id, results):
         pages = {p.title(): p for p in preload(site, [pywikibot.Page(site, s["title"]) for s in saves])}
         for s in reversed(saves):  # the newest save of a page first
             page = pages.get(s["title"])
@@ -188,14 +197,4 @@ def undo_run(site, profile: Profile, state: State, run_id: int, dry_run: bool = 
                 state.record_save(undo_id, page.pageid, s["title"], s["new_rev"], done.new_rev, summary)
                 state.record(undo_id, page.pageid, s["title"], s["new_rev"], "reverted", None)
             results.append((s["title"], "reverted" if done.outcome == "saved" else outcome_words(done)))
-        status = "finished"
-    except Shutoff as exc:
-        status = "stopped"
-        results.append(("", f"stopped: {exc}"))
-    except Stop as exc:
-        status = "stopped"
-        results.append(("", f"error: {exc}"))
-    finally:
-        if undo_id is not None:
-            state.end_run(undo_id, status, dict(Counter(o.split(":")[0] for _, o in results)))
     return results
