@@ -78,13 +78,15 @@ def main() -> None:
     rows = sorted(((len(fs), name) for name, fs in by_file.items()), reverse=True)
     if args.pages:
         rows = rows[: args.pages]
-    print("\nfacts per page (kinds: E embassy, H high-commission, C consulate, G consulate-general, "
-          "O honorary-consulate, X other):")
-    letters = {"embassy": "E", "high-commission": "H", "consulate": "C", "consulate-general": "G",
-               "honorary-consulate": "O", "other": "X"}
+    print("\nfacts per page (kinds: E embassy, H high-commission, D deputy-high-commission, "
+          "A assistant-high-commission, C consulate, G consulate-general, O honorary-consulate, "
+          "N nunciature, X other):")
+    letters = {"embassy": "E", "high-commission": "H", "deputy-high-commission": "D",
+               "assistant-high-commission": "A", "consulate": "C", "consulate-general": "G",
+               "honorary-consulate": "O", "nunciature": "N", "other": "X"}
     for n, name in rows:
         kinds = Counter(letters[f["kind"]] for f in by_file[name])
-        detail = " ".join(f"{k}{kinds[k]}" for k in "EHCGOX" if kinds[k])
+        detail = " ".join(f"{k}{kinds[k]}" for k in "EHDACGONX" if kinds[k])
         print(f"  {n:5}  {name.removesuffix('.wikitext'):60} {detail}")
     print(f"  pages without facts: {sum(1 for fs in by_file.values() if not fs)}")
 

@@ -23,7 +23,7 @@ from mwparserfromhell.nodes import Template, Wikilink
 
 from . import missions
 from .missions import en as missions_en
-from .article import Article, _Builder
+from .article import Article, _Builder, split_title
 from .gazetteer import Gazetteer
 from .parse import ParseRefused, parse
 from .profile import Profile, load_profile, name_key
@@ -64,10 +64,36 @@ def facts_for(text: str, title: str, profile: Profile, gaz: Gazetteer | None = N
     else:
         ends = "".join(profile.text["sentence_ends"])
         sentences = prose.sentences_with(profile.mission_kind_re, ends)
-        for f in missions.prose_facts(sentences, profile, gaz, prose.text):
+        for f in missions.prose_facts(sentences, profile, gaz, prose.text, title_pair(title, profile, gaz)):
             f.source = "list" if _is_list_line(text, f.start) else "prose"
             out.append(row(f.start, _fields(f)))
     return out
+
+
+def title_pair(title: str, profile: Profile, gaz: Gazetteer) -> tuple[str, ...]:
+    """The two country codes a bilateral title names (``বাংলাদেশ–মিশর সম্পর্ক``), else ()."""
+    codes = tuple(c["code"] for c in split_title(title, profile, gaz)["countries"])
+    return codes if len(codes) == 2 and None not in codes and codes[0] != codes[1] else ()
+
+
+def absent_for(text: str, title: str, profile: Profile, gaz: Gazetteer | None = None) -> list[dict]:
+    """The missions the page's prose says do not exist (closed, denied, served from elsewhere),
+    as ``(sender, host_country, kind, line)`` rows; empty for grammars that read none."""
+    gaz = gaz or Gazetteer.load(profile.lang)
+    if missions.grammar_name(profile) != "bn" or not text.strip() \
+            or len(text.encode("utf-8")) > profile.limits["max_bytes"]:
+        return []
+    try:
+        parsed = parse(text, max_cost=profile.limits["max_parse_cost"])
+    except (ParseRefused, RecursionError):
+        return []
+    art = Article(title=title, text=text, profile=profile, gazetteer=gaz, parsed=parsed)
+    prose = LinkedProse(parsed, _Builder(art).link_kind)
+    ends = "".join(profile.text["sentence_ends"])
+    sentences = prose.sentences_with(missions.grammar(profile).absent_re(profile), ends)
+    return [{"sender": f.sender, "host_country": f.host_country, "kind": f.kind,
+             "line": parsed.lines.linecol(f.start)[0], "column": parsed.lines.linecol(f.start)[1]}
+            for f in missions.absent_facts(sentences, profile, gaz, prose.text, title_pair(title, profile, gaz))]
 
 
 class _One:

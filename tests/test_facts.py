@@ -228,7 +228,8 @@ def test_corpus_lint_fix_and_facts_finish(corpus):
     per_page = sorted(((len(r[5]), n.removesuffix(".wikitext")) for n, r in corpus.items()), reverse=True)
     print("per page: " + ", ".join(f"{n} {c}" for c, n in per_page))
     assert len(allf) > 9500 and set(kinds) == {"embassy", "high-commission", "consulate", "consulate-general",
-                                               "honorary-consulate", "other"}
+                                               "honorary-consulate", "other", "nunciature",
+                                               "deputy-high-commission", "assistant-high-commission"}
 
 
 def test_labelled_sample_precision_and_recall(corpus, en, gaz_en):

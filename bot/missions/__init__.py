@@ -23,6 +23,7 @@ class Fact:
     has_ref: bool
     year: int | None
     param: str | None = None
+    status: str = "present"  # absent: the text says there is no such mission (closed, denied, served from elsewhere)
 
     def to_json(self, span) -> dict:
         return {"sender": self.sender, "host_city": self.host_city, "host_city_id": self.host_city_id,
@@ -41,12 +42,21 @@ def grammar(profile):
     return importlib.import_module(f"{__name__}.{grammar_name(profile)}")
 
 
-def prose_facts(sentences, profile, gaz, text: str | None = None) -> list[Fact]:
+def prose_facts(sentences, profile, gaz, text: str | None = None, pair: tuple[str, ...] = ()) -> list[Fact]:
     """Facts from an article's sentences, read by the profile's grammar; ``text``: the prose
-    projection they come from (bn reads a pronoun's country from the sentence before)."""
+    projection they come from (bn reads a pronoun's country from the sentence before); ``pair``:
+    the title's two countries (bn reads ``উভয় দেশে পরস্পরের দূতাবাস`` as both missions)."""
     if grammar_name(profile) == "bn":
-        return grammar(profile).prose_facts(sentences, profile, gaz, text)
+        return grammar(profile).prose_facts(sentences, profile, gaz, text, pair)
     return grammar(profile).prose_facts(sentences, profile, gaz)
+
+
+def absent_facts(sentences, profile, gaz, text: str | None = None, pair: tuple[str, ...] = ()) -> list[Fact]:
+    """The missions the sentences say do not exist (``status`` absent): closed, denied, or a
+    sender served from elsewhere (``… নয়াদিল্লি থেকে বাংলাদেশের দায়িত্ব পালন করেন``); bn only."""
+    if grammar_name(profile) == "bn":
+        return grammar(profile).prose_facts(sentences, profile, gaz, text, pair, status="absent")
+    return []
 
 
 def infobox_fact(value, sender, host, profile, gaz, start, end, param) -> Fact | None:

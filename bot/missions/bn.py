@@ -20,8 +20,17 @@ mission words, ``বেশিরভাগ দেশের``, ``বিদেশ�
 cities; denied, closed or planned missions (``নেই``, ``বন্ধ``, ``খোলার পরিকল্পনা``). A
 genitive country before "in the capital" (``ভারতের রাজধানীতে``) is a host; a country pronoun
 (``দেশটির``) without a named sender stands for the country the sentence before on the same
-line starts with. A fact never has its sender as host country. All words come from the
-profile's ``missions`` section.
+line starts with. A fact never has its sender as host country.
+
+Issue 22 (real text): news forms (``রিয়াদ বাংলাদেশ দূতাবাস``, ``বাংলাদেশ দূতাবাস, কুয়েত``,
+``সিত্তে শহরে``), a subject after the verb (``দূতাবাস খুলেছে আর্জেন্টিনা``), two missions sharing a
+mission word (``কায়রোতে বাংলাদেশের এবং ঢাকায় মিশরের দূতাবাস``), each other's missions from the
+title's pair (``উভয় দেশে পরস্পরের দূতাবাস``), the host of the time (Dhaka before 1971: Pakistan),
+places of an envoy that are not the mission's (``কুয়েতে নিযুক্ত বাংলাদেশের রাষ্ট্রদূত``), moved
+missions (the destination is no fact). Readings with ``status`` absent are missions the text says
+do not exist: closed or denied (``বন্ধ``, ``নেই``, ``সাবেক``) or a sender serving a country from
+elsewhere (``… নয়াদিল্লি থেকে বাংলাদেশের দায়িত্ব পালন করেন``); they are never facts, and rules
+E001/E005 read them. All words come from the profile's ``missions`` section.
 """
 
 from __future__ import annotations
@@ -45,6 +54,7 @@ class Reading:
     city: PlaceMatch | None
     host: str | None
     at: int  # offset of the mission word
+    status: str = "present"  # present | absent (closed, denied, accredited from elsewhere)
 
 
 def _digits_value(s: str, local_digits: str) -> int:
@@ -71,6 +81,16 @@ class _Words:
     pronoun: re.Pattern  # a country named before (দেশটির)
     attributive: frozenset
     coordination: re.Pattern  # a gap that only joins two list members
+    people: re.Pattern  # envoys: a place before one belongs to the person, not the mission
+    closure: re.Pattern  # negations that say the mission does not exist
+    former: re.Pattern  # সাবেক: the mission was
+    closure_ref: re.Pattern  # এটি, যা: the mission just named, in a later clause
+    move: re.Pattern  # a mission moved: the place after it is its destination
+    city_nouns: tuple  # (pattern, case): "city" nouns carrying a nominative city's case
+    reciprocal: re.Pattern  # each other's missions (পরস্পরের)
+    accreditation: re.Pattern  # served from elsewhere (স্বীকৃত, দায়িত্ব পালন)
+    source: re.Pattern  # "from", right after a place (নয়াদিল্লি থেকে)
+    historical: tuple  # (country, before year, host then)
 
 
 _CACHE: dict[int, tuple[Profile, _Words]] = {}
@@ -99,6 +119,17 @@ def _words(profile: Profile) -> _Words:
         capital=re.compile(rf"\s*(?:{_alt(words('capital_words'))})(?![{_W}])"),
         attributive=frozenset(nfc(w) for w in words("attributive_words")),
         coordination=re.compile(r"\s*(?:(?:" + _alt(words("coordinators")) + r")\s*)+"),
+        people=re.compile(f"(?<![{_W}])(?:{_alt(words('people'))})"),
+        closure=re.compile(f"(?<![{_W}])(?:{_alt(words('closures'))})(?![{_W}])"),
+        former=re.compile(f"(?<![{_W}])(?:{_alt(words('former_words'))})(?![{_W}])"),
+        closure_ref=re.compile(f"(?<![{_W}])(?:{_alt(words('closure_refs'))})(?![{_W}])"),
+        move=re.compile(f"(?<![{_W}])(?:{_alt(words('moves'))})"),
+        city_nouns=tuple((re.compile(rf"\s*(?:{_alt(ws)})(?![{_W}])"), case)
+                         for case, ws in m.get("city_nouns", {}).items()),
+        reciprocal=re.compile(f"(?<![{_W}])(?:{_alt(words('reciprocal_words'))})(?![{_W}])"),
+        accreditation=re.compile(f"(?<![{_W}])(?:{_alt(words('accreditation_words'))})"),
+        source=re.compile(rf"\s*(?:{_alt(words('from_words'))})(?![{_W}])"),
+        historical=tuple((h["country"], h["before"], h["host"]) for h in m.get("historical_hosts", ())),
     )
     _CACHE[id(profile)] = (profile, built)
     return built
@@ -166,8 +197,11 @@ def _hosts_before(pre: list[PlaceMatch], text: str, at: int, w: _Words, gaz: Gaz
         p = pre[i]
         if p.case == "locative":
             return _group(pre, i, text, w, -1)
-        if p.case == "genitive" and p.place.kind == "city":
+        if p.case in ("genitive", "nominative") and p.place.kind == "city":
+            # ঢাকার মার্কিন দূতাবাস; news: রিয়াদ বাংলাদেশ দূতাবাস, জেদ্দা কনস্যুলেট
             between = text[p.end:at]
+            src = w.source.match(between) if p.case == "nominative" else None
+            between = between[src.end():] if src else between  # কলম্বো থেকে বাংলাদেশ হাইকমিশনের
             for q in pre[i + 1:]:
                 between = between.replace(q.surface, " ")
             if _only_words(between, w.attributive, gaz):
@@ -179,7 +213,8 @@ def _hosts_after(post: list[PlaceMatch], text: str, end: int, w: _Words, value: 
     """The host group after a mission word: the first locative place (``হাইকমিশন ঢাকায়``),
     or a city in apposition (``দূতাবাস, ঢাকা``); in an infobox value any place."""
     for i, p in enumerate(post):
-        apposition = p.place.kind == "city" and re.fullmatch(r"[\s,]*", text[end:p.start])
+        apposition = p.place.kind == "city" and re.fullmatch(r"[\s,]*", text[end:p.start]) \
+            or p.case == "nominative" and re.fullmatch(r"\s*,\s*", text[end:p.start])  # দূতাবাস, কুয়েত
         gap = text[end:p.start]
         for q in post[:i]:
             gap = gap.replace(q.surface, " ")
@@ -222,52 +257,77 @@ def _clause_end(text: str, start: int, hi: int) -> int:
 
 
 def read(text: str, profile: Profile, gaz: Gazetteer, value: bool = False,
-         subject: tuple[str, ...] = ()) -> list[Reading]:
-    """Every mission a sentence (or, with ``value``, an infobox value) states; ``subject``: the
-    countries the previous sentence is about, for a pronoun (``দেশটির ঢাকায় একটি দূতাবাস``)."""
+         subject: tuple[str, ...] = (), pair: tuple[str, ...] = ()) -> list[Reading]:
+    """Every mission a sentence (or, with ``value``, an infobox value) states, and every mission it
+    says does not exist (``status`` absent); ``subject``: the countries the previous sentence is
+    about, for a pronoun (``দেশটির ঢাকায় একটি দূতাবাস``); ``pair``: the title's two countries, for
+    each other's missions (``উভয় দেশে পরস্পরের দূতাবাস রয়েছে``)."""
     w = _words(profile)
     anchors = _anchors(text, profile, w)
     if not anchors:
-        return []
-    adjectives = gaz.find_demonyms(text)
-    spans = {(a.start, a.end) for a in adjectives}  # ইতালীয়: the adjective, not "in Italy"
-    places = sorted([p for p in gaz.find(text) if (p.start, p.end) not in spans] + adjectives,
-                    key=lambda p: p.start)
-    # ভারতের রাজধানীতে: in India (its capital unnamed)
-    places = [replace(p, case="locative") if p.case == "genitive" and p.place.kind == "country"
-              and w.capital.match(text, p.end) else p for p in places]
+        # X-এর রাষ্ট্রদূত নয়াদিল্লি থেকে বাংলাদেশের দায়িত্ব পালন করেন: no mission word, one absent
+        return _accredited(text, _places(text, w, gaz), anchors, w, profile) \
+            if not value and w.accreditation.search(text) else []
+    places = _places(text, w, gaz)
     out: list[Reading] = []
     consumed: set[int] = set()
     prev_senders: list[str] = []
+    people = [m.end() for m in w.people.finditer(text)]
     for i, a in enumerate(anchors):
         lo = anchors[i - 1].end if i else 0
+        # কুয়েতে নিযুক্ত বাংলাদেশের রাষ্ট্রদূত … ও দূতাবাসের: the places belong to the envoy
+        lo = max([lo] + [p for p in people if p <= a.start and not _with_mission(text[p:a.start], w)])
         hi = anchors[i + 1].start if i + 1 < len(anchors) else len(text)
+        clause_end = _clause_end(text, a.end, hi)
+        if i + 1 < len(anchors) and w.coordination.fullmatch(text[a.end:hi]):
+            clause_end = _clause_end(text, anchors[i + 1].end, len(text))  # কনস্যুলেট কিংবা দূতাবাস
+        moved = w.move.search(text, a.end, clause_end)
         pre = [p for p in places if lo <= p.start and p.end <= a.start and p.start not in consumed]
         post = [p for p in places if a.end <= p.start and p.end <= hi]
+        if not value and pair and len(set(pair)) == 2 and w.reciprocal.search(text, lo, a.start) \
+                and not any(p.place.kind == "country" and p.place.id not in pair for p in pre + post):
+            # উভয় দেশে পরস্পরের দূতাবাস রয়েছে: both of the pair's missions, each in the other
+            if not w.negation.search(text, a.end, clause_end):
+                out += [Reading(a.kind, s, None, h, a.start) for s, h in (pair, pair[::-1])]
+            prev_senders = []
+            continue
         hosts = _hosts_before(pre, text, a.start, w, gaz)
-        if not hosts:
+        if not hosts and not moved:  # কনস্যুলেট ইয়াঙ্গুনে সরানো হচ্ছে: where it goes, not where it is
             hosts = _hosts_after(post, text, a.end, w, value)
             consumed |= {h.start for h in hosts}
         if len(hosts) == 1 and hosts[0].place.kind == "country":
             # বাংলাদেশে চীনের দূতাবাস ঢাকার বারিধারায়: the city after names the place exactly
             city = next((p for p in post if p.place.kind == "city" and p.case in ("locative", "genitive")
-                         and p.place.country == hosts[0].place.id and p.start not in consumed), None)
+                         and p.place.country == hosts[0].place.id and p.start not in consumed
+                         and len(re.findall(f"[{_W}]+", text[a.end:p.start])) <= 2), None)
             if city is not None:
                 hosts = [city]
                 consumed.add(city.start)
         host_ids = {h.place.country for h in hosts} | {h.place.id for h in hosts}
         group, blocked = _senders([p for p in pre if p not in hosts], text, a.start, host_ids, w, lo)
         senders = [g.place.id for g in group]
+        negated = not moved and w.negation.search(text, a.end, clause_end)
         if blocked:
             senders = []
-        elif not senders and prev_senders:
+        elif not senders and not prev_senders:
+            # বাংলাদেশে দূতাবাস খুলেছে আর্জেন্টিনা: the subject after the verb
+            verb = (profile.opening_re if not negated else w.closure).search(text, a.end, clause_end)
+            after = next((p for p in post if verb and p.start >= verb.end() and p.end <= clause_end
+                          and p.place.kind == "country" and p.case == "nominative"
+                          and p.place.id not in host_ids), None)
+            senders = [after.place.id] if after else []
+        if not senders and not blocked and prev_senders:
             senders = prev_senders
-        elif not senders and w.pronoun.search(text, lo, a.start) \
+        elif not senders and not blocked and w.pronoun.search(text, lo, a.start) \
                 and len([c for c in subject if c not in host_ids]) == 1:
             senders = [c for c in subject if c not in host_ids]
-        if w.negation.search(text, a.end, _clause_end(text, a.end, hi)):
+        if negated:
             prev_senders = senders if not blocked else []
-            continue  # ঢাকায় মেক্সিকোর দূতাবাস নেই; … খোলার পরিকল্পনা
+            if w.closure.search(text, a.end, clause_end) and not a.plural:
+                # ঢাকায় মেক্সিকোর দূতাবাস নেই; … দূতাবাস বন্ধ করে দিল উত্তর কোরিয়া
+                out += [Reading(a.kind, s, h if h.place.kind == "city" else None, h.place.country, a.start,
+                                "absent") for h in hosts for s in senders if s != h.place.country]
+            continue  # … খোলার পরিকল্পনা
         generic_at = _generic(text, lo, a, w)
         if a.plural or generic_at is not None:
             # generic: only senders named after the generic word, only named cities
@@ -285,21 +345,128 @@ def read(text: str, profile: Profile, gaz: Gazetteer, value: bool = False,
         # a country in the host group that holds one of its cities only qualifies it
         hosts = cities + [h for h in hosts if h.place.kind == "country"
                           and h.place.id not in {c.place.country for c in cities}]
+        found = []
         for h in hosts:
             host = h.place.country
             for s in senders or [None]:
                 if s != host:
-                    out.append(Reading(a.kind, s, h if h.place.kind == "city" else None, host, a.start))
+                    found.append(Reading(a.kind, s, h if h.place.kind == "city" else None, host, a.start))
+        if hosts and senders and not a.plural and generic_at is None:
+            found += _first_pair(pre, hosts, senders, text, w, a)
+        if a.kind == "other":
+            # ইসলামাবাদে বাংলাদেশের হাইকমিশন পাকিস্তানে বাংলাদেশের প্রধান কূটনৈতিক মিশন: said again
+            found = [r for r in found if not any(o.sender == r.sender and o.host == r.host for o in out)]
+        out += found
+        if found and not value and (
+                w.former.search(text, max(lo, a.start - 24), a.start)  # একটি সাবেক কূটনৈতিক মিশন
+                or hi == len(text) and w.closure_ref.search(text, clause_end, hi)
+                and w.closure.search(text, clause_end, hi)):  # … চালু করে, তবে তারপর থেকেই এটি বন্ধ
+            out += [replace(r, status="absent") for r in found]
         if not hosts and value:
             for s in senders or [None]:
                 out.append(Reading(a.kind, s, None, None, a.start))
+    out += _accredited(text, places, anchors, w, profile)
+    return _historical(text, out, w, profile)
+
+
+def _with_mission(gap: str, w: _Words) -> bool:
+    """An envoy word listed with the mission word after it (``রাষ্ট্রদূতসহ একটি দূতাবাস``)."""
+    m = w.inflection.match(gap)
+    rest = gap[m.end():] if m else gap
+    words = re.findall(f"[{_W}]+", w.coordination.sub(" ", rest))
+    return bool(m) and all(x in w.attributive for x in words)
+
+
+def _places(text: str, w: _Words, gaz: Gazetteer) -> list[PlaceMatch]:
+    """The places of ``text`` with demonym adjectives, in order, cases adjusted: ``ভারতের
+    রাজধানীতে`` is in India (its capital unnamed), ``সিত্তে শহরে`` in Sittwe."""
+    adjectives = gaz.find_demonyms(text)
+    spans = {(a.start, a.end) for a in adjectives}  # ইতালীয়: the adjective, not "in Italy"
+    places = sorted([p for p in gaz.find(text) if (p.start, p.end) not in spans] + adjectives,
+                    key=lambda p: p.start)
+    out = []
+    for p in places:
+        if p.case == "genitive" and p.place.kind == "country" and w.capital.match(text, p.end):
+            p = replace(p, case="locative")
+        elif p.case == "nominative" and p.place.kind == "city":
+            p = next((replace(p, case=case) for rx, case in w.city_nouns if rx.match(text, p.end)), p)
+        out.append(p)
     return out
+
+
+def _first_pair(pre, hosts, senders, text: str, w: _Words, a: _Anchor) -> list[Reading]:
+    """``কায়রোতে বাংলাদেশের এবং ঢাকায় মিশরের দূতাবাস``: a locative place and a genitive country
+    coordinated before the host group share the mission word (a second mission, its own sender)."""
+    k = pre.index(hosts[0]) if hosts[0] in pre else -1
+    if k < 2:
+        return []
+    gen, loc = pre[k - 1], pre[k - 2]
+    if not (gen.case == "genitive" and gen.place.kind == "country" and gen.place.id not in senders
+            and loc.case == "locative" and not text[loc.end:gen.start].strip()
+            and w.coordination.fullmatch(text[gen.end:hosts[0].start])
+            and re.search(f"[{_W}]", text[gen.end:hosts[0].start])):
+        return []
+    if loc.place.country == gen.place.id:
+        return []
+    return [Reading(a.kind, gen.place.id, loc if loc.place.kind == "city" else None, loc.place.country, a.start)]
+
+
+def _accredited(text: str, places, anchors, w: _Words, profile: Profile) -> list[Reading]:
+    """Missions that do not exist because a sender serves a country from elsewhere: ``ভারতে
+    আজারবাইজানের রাষ্ট্রদূতও বাংলাদেশে স্বীকৃত``, ``নাইজেরিয়ার হাই কমিশন নয়াদিল্লিতে অবস্থিত,
+    যা বাংলাদেশের জন্যও স্বীকৃত``, ``X-এর রাষ্ট্রদূত নয়াদিল্লি থেকে বাংলাদেশের দায়িত্ব পালন করেন``.
+    The head is the envoy or mission word before the accreditation word, the sender the country
+    governing it, the elsewhere the place it is in (before it, else the first after it), the
+    served countries the others named up to the end of the accreditation word's clause."""
+    acc = w.accreditation.search(text)
+    if not acc:
+        return []
+    heads = sorted([(a.start, a.end, a.kind) for a in anchors] +
+                   [(m.start(), m.end(), None) for m in w.people.finditer(text)])
+    head = next((h for h in heads if h[0] < acc.start()), None)
+    if head is None:
+        return []
+
+    def located(p):
+        return p.case == "locative" or p.place.kind == "city" and w.source.match(text, p.end)
+
+    before = [p for p in places if p.end <= head[0]]
+    sender = next((p for p in reversed(before) if p.place.kind == "country" and not located(p)
+                   and not any(q.start > p.start and located(q) and q.place.country == p.place.id
+                               for q in before)), None)
+    if sender is None:
+        return []
+    where = [p for p in before if located(p) and p.place.country != sender.place.id][-1:] or \
+        [p for p in places if head[1] <= p.start < acc.start() and located(p)
+         and p.place.country != sender.place.id][:1]
+    if not where:
+        return []
+    elsewhere = where[0].place.country
+    end = re.compile(r"[;।|]|\sএবং\s").search(text, acc.end())
+    end = end.start() if end else len(text)
+    served = [p.place.id for p in places if p.place.kind == "country" and p.place.id not in (sender.place.id, elsewhere)
+              and (head[1] <= p.start < end or p.end <= head[0] and located(p))]
+    return [Reading(head[2] or "other", sender.place.id, None, c, head[0], "absent")
+            for c in dict.fromkeys(served)]
+
+
+def _historical(text: str, readings: list[Reading], w: _Words, profile: Profile) -> list[Reading]:
+    """A mission dated before its host country existed was in the state of that time (``১৯৫৮
+    সালে ফ্রান্স ঢাকায় একটি কনস্যুলেট-জেনারেল খোলে``: Pakistan); the sentence's first year dates it."""
+    m = profile.year_re.search(text) if w.historical else None
+    if not m:
+        return readings
+    year = _digits_value(m.group(1), profile.text["digits"])
+    then = {c: host for c, before, host in w.historical if year < before}
+    return [replace(r, host=then[r.host]) if r.host in then and r.sender != then[r.host] else r
+            for r in readings]
 
 
 def clause_facts(text: str, profile: Profile, gaz: Gazetteer, opening_ok: bool = True):
     """Yield (kind, sender, city_match, host_country) for each mission ``text`` states."""
     for r in read(text, profile, gaz):
-        yield r.kind, r.sender, r.city, r.host
+        if r.status == "present":
+            yield r.kind, r.sender, r.city, r.host
 
 
 def _city_name(city: PlaceMatch | None) -> str | None:
@@ -322,24 +489,34 @@ def _subject(text: str, sent, profile: Profile, gaz: Gazetteer) -> tuple[str, ..
                                if p.place.kind == "country"))
 
 
-def prose_facts(sentences, profile: Profile, gaz: Gazetteer, text: str | None = None) -> list[Fact]:
+def absent_re(profile: Profile) -> re.Pattern:
+    """What a sentence stating an absent mission holds: a mission word or an accreditation word."""
+    return re.compile(f"(?:{profile.mission_kind_re.pattern})|(?:{_words(profile).accreditation.pattern})")
+
+
+def prose_facts(sentences, profile: Profile, gaz: Gazetteer, text: str | None = None,
+                pair: tuple[str, ...] = (), status: str = "present") -> list[Fact]:
     """Facts of the sentences: a named sender and a named host, never the same country.
-    ``text``: the prose the sentences come from (their ``pstart`` offsets), for pronouns."""
+    ``text``: the prose the sentences come from (their ``pstart`` offsets), for pronouns;
+    ``pair``: the title's two countries, for each other's missions; ``status``: ``present`` (the
+    missions stated) or ``absent`` (those said not to exist: closed, denied, served from elsewhere)."""
     digits = profile.text["digits"]
+    w = _words(profile)
     out = []
     for sent in sentences:
-        if not profile.mission_kind_re.search(sent.text):
+        if not profile.mission_kind_re.search(sent.text) and not (
+                status == "absent" and w.accreditation.search(sent.text)):
             continue
         year = None
         if profile.opening_re.search(sent.text):
             m = profile.year_re.search(sent.text)
             if m:
                 year = _digits_value(m.group(1), digits)
-        for r in read(sent.text, profile, gaz, subject=_subject(text, sent, profile, gaz)):
-            if r.sender is None or r.host is None or r.sender == r.host:
+        for r in read(sent.text, profile, gaz, subject=_subject(text, sent, profile, gaz), pair=pair):
+            if r.status != status or r.sender is None or r.host is None or r.sender == r.host:
                 continue
             out.append(Fact(r.sender, _city_name(r.city), r.city.place.id if r.city else None, r.host,
-                            r.kind, "prose", sent.start, sent.end, sent.has_ref, year))
+                            r.kind, "prose", sent.start, sent.end, sent.has_ref, year, status=status))
     return out
 
 
@@ -355,7 +532,7 @@ def infobox_fact(value: str, sender: str | None, host: str | None, profile: Prof
     text = nfc(value).strip()
     if not text:
         return None
-    readings = read(text, profile, gaz, value=True)
+    readings = [r for r in read(text, profile, gaz, value=True) if r.status == "present"]
     if readings:
         r = readings[0]
         kind, s, city, h = r.kind, r.sender, r.city, r.host

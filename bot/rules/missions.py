@@ -2,17 +2,37 @@
 
 from __future__ import annotations
 
-from .. import layout
+from .. import layout, missions
 from . import Fix, Hit, register
-
-register("E001", "no-mission-facts", "warning",
-         "কোনো কূটনৈতিক মিশনের তথ্য নেই (তথ্যছকে বা লেখায়)", "no mission facts at all, neither infobox nor prose",
-         example="(no দূতাবাস / হাই কমিশন anywhere)",
-         doc="Checked by the policy schema: `missions` is not empty.")
 
 
 def _pair(art) -> set[str]:
     return {c["code"] for c in art.doc["title"]["countries"] if c["code"]}
+
+
+def _absent(art) -> set[tuple[str, str]]:
+    """(sender, host country) of the missions the prose says do not exist (closed, denied,
+    served from elsewhere); read only when a rule is about to ask for a mission."""
+    if missions.grammar_name(art.profile) != "bn":
+        return set()
+    sentences = art.prose.sentences_with(missions.grammar(art.profile).absent_re(art.profile),
+                                         "".join(art.profile.text["sentence_ends"]))
+    codes = tuple(c["code"] for c in art.doc["title"]["countries"])
+    pair = codes if len(codes) == 2 and None not in codes else ()
+    return {(f.sender, f.host_country)
+            for f in missions.absent_facts(sentences, art.profile, art.gazetteer, art.prose.text, pair)}
+
+
+def check_no_facts(art):
+    """No mission fact at all, neither in the infobox nor in the prose, and no statement that
+    a mission does not exist (``… নয়াদিল্লি থেকে বাংলাদেশের দায়িত্ব পালন করেন``, ``দূতাবাস নেই``)."""
+    if not art.facts and not _absent(art):
+        yield Hit(0, 0, {})
+
+
+register("E001", "no-mission-facts", "warning",
+         "কোনো কূটনৈতিক মিশনের তথ্য নেই (তথ্যছকে বা লেখায়)", "no mission facts at all, neither infobox nor prose",
+         example="(no দূতাবাস / হাই কমিশন anywhere)", check=check_no_facts)
 
 
 def _name(art, code) -> str:
@@ -65,7 +85,8 @@ def check_outside_pair(art):
 
 
 def check_infobox_empty(art):
-    """Prose states a country's mission but the infobox parameter for it is empty."""
+    """Prose states a country's mission but the infobox parameter for it is empty; quiet when
+    the prose also says that mission does not exist (closed, or served from elsewhere)."""
     box = art.doc["infobox"]
     if not box or not box["country1"] or not box["country2"]:
         return
@@ -76,7 +97,7 @@ def check_infobox_empty(art):
         sender, host = codes[i], codes[1 - i]
         fact = next((f for f in art.facts if f.source == "prose" and f.sender == sender and sender
                      and f.host_country in (host, None)), None)
-        if fact is None:
+        if fact is None or (sender, host) in _absent(art):  # the prose says it closed, or serves from elsewhere
             continue
         q = next((q for q in box["params"] if q["name"] == param), None)
         span = q["span"] if q else box["span"]

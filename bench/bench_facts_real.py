@@ -1,0 +1,132 @@
+"""Mission facts on real Bengali sentences (issue 22): precision and recall on fixtures/facts/bn_real.json.
+
+Each sentence is read as a one-line page by ``bot.facts.facts_for`` under the bn profile:
+a Wikipedia sentence under its ``page_title`` (reciprocal forms need the title's pair), a news
+sentence under NEWS_TITLE, a bilateral title of two countries no labelled sentence names (so the
+reciprocal reading has a pair but never a right one). A labelled ``context`` (the sentence before)
+goes before the sentence on the same line; only facts read from the sentence itself count.
+
+Scoring follows ``bot.facts.score_labels``: a fact is found when sender, kind, host country and host
+city agree; the city is compared as written without its case ending (labels) or stem (relbot), after
+NFC, whitespace collapsed and casefolded. Labels marked ``sure: false`` count in neither precision nor
+recall: a fact matching one is neither a hit nor an extra, and missing one is no miss. Absent
+statements (``absent``: accredited elsewhere, closed, denied) are scored the same way on sender and
+host country. Prints, never asserts; ``--split`` picks tune, holdout or both, ``--misses`` prints the
+differences (of the tune part only, unless ``--show-holdout``).
+Run: python3 bench/bench_facts_real.py [--split tune|holdout|all] [--misses] [--show-holdout]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bot.facts import absent_for, facts_for  # noqa: E402
+from bot.gazetteer import Gazetteer  # noqa: E402
+from bot.profile import load_profile, nfc  # noqa: E402
+
+LABELS = ROOT / "fixtures" / "facts" / "bn_real.json"
+NEWS_TITLE = "আইসল্যান্ড–ফিজি সম্পর্ক"  # neither country occurs in the labelled sentences
+
+
+def _key(f: dict) -> tuple:
+    city = " ".join(nfc(f.get("host_city") or "").split()).casefold() or None
+    return (f.get("sender"), f.get("kind"), f.get("host_country"), city)
+
+
+def page_of(item: dict) -> tuple[str, str, int]:
+    """(page text, title, offset of the sentence in the text) for one labelled sentence."""
+    title = item.get("page_title") or NEWS_TITLE
+    prefix = ""
+    if item.get("context"):
+        prefix = item["context"].rstrip().rstrip("।") + "। "
+    return prefix + item["text"] + "\n", title, len(prefix)
+
+
+def read_item(item: dict, profile, gaz) -> tuple[list[dict], list[tuple]]:
+    """(facts, absent keys) relbot reads from one labelled sentence."""
+    text, title, off = page_of(item)
+    facts = [f for f in facts_for(text, title, profile, gaz) if f["column"] - 1 >= off]
+    absent = [(a["sender"], a["host_country"]) for a in absent_for(text, title, profile, gaz)
+              if a["column"] - 1 >= off]
+    return facts, absent
+
+
+def score(items, profile, gaz) -> dict:
+    tp = fp = fn = 0
+    atp = afp = afn = 0
+    diffs = []
+    for item in items:
+        facts, absent = read_item(item, profile, gaz)
+        got = [_key(f) for f in facts]
+        sure = [_key(e) for e in item["facts"] if e.get("sure", True)]
+        unsure = [_key(e) for e in item["facts"] if not e.get("sure", True)]
+        for k in sure:
+            if k in got:
+                got.remove(k)
+                tp += 1
+            else:
+                fn += 1
+                diffs.append(("missed", item["id"], k, item["text"]))
+        for k in got:
+            if k in unsure:
+                unsure.remove(k)
+                continue
+            fp += 1
+            diffs.append(("extra", item["id"], k, item["text"]))
+        a_sure = [(a["sender"], a["host_country"]) for a in item["absent"] if a.get("sure", True)]
+        a_unsure = [(a["sender"], a["host_country"]) for a in item["absent"] if not a.get("sure", True)]
+        for k in a_sure:
+            if k in absent:
+                absent.remove(k)
+                atp += 1
+            else:
+                afn += 1
+                diffs.append(("absent missed", item["id"], k, item["text"]))
+        for k in absent:
+            if k in a_unsure:
+                a_unsure.remove(k)
+                continue
+            afp += 1
+            diffs.append(("absent extra", item["id"], k, item["text"]))
+    return {"sentences": len(items), "tp": tp, "fp": fp, "fn": fn,
+            "precision": tp / (tp + fp) if tp + fp else 1.0, "recall": tp / (tp + fn) if tp + fn else 1.0,
+            "absent": {"tp": atp, "fp": afp, "fn": afn,
+                       "precision": atp / (atp + afp) if atp + afp else 1.0,
+                       "recall": atp / (atp + afn) if atp + afn else 1.0},
+            "diffs": diffs}
+
+
+def load_items() -> list[dict]:
+    return json.loads(LABELS.read_text("utf-8"))["sentences"]
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--split", choices=("tune", "holdout", "all"), default="all")
+    ap.add_argument("--misses", action="store_true", help="print the differences")
+    ap.add_argument("--show-holdout", action="store_true", help="also print holdout differences (report only)")
+    args = ap.parse_args()
+    profile, gaz = load_profile("bn"), Gazetteer.load("bn")
+    items = load_items()
+    splits = ("tune", "holdout") if args.split == "all" else (args.split,)
+    for split in splits:
+        for source in ("wikipedia", "news", None):
+            part = [i for i in items if i["split"] == split and (source is None or i["source"] == source)]
+            r = score(part, profile, gaz)
+            a = r["absent"]
+            print(f"{split:8} {source or 'together':10} sentences {r['sentences']:4}  "
+                  f"P {r['precision']:.3f}  R {r['recall']:.3f}  (tp {r['tp']}, fp {r['fp']}, fn {r['fn']})   "
+                  f"absent P {a['precision']:.3f} R {a['recall']:.3f} (tp {a['tp']}, fp {a['fp']}, fn {a['fn']})")
+            if args.misses and source is None and (split == "tune" or args.show_holdout):
+                for d in r["diffs"]:
+                    print("  ", *d)
+
+
+if __name__ == "__main__":
+    main()

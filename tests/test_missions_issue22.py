@@ -1,0 +1,110 @@
+"""Issue 22's example sentences, each with exactly the facts it states (written by hand), the
+missions it says do not exist, and rules E001/E005 quiet where the prose says a mission does not
+exist. Facts are read by the whole pipeline (``bot.facts.facts_for``) under a bilateral title:
+the reciprocal forms take the title's pair."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot import facts as F
+
+EG = "বাংলাদেশ–মিশর সম্পর্ক"
+US = "বাংলাদেশ–মার্কিন যুক্তরাষ্ট্র সম্পর্ক"
+
+
+def prose(text, profile, gaz, title=US) -> set[tuple]:
+    return {(f["sender"], f["host_city"], f["host_country"], f["kind"])
+            for f in F.facts_for(text + "\n", title, profile, gaz) if f["source"] == "prose"}
+
+
+def absent(text, profile, gaz, title=US) -> set[tuple]:
+    return {(a["sender"], a["host_country"]) for a in F.absent_for(text + "\n", title, profile, gaz)}
+
+
+# (sentence, title, facts {(sender, host city as written, host country, kind)}, absent {(sender, host)})
+CASES = [
+    # kind words written apart or hyphenated; new kinds
+    ("চট্টগ্রামে ভারতের কনস্যুলেট-জেনারেল রয়েছে।", US,
+     {("IN", "চট্টগ্রাম", "BD", "consulate-general")}, set()),
+    ("চট্টগ্রামে চীনের কনস্যুলেট জেনারেল রয়েছে।", US,
+     {("CN", "চট্টগ্রাম", "BD", "consulate-general")}, set()),
+    ("কলকাতায় বাংলাদেশের উপ-হাইকমিশন রয়েছে।", US,
+     {("BD", "কলকাতা", "IN", "deputy-high-commission")}, set()),
+    ("সিলেটে ভারতের সহকারী হাইকমিশন রয়েছে।", US,
+     {("IN", "সিলেট", "BD", "assistant-high-commission")}, set()),
+    ("ঢাকায় ভ্যাটিকানের একটি ন্যানসিচার রয়েছে।", US, {("VA", "ঢাকা", "BD", "nunciature")}, set()),
+    ("ঢাকায় ভ্যাটিকানের নানসিও অবস্থিত।", US, {("VA", "ঢাকা", "BD", "nunciature")}, set()),
+    ("দুবাইতে বাংলাদেশের বাণিজ্যিক দপ্তর রয়েছে।", US, {("BD", "দুবাই", "AE", "other")}, set()),
+    ("দুবাইতে বাংলাদেশের প্রতিনিধি অফিস রয়েছে।", US, {("BD", "দুবাই", "AE", "other")}, set()),
+    # two facts in one clause
+    ("কায়রোতে বাংলাদেশের এবং ঢাকায় মিশরের দূতাবাস রয়েছে", EG,
+     {("BD", "কায়রো", "EG", "embassy"), ("EG", "ঢাকা", "BD", "embassy")}, set()),
+    ("উভয় দেশে পরস্পরের দূতাবাস রয়েছে", EG, {("BD", None, "EG", "embassy"), ("EG", None, "BD", "embassy")}, set()),
+    ("দুই দেশেরই একে অপরের রাজধানীতে দূতাবাস আছে", EG,
+     {("BD", None, "EG", "embassy"), ("EG", None, "BD", "embassy")}, set()),
+    ("ঢাকা ও দিল্লির মার্কিন দূতাবাস", US, {("US", "ঢাকা", "BD", "embassy"), ("US", "দিল্লি", "IN", "embassy")}, set()),
+    ("ঢাকায় জার্মানির দূতাবাস এবং খুলনায় একটি কনস্যুলেট-জেনারেল আছে", US,
+     {("DE", "ঢাকা", "BD", "embassy"), ("DE", "খুলনা", "BD", "consulate-general")}, set()),
+    # accreditation from elsewhere: an envoy's residence is no mission fact (as the labelled real
+    # sentences read it); a mission word's place is one; both say none in the served country
+    ("পোল্যান্ডের রাষ্ট্রদূত নয়াদিল্লি থেকে বাংলাদেশের দায়িত্ব পালন করেন", US, set(), {("PL", "BD")}),
+    ("নাইজেরিয়ার হাই কমিশন নয়াদিল্লিতে অবস্থিত, যা বাংলাদেশের জন্যও স্বীকৃত", US,
+     {("NG", "নয়াদিল্লি", "IN", "high-commission")}, {("NG", "BD")}),
+    # history: the host of the time; closed, absent and planned missions are never facts
+    ("১৯৫৮ সালে ফ্রান্স ঢাকায় একটি কনস্যুলেট-জেনারেল খোলে, যখন শহরটি পূর্ব পাকিস্তানের অংশ ছিল", US,
+     {("FR", "ঢাকা", "PK", "consulate-general")}, set()),
+    ("উত্তর কোরিয়া ঢাকায় তাদের দূতাবাস বন্ধ করে দিয়েছে", US, set(), {("KP", "BD")}),
+    ("ঢাকায় মেক্সিকোর দূতাবাস নেই", US, set(), {("MX", "BD")}),
+    ("ঢাকায় মেক্সিকোর দূতাবাস চালু করা হবে", US, set(), set()),
+    # news forms
+    ("ঢাকাস্থ মার্কিন দূতাবাস", US, {("US", "ঢাকা", "BD", "embassy")}, set()),
+    ("রিয়াদস্থ বাংলাদেশ দূতাবাস", US, {("BD", "রিয়াদ", "SA", "embassy")}, set()),
+    ("বাংলাদেশ দূতাবাস, রিয়াদ", US, {("BD", "রিয়াদ", "SA", "embassy")}, set()),
+    ("ঢাকায় নিযুক্ত মার্কিন রাষ্ট্রদূত সংবাদ সম্মেলন করেন", US, set(), set()),
+]
+
+
+@pytest.mark.parametrize("text,title,want,gone", CASES, ids=range(len(CASES)))
+def test_issue_example(text, title, want, gone, profile, gaz):
+    assert prose(text, profile, gaz, title) == want
+    assert absent(text, profile, gaz, title) == gone
+
+
+BOX = """{{তথ্যছক দ্বিপাক্ষিক সম্পর্ক
+| country1 = বাংলাদেশ
+| country2 = মেক্সিকো
+| mission1 =
+| mission2 =
+}}
+"""
+
+
+def test_e005_quiet_for_a_mission_the_prose_says_closed(lint):
+    # the prose states Mexico's embassy in Dhaka (opened): E005 asks for mission2; once the prose
+    # also says it closed, mission2 stays empty
+    opened = "১৯৮০ সালে মেক্সিকো ঢাকায় একটি দূতাবাস খোলে।"
+    _, findings = lint(BOX + opened + "\n", "বাংলাদেশ–মেক্সিকো সম্পর্ক", select=["E005"])
+    assert [(f.code, f.message_en) for f in findings] == [
+        ("E005", "prose states মেক্সিকো's mission but the infobox parameter mission2 is empty")]
+    text = BOX + opened + " পরে ঢাকায় মেক্সিকোর দূতাবাস বন্ধ হয়ে যায়।\n"
+    _, findings = lint(text, "বাংলাদেশ–মেক্সিকো সম্পর্ক", select=["E005"])
+    assert findings == []
+
+
+def test_e005_quiet_for_a_sender_served_from_elsewhere(lint):
+    text = BOX + ("১৯৮০ সালে মেক্সিকো ঢাকায় একটি দূতাবাস খোলে। এখন মেক্সিকোর রাষ্ট্রদূত নয়াদিল্লি থেকে "
+                  "বাংলাদেশের দায়িত্ব পালন করেন।\n")
+    _, findings = lint(text, "বাংলাদেশ–মেক্সিকো সম্পর্ক", select=["E005"])
+    assert findings == []
+
+
+def test_e001_quiet_when_the_prose_says_the_missions_are_elsewhere(lint):
+    # a page without any mission statement gets E001 (on the page start); one that says Mexico's
+    # envoy serves Bangladesh from New Delhi states where the mission is not, and gets none
+    _, findings = lint(BOX + "মেক্সিকো ও বাংলাদেশের মধ্যে বাণিজ্য বাড়ছে।\n", "বাংলাদেশ–মেক্সিকো সম্পর্ক",
+                       select=["E001"])
+    assert [(f.code, f.start, f.end) for f in findings] == [("E001", 0, 0)]
+    text = BOX + "মেক্সিকোর রাষ্ট্রদূত নয়াদিল্লি থেকে বাংলাদেশের দায়িত্ব পালন করেন।\n"
+    _, findings = lint(text, "বাংলাদেশ–মেক্সিকো সম্পর্ক", select=["E001"])
+    assert findings == []
