@@ -556,7 +556,10 @@ class _Builder:
     # -- missions ------------------------------------------------------------------------
     def missions(self) -> list[dict]:
         a = self.a
-        facts = missions.prose_facts(a.sentences, self.prof, self.gaz, a.prose.text)
+        codes = tuple(c["code"] for c in a.doc["title"]["countries"])
+        # a reciprocal sentence ("both have embassies in each other's capital") needs the title's pair
+        title_pair = codes if len(codes) == 2 and None not in codes and codes[0] != codes[1] else ()
+        facts = missions.prose_facts(a.sentences, self.prof, self.gaz, a.prose.text, title_pair)
         box = a.doc["infobox"]
         if box is not None:
             c1 = box["country1"]["code"] if box["country1"] else None

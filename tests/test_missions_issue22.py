@@ -108,3 +108,12 @@ def test_e001_quiet_when_the_prose_says_the_missions_are_elsewhere(lint):
     text = BOX + "মেক্সিকোর রাষ্ট্রদূত নয়াদিল্লি থেকে বাংলাদেশের দায়িত্ব পালন করেন।\n"
     _, findings = lint(text, "বাংলাদেশ–মেক্সিকো সম্পর্ক", select=["E001"])
     assert findings == []
+
+
+def test_reciprocal_sentence_gives_the_articles_facts_from_its_title(build):
+    """Lint reads the article's facts with its title's pair (as ``relbot facts`` does): both
+    embassies of a reciprocal sentence are facts of the article, so E rules see them."""
+    title = "বাংলাদেশ–মিশর সম্পর্ক"
+    art = build(f"'''{title}''' হল দুই দেশের সম্পর্ক। উভয় দেশে পরস্পরের দূতাবাস রয়েছে।\n", title)
+    assert sorted((f.sender, f.host_country, f.kind, f.source) for f in art.facts) == [
+        ("BD", "EG", "embassy", "prose"), ("EG", "BD", "embassy", "prose")]
