@@ -193,20 +193,22 @@ def summary(profile: Profile, applied: list[Applied]) -> str:
 
 def fix_page(text: str, title: str, profile: Profile, gazetteer: Gazetteer | None = None, *,
              unsafe: bool = False, layout: bool = False, select=None, ignore=None,
-             today: date | None = None, max_rounds: int = MAX_ROUNDS, exceptions=None) -> Outcome:
+             today: date | None = None, max_rounds: int = MAX_ROUNDS, exceptions=None, english=None) -> Outcome:
     """Fix one page. The text outside applied edits is never touched. ``exceptions``: the page's
     entries of the exceptions page (bot/exceptions.py): their findings are suppressed in every
-    round, so their fixes never apply."""
+    round, so their fixes never apply. ``english``: the English pages to cross-check against
+    (bot.counterpart.EnglishPages; ``--against``): E003 then offers their references (unsafe)."""
     return paused_call(_fix_page, text, title, profile, gazetteer, unsafe, layout, select, ignore, today,
-                       max_rounds, exceptions or None)
+                       max_rounds, exceptions or None, english)
 
 
 def _fix_page(text, title, profile, gazetteer, unsafe, layout, select, ignore, today, max_rounds,
-              exceptions) -> Outcome:
+              exceptions, english=None) -> Outcome:
     gaz = gazetteer or Gazetteer.load(profile.lang)
 
     def parse(t: str) -> Article:
         art = build(t, title, profile, gaz)
+        art.english = english
         if today is not None:
             art.today = today
         return art
