@@ -184,7 +184,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--ignore", type=_codes, action="extend", help=IGNORE)
     p.add_argument("--pywikibot-dir", help=PYWIKIBOT_DIR)
     p.add_argument("--against", nargs="+", metavar="PATH",
-                   help=AGAINST + "; files only: E003 proposes their references (an unsafe fix)")
+                   help=AGAINST + "; files only: E003 proposes their references (an unsafe fix, proposed even without "
+                        "--unsafe)")
 
     p = sub.add_parser("review", help="review a bundle in the terminal, or write it as an HTML page",
                        description="Show each proposed edit of a bundle with word-level highlights and ask "
@@ -621,7 +622,7 @@ def cmd_propose(args, extra: list[str]) -> int:
         for path in paths:
             page = read_page(Path(path), args.title)
             out = fix_page(page.text, page.title, profile, gaz, exceptions=listed.for_page(page.title) if listed else None,
-                           english=english, **opts)
+                           english=english, also=REVIEWED_WITH_AGAINST if english else (), **opts)
             if out.changed:
                 entries.append(review.entry(out, page.source, None, profile))
     source = "wiki" if args.wiki else "dump" if args.dump else "files"
@@ -789,6 +790,11 @@ def cmd_facts(args) -> int:
     except ValueError as exc:
         raise UsageError(str(exc)) from None
     return EXIT_OK
+
+
+#: Unsafe fixes ``propose --against`` puts in the review bundle without ``--unsafe``: the English
+#: references E003 brings home (a person reviews every entry; ``run`` never offers them).
+REVIEWED_WITH_AGAINST = frozenset({"E003"})
 
 
 def english_pages(paths):

@@ -326,11 +326,13 @@ def test_fix_and_propose_show_it(capsys, tmp_path):
     assert main(["fix", str(SEED), "--select", "E003", "--against", str(CORPUS)]) == 1  # safe only: nothing
     assert capsys.readouterr().out == ""
     bundle = tmp_path / "b.json"
-    assert main(["propose", str(SEED), "--against", str(CORPUS), "--unsafe", "--select", "E003",
-                 "-o", str(bundle)]) == 0
+    # a review bundle: the references are proposed with --against alone, for a person to check
+    assert main(["propose", str(SEED), "--against", str(CORPUS), "--select", "E003", "-o", str(bundle)]) == 0
     doc = json.loads(bundle.read_text("utf-8"))
     [entry] = doc["entries"]
-    assert AR_BN in json.dumps(entry, ensure_ascii=False)
+    assert AR_BN in json.dumps(entry, ensure_ascii=False) and AZ_BN in json.dumps(entry, ensure_ascii=False)
+    assert main(["propose", str(SEED), "--select", "E003", "-o", str(bundle)]) == 0  # none without
+    assert json.loads(bundle.read_text("utf-8"))["entries"] == []
     assert main(["propose", "--dump", str(tmp_path / "x.xml"), "--against", str(CORPUS), "-o", str(bundle)]) == 2
     assert "--against works with files" in capsys.readouterr().err
 
