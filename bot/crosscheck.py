@@ -20,6 +20,7 @@ each of either side is
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -30,6 +31,7 @@ from .gazetteer import Gazetteer
 from .profile import Profile, load_profile
 
 STATUSES = ("agreed", "disagreeing", "missing-here", "only-here")
+_URL = re.compile(r"https?://", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,9 +74,10 @@ class Row:
 
     @property
     def ref(self) -> Ref | None:
-        """The English reference to bring home: the first one of the first English fact that
-        cites any, in passage order."""
-        return next((f.refs[0] for f in self.there if f.refs), None)
+        """The English reference to bring home: the first that names a web address (one a reader
+        can follow; a short footnote such as ``{{Harvnb|…}}`` needs a bibliography the article has
+        not), of the English facts in passage order."""
+        return next((r for f in self.there for r in f.refs if _URL.search(r.content)), None)
 
 
 def english_profile() -> tuple[Profile, Gazetteer]:

@@ -133,6 +133,16 @@ def test_english_facts_carry_their_references_named_ones_resolved():
     assert facts[1].refs[0].name == "pk"
 
 
+def test_only_a_reference_with_a_web_address_is_brought_home(profile, gaz):
+    harv = AR_PK.replace('<ref name="pk" />', "<ref>{{Harvnb|Smith|2001|p=4}}</ref>")
+    pages = EnglishPages({"Foreign relations of Argentina": harv})
+    art = build(BN_AR_PK, BN_AR_PK_TITLE, profile, gaz)
+    agreed = [r for r in for_article(art, pages) if r.status == "agreed"]
+    assert [[x.whole for x in f.refs] for f in agreed[0].there] == [["<ref>{{Harvnb|Smith|2001|p=4}}</ref>"]]
+    assert agreed[0].ref is None
+    assert not fix_page(BN_AR_PK, BN_AR_PK_TITLE, profile, gaz, unsafe=True, select=["E003"], english=pages).changed
+
+
 def test_each_fact_is_agreed_disagreeing_missing_here_or_only_here(profile, gaz):
     pages = EnglishPages({"Foreign relations of Argentina": AR_PK})
     art = build(BN_AR_PK, BN_AR_PK_TITLE, profile, gaz)
@@ -335,6 +345,13 @@ def test_fix_and_propose_show_it(capsys, tmp_path):
     assert json.loads(bundle.read_text("utf-8"))["entries"] == []
     assert main(["propose", "--dump", str(tmp_path / "x.xml"), "--against", str(CORPUS), "-o", str(bundle)]) == 2
     assert "--against works with files" in capsys.readouterr().err
+
+
+def test_run_takes_no_english_pages(capsys):
+    """The bot never brings references home: run has no --against, and refuses it before
+    connecting to any wiki."""
+    assert main(["run", "--against", str(CORPUS)]) == 2
+    assert capsys.readouterr().err == f"relbot: error: unrecognized arguments: --against {CORPUS}\n"
 
 
 def test_a_reference_taken_once_is_not_named(profile, gaz):
