@@ -12,8 +12,9 @@ each of either side is
 * ``agreed``: the other side states it (same sender and host, same kind, same city; a side
   that names no city, or says only "mission", agrees with any);
 * ``disagreeing``: the other side states the same sender's mission in the same host, but of
-  another kind or in another city (consulate vs embassy, Karachi vs Islamabad), and none that
-  agrees;
+  another kind or in another city (consulate vs embassy, Karachi vs Islamabad), and that
+  statement agrees with no other fact here (a consulate here beside an embassy both state is
+  ``only-here``);
 * ``missing-here``: only English Wikipedia states it;
 * ``only-here``: English Wikipedia says nothing of that sender's mission in that host.
 """
@@ -173,10 +174,9 @@ def compare(here_facts, there: list[EnglishFact], pair: set[str]) -> list[Row]:
         else:
             rows.append(Row("only-here", sender, host, kind, city, facts))
             pending.append(rows[-1])
-    for row in pending:  # disagreements take only what no article fact agreed with
+    for row in pending:  # disagreements take only what no article fact agreed with: a consulate
+        # here beside an embassy both wikis state is only here, not a contradiction
         same = [ek for ek in groups if ek[:2] == (row.sender, row.host) and ek not in used]
-        if not same:
-            same = [ek for ek in groups if ek[:2] == (row.sender, row.host)]
         if not same:
             continue
         closest = ([ek for ek in same if row.city_id and ek[3] == row.city_id]

@@ -161,6 +161,12 @@ def test_each_fact_is_agreed_disagreeing_missing_here_or_only_here(profile, gaz)
     art = build(BN_AR_PK, BN_AR_PK_TITLE, profile, gaz)
     assert [r.status for r in compare(art.facts, english_side(silent, "AR", "PK")[0], {"AR", "PK"})] == [
         "only-here", "agreed", "missing-here"]
+    # a consulate here beside the embassy both wikis state is no disagreement: only here
+    both = BN_AR_PK.replace("রয়েছে। বুয়েনোস", "রয়েছে। ইসলামাবাদে আর্জেন্টিনার একটি দূতাবাস রয়েছে। বুয়েনোস")
+    art = build(both, BN_AR_PK_TITLE, profile, gaz)
+    assert [(r.status, r.kind, r.city_id) for r in for_article(art, pages)] == [
+        ("only-here", "consulate", "PK:karachi"), ("agreed", "embassy", "PK:islamabad"),
+        ("agreed", "embassy", "AR:buenos-aires"), ("missing-here", "consulate-general", "AR:buenos-aires")]
 
 
 def test_a_side_without_a_city_agrees_with_any_city(profile, gaz):
