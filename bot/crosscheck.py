@@ -184,6 +184,7 @@ def compare(here_facts, there: list[EnglishFact], pair: set[str]) -> list[Row]:
         used.update(closest)
         row.status = "disagreeing"
         row.there = [f for ek in closest for f in groups[ek]]
+    rows.sort(key=lambda r: min(f.start for f in r.here))  # the article's facts in page order
     for ek, facts in groups.items():
         if ek not in used:
             rows.append(Row("missing-here", ek[0], ek[1], ek[2], facts[0].city_id, [], facts))
