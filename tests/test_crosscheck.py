@@ -253,6 +253,13 @@ def test_crosscheck_text_and_exit_codes(capsys):
         f"Foreign relations of Azerbaijan:862 [{AZ_URL}]",
         "1 pages (1 checked): 2 agreed, 0 disagreeing, 0 missing here, 0 only here; 0 findings",
     ]
+    # rows in the article's order: mission1 (line 2), mission2 (line 3); both stated in the prose too
+    w003 = next((FIXTURES / "rules" / "W003").glob("*.wikitext"))
+    assert main(["crosscheck", str(w003), "--against", str(CORPUS)]) == 0
+    assert capsys.readouterr().out.splitlines() == [
+        f"{w003}:2:13: agreed BD→BT embassy থিম্পু — Foreign relations of Bhutan:140",
+        f"{w003}:3:13: only-here BT→BD embassy ঢাকা — —",
+        "1 pages (1 checked): 1 agreed, 0 disagreeing, 0 missing here, 1 only here; 0 findings"]
     assert main(["crosscheck", str(E008_FILE), "--against", str(CORPUS), "--lang", "en"]) == 1  # a disagreement
     out = capsys.readouterr().out
     assert f"{E008_FILE}:2:13: disagreeing BD→BT consulate থিম্পু — Foreign relations of Bhutan:140" in out
