@@ -59,7 +59,7 @@ class EnglishPages:
     def __init__(self, texts: dict[str, str] | None = None):
         self._files: dict[str, Path] = {}
         self._texts: dict[str, str] = {name_key(t): x for t, x in (texts or {}).items()}
-        self._cache: dict = {}  # per pair: the crosscheck's English side (bot/crosscheck.py)
+        self.cache: dict = {}  # what bot/crosscheck.py reads once: each page's facts, each pair's side
 
     def add_file(self, path: Path, title: str) -> None:
         """A page read from ``path`` when first asked for (a title given twice keeps the first)."""

@@ -89,7 +89,7 @@ def english_side(pages: EnglishPages, a: str, b: str) -> tuple[list[EnglishFact]
     """The English facts about the pair (either direction), in passage order, and the passages;
     computed once per pair and kept with the pages."""
     key = ("side", *sorted((a, b)))
-    if key not in pages._cache:
+    if key not in pages.cache:
         profile, gaz = english_profile()
         found = passages(pages, a, b, gaz)
         out: list[EnglishFact] = []
@@ -103,16 +103,16 @@ def english_side(pages: EnglishPages, a: str, b: str) -> tuple[list[EnglishFact]
                 out.append(EnglishFact(f["sender"], f["host_country"], f["kind"], f["host_city"],
                                        f["host_city_id"], title, p.kind, f["line"], f["column"],
                                        tuple(_sentence_refs(text, refs, s, e))))
-        pages._cache[key] = (out, found)
-    return pages._cache[key]
+        pages.cache[key] = (out, found)
+    return pages.cache[key]
 
 
 def _page(pages: EnglishPages, title: str, text: str, profile: Profile, gaz: Gazetteer):
     key = ("page", title)
-    if key not in pages._cache:
+    if key not in pages.cache:
         refs = extags.scan(text).refs()  # with those a <references> list defines
-        pages._cache[key] = (facts_for(text, title, profile, gaz, spans=True), refs)
-    return pages._cache[key]
+        pages.cache[key] = (facts_for(text, title, profile, gaz, spans=True), refs)
+    return pages.cache[key]
 
 
 def _sentence_refs(text: str, refs: list, start: int, end: int) -> list[Ref]:
@@ -266,8 +266,6 @@ def text_lines(entries: list[dict], lang: str = "bn") -> list[str]:
             there = ", ".join(dict.fromkeys(f"{f['title']}:{f['line']}" for f in r["there"])) or "—"
             ref = ""
             if r["reference"]:
-                import re
-
                 m = re.search(r"url\s*=\s*([^|}\s]+)", r["reference"]["text"])
                 ref = f" [{m[1] if m else 'ref'}]"
             out.append(f"{where}: {r['status']} {r['sender']}→{r['host']} {r['kind']} {city} — {there}{ref}")
