@@ -3,7 +3,7 @@
 For the countries A and B of a Bengali ``A–B সম্পর্ক`` article, English Wikipedia speaks of the
 pair in ``A–B relations`` or ``B–A relations`` (the whole page) and in ``Foreign relations of A``
 and ``Foreign relations of B`` (only the table row or the section about the other country:
-``|{{flag|B}}`` up to the next ``|-``/``|}``, or a heading naming B up to the next heading of
+``|{{flag|B}}`` up to the next ``|-``/``|}`` or heading, or a heading naming B up to the next heading of
 its level or higher). :class:`EnglishPages` holds the English pages given offline (files or a
 dump, read by the caller) and follows their redirects; :func:`passages` returns the spans about
 the pair in the order the English bilateral title names the countries (alphabetical, as enwiki
@@ -161,8 +161,10 @@ def about(text: str, code: str, gaz: Gazetteer) -> list[tuple[str, int, int]]:
             continue
         if any(s <= m.start() < e for _, s, e in out):
             continue
-        end = _ROW_END.search(text, m.end())
-        out.append(("row", m.start(), end.start() if end else len(text)))
+        # a row ends at the next row or the table's end, and never runs past a heading (a flag
+        # cell outside a table, or a table left open, would otherwise take the rest of the page)
+        ends = [x.start() for x in (_ROW_END.search(text, m.end()), _HEADING.search(text, m.end())) if x]
+        out.append(("row", m.start(), min(ends, default=len(text))))
     return sorted(out, key=lambda p: p[1])
 
 

@@ -95,6 +95,15 @@ def test_bilateral_page_sections_and_redirects(gaz_en):
     assert pages.resolve("Foreign relations of Argentina") is None
 
 
+def test_a_row_never_runs_past_a_heading(gaz_en):
+    text = ("|{{flag|Pakistan}}\n* Argentina has an embassy in [[Islamabad]].\n"  # a table left open
+            "== Notes ==\nArgentina has a consulate in [[Karachi]].\n")
+    pages = EnglishPages({"Foreign relations of Argentina": text})
+    assert passages(pages, "AR", "PK", gaz_en) == [
+        Passage("Foreign relations of Argentina", "row", 0, text.index("== Notes"))]
+    assert [(f.kind, f.city_id) for f in english_side(pages, "AR", "PK")[0]] == [("embassy", "PK:islamabad")]
+
+
 # -- 2. the comparison ---------------------------------------------------------------------------
 
 AR_PK = """{| class="wikitable"
