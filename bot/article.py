@@ -55,6 +55,9 @@ class Article:
     facts: list = field(default_factory=list)
     sentences: list = field(default_factory=list)
     today: date = field(default_factory=date.today)  # dates relbot writes (maintenance tags)
+    # the English pages to cross-check the mission facts against (bot.counterpart.EnglishPages):
+    # given, E008 judges and E003 proposes their references; None (lint without --against): silent
+    english: object = None
 
     def span(self, start: int, end: int) -> dict:
         return self.parsed.json_span(start, end)

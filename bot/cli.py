@@ -29,6 +29,13 @@ class _Help(argparse.HelpFormatter):
             return text
         return f"{text} (default: %(default)s)"
 
+    def add_argument(self, action):
+        super().add_argument(action)
+        if action.help is not argparse.SUPPRESS:  # argparse measures the verbs without their indent:
+            for sub in self._iter_indented_subactions(action):  # a long one (crosscheck) lost its column
+                self._action_max_length = max(self._action_max_length,
+                                              len(self._format_action_invocation(sub)) + self._current_indent)
+
     def _split_lines(self, text, width):  # never break "relbot-state.sqlite" or "--dump" at a hyphen
         return textwrap.wrap(" ".join(text.split()), width, break_on_hyphens=False, break_long_words=False)
 
@@ -62,6 +69,8 @@ STATE = "the SQLite state file (checked revisions, runs and saves)"
 SHUTOFF = "the shutoff page's title (default: the profile's)"
 TRIAL = ("the bot account has no 'bot' right yet (a bot on trial, as bnwiki's bot approval asks): save "
          "without the bot flag instead of refusing to start; the summary says the edits are not flagged")
+AGAINST = ("English Wikipedia pages to cross-check the mission facts against: *.wikitext files (title from the "
+           "file name), folders of them, or XML dumps (.xml, .xml.bz2 …); default: none (E008 is silent)")
 EXIT_CODES = "Exit status: 0 no finding of severity error, 1 some, 2 a usage or input error (one line)."
 
 
@@ -102,6 +111,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", help="write the report here instead of standard output")
     p.add_argument("--state", help="a bot run's SQLite state file: the HTML report shows the findings "
                                    "by severity per run (--format html; default: no trend)")
+    p.add_argument("--against", nargs="+", metavar="PATH", help=AGAINST)
 
     p = sub.add_parser("fix", help="propose fixes as a diff, or write them",
                        description="Fix pages: print a unified diff and the Bengali edit summary (the default), "
@@ -119,6 +129,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--layout", action="store_true", help=LAYOUT)
     p.add_argument("--select", type=_codes, action="extend", help=SELECT)
     p.add_argument("--ignore", type=_codes, action="extend", help=IGNORE)
+    p.add_argument("--against", nargs="+", metavar="PATH",
+                   help=AGAINST + "; with --unsafe, E003 brings their references home")
 
     p = sub.add_parser("run", allow_abbrev=False,
                        help="the bot: lint and fix pages on a wiki (pywikibot generator options pass through)",
@@ -171,6 +183,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--select", type=_codes, action="extend", help=SELECT)
     p.add_argument("--ignore", type=_codes, action="extend", help=IGNORE)
     p.add_argument("--pywikibot-dir", help=PYWIKIBOT_DIR)
+    p.add_argument("--against", nargs="+", metavar="PATH",
+                   help=AGAINST + "; files only: E003 proposes their references (an unsafe fix, proposed even without "
+                        "--unsafe)")
 
     p = sub.add_parser("review", help="review a bundle in the terminal, or write it as an HTML page",
                        description="Show each proposed edit of a bundle with word-level highlights and ask "
@@ -230,6 +245,22 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--profile", default="bn", help=PROFILE)
     p.add_argument("--format", choices=("json", "csv"), default="json", help="JSON, or CSV with one row per fact")
 
+    p = sub.add_parser("crosscheck", help="compare the mission facts with English Wikipedia's",
+                       description="Compare each article's mission facts with the English Wikipedia pages "
+                                   "given (A–B relations, and the other country's row or section in Foreign "
+                                   "relations of A and of B), offline: each fact agreed, disagreeing, missing "
+                                   "here or only here, with the reference the English sentence cites; text, or "
+                                   "JSON (schemas/crosscheck.schema.json). Exit status: 0 no disagreement, 1 "
+                                   "some (E008), 2 a usage or input error (one line).")
+    p.add_argument("paths", nargs="+", metavar="PATH", help=PATHS)
+    p.add_argument("--against", nargs="+", metavar="PATH", required=True, help=AGAINST.split("; default")[0])
+    p.add_argument("--title", help=TITLE)
+    p.add_argument("--profile", default="bn", help=PROFILE)
+    p.add_argument("--format", choices=("text", "json"), default="text",
+                   help="text lines, or JSON (schemas/crosscheck.schema.json)")
+    p.add_argument("--lang", choices=("bn", "en"), default="bn", help="language of the text format's messages")
+    p.add_argument("-o", "--output", help="write the report here instead of standard output")
+
     p = sub.add_parser("rules", help="print the rule catalogue's documentation (Markdown), made from the code",
                        description="Every rule with its code, severity, fix, messages, doc and example, as "
                                    "docs/rules.md has it.")
@@ -281,6 +312,8 @@ def cmd_lint(args) -> int:
     resolve_codes(args.ignore)
     if bool(args.paths) == bool(args.dump):
         raise InputError("give files or folders, or --dump FILE")
+    if args.dump and args.against:
+        raise UsageError("--against reads files only: lint the pages as files to cross-check them")
     listed = _exceptions_file(args.exceptions)
     if args.dump:
         return _lint_dump(args, profile, listed)
@@ -292,6 +325,7 @@ def cmd_lint(args) -> int:
     if args.title and len(paths) != 1:
         raise InputError("--title needs exactly one file")
     gaz = Gazetteer.load(profile.lang)
+    english = english_pages(args.against) if args.against else None
     pages, errors, sources = [], [], {}
     for path in paths:
         try:
@@ -301,7 +335,7 @@ def cmd_lint(args) -> int:
             print(f"relbot: error: {exc}", file=sys.stderr)
             continue
         pages.append(lint_entry(page.text, page.title, page.source, profile, gaz, args.select, args.ignore,
-                                listed.for_page(page.title) if listed else None))
+                                listed.for_page(page.title) if listed else None, english))
         sources[page.source] = page.text
     _emit_report(args, pages, errors, sources)
     return _lint_exit(pages, errors)
@@ -442,6 +476,7 @@ def cmd_fix(args) -> int:
         except OSError as exc:
             raise InputError(f"{outdir}: cannot create the output directory: {exc.strerror or exc}") from None
     gaz = Gazetteer.load(profile.lang)
+    english = english_pages(args.against) if args.against else None
     errors, remaining = False, False
     for path in paths:
         try:
@@ -451,7 +486,7 @@ def cmd_fix(args) -> int:
             print(f"relbot: error: {exc}", file=sys.stderr)
             continue
         out = fix_page(page.text, page.title, profile, gaz, unsafe=args.unsafe, layout=args.layout,
-                       select=args.select, ignore=args.ignore)
+                       select=args.select, ignore=args.ignore, english=english)
         if out.status != "checked":
             print(f"{page.source}: skipped: {out.reason}", file=sys.stderr)
             continue
@@ -549,6 +584,8 @@ def cmd_propose(args, extra: list[str]) -> int:
         raise UsageError("give files or folders, or --wiki (with pywikibot generator options), or --dump FILE")
     if args.wiki and args.exceptions:
         raise UsageError("--exceptions is for files and --dump: with --wiki the exceptions page itself is read")
+    if args.against and not args.paths:
+        raise UsageError("--against works with files: propose from the pages as files to cross-check them")
     listed = _exceptions_file(args.exceptions)
     gaz = Gazetteer.load(profile.lang)
     opts = _fix_options(args)
@@ -581,10 +618,11 @@ def cmd_propose(args, extra: list[str]) -> int:
         paths = expand(args.paths, args.title)
         if args.title and len(paths) != 1:
             raise InputError("--title needs exactly one file")
+        english = english_pages(args.against) if args.against else None
         for path in paths:
             page = read_page(Path(path), args.title)
             out = fix_page(page.text, page.title, profile, gaz, exceptions=listed.for_page(page.title) if listed else None,
-                           **opts)
+                           english=english, also=REVIEWED_WITH_AGAINST if english else (), **opts)
             if out.changed:
                 entries.append(review.entry(out, page.source, None, profile))
     source = "wiki" if args.wiki else "dump" if args.dump else "files"
@@ -754,6 +792,74 @@ def cmd_facts(args) -> int:
     return EXIT_OK
 
 
+#: Unsafe fixes ``propose --against`` puts in the review bundle without ``--unsafe``: the English
+#: references E003 brings home (a person reviews every entry; ``run`` never offers them).
+REVIEWED_WITH_AGAINST = frozenset({"E003"})
+
+
+def english_pages(paths):
+    """The English pages of ``--against``: files and folders of ``*.wikitext``, and XML dumps
+    (a file whose name holds ``.xml``), of which the counterpart titles are kept."""
+    from pathlib import Path
+
+    from .counterpart import EnglishPages, wanted
+    from .dump import DumpError, iter_latest
+    from .sources import InputError, expand, title_from_path
+
+    pages = EnglishPages()
+    for raw in paths:
+        path = Path(raw)
+        if path.is_file() and ".xml" in path.name:
+            try:
+                for ns, title, text, _rev in iter_latest(str(path)):
+                    if ns == 0 and wanted(title):
+                        pages.add_text(title, text)
+            except DumpError as exc:
+                raise InputError(f"{raw}: {exc}") from None
+            continue
+        for p in expand([raw]):
+            pages.add_file(p, title_from_path(p))
+    return pages
+
+
+def cmd_crosscheck(args) -> int:
+    from .article import build
+    from .crosscheck import page_report, summary, summary_line, text_lines
+    from .gazetteer import Gazetteer
+    from .profile import load_profile
+    from .sources import InputError, expand, read_page
+    from .validate import validate
+
+    profile = load_profile(args.profile)
+    paths = expand(args.paths, args.title)
+    english = english_pages(args.against)
+    gaz = Gazetteer.load(profile.lang)
+    entries, errors = [], []
+    for path in paths:
+        try:
+            page = read_page(path, args.title)
+        except InputError as exc:
+            errors.append(str(exc))
+            print(f"relbot: error: {exc}", file=sys.stderr)
+            continue
+        art = build(page.text, page.title, profile, gaz)
+        art.english = english
+        found = [f.to_json(art) for f in validate(art, select=["E008"])] if art.status == "checked" else []
+        entries.append(page_report(art, english, page.source, found))
+    report = {"pages": entries, "summary": summary(entries, errors)}
+    if args.format == "json":
+        out = json.dumps(report, ensure_ascii=False, indent=1) + "\n"
+    else:
+        out = "".join(line + "\n" for line in text_lines(entries, args.lang)) + summary_line(report["summary"]) + "\n"
+    if args.output:
+        _write(args.output, out)
+    else:
+        sys.stdout.write(out)
+    if errors:
+        return EXIT_USAGE
+    return EXIT_FINDINGS if report["summary"]["findings"] else EXIT_OK
+
+
 def cmd_rules(args) -> int:
     from .ruledocs import markdown
 
@@ -797,7 +903,7 @@ def cmd_sandbox(args) -> int:
 
 
 COMMANDS = {"parse": cmd_parse, "lint": cmd_lint, "fix": cmd_fix, "review": cmd_review, "facts": cmd_facts,
-            "sandbox": cmd_sandbox, "rules": cmd_rules}
+            "sandbox": cmd_sandbox, "rules": cmd_rules, "crosscheck": cmd_crosscheck}
 WIKI_COMMANDS = {"run": cmd_run, "propose": cmd_propose, "apply": cmd_apply, "report": cmd_report, "undo": cmd_undo}
 
 

@@ -35,11 +35,15 @@ FIELDS = ("title", "line", "column", "sender", "host_city", "host_city_id", "hos
 LIST_MARKS = "*#"
 
 
-def facts_for(text: str, title: str, profile: Profile, gaz: Gazetteer | None = None, parsed=None) -> list[dict]:
+def facts_for(text: str, title: str, profile: Profile, gaz: Gazetteer | None = None, parsed=None,
+              spans: bool = False) -> list[dict]:
     """Every mission fact of the page, in page order (infobox first).
 
     ``parsed``: the page's :class:`bot.parse.Parsed` when the caller has it already (an
     article's ``parsed``), to save a parse. Empty, too large and unparseable pages have none.
+    ``spans``: each fact also carries ``span``, the source (start, end) of its sentence (of its
+    value for an infobox fact), for a caller that reads the sentence's references; the JSON
+    form (``cmd``) has no such field.
     """
     gaz = gaz or Gazetteer.load(profile.lang)
     if parsed is None:
@@ -54,11 +58,12 @@ def facts_for(text: str, title: str, profile: Profile, gaz: Gazetteer | None = N
     prose = LinkedProse(parsed, builder.link_kind)
     lines = parsed.lines
 
-    def row(start: int, fact_fields: dict) -> dict:
+    def row(start: int, fact_fields: dict, span: tuple[int, int] | None = None) -> dict:
         line, col = lines.linecol(start)
-        return {"title": title, "line": line, "column": col, **fact_fields}
+        return {"title": title, "line": line, "column": col, **fact_fields} | (
+            {"span": span} if spans and span is not None else {})
 
-    out = [row(f.start, _fields(f)) for f in _infobox_facts(builder, parsed, profile, gaz)]
+    out = [row(f.start, _fields(f), (f.start, f.end)) for f in _infobox_facts(builder, parsed, profile, gaz)]
     if missions.grammar_name(profile) == "en":
         out += _english(prose, text, profile, gaz, row)
     else:
@@ -66,7 +71,7 @@ def facts_for(text: str, title: str, profile: Profile, gaz: Gazetteer | None = N
         sentences = prose.sentences_with(profile.mission_kind_re, ends)
         for f in missions.prose_facts(sentences, profile, gaz, prose.text, title_pair(title, profile, gaz)):
             f.source = "list" if _is_list_line(text, f.start) else "prose"
-            out.append(row(f.start, _fields(f)))
+            out.append(row(f.start, _fields(f), (f.start, f.end)))
     return out
 
 
@@ -173,7 +178,7 @@ def _english(prose: Prose, text: str, profile: Profile, gaz: Gazetteer, row) -> 
             out.append(row(prose.to_source(s + m.at), {
                 "sender": m.sender, "host_city": m.city, "host_city_id": m.city_id,
                 "host_country": m.country, "kind": m.kind, "source": source, "has_ref": has_ref,
-                "year": m.year}))
+                "year": m.year}, (sent.start, sent.end)))
         carry = missions_en.subject_of(sentence, profile, gaz, carry if near else None, mentions)
         last_end = e
     return out

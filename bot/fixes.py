@@ -69,11 +69,13 @@ class Outcome:
         return sorted({a.code for a in self.applied})
 
 
-def applicable(finding: Finding, unsafe: bool, layout: bool) -> bool:
+def applicable(finding: Finding, unsafe: bool, layout: bool, also=frozenset()) -> bool:
+    """``also``: codes whose unsafe fixes apply even without ``unsafe`` (propose --against: E003)."""
     fix = finding.fix
     if fix is None:
         return False
-    if fix.applicability != "safe" and not (unsafe or (layout and finding.code in LAYOUT_RULES)):
+    if fix.applicability != "safe" and not (unsafe or (layout and finding.code in LAYOUT_RULES)
+                                            or finding.code in also):
         return False
     return bool(fix.edits)  # computed only now, for the fixes that may apply
 
@@ -88,9 +90,9 @@ def _overlaps(a: Edit, b: Edit) -> bool:
     return a.start < b.end and b.start < a.end
 
 
-def choose(findings: list[Finding], unsafe: bool, layout: bool) -> list[Finding]:
+def choose(findings: list[Finding], unsafe: bool, layout: bool, also=frozenset()) -> list[Finding]:
     """Applicable fixes with no overlapping edits; a fix identical to a chosen one rides along."""
-    candidates = [f for f in findings if applicable(f, unsafe, layout)]
+    candidates = [f for f in findings if applicable(f, unsafe, layout, also)]
     candidates.sort(key=lambda f: (sum(e.end - e.start + len(e.new) for e in f.fix.edits), f.start))
     chosen: list[Finding] = []
     taken: list[Edit] = []
@@ -193,20 +195,24 @@ def summary(profile: Profile, applied: list[Applied]) -> str:
 
 def fix_page(text: str, title: str, profile: Profile, gazetteer: Gazetteer | None = None, *,
              unsafe: bool = False, layout: bool = False, select=None, ignore=None,
-             today: date | None = None, max_rounds: int = MAX_ROUNDS, exceptions=None) -> Outcome:
+             today: date | None = None, max_rounds: int = MAX_ROUNDS, exceptions=None, english=None,
+             also=frozenset()) -> Outcome:
     """Fix one page. The text outside applied edits is never touched. ``exceptions``: the page's
     entries of the exceptions page (bot/exceptions.py): their findings are suppressed in every
-    round, so their fixes never apply."""
+    round, so their fixes never apply. ``english``: the English pages to cross-check against
+    (bot.counterpart.EnglishPages; ``--against``): E003 then offers their references (unsafe).
+    ``also``: codes whose unsafe fixes apply without ``unsafe`` (``propose --against``: E003)."""
     return paused_call(_fix_page, text, title, profile, gazetteer, unsafe, layout, select, ignore, today,
-                       max_rounds, exceptions or None)
+                       max_rounds, exceptions or None, english, frozenset(also))
 
 
 def _fix_page(text, title, profile, gazetteer, unsafe, layout, select, ignore, today, max_rounds,
-              exceptions) -> Outcome:
+              exceptions, english=None, also=frozenset()) -> Outcome:
     gaz = gazetteer or Gazetteer.load(profile.lang)
 
     def parse(t: str) -> Article:
         art = build(t, title, profile, gaz)
+        art.english = english
         if today is not None:
             art.today = today
         return art
@@ -223,7 +229,7 @@ def _fix_page(text, title, profile, gazetteer, unsafe, layout, select, ignore, t
     # text away: its span is followed through every round's edits
     held = {(f.code, f.start, f.end) for f in out.suppressed}
     while out.rounds < max_rounds:
-        chosen = choose(findings, unsafe, layout)
+        chosen = choose(findings, unsafe, layout, also)
         if not chosen:
             break
         edits = [e for f in chosen for e in f.fix.edits]

@@ -24,14 +24,16 @@ def page_entry(art: Article, source: str, findings: list[Finding], suppressed=()
 
 
 def lint_entry(text: str, title: str, source: str, profile, gazetteer, select=None, ignore=None,
-               exceptions=None) -> dict:
+               exceptions=None, english=None) -> dict:
     """One page linted into its report entry, the cycle collector paused meanwhile (tree.paused_call);
-    ``exceptions``: the page's entries of the exceptions page (bot/exceptions.py)."""
-    return paused_call(_lint_entry, text, title, source, profile, gazetteer, select, ignore, exceptions)
+    ``exceptions``: the page's entries of the exceptions page (bot/exceptions.py); ``english``: the
+    English pages to cross-check against (bot.counterpart.EnglishPages; ``lint --against``)."""
+    return paused_call(_lint_entry, text, title, source, profile, gazetteer, select, ignore, exceptions, english)
 
 
-def _lint_entry(text, title, source, profile, gazetteer, select, ignore, exceptions) -> dict:
+def _lint_entry(text, title, source, profile, gazetteer, select, ignore, exceptions, english=None) -> dict:
     art = build(text, title, profile, gazetteer)
+    art.english = english
     return page_entry(art, source, *validate_split(art, select, ignore, exceptions))
 
 

@@ -61,8 +61,9 @@ def build(profile, gaz):
 def lint(build):
     from bot.validate import validate
 
-    def run(text, title="আজারবাইজান–আর্জেন্টিনা সম্পর্ক", **kw):
+    def run(text, title="আজারবাইজান–আর্জেন্টিনা সম্পর্ক", english=None, **kw):
         art = build(text, title)
+        art.english = english  # English pages to cross-check against (lint --against)
         return art, validate(art, **kw)
 
     return run

@@ -22,7 +22,7 @@ import pytest
 from bot.cli import build_parser, main
 from conftest import ROOT, SEED
 
-VERBS = ["parse", "lint", "fix", "run", "propose", "review", "apply", "report", "undo", "facts", "rules",
+VERBS = ["parse", "lint", "fix", "run", "propose", "review", "apply", "report", "undo", "facts", "crosscheck", "rules",
          "sandbox"]
 SEED_TITLE = "আজারবাইজান–আর্জেন্টিনা সম্পর্ক"  # the seed's file name, with a space for _
 WIDE = {"COLUMNS": "200"}  # argparse wraps help at the terminal's width

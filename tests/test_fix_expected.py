@@ -348,6 +348,25 @@ CASES = [
 }}
 """ + LEAD + HISTORY + MISSIONS + SEE_ALSO + REFS + NAVBOX + CATEGORIES),
 
+    # E003 (with English pages, english_for below): Bhutan's embassy in Dhaka has lost its
+    # reference; English Wikipedia states it with one, which comes home as {{ওয়েব উদ্ধৃতি}} right
+    # after the danda, unnamed (one sentence takes it), its access date in Bengali
+    Case("E003", "reference-from-english",
+         INFOBOX + LEAD + HISTORY + """
+== কূটনৈতিক মিশন ==
+ভুটানের রাজধানী [[থিম্পু]]তে বাংলাদেশের একটি দূতাবাস রয়েছে।\
+<ref name="bdemb">{{ওয়েব উদ্ধৃতি |ইউআরএল=https://thimphu.mofa.gov.bd/ |শিরোনাম=Embassy of Bangladesh, Thimphu}}</ref> \
+[[ঢাকা]]য় ভুটানের একটি দূতাবাস রয়েছে।
+""" + SEE_ALSO + REFS + NAVBOX + CATEGORIES,
+         INFOBOX + LEAD + HISTORY + """
+== কূটনৈতিক মিশন ==
+ভুটানের রাজধানী [[থিম্পু]]তে বাংলাদেশের একটি দূতাবাস রয়েছে।\
+<ref name="bdemb">{{ওয়েব উদ্ধৃতি |ইউআরএল=https://thimphu.mofa.gov.bd/ |শিরোনাম=Embassy of Bangladesh, Thimphu}}</ref> \
+[[ঢাকা]]য় ভুটানের একটি দূতাবাস রয়েছে।\
+<ref>{{ওয়েব উদ্ধৃতি|ইউআরএল=https://www.mfa.gov.bt/rbedhaka/|শিরোনাম=Royal Bhutanese Embassy, Dhaka\
+|সংগ্রহের-তারিখ=১২ মে ২০২৩}}</ref>
+""" + SEE_ALSO + REFS + NAVBOX + CATEGORIES),
+
     # T001-T005: ordinary prose in the history section
     Case("T001", "double-danda",
          INFOBOX + LEAD + """
@@ -455,10 +474,24 @@ CASES = [
 IDS = [f"{c.code}-{c.name}" for c in CASES]
 
 
+#: The English page E003's fix reads (its reference comes home): Bangladesh–Bhutan relations, as
+#: English Wikipedia might write it
+ENGLISH_BD_BT = ("Bangladesh and Bhutan have friendly relations. Bhutan has an embassy in [[Dhaka]].<ref>{{cite web"
+                 "|url=https://www.mfa.gov.bt/rbedhaka/|title=Royal Bhutanese Embassy, Dhaka|access-date=12 May 2023}}"
+                 "</ref>\n")
+
+
+def english_for(code):
+    from bot.counterpart import EnglishPages
+
+    return EnglishPages({"Bangladesh–Bhutan relations": ENGLISH_BD_BT}) if code == "E003" else None
+
+
 @pytest.fixture(scope="module")
 def fix(profile, gaz):
     def run(text, code):
-        return fix_page(text, TITLE, profile, gaz, unsafe=True, select=[code], today=TODAY)
+        return fix_page(text, TITLE, profile, gaz, unsafe=True, select=[code], today=TODAY,
+                        english=english_for(code))
     return run
 
 
@@ -530,6 +563,9 @@ ON_FIXTURES = {
     "I004": [],  # two different map values: no fix may choose between them
     "R001": [("{{তথ্যছক দ্বিপাক্ষিক সম্পর্ক|", "{{উৎসহীন|তারিখ=নভেম্বর ২০২৬}}\n{{তথ্যছক দ্বিপাক্ষিক সম্পর্ক|")],
     "R002": [("== তথ্যসূত্র ==\n", "== তথ্যসূত্র ==\n{{সূত্র তালিকা}}\n")],
+    "E003": [("[[ঢাকা]]য় ভুটানের একটি দূতাবাস রয়েছে।", "[[ঢাকা]]য় ভুটানের একটি দূতাবাস রয়েছে।<ref>{{ওয়েব উদ্ধৃতি"
+              "|ইউআরএল=https://www.mfa.gov.bt/rbedhaka/|শিরোনাম=Royal Bhutanese Embassy, Dhaka"
+              "|সংগ্রহের-তারিখ=১২ মে ২০২৩}}</ref>")],
     "E005": [("| mission1 =\n", "| mission1 = বাংলাদেশ দূতাবাস, [[থিম্পু]]\n")],
     "T001": [("প্রতিষ্ঠিত হয়।।", "প্রতিষ্ঠিত হয়।")],
     "T002": [("প্রতিষ্ঠিত হয়\u09f7", "প্রতিষ্ঠিত হয়।")],

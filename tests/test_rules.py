@@ -28,13 +28,27 @@ def codes_of(findings):
     return [f.code for f in findings]
 
 
+#: Rules that only judge with English pages (lint --against): their fixtures are linted against
+#: the English pages shipped in fixtures/enwiki.
+CROSSWIKI = {"E008"}
+
+
+def english_corpus():
+    from bot.cli import english_pages
+    from conftest import CORPUS
+
+    return english_pages([CORPUS])
+
+
 def lint_file(lint, path, **kw):
+    if path.parent.name in CROSSWIKI:
+        kw.setdefault("english", english_corpus())
     return lint(read(path), title_of(path), **kw)
 
 
 def test_catalogue_matches_spec():
     rows = spec_rows()
-    assert len(rows) == 38
+    assert len(rows) == 39  # the 38 given, and E008 (issue #23)
     rules = all_rules()
     assert set(rules) >= set(rows)  # the catalogue may grow; codes never change meaning
     for code, (severity, fix) in rows.items():

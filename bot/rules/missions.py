@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .. import layout, missions
-from . import Fix, Hit, register
+from . import Edit, Fix, Hit, register
 
 
 def _pair(art) -> set[str]:
@@ -67,10 +67,132 @@ def check_disagree(art):
 def check_unreferenced(art):
     """A mission fact in prose whose sentence carries no <ref>."""
     seen = set()
+    fixes = homecoming(art) if art.english is not None else {}
     for f in art.facts:
         if f.source == "prose" and not f.has_ref and (f.start, f.end) not in seen:
             seen.add((f.start, f.end))
-            yield Hit(f.start, f.end, {})
+            yield Hit(f.start, f.end, {}, fixes.get((f.start, f.end)))
+
+
+def _crosscheck(art) -> list:
+    from ..crosscheck import for_article
+
+    return for_article(art, art.english)
+
+
+def homecoming(art) -> dict[tuple[int, int], Fix]:
+    """E003's fix with English pages: the reference English Wikipedia gives an agreed fact,
+    written as this wiki writes it (:mod:`bot.citeimport`), right after each unreferenced
+    sentence of the fact; a reference that several sentences take is defined once, named, and
+    reused. Sentences that share a reference share one fix (sentence span -> fix)."""
+    from ..citeimport import localize, spec
+    from ..crosscheck import english_profile
+
+    if spec(art.profile) is None:
+        return {}
+    refs_of: dict[tuple[int, int], list] = {}  # sentence -> English refs, in order
+    for row in _crosscheck(art):
+        if row.status != "agreed" or row.ref is None:
+            continue
+        for f in row.here:
+            if f.source == "prose" and not f.has_ref:
+                got = refs_of.setdefault((f.start, f.end), [])
+                if row.ref not in got:
+                    got.append(row.ref)
+    if not refs_of:
+        return {}
+    en, _ = english_profile()
+    page_refs = art.doc["references"]["refs"]
+    defined = {r["name"]: r["content"] for r in page_refs if r["name"] and r["content"]}
+    taken = {r["name"] for r in page_refs if r["name"]}
+    users: dict = {}  # English ref -> sentences, in page order
+    for span in sorted(refs_of):
+        for ref in refs_of[span]:
+            users.setdefault(ref, []).append(span)
+    tags: dict = {}  # English ref -> (defining tag, reuse tag or None)
+    for ref, spans in users.items():
+        content = localize(ref.content, en, art.profile)
+        same = next((n for n, c in defined.items() if c == content), None)
+        if same is not None:
+            tags[ref] = (f'<ref name="{same}" />', f'<ref name="{same}" />')
+        elif len(spans) == 1:
+            tags[ref] = (f"<ref>{content}</ref>", None)
+        else:
+            name = _ref_name(ref, taken)
+            taken.add(name)
+            tags[ref] = (f'<ref name="{name}">{content}</ref>', f'<ref name="{name}" />')
+    # sentences sharing a reference make one fix (a reuse never goes without its definition)
+    group = {span: span for span in refs_of}
+
+    def root(x):
+        while group[x] != x:
+            x = group[x]
+        return x
+
+    for spans in users.values():
+        for other in spans[1:]:
+            group[root(other)] = root(spans[0])
+    edits: dict = {}
+    used: set = set()
+    for span in sorted(refs_of):
+        new = []
+        for ref in refs_of[span]:
+            define, reuse = tags[ref]
+            new.append(reuse if ref in used and reuse else define)
+            used.add(ref)
+        edits.setdefault(root(span), []).append(Edit(span[1], span[1], "".join(new)))
+    return {span: Fix("unsafe", "bring the English Wikipedia reference home", edits[root(span)])
+            for span in refs_of}
+
+
+def _ref_name(ref, taken: set[str]) -> str:
+    """A name for a reference several sentences take: the English one (unless an editor's
+    automatic ``:0``-style name), else the host of its URL, else ``en``; never one the page
+    holds already."""
+    import re
+
+    base = ref.name if ref.name and not ref.name.startswith(":") and not ref.name.isdigit() else None
+    if base is None:
+        m = re.search(r"https?://(?:www\.)?([^/\s|}\]]+)", ref.content)
+        base = m[1] if m else "en"
+    base = base.replace('"', "")
+    name, n = base, 1
+    while name in taken:
+        n += 1
+        name = f"{base}-{n}"
+    return name
+
+
+def _value(gaz, kind: str, city_id, city) -> str:
+    """``city (kind)`` in the gazetteer's language: its name for a known city, else as written."""
+    place = gaz.name(city_id) if city_id else city
+    return f"{place or '?'} ({kind})"
+
+
+def check_crosswiki(art):
+    """English Wikipedia states the same sender's mission in the same host, but of another kind or
+    in another city, and nothing that agrees. Only with English pages (``--against``)."""
+    if art.english is None:
+        return
+    from ..crosscheck import english_profile
+
+    _, gaz_en = english_profile()
+    kinds = art.profile.data["missions"]["kinds"]
+    for row in _crosscheck(art):
+        if row.status != "disagreeing":
+            continue
+        there = list(dict.fromkeys((f.kind, f.city_id, f.city) for f in row.there))
+        here_bn = ", ".join(dict.fromkeys(_value(art.gazetteer, kinds[f.kind][0], f.host_city_id, f.host_city)
+                                          for f in row.here))
+        here_en = ", ".join(dict.fromkeys(_value(gaz_en, f.kind, f.host_city_id, None) for f in row.here))
+        there_bn = ", ".join(_value(art.gazetteer, kinds[k][0], c, w) for k, c, w in there)
+        there_en = ", ".join(_value(gaz_en, k, c, w) for k, c, w in there)
+        args = {"country": art.gazetteer.genitive(row.sender) or f"{_name(art, row.sender)}-এর",
+                "host": _name(art, row.host), "country_en": _name_en(row.sender),
+                "host_en": _name_en(row.host), "here": here_bn, "there": there_bn, "here_en": here_en,
+                "there_en": there_en, "article": row.there[0].title}
+        for span in dict.fromkeys((f.start, f.end) for f in row.here):
+            yield Hit(span[0], span[1], args)
 
 
 def check_outside_pair(art):
@@ -159,7 +281,18 @@ register("E002", "mission-disagreement", "warning",
          example="mission1 = ঢাকায় দূতাবাস; prose: চট্টগ্রামে কনস্যুলেট", check=check_disagree)
 register("E003", "mission-unreferenced", "warning",
          "কূটনৈতিক মিশনের তথ্যের বাক্যে কোনো তথ্যসূত্র নেই", "a mission fact in prose with no reference in its sentence",
-         example="বাকুতে আর্জেন্টিনার একটি দূতাবাস রয়েছে।", check=check_unreferenced)
+         fix="unsafe", example="বাকুতে আর্জেন্টিনার একটি দূতাবাস রয়েছে।",
+         doc="A mission fact in prose whose sentence carries no <ref>.\n\n"
+             "The fix needs English pages (``--against``; without them there is none): when English "
+             "Wikipedia states the same fact (``agreed``, :mod:`bot.crosscheck`) with a reference, that "
+             "reference is brought home: its citation template and parameters written as this wiki "
+             "writes them (the profile's ``citations.from_english``: ``{{cite web}}`` → "
+             "``{{ওয়েব উদ্ধৃতি}}``, ``access-date`` → ``সংগ্রহের-তারিখ`` with the date in Bengali, "
+             "archive fields kept), right after the sentence's danda. A reference several sentences "
+             "take is defined once, named, and reused (``<ref name=\"…\" />``); those sentences share "
+             "one fix. Unsafe: a person checks that the source says what the sentence says, so "
+             "``relbot fix --unsafe --against`` and ``relbot propose --against`` show it and a bot run "
+             "never saves it. With it, R001 adds no unreferenced tag.", check=check_unreferenced)
 register("E004", "mission-outside-pair", "warning",
          "মিশনের তথ্যটি এই দুই দেশের বাইরের দেশ ({country}) নিয়ে",
          "a mission fact about a country outside the pair ({country})",
@@ -184,3 +317,15 @@ register("E007", "infobox-mission-wrong-slot", "warning",
              "country is not the title's (I006), the slot whose country is still holds that "
              "country's mission in the title's other country and is judged; the other is not. "
              "No fix: which slot or which value is wrong needs a person.", check=check_infobox_wrong_mission)
+register("E008", "mission-crosswiki-disagreement", "warning",
+         "{country} মিশন নিয়ে ভিন্ন তথ্য ({host}): এই নিবন্ধে {here}, ইংরেজি উইকিপিডিয়ার «{article}» নিবন্ধে {there}",
+         "{country_en}'s mission in {host_en} differs: here {here_en}, in English Wikipedia's “{article}” {there_en}",
+         example="(আর্জেন্টিনা–পাকিস্তান সম্পর্ক) করাচিতে আর্জেন্টিনার একটি কনস্যুলেট রয়েছে। — Foreign relations of "
+                 "Argentina: Argentina has an embassy in Islamabad.",
+         doc="Only when English pages are given (``relbot lint --against``, ``relbot crosscheck``): "
+             "the facts English Wikipedia states about the pair (``A–B relations``, and the row or section "
+             "of the other country in ``Foreign relations of A`` and of B, :mod:`bot.counterpart`) are "
+             "compared with the article's (:mod:`bot.crosscheck`). A sender's mission in a host that the "
+             "article gives one kind or city and English Wikipedia another, with none that agrees, is "
+             "reported on each of the article's sentences. No fix: which wiki is right needs a person "
+             "and a source.", check=check_crosswiki)

@@ -11,7 +11,14 @@ register("R001", "no-references", "warning",
          doc="Checked by the policy schema: no <ref> and no unreferenced maintenance tag. The profile's "
              "footnote templates ({{efn}}, {{refn}}, {{sfn}} …, `footnotes`) are references as the "
              "{{#tag:ref}} they expand to.",
-         fixer=lambda art: layout.unreferenced_edits(art, art.today))
+         fixer=lambda art: [] if _refs_coming(art) else layout.unreferenced_edits(art, art.today))
+
+
+def _refs_coming(art) -> bool:
+    """E003's fix brings English Wikipedia's references (``--against``): no "unreferenced" tag then."""
+    from .missions import homecoming
+
+    return art.english is not None and bool(homecoming(art))
 register("R002", "no-reflist", "error",
          "তথ্যসূত্র আছে কিন্তু সূত্র তালিকা বা <references/> নেই",
          "references exist but there is no reference list", fix="safe", example="<ref>…</ref> without {{সূত্র তালিকা}}",
