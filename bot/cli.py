@@ -298,13 +298,28 @@ def cmd_parse(args) -> int:
     return EXIT_OK
 
 
+def _readable(paths, title: str | None, errors: list[str]):
+    """(path, page) of each page of ``paths`` that can be read; each that cannot is one
+    ``relbot: error:`` line on stderr and one entry of ``errors``, and the others go on."""
+    from .sources import InputError, read_page
+
+    for path in paths:
+        try:
+            page = read_page(path, title)
+        except InputError as exc:
+            errors.append(str(exc))
+            print(f"relbot: error: {exc}", file=sys.stderr)
+            continue
+        yield path, page
+
+
 def cmd_lint(args) -> int:
     from pathlib import Path
 
     from .gazetteer import Gazetteer
     from .profile import load_profile
     from .report import lint_entry
-    from .sources import InputError, expand, read_page
+    from .sources import InputError, expand
     from .validate import resolve_codes
 
     profile = load_profile(args.profile)
@@ -327,13 +342,7 @@ def cmd_lint(args) -> int:
     gaz = Gazetteer.load(profile.lang)
     english = english_pages(args.against) if args.against else None
     pages, errors, sources = [], [], {}
-    for path in paths:
-        try:
-            page = read_page(path, args.title)
-        except InputError as exc:
-            errors.append(str(exc))
-            print(f"relbot: error: {exc}", file=sys.stderr)
-            continue
+    for _, page in _readable(paths, args.title, errors):
         pages.append(lint_entry(page.text, page.title, page.source, profile, gaz, args.select, args.ignore,
                                 listed.for_page(page.title) if listed else None, english))
         sources[page.source] = page.text
@@ -457,7 +466,7 @@ def cmd_fix(args) -> int:
     from .fixes import fix_page
     from .gazetteer import Gazetteer
     from .profile import load_profile
-    from .sources import InputError, expand, is_stdin, read_page
+    from .sources import InputError, expand, is_stdin
     from .validate import resolve_codes
 
     profile = load_profile(args.profile)
@@ -477,14 +486,9 @@ def cmd_fix(args) -> int:
             raise InputError(f"{outdir}: cannot create the output directory: {exc.strerror or exc}") from None
     gaz = Gazetteer.load(profile.lang)
     english = english_pages(args.against) if args.against else None
-    errors, remaining = False, False
-    for path in paths:
-        try:
-            page = read_page(path, args.title)
-        except InputError as exc:
-            errors = True
-            print(f"relbot: error: {exc}", file=sys.stderr)
-            continue
+    unreadable: list[str] = []
+    remaining = False
+    for path, page in _readable(paths, args.title, unreadable):
         out = fix_page(page.text, page.title, profile, gaz, unsafe=args.unsafe, layout=args.layout,
                        select=args.select, ignore=args.ignore, english=english)
         if out.status != "checked":
@@ -509,7 +513,7 @@ def cmd_fix(args) -> int:
             sys.stdout.write(f"# {out.summary}\n")
             if out.cosmetic:
                 sys.stdout.write("# cosmetic only: a bot run would not save this edit alone\n")
-    if errors:
+    if unreadable:
         return EXIT_USAGE
     return EXIT_FINDINGS if remaining else EXIT_OK
 
@@ -827,7 +831,7 @@ def cmd_crosscheck(args) -> int:
     from .crosscheck import page_report, summary, summary_line, text_lines
     from .gazetteer import Gazetteer
     from .profile import load_profile
-    from .sources import InputError, expand, read_page
+    from .sources import expand
     from .validate import validate
 
     profile = load_profile(args.profile)
@@ -835,13 +839,7 @@ def cmd_crosscheck(args) -> int:
     english = english_pages(args.against)
     gaz = Gazetteer.load(profile.lang)
     entries, errors = [], []
-    for path in paths:
-        try:
-            page = read_page(path, args.title)
-        except InputError as exc:
-            errors.append(str(exc))
-            print(f"relbot: error: {exc}", file=sys.stderr)
-            continue
+    for _, page in _readable(paths, args.title, errors):
         art = build(page.text, page.title, profile, gaz)
         art.english = english
         found = [f.to_json(art) for f in validate(art, select=["E008"])] if art.status == "checked" else []

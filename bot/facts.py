@@ -46,13 +46,9 @@ def facts_for(text: str, title: str, profile: Profile, gaz: Gazetteer | None = N
     form (``cmd``) has no such field.
     """
     gaz = gaz or Gazetteer.load(profile.lang)
+    parsed = parsed or _parsed(text, profile)
     if parsed is None:
-        if not text.strip() or len(text.encode("utf-8")) > profile.limits["max_bytes"]:
-            return []
-        try:
-            parsed = parse(text, max_cost=profile.limits["max_parse_cost"])
-        except (ParseRefused, RecursionError):
-            return []
+        return []
     art = Article(title=title, text=text, profile=profile, gazetteer=gaz, parsed=parsed)
     builder = _Builder(art)
     prose = LinkedProse(parsed, builder.link_kind)
@@ -75,6 +71,16 @@ def facts_for(text: str, title: str, profile: Profile, gaz: Gazetteer | None = N
     return out
 
 
+def _parsed(text: str, profile: Profile):
+    """The page parsed, or None for a page with no facts to read (empty, too large, refused)."""
+    if not text.strip() or len(text.encode("utf-8")) > profile.limits["max_bytes"]:
+        return None
+    try:
+        return parse(text, max_cost=profile.limits["max_parse_cost"])
+    except (ParseRefused, RecursionError):
+        return None
+
+
 def title_pair(title: str, profile: Profile, gaz: Gazetteer) -> tuple[str, ...]:
     """The two country codes a bilateral title names (``বাংলাদেশ–মিশর সম্পর্ক``), else ()."""
     codes = tuple(c["code"] for c in split_title(title, profile, gaz)["countries"])
@@ -85,12 +91,8 @@ def absent_for(text: str, title: str, profile: Profile, gaz: Gazetteer | None = 
     """The missions the page's prose says do not exist (closed, denied, served from elsewhere),
     as ``(sender, host_country, kind, line)`` rows; empty for grammars that read none."""
     gaz = gaz or Gazetteer.load(profile.lang)
-    if missions.grammar_name(profile) != "bn" or not text.strip() \
-            or len(text.encode("utf-8")) > profile.limits["max_bytes"]:
-        return []
-    try:
-        parsed = parse(text, max_cost=profile.limits["max_parse_cost"])
-    except (ParseRefused, RecursionError):
+    parsed = _parsed(text, profile) if missions.grammar_name(profile) == "bn" else None
+    if parsed is None:
         return []
     art = Article(title=title, text=text, profile=profile, gazetteer=gaz, parsed=parsed)
     prose = LinkedProse(parsed, _Builder(art).link_kind)
