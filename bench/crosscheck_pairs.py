@@ -1,0 +1,123 @@
+"""Precision and recall of ``relbot crosscheck`` on the hand-labelled Bengali–English pairs of
+fixtures/crosscheck/pairs.json (labelled by a helper that never ran or read relbot's crosscheck).
+
+For each pair the Bengali file is read under its title and compared with the English pages of
+fixtures/enwiki (all 196, as ``--against`` would give them). A labelled fact and a row match when
+sender, host and status agree, the kind agrees (for a disagreement, the Bengali side's kind and
+the English side's, each with its own), and the cities agree where both name one (compared as
+letters only: ``Buenos Aires`` ~ ``AR:buenos-aires``). Scored per status: precision over the rows
+of that status, recall over the labels of that status; ``only-here`` is printed too.
+
+    python3 bench/crosscheck_pairs.py
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tests"))
+
+LABELS = ROOT / "fixtures" / "crosscheck" / "pairs.json"
+STATUSES = ("agreed", "missing-here", "disagreeing", "only-here")
+
+
+def _letters(city: str | None) -> str | None:
+    if not city:
+        return None
+    return re.sub(r"[^a-z]", "", city.split(":", 1)[-1].casefold()) or None
+
+
+def _row_keys(row) -> dict:
+    """What a row says, as the labels say it: the Bengali side's kind and city and, for a
+    disagreement, the English side's."""
+    here = row.here[0] if row.here else None
+    there = row.there[0] if row.there else None
+    out = {"sender": row.sender, "host": row.host, "status": row.status, "kind": row.kind,
+           "city": _letters(row.city_id)}
+    if row.status == "disagreeing" and here is not None and there is not None:
+        out["kind"], out["city"] = here.kind, _letters(here.host_city_id)
+        out["other_kind"], out["other_city"] = there.kind, _letters(there.city_id or there.city)
+    return out
+
+
+def _matches(label: dict, row: dict) -> bool:
+    if (label["sender"], label["host_country"], label["status"]) != (row["sender"], row["host"], row["status"]):
+        return False
+    if label["kind"] != row["kind"]:
+        return False
+    a, b = _letters(label.get("host_city")), row["city"]
+    if a and b and a != b:
+        return False
+    if label["status"] == "disagreeing":
+        other = label.get("other") or {}
+        if other.get("kind") and row.get("other_kind") and other["kind"] != row["other_kind"]:
+            return False
+        a, b = _letters(other.get("host_city")), row.get("other_city")
+        if a and b and a != b:
+            return False
+    return True
+
+
+def score(doc: dict | None = None, english=None) -> dict:
+    """Counts, precision and recall per status, and the differences (for reading, not tuning)."""
+    import realpages
+    from bot.article import build
+    from bot.counterpart import EnglishPages
+    from bot.crosscheck import for_article
+    from bot.gazetteer import Gazetteer
+    from bot.profile import load_profile
+    from bot.sources import title_from_path
+
+    doc = doc or json.loads(LABELS.read_text("utf-8"))
+    if english is None:
+        english = EnglishPages()
+        for path in sorted(realpages.enwiki_dir().glob("*.wikitext")):
+            english.add_file(path, title_from_path(path))
+    profile, gaz = load_profile("bn"), Gazetteer.load("bn")
+    tp, pred, gold = Counter(), Counter(), Counter()
+    diffs = []
+    for pair in doc["pairs"]:
+        text = (ROOT / pair["bn_file"]).read_text("utf-8")
+        art = build(text, pair["bn_title"], profile, gaz)
+        rows = [_row_keys(r) for r in for_article(art, english)]
+        labels = list(pair["facts"])
+        for row in rows:
+            pred[row["status"]] += 1
+            hit = next((x for x in labels if _matches(x, row)), None)
+            if hit is not None:
+                labels.remove(hit)
+                tp[row["status"]] += 1
+            else:
+                diffs.append((pair["id"], "extra", row))
+        for x in pair["facts"]:
+            gold[x["status"]] += 1
+        diffs += [(pair["id"], "missed", x) for x in labels]
+    ratio = lambda a, b: a / b if b else 1.0  # noqa: E731
+    return {"pairs": len(doc["pairs"]), "tp": dict(tp), "predicted": dict(pred), "labelled": dict(gold),
+            "precision": {s: ratio(tp[s], pred[s]) for s in STATUSES},
+            "recall": {s: ratio(tp[s], gold[s]) for s in STATUSES}, "diffs": diffs}
+
+
+def main() -> None:
+    started = time.perf_counter()
+    r = score()
+    seconds = time.perf_counter() - started
+    print(f"crosscheck on {r['pairs']} labelled bn–en pairs ({seconds:.1f} s, the English pages read once)")
+    print(f"{'status':<14}{'labelled':>9}{'found':>7}{'right':>7}{'P':>8}{'R':>8}")
+    for s in STATUSES:
+        print(f"{s:<14}{r['labelled'].get(s, 0):>9}{r['predicted'].get(s, 0):>7}{r['tp'].get(s, 0):>7}"
+              f"{r['precision'][s]:>8.3f}{r['recall'][s]:>8.3f}")
+    if "-v" in sys.argv:
+        for d in r["diffs"]:
+            print(*d)
+
+
+if __name__ == "__main__":
+    main()

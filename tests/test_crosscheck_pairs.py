@@ -1,0 +1,32 @@
+"""``relbot crosscheck`` against hand-labelled Bengali–English pairs (issue 23): 40 pairs, 130
+facts (fixtures/crosscheck/pairs.json, labelled by a helper that neither ran nor read relbot's
+crosscheck). The floors are what is measured now (bench/crosscheck_pairs.py prints the figures and,
+with -v, every difference), below the issue's goal of 0.9 each: they keep what is reached from
+slipping back; the gap is in bench/RESULTS.md."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
+
+import crosscheck_pairs  # noqa: E402
+
+#: (precision, recall) floors per status, measured 2026-12-07
+FLOORS = {"agreed": (0.97, 0.73), "missing-here": (0.55, 0.86), "disagreeing": (0.75, 0.54)}
+
+
+def test_crosscheck_on_the_labelled_pairs_keeps_its_precision_and_recall():
+    r = crosscheck_pairs.score()
+    assert r["pairs"] == 40 and sum(r["labelled"].values()) == 130
+    print({s: (round(r["precision"][s], 3), round(r["recall"][s], 3)) for s in crosscheck_pairs.STATUSES})
+    for status, (p, rec) in FLOORS.items():
+        assert r["precision"][status] >= p and r["recall"][status] >= rec, (status, r["precision"], r["recall"])
+
+
+def test_the_seed_pair_is_agreed_on_both_embassies():
+    doc = crosscheck_pairs.json.loads(crosscheck_pairs.LABELS.read_text("utf-8"))
+    seed = {"pairs": [p for p in doc["pairs"] if p["bn_source"] == "seed"]}
+    r = crosscheck_pairs.score(seed)
+    assert (r["tp"], r["predicted"], r["labelled"]) == ({"agreed": 2}, {"agreed": 2}, {"agreed": 2})
