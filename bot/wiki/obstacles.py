@@ -14,8 +14,9 @@ title-blacklist MediaWiki:Titleblacklist                    the page's revision
 captcha         the account's ``skipcaptcha`` right         whether it has it
 ==============  ==========================================  ===========================================
 
-A run with held pages asks for every mark in one request (none without held pages, so a run with
-nothing held costs nothing more) and reads again the pages whose obstacle changed.
+A run with held pages asks for every mark in one request (one more for each further 50 protected
+pages, 500 with apihighlimits; none without held pages, so a run with nothing held costs nothing
+more) and reads again the pages whose obstacle changed.
 """
 
 from __future__ import annotations
@@ -43,24 +44,26 @@ def cause_of(outcome: str, reason: str) -> dict | None:
 
 
 def marks(site, account, obstacles: list[tuple[str, dict]]) -> list[str | None]:
-    """The current mark of each (page title, obstacle), from one request (none when no obstacle
-    needs the wiki). None: the mark cannot be known (an AbuseFilter without a filter id)."""
+    """The current mark of each (page title, obstacle), from one request a batch of titles (none
+    when no obstacle needs the wiki). None: the mark cannot be known (an AbuseFilter without a
+    filter id)."""
     from .changes import query
 
     titles = sorted({t for t, o in obstacles if o["cause"] == "protected"}
                     | {PAGES[o["cause"]] for _, o in obstacles if o["cause"] in PAGES})
     filters = any(o["cause"] == "abusefilter" for _, o in obstacles)
     pages, filter_rows = {}, {}
-    if titles or filters:
+    size = 500 if site.has_right("apihighlimits") else 50  # titles a request may name
+    for i in range(0, max(len(titles), 1 if filters else 0), size):
         params = {}
         if titles:
-            params |= {"titles": titles, "prop": "info", "inprop": "protection"}
-        if filters:
+            params |= {"titles": titles[i:i + size], "prop": "info", "inprop": "protection"}
+        if filters and i == 0:
             params |= {"list": "abusefilters", "abfprop": "id|status|lastedittime", "abflimit": "max"}
         lists: dict = {}
         found, _ = query(site, lists, **params)
-        pages = {p["title"]: p for p in found}
-        filter_rows = {f["id"]: f for f in lists.get("abusefilters", [])}
+        pages |= {p["title"]: p for p in found}
+        filter_rows |= {f["id"]: f for f in lists.get("abusefilters", [])}
     out = []
     for title, o in obstacles:
         cause = o["cause"]
