@@ -195,6 +195,69 @@ def check_crosswiki(art):
             yield Hit(span[0], span[1], args)
 
 
+def check_crosswiki_missing(art):
+    """English Wikipedia states, with a reference, a mission of the pair that the article does not
+    state at all. Only with English pages (``--against``); the fix proposes the sentence."""
+    if art.english is None:
+        return
+    from ..citeimport import localize, spec
+    from ..crosscheck import english_profile
+    from ..sentences import mission_sentence
+
+    en, gaz_en = english_profile()
+    at, heading = _missions_place(art)
+    kinds = art.profile.data["missions"]["kinds"]
+    for row in _crosscheck(art):
+        if row.status != "missing-here" or row.ref is None:
+            continue  # a fact English Wikipedia does not source is listed by crosscheck, never proposed
+        there = row.there[0]
+        sentence = mission_sentence(row.sender, there.city_id, row.kind, art.profile, art.gazetteer) \
+            if there.city_id else None
+        fix = None
+        if sentence is not None and spec(art.profile) is not None:
+            block = f"{sentence}<ref>{localize(row.ref.content, en, art.profile)}</ref>\n"
+            if heading is not None:
+                block = f"{heading}\n{block}"
+            fix = Fix("unsafe", "propose the mission English Wikipedia states, with its reference",
+                      [layout.block_insert(art.text, at, block)])
+        place = art.gazetteer.name(there.city_id) if there.city_id else there.city
+        yield Hit(*_missions_span(art), {
+            "country": art.gazetteer.genitive(row.sender) or f"{_name(art, row.sender)}-এর",
+            "host": _name(art, row.host), "value": f"{place or '?'} ({kinds[row.kind][0]})",
+            "country_en": _name_en(row.sender), "host_en": _name_en(row.host),
+            "value_en": _value(gaz_en, row.kind, there.city_id, there.city), "article": there.title}, fix)
+
+
+def _missions_section(art) -> dict | None:
+    return next((s for s in art.doc["sections"] if s["key"] == "missions"), None)
+
+
+def _missions_span(art) -> tuple[int, int]:
+    """Where a missing mission is reported: the missions section's heading, else the lead's first line."""
+    sec = _missions_section(art)
+    if sec is not None:
+        return sec["heading_span"]["start"], sec["heading_span"]["end"]
+    lead = art.doc["lead"]["span"]
+    end = art.text.find("\n", lead["start"], lead["end"])
+    return lead["start"], end if end > lead["start"] else lead["end"]
+
+
+def _missions_place(art) -> tuple[int, str | None]:
+    """Where a proposed mission sentence goes, and the heading to create with it: the end of the
+    missions section's own text, else a new missions section before the appendix sections (the
+    standard layout's place for a body section)."""
+    sec = _missions_section(art)
+    if sec is not None:
+        body = sec["body_span"]
+        at = body["start"] + len(art.text[body["start"]:body["end"]].rstrip())
+        return at + (art.text[at:at + 1] == "\n"), None  # after the last line, a paragraph of its own
+    title = art.profile.section_title("missions")
+    appendix = art.profile.appendix_order
+    at = next((s["span"]["start"] for s in layout.top_sections(art) if s["key"] in appendix),
+              art.doc["trailer"]["start"])
+    return at, f"== {title} =="
+
+
 def check_outside_pair(art):
     """A mission fact about a country that is not one of the title's two."""
     pair = _pair(art)
@@ -329,3 +392,20 @@ register("E008", "mission-crosswiki-disagreement", "warning",
              "article gives one kind or city and English Wikipedia another, with none that agrees, is "
              "reported on each of the article's sentences. No fix: which wiki is right needs a person "
              "and a source.", check=check_crosswiki)
+register("E009", "mission-crosswiki-missing", "warning",
+         "ইংরেজি উইকিপিডিয়ার «{article}» নিবন্ধে {country} মিশন ({host}: {value}) তথ্যসূত্রসহ আছে, এই নিবন্ধে নেই",
+         "English Wikipedia's “{article}” states {country_en}'s mission in {host_en} ({value_en}) with a "
+         "reference; this article does not",
+         fix="unsafe",
+         example="(আজারবাইজান–আর্জেন্টিনা সম্পর্ক, without Azerbaijan's embassy) — Foreign relations of Argentina: "
+                 "Azerbaijan has an embassy in Buenos Aires.<ref>…</ref>",
+         doc="Only when English pages are given (``relbot lint --against``, ``relbot crosscheck``): a mission "
+             "of the pair that English Wikipedia states with a reference (``missing-here``, "
+             ":mod:`bot.crosscheck`) and the article does not state at all. Reported on the missions "
+             "section's heading, else on the lead. The fix proposes one Bengali sentence written from the "
+             "profile (``missions.sentence``: the city's locative as bnwiki writes it, the sender in the "
+             "genitive, the kind in its Bengali word) with the English reference brought home as a "
+             "Bengali citation, at the end of the missions section (``কূটনৈতিক মিশন``), which it creates "
+             "before the appendix sections when there is none. Unsafe: a person checks the source; a bot "
+             "run never saves it. A fact English Wikipedia states without a reference is listed by "
+             "``relbot crosscheck``, never proposed.", check=check_crosswiki_missing)
