@@ -245,15 +245,25 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--profile", default="bn", help=PROFILE)
     p.add_argument("--format", choices=("json", "csv"), default="json", help="JSON, or CSV with one row per fact")
 
-    p = sub.add_parser("crosscheck", help="compare the mission facts with English Wikipedia's",
+    p = sub.add_parser("crosscheck", allow_abbrev=False, help="compare the mission facts with English Wikipedia's",
                        description="Compare each article's mission facts with the English Wikipedia pages "
-                                   "given (A–B relations, and the other country's row or section in Foreign "
-                                   "relations of A and of B), offline: each fact agreed, disagreeing, missing "
-                                   "here or only here, with the reference the English sentence cites; text, or "
-                                   "JSON (schemas/crosscheck.schema.json). Exit status: 0 no disagreement, 1 "
-                                   "some (E008), 2 a usage or input error (one line).")
-    p.add_argument("paths", nargs="+", metavar="PATH", help=PATHS)
-    p.add_argument("--against", nargs="+", metavar="PATH", required=True, help=AGAINST.split("; default")[0])
+                                   "(A–B relations, and the other country's row or section in Foreign "
+                                   "relations of A and of B): offline with files and --against, or live with "
+                                   "--wiki (pywikibot generator options, else the profile's pages; the English "
+                                   "pages from the English wiki of the same family): each fact agreed, "
+                                   "disagreeing, missing here or only here, with the reference the English "
+                                   "sentence cites; text, or JSON (schemas/crosscheck.schema.json). Exit status: "
+                                   "0 no disagreement, 1 some (E008), 2 a usage or input error (one line).")
+    p.add_argument("paths", nargs="*", metavar="PATH", help=PATHS + " (else --wiki)")
+    p.add_argument("--against", nargs="+", metavar="PATH",
+                   help=AGAINST.split("; default")[0] + "; needed with files (default: none)")
+    p.add_argument("--wiki", action="store_true",
+                   help="take the pages from the wiki (pywikibot generator options) and the English pages from "
+                        "the English wiki, in batches; the output says how many requests it took")
+    p.add_argument("--against-site", metavar="FAMILY:CODE",
+                   help="with --wiki: the English wiki as pywikibot names it (default: the wiki's own family at "
+                        "code en)")
+    p.add_argument("--pywikibot-dir", help=PYWIKIBOT_DIR)
     p.add_argument("--title", help=TITLE)
     p.add_argument("--profile", default="bn", help=PROFILE)
     p.add_argument("--format", choices=("text", "json"), default="text",
@@ -822,7 +832,7 @@ def english_pages(paths):
     return pages
 
 
-def cmd_crosscheck(args) -> int:
+def cmd_crosscheck(args, extra: list[str]) -> int:
     from .article import build
     from .crosscheck import page_report, summary, summary_line, text_lines
     from .gazetteer import Gazetteer
@@ -831,22 +841,39 @@ def cmd_crosscheck(args) -> int:
     from .validate import validate
 
     profile = load_profile(args.profile)
-    paths = expand(args.paths, args.title)
-    english = english_pages(args.against)
     gaz = Gazetteer.load(profile.lang)
-    entries, errors = [], []
-    for path in paths:
-        try:
-            page = read_page(path, args.title)
-        except InputError as exc:
-            errors.append(str(exc))
-            print(f"relbot: error: {exc}", file=sys.stderr)
-            continue
-        art = build(page.text, page.title, profile, gaz)
+    if args.wiki and (args.paths or args.against or args.title):
+        raise UsageError("--wiki takes the pages and the English pages from the wikis: give no files, --against "
+                         "or --title with it")
+    if not args.wiki and (not args.paths or not args.against):
+        raise UsageError("give files or folders and --against ENGLISH_PAGES, or --wiki (with pywikibot generator "
+                         "options)")
+    if args.against_site and not args.wiki:
+        raise UsageError("--against-site is for --wiki")
+    entries, errors, requests = [], [], None
+
+    def check(art, english, source):
         art.english = english
         found = [f.to_json(art) for f in validate(art, select=["E008"])] if art.status == "checked" else []
-        entries.append(page_report(art, english, page.source, found))
+        entries.append(page_report(art, english, source, found))
+
+    if args.wiki:
+        arts, english, requests, where = _crosscheck_wiki(args, extra, profile, gaz)
+        for art in arts:
+            check(art, english, f"{where}:{art.title}")
+    else:
+        english = english_pages(args.against)
+        for path in expand(args.paths, args.title):
+            try:
+                page = read_page(path, args.title)
+            except InputError as exc:
+                errors.append(str(exc))
+                print(f"relbot: error: {exc}", file=sys.stderr)
+                continue
+            check(build(page.text, page.title, profile, gaz), english, page.source)
     report = {"pages": entries, "summary": summary(entries, errors)}
+    if requests is not None:
+        report["summary"]["requests"] = requests
     if args.format == "json":
         out = json.dumps(report, ensure_ascii=False, indent=1) + "\n"
     else:
@@ -858,6 +885,42 @@ def cmd_crosscheck(args) -> int:
     if errors:
         return EXIT_USAGE
     return EXIT_FINDINGS if report["summary"]["findings"] else EXIT_OK
+
+
+def _crosscheck_wiki(args, extra: list[str], profile, gaz):
+    """``crosscheck --wiki``: the articles (built from the wiki's pages), the English pages read
+    from the English wiki, the requests counted after login, and the wiki's code."""
+    from .article import build
+    from .counterpart import titles_to_read
+    from .crosscheck import english_profile
+    from .wiki import connect, pywikibot_dir, wiki_pages
+    from .wiki.english import RequestCounter, english_site, language_links, read_pages
+
+    pywikibot_dir(args.pywikibot_dir)
+    site, extra = connect(extra)
+    counter = RequestCounter().start()
+    try:
+        en = english_site(site, args.against_site)
+        pages = list(wiki_pages(site, profile, extra))
+        links = language_links(site, [p.title() for p in pages], en.code)
+        arts, titles, pair_links = [], [], {}
+        gaz_en = english_profile()[1]
+        for page in pages:
+            art = build(page.text, page.title(), profile, gaz)
+            arts.append(art)
+            codes = [c["code"] for c in art.doc.get("title", {}).get("countries", ()) if c.get("code")]
+            if art.status != "checked" or len(set(codes)) != 2:
+                continue
+            link = links.get(page.title())
+            if link:
+                pair_links[frozenset(codes)] = link
+            titles += titles_to_read(gaz_en, *codes, link)
+        english = read_pages(en, titles)
+        english.links.update(pair_links)
+    finally:
+        counter.stop()
+    requests = {"wiki": counter.of(site), "english": counter.of(en), "total": sum(counter.by_host.values())}
+    return arts, english, requests, site.code
 
 
 def cmd_rules(args) -> int:
@@ -903,8 +966,8 @@ def cmd_sandbox(args) -> int:
 
 
 COMMANDS = {"parse": cmd_parse, "lint": cmd_lint, "fix": cmd_fix, "review": cmd_review, "facts": cmd_facts,
-            "sandbox": cmd_sandbox, "rules": cmd_rules, "crosscheck": cmd_crosscheck}
-WIKI_COMMANDS = {"run": cmd_run, "propose": cmd_propose, "apply": cmd_apply, "report": cmd_report, "undo": cmd_undo}
+            "sandbox": cmd_sandbox, "rules": cmd_rules}
+WIKI_COMMANDS = {"crosscheck": cmd_crosscheck, "run": cmd_run, "propose": cmd_propose, "apply": cmd_apply, "report": cmd_report, "undo": cmd_undo}
 
 
 def main(argv=None) -> int:
@@ -930,7 +993,7 @@ def main(argv=None) -> int:
     try:
         # refused before anything is read or saved: the wiki verbs used to hand any leftover to
         # pywikibot, which dropped what it did not know (`apply --dry-run` saved)
-        bad = options.unknown(args.command, extra, args.command != "propose" or args.wiki,
+        bad = options.unknown(args.command, extra, args.command not in ("propose", "crosscheck") or args.wiki,
                               getattr(args, "pywikibot_dir", None)) if extra else []
         if bad:
             return _fail(f"unrecognized arguments: {' '.join(bad)}")

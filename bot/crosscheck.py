@@ -277,4 +277,6 @@ def text_lines(entries: list[dict], lang: str = "bn") -> list[str]:
 def summary_line(s: dict) -> str:
     rows = s["rows"]
     return (f"{s['pages']} pages ({s['checked']} checked): {rows['agreed']} agreed, {rows['disagreeing']} disagreeing, "
-            f"{rows['missing-here']} missing here, {rows['only-here']} only here; {s['findings']} findings")
+            f"{rows['missing-here']} missing here, {rows['only-here']} only here; {s['findings']} findings"
+            + (f"; {r['total']} requests after login ({r['wiki']} to the wiki, {r['english']} to the English wiki)"
+               if (r := s.get("requests")) else ""))
