@@ -891,10 +891,9 @@ def _crosscheck_wiki(args, extra: list[str], profile, gaz):
     """``crosscheck --wiki``: the articles (built from the wiki's pages), the English pages read
     from the English wiki, the requests counted after login, and the wiki's code."""
     from .article import build
-    from .counterpart import titles_to_read
-    from .crosscheck import english_profile
+    from .facts import title_pair
     from .wiki import connect, pywikibot_dir, wiki_pages
-    from .wiki.english import RequestCounter, english_site, language_links, read_pages
+    from .wiki.english import RequestCounter, counterparts, english_site
 
     pywikibot_dir(args.pywikibot_dir)
     site, extra = connect(extra)
@@ -902,21 +901,9 @@ def _crosscheck_wiki(args, extra: list[str], profile, gaz):
     try:
         en = english_site(site, args.against_site)
         pages = list(wiki_pages(site, profile, extra))
-        links = language_links(site, [p.title() for p in pages], en.code)
-        arts, titles, pair_links = [], [], {}
-        gaz_en = english_profile()[1]
-        for page in pages:
-            art = build(page.text, page.title(), profile, gaz)
-            arts.append(art)
-            codes = [c["code"] for c in art.doc.get("title", {}).get("countries", ()) if c.get("code")]
-            if art.status != "checked" or len(set(codes)) != 2:
-                continue
-            link = links.get(page.title())
-            if link:
-                pair_links[frozenset(codes)] = link
-            titles += titles_to_read(gaz_en, *codes, link)
-        english = read_pages(en, titles)
-        english.links.update(pair_links)
+        arts = [build(page.text, page.title(), profile, gaz) for page in pages]
+        english = counterparts(site, en, {a.title: pair for a in arts
+                                          if a.status == "checked" and (pair := title_pair(a.title, profile, gaz))})
     finally:
         counter.stop()
     requests = {"wiki": counter.of(site), "english": counter.of(en), "total": sum(counter.by_host.values())}

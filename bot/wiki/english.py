@@ -12,7 +12,8 @@ pywikibot is imported only inside functions: it reads its configuration at impor
 
 from __future__ import annotations
 
-from ..counterpart import EnglishPages
+from ..counterpart import EnglishPages, titles_to_read
+from ..gazetteer import Gazetteer
 from .site import WikiError, _one_line, batch_size
 
 
@@ -82,6 +83,24 @@ def read_pages(site, titles: list[str]) -> EnglishPages:
                     continue
                 pages.add_text(page["title"], revs[0]["slots"]["main"].get("content", ""))
     return pages
+
+
+def counterparts(site, en, pairs: dict[str, tuple[str, str]]) -> EnglishPages:
+    """The English pages of the wiki's bilateral articles: ``pairs`` maps each article's title to
+    its two country codes. Their language links are asked in batches; a linked page is the pair's
+    bilateral page (``EnglishPages.links``), else both bilateral titles are asked; and always
+    both Foreign relations pages, every title once, in batches."""
+    links = language_links(site, list(pairs), en.code)
+    gaz_en = Gazetteer.load("en")
+    titles, pair_links = [], {}
+    for title, codes in pairs.items():
+        link = links.get(title)
+        if link:
+            pair_links[frozenset(codes)] = link
+        titles += titles_to_read(gaz_en, *codes, link)
+    english = read_pages(en, titles)
+    english.links.update(pair_links)
+    return english
 
 
 class RequestCounter:
