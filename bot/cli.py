@@ -186,6 +186,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--against", nargs="+", metavar="PATH",
                    help=AGAINST + "; files only: E003 proposes their references (an unsafe fix, proposed even without "
                         "--unsafe)")
+    p.add_argument("--crosswiki", action="store_true",
+                   help="with --wiki: cross-check against the English wiki (as crosscheck --wiki reads it): E003 "
+                        "proposes the English references (even without --unsafe), the disagreements (E008) are "
+                        "listed, each with the English pages' links")
+    p.add_argument("--against-site", metavar="FAMILY:CODE",
+                   help="with --crosswiki: the English wiki as pywikibot names it (default: the wiki's own family "
+                        "at code en)")
 
     p = sub.add_parser("review", help="review a bundle in the terminal, or write it as an HTML page",
                        description="Show each proposed edit of a bundle with word-level highlights and ask "
@@ -596,10 +603,14 @@ def cmd_propose(args, extra: list[str]) -> int:
         raise UsageError("--exceptions is for files and --dump: with --wiki the exceptions page itself is read")
     if args.against and not args.paths:
         raise UsageError("--against works with files: propose from the pages as files to cross-check them")
+    if args.crosswiki and not args.wiki:
+        raise UsageError("--crosswiki reads the English wiki: give --wiki too (with files, use --against)")
+    if args.against_site and not args.crosswiki:
+        raise UsageError("--against-site is for --crosswiki")
     listed = _exceptions_file(args.exceptions)
     gaz = Gazetteer.load(profile.lang)
     opts = _fix_options(args)
-    entries, site_name = [], None
+    entries, site_name, disagreements = [], None, []
     if args.wiki:
         from .wiki import Account, connect, protection_block, pywikibot_dir, read_exceptions, wiki_pages
 
@@ -608,11 +619,26 @@ def cmd_propose(args, extra: list[str]) -> int:
         site_name = f"{site.family.name}:{site.code}"
         listed, _ = read_exceptions(site, profile, lambda line: print(f"relbot: {line}", file=sys.stderr))
         account = Account.of(site)
-        for page in wiki_pages(site, profile, extra):
-            out = fix_page(page.text, page.title(), profile, gaz, exceptions=listed.for_page(page.title()), **opts)
+        pages = wiki_pages(site, profile, extra)
+        english = en = None
+        if args.crosswiki:
+            from .facts import title_pair
+            from .wiki.english import counterparts, english_site
+
+            en = english_site(site, args.against_site)
+            pages = list(pages)
+            english = counterparts(site, en, {p.title(): pair for p in pages
+                                              if (pair := title_pair(p.title(), profile, gaz))})
+        for page in pages:
+            out = fix_page(page.text, page.title(), profile, gaz, exceptions=listed.for_page(page.title()),
+                           english=english, also=REVIEWED_WITH_AGAINST if english else (), **opts)
+            entry = None
             if out.changed:
-                entries.append(review.entry(out, f"{site.code}:{page.title()}", page.latest_revision_id, profile,
-                                            site.username() or "", protection_block(page, account)))
+                entry = review.entry(out, f"{site.code}:{page.title()}", page.latest_revision_id, profile,
+                                     site.username() or "", protection_block(page, account))
+                entries.append(entry)
+            if english is not None:
+                _crosswiki_links(out, page, site, en, english, profile, gaz, entry, disagreements)
     elif args.dump:
         from .dump import DumpError, scan_dump
 
@@ -645,10 +671,35 @@ def cmd_propose(args, extra: list[str]) -> int:
         rules_page, user = profile.data["report"]["rules_page"], site.username()
         if user or "{user}" not in rules_page:
             links["rules_page"] = rules_page.format(user=user or "")
+    if args.crosswiki:  # apply remakes E003's fixes from the same English wiki
+        opts = opts | {"crosswiki": f"{en.family.name}:{en.code}"}
     doc = review.bundle(entries, profile, source, site_name, opts, links)
+    if args.crosswiki:
+        doc["disagreements"] = disagreements
     _write(args.output, json.dumps(doc, ensure_ascii=False, indent=1) + "\n")
-    print(f"{args.output}: {len(entries)} proposed edits (bundle {doc['id']})")
+    more = f", {len(disagreements)} pages with disagreements and no edit" if args.crosswiki else ""
+    print(f"{args.output}: {len(entries)} proposed edits{more} (bundle {doc['id']})")
     return EXIT_OK
+
+
+def _crosswiki_links(out, page, site, en, english, profile, gaz, entry, disagreements) -> None:
+    """``propose --crosswiki``: the English pages read for the page's pair, with their links on
+    the English wiki, beside the page's entry; a page with disagreements (E008) and no edit is
+    listed on its own, with them."""
+    from .crosscheck import english_titles
+    from .facts import title_pair
+    from .links import article, site_base
+
+    titles = english_titles(english, title_pair(page.title(), profile, gaz))
+    base = site_base(en)
+    linked = [{"title": t, "url": article(base, t)} for t in titles]
+    if entry is not None:
+        entry["english"] = linked
+        return
+    found = [f.to_json(out.first) for f in out.findings if f.code == "E008"]
+    if found:
+        disagreements.append({"title": page.title(), "source": f"{site.code}:{page.title()}",
+                              "base_revid": page.latest_revision_id, "english": linked, "findings": found})
 
 
 def cmd_review(args) -> int:
@@ -804,7 +855,7 @@ def cmd_facts(args) -> int:
 
 #: Unsafe fixes ``propose --against`` puts in the review bundle without ``--unsafe``: the English
 #: references E003 brings home (a person reviews every entry; ``run`` never offers them).
-REVIEWED_WITH_AGAINST = frozenset({"E003"})
+REVIEWED_WITH_AGAINST = frozenset({"E003"})  # the same as bot.crosscheck.REVIEWED_FIXES (tested)
 
 
 def english_pages(paths):

@@ -32,6 +32,10 @@ from .gazetteer import Gazetteer
 from .profile import Profile, load_profile
 
 STATUSES = ("agreed", "disagreeing", "missing-here", "only-here")
+#: Unsafe fixes proposed with English pages even without ``--unsafe`` (``propose --against``,
+#: ``propose --crosswiki``, and ``apply`` remaking them): the English references E003 brings
+#: home; a person reviews every entry, ``run`` never offers them.
+REVIEWED_FIXES = frozenset({"E003"})
 _URL = re.compile(r"https?://", re.I)
 
 
@@ -220,6 +224,14 @@ def page_report(art, pages: EnglishPages, source: str, findings=()) -> dict:
     entry["rows"] = [_row_json(art, r) for r in for_article(art, pages)]
     entry["findings"] = list(findings)
     return entry
+
+
+def english_titles(pages: EnglishPages, codes) -> list[str]:
+    """The English pages (after redirects) that speak of the pair, in the order they are read."""
+    codes = list(codes)
+    if len(set(codes)) != 2:
+        return []
+    return list(dict.fromkeys(p.title for p in english_side(pages, *codes)[1]))
 
 
 def _line(pages: EnglishPages, p: Passage) -> int:

@@ -21,11 +21,14 @@ import math
 import pytest
 
 from bot import sandbox
-from conftest import CORPUS, SEED, read, title_of
-from test_crosscheck import AR_REF, AZ_REF  # the two references as Foreign relations of Argentina writes them
+from conftest import CORPUS, FIXTURES, SEED, read, title_of
+from test_crosscheck import AR_BN, AR_REF, AZ_BN, AZ_REF  # the two references as Foreign relations of Argentina writes them
 from wiki_fixtures import api, relbot, run_python
 
 CATEGORY = "লাইভ পরীক্ষা"
+OTHER = "লাইভ অমিল"
+E008_FILE = next((FIXTURES / "rules" / "E008").glob("*.wikitext"))
+E008_TITLE = title_of(E008_FILE)  # বাংলাদেশ–ভুটান সম্পর্ক
 OTHERS = ("ভারত নেপাল ব্রাজিল চিলি ফ্রান্স জার্মানি জাপান চীন রাশিয়া ইতালি স্পেন মিশর কানাডা মেক্সিকো পেরু কিউবা "
           "ইরান তুরস্ক গ্রিস পোল্যান্ড").split()
 EN_BILATERAL = "Argentina–Azerbaijan relations"
@@ -41,7 +44,8 @@ def wikis(tmp_path_factory, network_guard):
     try:
         en = sandbox.install(root / "en", 0, lang="en")
         english = {t: read(CORPUS / f"{t.replace(' ', '_')}.wikitext")
-                   for t in ("Foreign relations of Argentina", "Foreign relations of Azerbaijan")}
+                   for t in ("Foreign relations of Argentina", "Foreign relations of Azerbaijan",
+                             "Foreign relations of Bhutan")}
         english[EN_BILATERAL] = ("'''Argentina–Azerbaijan relations''' are the bilateral relations between "
                                  "[[Argentina]] and [[Azerbaijan]].\n")
         english[EN_LINKED] = f"#REDIRECT [[{EN_BILATERAL}]]\n"
@@ -52,6 +56,9 @@ def wikis(tmp_path_factory, network_guard):
         for name in OTHERS:
             title = f"আর্জেন্টিনা–{name} সম্পর্ক"
             pages[title] = f"'''{title}''' [[আর্জেন্টিনা]] ও [[{name}]]-এর সম্পর্ক।\n\n[[বিষয়শ্রেণী:{CATEGORY}]]\n"
+        # a page that disagrees (a consulate in Thimphu; English Wikipedia says embassy) and has nothing
+        # to fix, in a category of its own
+        pages[E008_TITLE] = read(E008_FILE).replace("[[বিষয়শ্রেণী:বাংলাদেশের", f"[[বিষয়শ্রেণী:{OTHER}]]\n[[বিষয়শ্রেণী:বাংলাদেশের", 1)
         sandbox.seed(bn, sandbox.support_pages(pages) | pages)
         yield sandbox.serve(bn), sandbox.serve(en)
     finally:
@@ -170,3 +177,71 @@ def test_wiki_and_files_do_not_mix(wikis, tmp_path):
                                   "give no files, --against or --title with it")
     out = relbot(bn, "crosscheck", str(SEED), "-cat:X", "--against", str(CORPUS))
     assert (out.returncode, out.stderr.strip()) == (2, "relbot: error: unrecognized arguments: -cat:X")
+
+
+# -- relbot propose --wiki --crosswiki, the review page, apply ---------------------------------
+
+def test_propose_crosswiki_bundles_the_english_references_and_the_disagreements(wikis, tmp_path):
+    bn, en = wikis
+    bundle_file = tmp_path / "bundle.json"
+    out = relbot(bn, "propose", "--wiki", "--crosswiki", "-o", str(bundle_file), f"-page:{title_of(SEED)}",
+                 f"-page:{E008_TITLE}", timeout=300)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.startswith(f"{bundle_file}: 1 proposed edits, 1 pages with disagreements and no edit (bundle ")
+    doc = json.loads(bundle_file.read_text("utf-8"))
+    from bot.schema import validator
+
+    assert list(validator("bundle").iter_errors(doc)) == []
+    assert doc["options"]["crosswiki"] == "relbotsandbox:en"
+    [entry] = doc["entries"]
+    assert entry["title"] == title_of(SEED)
+    assert "E003" in [r["code"] for r in entry["rules"]]  # an unsafe fix, proposed without --unsafe
+    # the two English references, as bnwiki writes them, are in the proposed text
+    assert AR_BN in entry["diff"] and AZ_BN in entry["diff"]
+    page = f"{en.url}/index.php/"
+    assert entry["english"] == [
+        {"title": EN_BILATERAL, "url": page + "Argentina%E2%80%93Azerbaijan_relations"},
+        {"title": "Foreign relations of Argentina", "url": page + "Foreign_relations_of_Argentina"},
+        {"title": "Foreign relations of Azerbaijan", "url": page + "Foreign_relations_of_Azerbaijan"}]
+    [other] = doc["disagreements"]
+    assert (other["title"], other["source"]) == (E008_TITLE, f"bn:{E008_TITLE}")
+    assert other["english"] == [{"title": "Foreign relations of Bhutan", "url": page + "Foreign_relations_of_Bhutan"}]
+    # the consulate in Thimphu, in the infobox (line 2) and in the prose (line 11)
+    assert [(f["code"], f["line"]) for f in other["findings"]] == [("E008", 2), ("E008", 11)]
+
+    # the review page shows the English links beside the entry and the page that disagrees
+    import lxml.html
+
+    from bot.reviewpage import render_review
+
+    tree = lxml.html.fromstring(render_review(doc))
+    beside = tree.xpath(f'//article[@id="entry-{entry["id"]}"]//dd[@class="english"]/a[@class="english"]')
+    assert [(a.text_content(), a.get("href"), a.get("hreflang")) for a in beside] == [
+        (x["title"], x["url"], "en") for x in entry["english"]]
+    [section] = tree.xpath('//section[@id="disagreements"]')
+    assert section.xpath("h2")[0].text_content().startswith("ইংরেজি উইকিপিডিয়ার সঙ্গে অমিল, সম্পাদনা ছাড়া")
+    assert [a.get("href") for a in section.xpath('.//a[@class="english"]')] == [page + "Foreign_relations_of_Bhutan"]
+    assert [li.xpath(".//code")[0].text_content() for li in section.xpath('.//ul[@class="disagreeing"]/li')] == [
+        "E008", "E008"]
+
+    # apply remakes E003's fix from the same English wiki: the entry is not stale
+    approvals = tmp_path / "approvals.json"
+    approvals.write_text(json.dumps({"relbot_approvals": 2, "bundle": doc["id"],
+                                     "decisions": {entry["id"]: "approved"}}), "utf-8")
+    out = relbot(bn, "apply", str(bundle_file), "--approvals", str(approvals), "--dry-run", timeout=300)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.splitlines() == [f"{title_of(SEED)}: would save"]
+
+
+def test_crosswiki_needs_the_wiki(wikis):
+    bn, _ = wikis
+    out = relbot(bn, "propose", str(SEED), "--crosswiki", "-o", "/dev/null")
+    assert (out.returncode, out.stderr.strip()) == (
+        2, "relbot: error: --crosswiki reads the English wiki: give --wiki too (with files, use --against)")
+
+
+def test_propose_and_apply_take_the_same_reviewed_fixes():
+    from bot.cli import REVIEWED_WITH_AGAINST
+    from bot.crosscheck import REVIEWED_FIXES
+
+    assert REVIEWED_WITH_AGAINST == REVIEWED_FIXES == {"E003"}
