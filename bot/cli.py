@@ -273,8 +273,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--pywikibot-dir", help=PYWIKIBOT_DIR)
     p.add_argument("--title", help=TITLE)
     p.add_argument("--profile", default="bn", help=PROFILE)
-    p.add_argument("--format", choices=("text", "json"), default="text",
-                   help="text lines, or JSON (schemas/crosscheck.schema.json)")
+    p.add_argument("--format", choices=("text", "json", "html"), default="text",
+                   help="text lines, JSON (schemas/crosscheck.schema.json) or a self-contained Bengali HTML page")
     p.add_argument("--lang", choices=("bn", "en"), default="bn", help="language of the text format's messages")
     p.add_argument("-o", "--output", help="write the report here instead of standard output")
 
@@ -901,7 +901,7 @@ def cmd_crosscheck(args, extra: list[str]) -> int:
                          "options)")
     if args.against_site and not args.wiki:
         raise UsageError("--against-site is for --wiki")
-    entries, errors, requests = [], [], None
+    entries, errors, requests, bases = [], [], None, {}
 
     def check(art, english, source):
         art.english = english
@@ -909,7 +909,7 @@ def cmd_crosscheck(args, extra: list[str]) -> int:
         entries.append(page_report(art, english, source, found))
 
     if args.wiki:
-        arts, english, requests, where = _crosscheck_wiki(args, extra, profile, gaz)
+        arts, english, requests, where, bases = _crosscheck_wiki(args, extra, profile, gaz)
         for art in arts:
             check(art, english, f"{where}:{art.title}")
     else:
@@ -927,6 +927,10 @@ def cmd_crosscheck(args, extra: list[str]) -> int:
         report["summary"]["requests"] = requests
     if args.format == "json":
         out = json.dumps(report, ensure_ascii=False, indent=1) + "\n"
+    elif args.format == "html":
+        from .crosscheckpage import render_crosscheck
+
+        out = render_crosscheck(report, profile=profile, **bases)
     else:
         out = "".join(line + "\n" for line in text_lines(entries, args.lang)) + summary_line(report["summary"]) + "\n"
     if args.output:
@@ -940,7 +944,8 @@ def cmd_crosscheck(args, extra: list[str]) -> int:
 
 def _crosscheck_wiki(args, extra: list[str], profile, gaz):
     """``crosscheck --wiki``: the articles (built from the wiki's pages), the English pages read
-    from the English wiki, the requests counted after login, and the wiki's code."""
+    from the English wiki, the requests counted after login, the wiki's code, and where the HTML
+    page links the articles and the English pages (both wikis' siteinfo, read at login)."""
     from .article import build
     from .facts import title_pair
     from .wiki import connect, pywikibot_dir, wiki_pages
@@ -958,7 +963,9 @@ def _crosscheck_wiki(args, extra: list[str], profile, gaz):
     finally:
         counter.stop()
     requests = {"wiki": counter.of(site), "english": counter.of(en), "total": sum(counter.by_host.values())}
-    return arts, english, requests, site.code
+    from .links import site_base
+
+    return arts, english, requests, site.code, {"english_base": site_base(en), "wiki_base": site_base(site)}
 
 
 def cmd_rules(args) -> int:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 
 import pytest
 
@@ -245,3 +246,27 @@ def test_propose_and_apply_take_the_same_reviewed_fixes():
     from bot.crosscheck import REVIEWED_FIXES
 
     assert REVIEWED_WITH_AGAINST == REVIEWED_FIXES == {"E003"}
+
+
+def test_the_live_html_page_links_both_wikis(wikis, tmp_path):
+    """The page of crosscheck --wiki links the articles on the wiki and the English pages on the
+    English wiki (their siteinfo), and says the requests."""
+    import lxml.html
+
+    bn, en = wikis
+    out = relbot(bn, "crosscheck", "--wiki", f"-page:{title_of(SEED)}", "--format", "html", "-o",
+                 str(tmp_path / "c.html"), timeout=300)
+    assert out.returncode == 0, out.stderr
+    tree = lxml.html.fromstring((tmp_path / "c.html").read_text("utf-8"))
+    [article] = tree.xpath("//details[contains(@class, 'article')]")
+    from urllib.parse import quote
+
+    # MediaWiki's URL of the title: spaces as underscores, UTF-8 percent-encoded
+    assert article.xpath(".//a[@class='article']")[0].get("href") == f"{bn.url}/index.php/" + quote(
+        title_of(SEED).replace(" ", "_"))
+    assert [a.get("href") for a in article.xpath(".//ul[@class='english']/li/a")] == [
+        f"{en.url}/index.php/Argentina%E2%80%93Azerbaijan_relations",
+        f"{en.url}/index.php/Foreign_relations_of_Argentina", f"{en.url}/index.php/Foreign_relations_of_Argentina",
+        f"{en.url}/index.php/Foreign_relations_of_Azerbaijan", f"{en.url}/index.php/Foreign_relations_of_Azerbaijan"]
+    assert tree.xpath("//dd[@id='requests']")  # the requests, in Bengali digits
+    assert re.fullmatch(r"[০-৯]+ \(উইকিতে [০-৯]+, ইংরেজি উইকিতে [০-৯]+\)", tree.xpath("//dd[@id='requests']")[0].text_content())
