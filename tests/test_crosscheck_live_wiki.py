@@ -34,6 +34,7 @@ OTHERS = ("ভারত নেপাল ব্রাজিল চিলি ফ�
           "ইরান তুরস্ক গ্রিস পোল্যান্ড").split()
 EN_BILATERAL = "Argentina–Azerbaijan relations"
 EN_LINKED = "Azerbaijan–Argentina relations"  # the seed's [[en:…]]: a redirect on the English wiki
+EN_GUESSED = "Chile–Argentina relations"
 
 
 @pytest.fixture(scope="module")
@@ -50,6 +51,8 @@ def wikis(tmp_path_factory, network_guard):
         english[EN_BILATERAL] = ("'''Argentina–Azerbaijan relations''' are the bilateral relations between "
                                  "[[Argentina]] and [[Azerbaijan]].\n")
         english[EN_LINKED] = f"#REDIRECT [[{EN_BILATERAL}]]\n"
+        # a bilateral page no Bengali page links to: found by its title (the second one asked)
+        english[EN_GUESSED] = "'''Chile–Argentina relations''' are the relations between [[Chile]] and [[Argentina]].\n"
         sandbox.seed(en, english)
         bn = sandbox.install(root / "bn", 0)
         sandbox.join(bn, en)  # before the pages with [[en:…]] are seeded
@@ -126,6 +129,13 @@ def test_the_seed_agrees_with_english_wikipedia_live(wikis):
          [("Foreign relations of Argentina", 1127), ("Foreign relations of Azerbaijan", 862)],
          AZ_REF)]
     assert report["summary"]["pages"] == 21 and report["summary"]["findings"] == 0
+    # আর্জেন্টিনা–চিলি সম্পর্ক has no language link: Argentina–Chile relations is asked and does not
+    # exist, Chile–Argentina relations does; then Foreign relations of Argentina (its Chile rows, in
+    # the table of dates at line 137 and in the notes table at line 1021)
+    chile = next(p for p in report["pages"] if p["title"] == "আর্জেন্টিনা–চিলি সম্পর্ক")
+    assert [(e["title"], e["passage"], e["line"]) for e in chile["english"]] == [
+        (EN_GUESSED, "bilateral", 1), ("Foreign relations of Argentina", "row", 137),
+        ("Foreign relations of Argentina", "row", 1021)]
 
 
 def test_the_requests_are_what_the_batches_promise(wikis):
@@ -168,6 +178,44 @@ _E.RequestCounter.start = _logged
                          f"{len(to_en)} to the English wiki)")
     # what else there is: pywikibot's own (the category generator, the account's userinfo)
     assert len(to_en) == 1 + 2  # the anonymous English site's userinfo, then the two batches
+
+
+def test_language_links_are_asked_fifty_titles_a_request(wikis, tmp_path):
+    """Without apihighlimits (an anonymous reader of the Bengali wiki: the sandbox's pywikibot
+    folder copied without its login cookies and password) 120 titles are asked in three requests of 50, 50 and
+    20 titles; the one with a language link gives it."""
+    import shutil
+    import subprocess
+    import sys
+
+    from wiki_fixtures import GUARD_SNIPPET
+
+    bn, _ = wikis
+    anonymous = tmp_path / "pywikibot"
+    shutil.copytree(bn.pywikibot_dir, anonymous, ignore=shutil.ignore_patterns("*.lwp", "apicache*", "logs", "user-password.py"))
+    code = f"""
+import json, urllib.parse as up
+import pywikibot
+from pywikibot.comms import http
+from bot.wiki.english import language_links
+site = pywikibot.Site()
+assert not site.logged_in() and not site.has_right("apihighlimits")
+asked = []
+def hook(r, *a, **k):
+    q = dict(up.parse_qsl(r.request.body if isinstance(r.request.body, str) else (r.request.body or b"").decode()))
+    if q.get("prop") == "langlinks":
+        asked.append(len(q["titles"].split("|")))
+http.session.hooks.setdefault("response", []).append(hook)
+titles = [{title_of(SEED)!r}] + ["পাতা %d" % i for i in range(119)]
+links = language_links(site, titles)
+print(json.dumps([asked, links], ensure_ascii=False))
+"""
+    out = subprocess.run([sys.executable, "-c", GUARD_SNIPPET + code], env=bn.env() | {"PYWIKIBOT_DIR": str(anonymous)},
+                         capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr
+    asked, links = json.loads(out.stdout.splitlines()[-1])
+    assert asked == [50, 50, 20]
+    assert links == {title_of(SEED): EN_LINKED}
 
 
 def test_wiki_and_files_do_not_mix(wikis, tmp_path):
