@@ -150,3 +150,37 @@ def test_the_html_format_is_in_the_help(capsys):
     out = " ".join(capsys.readouterr().out.split())
     assert re.search(r"--format \{text,json,html\}", out)
     assert "a self-contained Bengali HTML page (default: text)" in out
+
+
+def test_the_review_pages_english_links_fit_a_phone(tmp_path):
+    """A review bundle whose entry carries its English pages (as propose --crosswiki writes them)
+    and a page that disagrees: at 390 px the review page does not scroll sideways."""
+    import json
+
+    from bot.reviewpage import render_review
+    from bot.schema import validator
+
+    bundle = tmp_path / "bundle.json"
+    assert main(["propose", str(SEED), "--against", str(CORPUS), "-o", str(bundle)]) == 0
+    doc = json.loads(bundle.read_text("utf-8"))
+    long = "Foreign relations of the Democratic Republic of the Congo"
+    doc["entries"][0]["english"] = [{"title": t, "url": EN + t.replace(" ", "_")}
+                                    for t in ("Foreign relations of Argentina", long)]
+    doc["disagreements"] = [{"title": "বাংলাদেশ–ভুটান সম্পর্ক", "source": str(E008), "base_revid": None,
+                             "english": [{"title": long, "url": EN + long.replace(" ", "_")}], "findings": []}]
+    assert list(validator("bundle").iter_errors(doc)) == []
+    page = tmp_path / "review.html"
+    page.write_text(render_review(doc), "utf-8")
+    with launch() as browser:
+        context = browser.new_context(viewport={"width": 390, "height": 844}, locale="bn-BD", is_mobile=True,
+                                      has_touch=True)
+        try:
+            tab = context.new_page()
+            watch = Watch(tab)
+            tab.goto(page.as_uri())
+            tab.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")
+            assert tab.locator("dd.english a.english").count() == 3
+            assert tab.evaluate("document.documentElement.scrollWidth") <= 390
+            assert watch.clean(), vars(watch)
+        finally:
+            context.close()
