@@ -24,6 +24,12 @@ Typical use::
     sb = serve(sb)
     ...                                        # PYWIKIBOT_DIR=sb.pywikibot_dir relbot run …
     stop(sb.dir)
+
+Two wikis of one family (a Bengali one whose ``[[en:…]]`` links reach an English one)::
+
+    en = install(Path("/tmp/en"), 0, lang="en")
+    bn = install(Path("/tmp/bn"), 0)
+    join(bn, en)                               # before seeding pages with [[en:…]]
 """
 
 from __future__ import annotations
