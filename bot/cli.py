@@ -186,6 +186,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--against", nargs="+", metavar="PATH",
                    help=AGAINST + "; files only: E003 proposes their references (an unsafe fix, proposed even without "
                         "--unsafe)")
+    p.add_argument("--crosswiki", action="store_true",
+                   help="with --wiki: cross-check against the English wiki (as crosscheck --wiki reads it): E003 "
+                        "proposes the English references (even without --unsafe), the disagreements (E008) are "
+                        "listed, each with the English pages' links")
+    p.add_argument("--against-site", metavar="FAMILY:CODE",
+                   help="with --crosswiki: the English wiki as pywikibot names it (default: the wiki's own family "
+                        "at code en)")
 
     p = sub.add_parser("review", help="review a bundle in the terminal, or write it as an HTML page",
                        description="Show each proposed edit of a bundle with word-level highlights and ask "
@@ -245,19 +252,29 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--profile", default="bn", help=PROFILE)
     p.add_argument("--format", choices=("json", "csv"), default="json", help="JSON, or CSV with one row per fact")
 
-    p = sub.add_parser("crosscheck", help="compare the mission facts with English Wikipedia's",
+    p = sub.add_parser("crosscheck", allow_abbrev=False, help="compare the mission facts with English Wikipedia's",
                        description="Compare each article's mission facts with the English Wikipedia pages "
-                                   "given (A–B relations, and the other country's row or section in Foreign "
-                                   "relations of A and of B), offline: each fact agreed, disagreeing, missing "
-                                   "here or only here, with the reference the English sentence cites; text, or "
-                                   "JSON (schemas/crosscheck.schema.json). Exit status: 0 no disagreement, 1 "
-                                   "some (E008), 2 a usage or input error (one line).")
-    p.add_argument("paths", nargs="+", metavar="PATH", help=PATHS)
-    p.add_argument("--against", nargs="+", metavar="PATH", required=True, help=AGAINST.split("; default")[0])
+                                   "(A–B relations, and the other country's row or section in Foreign "
+                                   "relations of A and of B): offline with files and --against, or live with "
+                                   "--wiki (pywikibot generator options, else the profile's pages; the English "
+                                   "pages from the English wiki of the same family): each fact agreed, "
+                                   "disagreeing, missing here or only here, with the reference the English "
+                                   "sentence cites; text, or JSON (schemas/crosscheck.schema.json). Exit status: "
+                                   "0 no disagreement, 1 some (E008), 2 a usage or input error (one line).")
+    p.add_argument("paths", nargs="*", metavar="PATH", help=PATHS + " (else --wiki)")
+    p.add_argument("--against", nargs="+", metavar="PATH",
+                   help=AGAINST.split("; default")[0] + "; needed with files (default: none)")
+    p.add_argument("--wiki", action="store_true",
+                   help="take the pages from the wiki (pywikibot generator options) and the English pages from "
+                        "the English wiki, in batches; the output says how many requests it took")
+    p.add_argument("--against-site", metavar="FAMILY:CODE",
+                   help="with --wiki: the English wiki as pywikibot names it (default: the wiki's own family at "
+                        "code en)")
+    p.add_argument("--pywikibot-dir", help=PYWIKIBOT_DIR)
     p.add_argument("--title", help=TITLE)
     p.add_argument("--profile", default="bn", help=PROFILE)
-    p.add_argument("--format", choices=("text", "json"), default="text",
-                   help="text lines, or JSON (schemas/crosscheck.schema.json)")
+    p.add_argument("--format", choices=("text", "json", "html"), default="text",
+                   help="text lines, JSON (schemas/crosscheck.schema.json) or a self-contained Bengali HTML page")
     p.add_argument("--lang", choices=("bn", "en"), default="bn", help="language of the text format's messages")
     p.add_argument("-o", "--output", help="write the report here instead of standard output")
 
@@ -590,10 +607,14 @@ def cmd_propose(args, extra: list[str]) -> int:
         raise UsageError("--exceptions is for files and --dump: with --wiki the exceptions page itself is read")
     if args.against and not args.paths:
         raise UsageError("--against works with files: propose from the pages as files to cross-check them")
+    if args.crosswiki and not args.wiki:
+        raise UsageError("--crosswiki reads the English wiki: give --wiki too (with files, use --against)")
+    if args.against_site and not args.crosswiki:
+        raise UsageError("--against-site is for --crosswiki")
     listed = _exceptions_file(args.exceptions)
     gaz = Gazetteer.load(profile.lang)
     opts = _fix_options(args)
-    entries, site_name = [], None
+    entries, site_name, disagreements = [], None, []
     if args.wiki:
         from .wiki import Account, connect, protection_block, pywikibot_dir, read_exceptions, wiki_pages
 
@@ -602,11 +623,26 @@ def cmd_propose(args, extra: list[str]) -> int:
         site_name = f"{site.family.name}:{site.code}"
         listed, _ = read_exceptions(site, profile, lambda line: print(f"relbot: {line}", file=sys.stderr))
         account = Account.of(site)
-        for page in wiki_pages(site, profile, extra):
-            out = fix_page(page.text, page.title(), profile, gaz, exceptions=listed.for_page(page.title()), **opts)
+        pages = wiki_pages(site, profile, extra)
+        english = en = None
+        if args.crosswiki:
+            from .facts import title_pair
+            from .wiki.english import counterparts, english_site
+
+            en = english_site(site, args.against_site)
+            pages = list(pages)
+            english = counterparts(site, en, {p.title(): pair for p in pages
+                                              if (pair := title_pair(p.title(), profile, gaz))})
+        for page in pages:
+            out = fix_page(page.text, page.title(), profile, gaz, exceptions=listed.for_page(page.title()),
+                           english=english, also=REVIEWED_WITH_AGAINST if english else (), **opts)
+            entry = None
             if out.changed:
-                entries.append(review.entry(out, f"{site.code}:{page.title()}", page.latest_revision_id, profile,
-                                            site.username() or "", protection_block(page, account)))
+                entry = review.entry(out, f"{site.code}:{page.title()}", page.latest_revision_id, profile,
+                                     site.username() or "", protection_block(page, account))
+                entries.append(entry)
+            if english is not None:
+                _crosswiki_links(out, page, site, en, english, profile, gaz, entry, disagreements)
     elif args.dump:
         from .dump import DumpError, scan_dump
 
@@ -639,10 +675,35 @@ def cmd_propose(args, extra: list[str]) -> int:
         rules_page, user = profile.data["report"]["rules_page"], site.username()
         if user or "{user}" not in rules_page:
             links["rules_page"] = rules_page.format(user=user or "")
+    if args.crosswiki:  # apply remakes E003's fixes from the same English wiki
+        opts = opts | {"crosswiki": f"{en.family.name}:{en.code}"}
     doc = review.bundle(entries, profile, source, site_name, opts, links)
+    if args.crosswiki:
+        doc["disagreements"] = disagreements
     _write(args.output, json.dumps(doc, ensure_ascii=False, indent=1) + "\n")
-    print(f"{args.output}: {len(entries)} proposed edits (bundle {doc['id']})")
+    more = f", {len(disagreements)} pages with disagreements and no edit" if args.crosswiki else ""
+    print(f"{args.output}: {len(entries)} proposed edits{more} (bundle {doc['id']})")
     return EXIT_OK
+
+
+def _crosswiki_links(out, page, site, en, english, profile, gaz, entry, disagreements) -> None:
+    """``propose --crosswiki``: the English pages read for the page's pair, with their links on
+    the English wiki, beside the page's entry; a page with disagreements (E008) and no edit is
+    listed on its own, with them."""
+    from .crosscheck import english_titles
+    from .facts import title_pair
+    from .links import article, site_base
+
+    titles = english_titles(english, title_pair(page.title(), profile, gaz))
+    base = site_base(en)
+    linked = [{"title": t, "url": article(base, t)} for t in titles]
+    if entry is not None:
+        entry["english"] = linked
+        return
+    found = [f.to_json(out.first) for f in out.findings if f.code == "E008"]
+    if found:
+        disagreements.append({"title": page.title(), "source": f"{site.code}:{page.title()}",
+                              "base_revid": page.latest_revision_id, "english": linked, "findings": found})
 
 
 def cmd_review(args) -> int:
@@ -798,7 +859,7 @@ def cmd_facts(args) -> int:
 
 #: Unsafe fixes ``propose --against`` puts in the review bundle without ``--unsafe``: the English
 #: references E003 brings home (a person reviews every entry; ``run`` never offers them).
-REVIEWED_WITH_AGAINST = frozenset({"E003"})
+REVIEWED_WITH_AGAINST = frozenset({"E003"})  # the same as bot.crosscheck.REVIEWED_FIXES (tested)
 
 
 def english_pages(paths):
@@ -826,7 +887,7 @@ def english_pages(paths):
     return pages
 
 
-def cmd_crosscheck(args) -> int:
+def cmd_crosscheck(args, extra: list[str]) -> int:
     from .article import build
     from .crosscheck import page_report, summary, summary_line, text_lines
     from .gazetteer import Gazetteer
@@ -835,18 +896,39 @@ def cmd_crosscheck(args) -> int:
     from .validate import validate
 
     profile = load_profile(args.profile)
-    paths = expand(args.paths, args.title)
-    english = english_pages(args.against)
     gaz = Gazetteer.load(profile.lang)
-    entries, errors = [], []
-    for _, page in _readable(paths, args.title, errors):
-        art = build(page.text, page.title, profile, gaz)
+    if args.wiki and (args.paths or args.against or args.title):
+        raise UsageError("--wiki takes the pages and the English pages from the wikis: give no files, --against "
+                         "or --title with it")
+    if not args.wiki and (not args.paths or not args.against):
+        raise UsageError("give files or folders and --against ENGLISH_PAGES, or --wiki (with pywikibot generator "
+                         "options)")
+    if args.against_site and not args.wiki:
+        raise UsageError("--against-site is for --wiki")
+    entries, errors, requests, bases = [], [], None, {}
+
+    def check(art, english, source):
         art.english = english
         found = [f.to_json(art) for f in validate(art, select=["E008"])] if art.status == "checked" else []
-        entries.append(page_report(art, english, page.source, found))
+        entries.append(page_report(art, english, source, found))
+
+    if args.wiki:
+        arts, english, requests, where, bases = _crosscheck_wiki(args, extra, profile, gaz)
+        for art in arts:
+            check(art, english, f"{where}:{art.title}")
+    else:
+        english = english_pages(args.against)
+        for _, page in _readable(expand(args.paths, args.title), args.title, errors):
+            check(build(page.text, page.title, profile, gaz), english, page.source)
     report = {"pages": entries, "summary": summary(entries, errors)}
+    if requests is not None:
+        report["summary"]["requests"] = requests
     if args.format == "json":
         out = json.dumps(report, ensure_ascii=False, indent=1) + "\n"
+    elif args.format == "html":
+        from .crosscheckpage import render_crosscheck
+
+        out = render_crosscheck(report, profile=profile, **bases)
     else:
         out = "".join(line + "\n" for line in text_lines(entries, args.lang)) + summary_line(report["summary"]) + "\n"
     if args.output:
@@ -856,6 +938,32 @@ def cmd_crosscheck(args) -> int:
     if errors:
         return EXIT_USAGE
     return EXIT_FINDINGS if report["summary"]["findings"] else EXIT_OK
+
+
+def _crosscheck_wiki(args, extra: list[str], profile, gaz):
+    """``crosscheck --wiki``: the articles (built from the wiki's pages), the English pages read
+    from the English wiki, the requests counted after login, the wiki's code, and where the HTML
+    page links the articles and the English pages (both wikis' siteinfo, read at login)."""
+    from .article import build
+    from .facts import title_pair
+    from .wiki import connect, pywikibot_dir, wiki_pages
+    from .wiki.english import RequestCounter, counterparts, english_site
+
+    pywikibot_dir(args.pywikibot_dir)
+    site, extra = connect(extra)
+    counter = RequestCounter().start()
+    try:
+        en = english_site(site, args.against_site)
+        pages = list(wiki_pages(site, profile, extra))
+        arts = [build(page.text, page.title(), profile, gaz) for page in pages]
+        english = counterparts(site, en, {a.title: pair for a in arts
+                                          if a.status == "checked" and (pair := title_pair(a.title, profile, gaz))})
+    finally:
+        counter.stop()
+    requests = {"wiki": counter.of(site), "english": counter.of(en), "total": sum(counter.by_host.values())}
+    from .links import site_base
+
+    return arts, english, requests, site.code, {"english_base": site_base(en), "wiki_base": site_base(site)}
 
 
 def cmd_rules(args) -> int:
@@ -901,8 +1009,8 @@ def cmd_sandbox(args) -> int:
 
 
 COMMANDS = {"parse": cmd_parse, "lint": cmd_lint, "fix": cmd_fix, "review": cmd_review, "facts": cmd_facts,
-            "sandbox": cmd_sandbox, "rules": cmd_rules, "crosscheck": cmd_crosscheck}
-WIKI_COMMANDS = {"run": cmd_run, "propose": cmd_propose, "apply": cmd_apply, "report": cmd_report, "undo": cmd_undo}
+            "sandbox": cmd_sandbox, "rules": cmd_rules}
+WIKI_COMMANDS = {"crosscheck": cmd_crosscheck, "run": cmd_run, "propose": cmd_propose, "apply": cmd_apply, "report": cmd_report, "undo": cmd_undo}
 
 
 def main(argv=None) -> int:
@@ -928,7 +1036,7 @@ def main(argv=None) -> int:
     try:
         # refused before anything is read or saved: the wiki verbs used to hand any leftover to
         # pywikibot, which dropped what it did not know (`apply --dry-run` saved)
-        bad = options.unknown(args.command, extra, args.command != "propose" or args.wiki,
+        bad = options.unknown(args.command, extra, args.command not in ("propose", "crosscheck") or args.wiki,
                               getattr(args, "pywikibot_dir", None)) if extra else []
         if bad:
             return _fail(f"unrecognized arguments: {' '.join(bad)}")

@@ -60,6 +60,9 @@ class EnglishPages:
         self._files: dict[str, Path] = {}
         self._texts: dict[str, str] = {name_key(t): x for t, x in (texts or {}).items()}
         self.cache: dict = {}  # what bot/crosscheck.py reads once: each page's facts, each pair's side
+        #: the English page a Bengali article of the pair links to (its ``[[en:…]]`` language link,
+        #: read on the wiki), by the pair's codes: taken instead of the guessed bilateral titles
+        self.links: dict[frozenset, str] = {}
 
     def add_file(self, path: Path, title: str) -> None:
         """A page read from ``path`` when first asked for (a title given twice keeps the first)."""
@@ -124,7 +127,12 @@ def passages(pages: EnglishPages, a: str, b: str, gaz: Gazetteer) -> list[Passag
     first, second = ordered(gaz, a, b)
     out: list[Passage] = []
     seen: set[str] = set()
-    for x, y in ((first, second), (second, first)):
+    link = pages.links.get(frozenset((a, b)))
+    found = pages.resolve(link) if link else None
+    if found and not found[0].startswith("Foreign relations of "):
+        seen.add(found[0])
+        out.append(Passage(found[0], "bilateral", 0, len(found[1])))
+    for x, y in ((first, second), (second, first)) if link is None else ():
         for nx in _english_names(gaz, x):
             for ny in _english_names(gaz, y):
                 for sep in BILATERAL_SEPARATORS:
@@ -144,6 +152,16 @@ def passages(pages: EnglishPages, a: str, b: str, gaz: Gazetteer) -> list[Passag
             out += [Passage(title, kind, s, e) for kind, s, e in about(text, y, gaz)]
             break
     return out
+
+
+def titles_to_read(gaz: Gazetteer, a: str, b: str, link: str | None = None) -> list[str]:
+    """The English titles a reader on the wiki asks for about the pair: the page the Bengali
+    article links to, else ``A–B relations`` and ``B–A relations`` (display names, en dash: enwiki
+    redirects the other spellings), and always ``Foreign relations of A`` and ``of B``."""
+    first, second = ordered(gaz, a, b)
+    na, nb = gaz.name(first) or first, gaz.name(second) or second
+    bilateral = [link] if link else [BILATERAL.format(na, nb), BILATERAL.format(nb, na)]
+    return bilateral + [FOREIGN.format(na), FOREIGN.format(nb)]
 
 
 def about(text: str, code: str, gaz: Gazetteer) -> list[tuple[str, int, int]]:

@@ -32,6 +32,10 @@ from .gazetteer import Gazetteer
 from .profile import Profile, load_profile
 
 STATUSES = ("agreed", "disagreeing", "missing-here", "only-here")
+#: Unsafe fixes proposed with English pages even without ``--unsafe`` (``propose --against``,
+#: ``propose --crosswiki``, and ``apply`` remaking them): the English references E003 brings
+#: home; a person reviews every entry, ``run`` never offers them.
+REVIEWED_FIXES = frozenset({"E003"})
 _URL = re.compile(r"https?://", re.I)
 
 
@@ -222,6 +226,14 @@ def page_report(art, pages: EnglishPages, source: str, findings=()) -> dict:
     return entry
 
 
+def english_titles(pages: EnglishPages, codes) -> list[str]:
+    """The English pages (after redirects) that speak of the pair, in the order they are read."""
+    codes = list(codes)
+    if len(set(codes)) != 2:
+        return []
+    return list(dict.fromkeys(p.title for p in english_side(pages, *codes)[1]))
+
+
 def _line(pages: EnglishPages, p: Passage) -> int:
     return pages.resolve(p.title)[1].count("\n", 0, p.start) + 1
 
@@ -277,4 +289,6 @@ def text_lines(entries: list[dict], lang: str = "bn") -> list[str]:
 def summary_line(s: dict) -> str:
     rows = s["rows"]
     return (f"{s['pages']} pages ({s['checked']} checked): {rows['agreed']} agreed, {rows['disagreeing']} disagreeing, "
-            f"{rows['missing-here']} missing here, {rows['only-here']} only here; {s['findings']} findings")
+            f"{rows['missing-here']} missing here, {rows['only-here']} only here; {s['findings']} findings"
+            + (f"; {r['total']} requests after login ({r['wiki']} to the wiki, {r['english']} to the English wiki)"
+               if (r := s.get("requests")) else ""))

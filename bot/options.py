@@ -17,7 +17,7 @@ GLOBAL = frozenset(("help", "config", "dir", "site", "family", "code", "lang", "
                     "maxlag"))
 
 #: verb -> whether it takes pywikibot generator options (the other wiki verbs: global ones only)
-WIKI_VERBS = {"run": True, "propose": True, "report": True, "apply": False, "undo": False}
+WIKI_VERBS = {"crosscheck": True, "run": True, "propose": True, "report": True, "apply": False, "undo": False}
 
 
 def _split(arg: str) -> tuple[str, str] | None:

@@ -11,7 +11,9 @@ finding links to the edit page at its section and has a "false positive" button 
 for the exceptions page (``* [[Page]] | CODE | anchor | note``). Entries that may not be saved
 (``{{nobots}}``, in use) stand apart, with their reason and no approve button. Changed lines
 show what kind of change each part is (:func:`bot.diffs.segments`). Numbers shown in the
-Bengali page are in Bengali digits; the JSON stays Latin.
+Bengali page are in Bengali digits; the JSON stays Latin. A ``propose --crosswiki`` bundle shows
+beside each entry the English pages its pair was read in (links on the English wiki), and lists
+the pages that disagree with them but have no edit, with their E008 findings.
 """
 
 from __future__ import annotations
@@ -134,8 +136,17 @@ def _entry(e: dict, base, docs: str | None, look_alikes: dict[str, str]) -> dict
         "severities": " ".join(sevs), "sha": str(e.get("new_sha256", ""))[:16], "wiki": wiki,
         "rules": [dict(r, doc=rule_doc(docs, r["code"])) for r in rules], "findings": findings,
         "open_findings": len(findings) <= 12, "rows": _diff_rows(e.get("hunks") or [], look_alikes),
-        "diff": e.get("diff"),
+        "diff": e.get("diff"), "english": e.get("english") or [],
     }
+
+
+def _disagreement(d: dict, base, docs: str | None) -> dict:
+    """A page of ``propose --crosswiki`` that disagrees with the English pages and has no edit."""
+    return {"title": d["title"], "source": d.get("source"), "english": d.get("english") or [],
+            "wiki": links.article(base, d["title"]) if base else None,
+            "findings": [{"code": f["code"], "doc": rule_doc(docs, f["code"]),
+                          "where": f"{bn(f['line'])}:{bn(f['column'])}", "bn": (f.get("message") or {}).get("bn", "")}
+                         for f in d.get("findings") or []]}
 
 
 def rule_doc(docs: str | None, code: str) -> str | None:
@@ -448,7 +459,8 @@ def render_review(bundle: dict, *, docs: str | None = "default", look_alikes: di
         created=created_bn(bundle.get("created")), profile_name=profile_bn(bundle.get("profile")),
         source_bn=SOURCE_BN.get(bundle.get("source"), bundle.get("source")),
         entries=[e for e in entries if e["saveable"]], blocked=[e for e in entries if not e["saveable"]],
-        total=len(entries), codes=codes, severities=SEVERITIES, severity_bn=SEVERITY_BN,
+        total=len(entries), codes=codes,
+        disagreements=[_disagreement(d, base, docs) for d in bundle.get("disagreements") or []], severities=SEVERITIES, severity_bn=SEVERITY_BN,
         applicability_bn=APPLICABILITY_BN, kind_bn=KIND_BN, kind_en=KIND_EN)
 
 

@@ -24,6 +24,12 @@ Typical use::
     sb = serve(sb)
     ...                                        # PYWIKIBOT_DIR=sb.pywikibot_dir relbot run …
     stop(sb.dir)
+
+Two wikis of one family (a Bengali one whose ``[[en:…]]`` links reach an English one)::
+
+    en = install(Path("/tmp/en"), 0, lang="en")
+    bn = install(Path("/tmp/bn"), 0)
+    join(bn, en)                               # before seeding pages with [[en:…]]
 """
 
 from __future__ import annotations
@@ -91,6 +97,8 @@ class Sandbox:
     pid: int | None = None
     sitename: str = SITENAME
     mediawiki_root: Path = field(default=MEDIAWIKI_ROOT)
+    lang: str = "bn"  # the content language, and the wiki's code in the pywikibot family
+    linked: dict = field(default_factory=dict)  # code -> port of the sandboxes join() linked
 
     @property
     def bot_login(self) -> str:
@@ -239,14 +247,15 @@ wfLoadExtension( 'ParserFunctions' );
 """
 
 
-def _family_file(port: int) -> str:
+def _family_file(port: int, lang: str = "bn", linked: dict | None = None) -> str:
+    langs = {lang: f"127.0.0.1:{port}"} | {code: f"127.0.0.1:{p}" for code, p in (linked or {}).items()}
     return f'''"""pywikibot family for the relbot sandbox wiki on 127.0.0.1:{port} (generated)."""
 from pywikibot import family
 
 
 class Family(family.Family):
     name = {FAMILY!r}
-    langs = {{'bn': '127.0.0.1:{port}'}}
+    langs = {langs!r}
 
     def scriptpath(self, code):
         return ''
@@ -259,8 +268,8 @@ class Family(family.Family):
 def _user_config(sb: Sandbox) -> str:
     return f"""# pywikibot configuration for the relbot sandbox wiki {sb.url} (generated).
 family = {sb.family!r}
-mylang = 'bn'
-usernames[{sb.family!r}]['bn'] = {sb.bot_user!r}
+mylang = {sb.lang!r}
+usernames[{sb.family!r}][{sb.lang!r}] = {sb.bot_user!r}
 password_file = 'user-password.py'   # relative to this folder
 
 # A local wiki: no throttling, fail fast.
@@ -275,8 +284,8 @@ cosmetic_changes = False
 """
 
 
-def install(dir: Path, port: int = 0, *, mediawiki_root: Path | None = None) -> Sandbox:
-    """Install a fresh MediaWiki (SQLite, content language bn, Cite, ParserFunctions) in ``dir``.
+def install(dir: Path, port: int = 0, *, mediawiki_root: Path | None = None, lang: str = "bn") -> Sandbox:
+    """Install a fresh MediaWiki (SQLite, content language ``lang``, Cite, ParserFunctions) in ``dir``.
 
     Creates an admin, a bot account with a BotPassword and an ordinary human account, writes the
     pywikibot files and ``dir/sandbox.json``. ``port`` 0 picks a free port. Does not serve.
@@ -296,7 +305,7 @@ def install(dir: Path, port: int = 0, *, mediawiki_root: Path | None = None) -> 
         bot_user=BOT_USER, bot_password_appid=BOT_APPID, bot_password_secret=secrets.token_hex(20),
         human_user=HUMAN_USER, human_password=_password(),
         admin_user=ADMIN_USER, admin_password=_password(),
-        pywikibot_dir=dir / "pywikibot", family=FAMILY, pid=None, mediawiki_root=root,
+        pywikibot_dir=dir / "pywikibot", family=FAMILY, pid=None, mediawiki_root=root, lang=lang,
     )
     hide = _secrets_of(sb)
     config = dir / "LocalSettings.php"
@@ -307,7 +316,7 @@ def install(dir: Path, port: int = 0, *, mediawiki_root: Path | None = None) -> 
     _write_private(passfile, sb.admin_password)
     try:
         _maintenance(root, config, "install", "--dbtype", "sqlite", "--dbpath", str(dir / "data"),
-                     "--server", url, "--scriptpath", "", "--lang", "bn", "--confpath", str(dir),
+                     "--server", url, "--scriptpath", "", "--lang", lang, "--confpath", str(dir),
                      "--passfile", str(passfile), SITENAME, sb.admin_user, cwd=dir, hide=hide)
     finally:
         passfile.unlink(missing_ok=True)
@@ -326,11 +335,35 @@ def install(dir: Path, port: int = 0, *, mediawiki_root: Path | None = None) -> 
 
     pwb = sb.pywikibot_dir
     (pwb / "families").mkdir(parents=True, exist_ok=True)
-    (pwb / "families" / f"{FAMILY}_family.py").write_text(_family_file(port), "utf-8")
+    (pwb / "families" / f"{FAMILY}_family.py").write_text(_family_file(port, lang), "utf-8")
     (pwb / "user-config.py").write_text(_user_config(sb), "utf-8")
     _write_private(pwb / "user-password.py",
                    f"({sb.bot_user!r}, BotPassword({sb.bot_password_appid!r}, "
                    f"{sb.bot_password_secret!r}))\n")
+    _save(sb)
+    return sb
+
+
+def join(sb: Sandbox, other: Sandbox) -> Sandbox:
+    """Link ``sb`` to the sandbox ``other`` (of another content language) as two wikis of one
+    family are linked: ``sb``'s interwiki table maps the prefix ``other.lang`` to ``other`` as a
+    local interwiki (``iw_local=1``), so ``[[en:…]]`` on its pages is a language link that
+    ``prop=langlinks`` returns; and ``sb``'s pywikibot family knows ``other.lang`` at ``other``'s
+    port, so ``pywikibot.Site(other.lang, family)`` reaches it. Pages already seeded keep their
+    links table as it was: join before seeding the pages with language links. Returns ``sb``."""
+    import sqlite3
+
+    if other.lang == sb.lang:
+        raise SandboxError(f"both sandboxes are {sb.lang!r} wikis: join links wikis of two languages")
+    with sqlite3.connect(sb.dir / "data" / "my_wiki.sqlite") as db:
+        db.execute("INSERT OR REPLACE INTO interwiki (iw_prefix, iw_url, iw_api, iw_wikiid, iw_local, iw_trans) "
+                   "VALUES (?, ?, ?, '', 1, 0)", (other.lang, other.url + "/index.php?title=$1", other.api))
+    db.close()
+    sb.linked = {**sb.linked, other.lang: other.port}
+    (sb.pywikibot_dir / "families" / f"{sb.family}_family.py").write_text(
+        _family_file(sb.port, sb.lang, sb.linked), "utf-8")
+    for cache in sb.pywikibot_dir.glob("apicache*"):
+        shutil.rmtree(cache, ignore_errors=True)
     _save(sb)
     return sb
 
@@ -645,7 +678,8 @@ def move(sb: Sandbox, port: int) -> Sandbox:
     _write_private(config, text)
     sb.port, sb.url = port, f"http://127.0.0.1:{port}"
     sb.api = sb.url + "/api.php"
-    (sb.pywikibot_dir / "families" / f"{sb.family}_family.py").write_text(_family_file(port), "utf-8")
+    (sb.pywikibot_dir / "families" / f"{sb.family}_family.py").write_text(_family_file(port, sb.lang, sb.linked),
+                                                                           "utf-8")
     (sb.pywikibot_dir / "user-config.py").write_text(_user_config(sb), "utf-8")
     for cache in sb.pywikibot_dir.glob("apicache*"):
         shutil.rmtree(cache, ignore_errors=True)

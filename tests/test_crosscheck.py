@@ -272,10 +272,11 @@ def test_crosscheck_text_and_exit_codes(capsys):
     assert main(["crosscheck", str(E008_FILE), "--against", str(CORPUS), "--lang", "en"]) == 1  # a disagreement
     out = capsys.readouterr().out
     assert f"{E008_FILE}:2:13: disagreeing BD→BT consulate থিম্পু — Foreign relations of Bhutan:140" in out
-    with pytest.raises(SystemExit) as stop:  # --against is required (argparse says so)
-        main(["crosscheck", str(SEED)])
-    assert stop.value.code == 2
-    assert capsys.readouterr().err == "relbot: error: the following arguments are required: --against\n"
+    assert main(["crosscheck", str(SEED)]) == 2  # files need --against (else --wiki)
+    assert capsys.readouterr().err == ("relbot: error: give files or folders and --against ENGLISH_PAGES, or --wiki "
+                                       "(with pywikibot generator options)\n")
+    assert main(["crosscheck", str(SEED), "--against", str(CORPUS), "--against-site", "wikipedia:en"]) == 2
+    assert capsys.readouterr().err == "relbot: error: --against-site is for --wiki\n"
     assert main(["crosscheck", str(SEED), "--against", str(FIXTURES / "nowhere")]) == 2
 
 

@@ -10,6 +10,7 @@ from collections import Counter
 from contextlib import contextmanager
 from typing import Callable
 
+from ..crosscheck import REVIEWED_FIXES
 from ..fixes import fix_page
 from ..gazetteer import Gazetteer
 from ..profile import Profile
@@ -109,13 +110,15 @@ def apply_bundle(site, profile: Profile, state: State | None, bundle_doc: dict, 
         pages = {p.title(): p for p in preload(site, [pywikibot.Page(site, e["title"]) for e in entries])}
         # propose suppressed what the exceptions page listed: the same list makes the same text
         listed, _ = read_exceptions(site, profile, lambda line: print(f"relbot: {line}", file=sys.stderr))
+        english = _english_of(site, profile, gaz, opts, entries)
         for e in entries:
             page = pages.get(e["title"])
             if page is None or not page.exists() or page.latest_revision_id != e["base_revid"]:
                 results.append((e["title"], "stale"))
                 continue
             out = fix_page(page.text, e["title"], profile, gaz, unsafe=opts["unsafe"], layout=opts["layout"],
-                           select=opts["select"], ignore=opts["ignore"], exceptions=listed.for_page(e["title"]))
+                           select=opts["select"], ignore=opts["ignore"], exceptions=listed.for_page(e["title"]),
+                           english=english, also=REVIEWED_FIXES if english is not None else ())
             if hashlib.sha256(out.text.encode("utf-8")).hexdigest() != e["new_sha256"]:  # as review.sha256
                 results.append((e["title"], "stale"))
                 continue
@@ -133,6 +136,18 @@ def apply_bundle(site, profile: Profile, state: State | None, bundle_doc: dict, 
                          reason=done.reason)
             results.append((e["title"], outcome))
     return results
+
+
+def _english_of(site, profile: Profile, gaz: Gazetteer, opts: dict, entries: list[dict]):
+    """The English pages a ``propose --crosswiki`` bundle's fixes were made with, read again
+    from the same English wiki (None for any other bundle)."""
+    if not opts.get("crosswiki"):
+        return None
+    from ..facts import title_pair
+    from .english import counterparts, english_site
+
+    en = english_site(site, opts["crosswiki"])
+    return counterparts(site, en, {e["title"]: pair for e in entries if (pair := title_pair(e["title"], profile, gaz))})
 
 
 def publish(site, profile: Profile, title: str, text: str, time_free, summary: str | None = None,
