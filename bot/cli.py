@@ -635,7 +635,7 @@ def cmd_propose(args, extra: list[str]) -> int:
                                               if (pair := title_pair(p.title(), profile, gaz))})
         for page in pages:
             out = fix_page(page.text, page.title(), profile, gaz, exceptions=listed.for_page(page.title()),
-                           english=english, also=REVIEWED_WITH_AGAINST if english else (), **opts)
+                           english=english, also=_reviewed_fixes() if english else (), **opts)
             entry = None
             if out.changed:
                 entry = review.entry(out, f"{site.code}:{page.title()}", page.latest_revision_id, profile,
@@ -662,7 +662,7 @@ def cmd_propose(args, extra: list[str]) -> int:
         for path in paths:
             page = read_page(Path(path), args.title)
             out = fix_page(page.text, page.title, profile, gaz, exceptions=listed.for_page(page.title) if listed else None,
-                           english=english, also=REVIEWED_WITH_AGAINST if english else (), **opts)
+                           english=english, also=_reviewed_fixes() if english else (), **opts)
             if out.changed:
                 entries.append(review.entry(out, page.source, None, profile))
     source = "wiki" if args.wiki else "dump" if args.dump else "files"
@@ -859,7 +859,12 @@ def cmd_facts(args) -> int:
 
 #: Unsafe fixes ``propose --against`` puts in the review bundle without ``--unsafe``: the English
 #: references E003 brings home (a person reviews every entry; ``run`` never offers them).
-REVIEWED_WITH_AGAINST = frozenset({"E003"})  # the same as bot.crosscheck.REVIEWED_FIXES (tested)
+def _reviewed_fixes() -> frozenset[str]:
+    """The unsafe fixes a bundle proposed with English pages carries without --unsafe (apply
+    remakes them the same way: one definition, in bot.crosscheck)."""
+    from .crosscheck import REVIEWED_FIXES
+
+    return REVIEWED_FIXES
 
 
 def english_pages(paths):

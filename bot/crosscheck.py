@@ -35,7 +35,9 @@ STATUSES = ("agreed", "disagreeing", "missing-here", "only-here")
 #: Unsafe fixes proposed with English pages even without ``--unsafe`` (``propose --against``,
 #: ``propose --crosswiki``, and ``apply`` remaking them): the English references E003 brings
 #: home; a person reviews every entry, ``run`` never offers them.
-REVIEWED_FIXES = frozenset({"E003"})
+#: The fixes English pages bring that a review bundle carries without --unsafe: E003's reference,
+#: E009's sentence (each is read and approved by a person before apply saves it)
+REVIEWED_FIXES = frozenset({"E003", "E009"})
 _URL = re.compile(r"https?://", re.I)
 
 
