@@ -58,6 +58,7 @@ class PlaceMatch:
     surface: str  # text[start:end], as written
     suffix: str  # text[stem_end:end]
     case: str  # "genitive" | "locative" | "nominative"
+    quarter: bool = False  # a quarter of the city (বনানীতে for Dhaka), not its name
 
 
 @functools.lru_cache(maxsize=8192)
@@ -302,6 +303,15 @@ class Gazetteer:
         self._demonym_re = (re.compile(f"(?<!{w})(?P<n>{_trie_regex(self._demonym)})(?!{w})")
                             if self._demonym else None)
 
+        # Quarters of cities (বনানী, গুলশান: Dhaka), for the mission grammar only.
+        self._quarter: dict[str, str] = {}
+        for cc, cities in data[langs[0]].get("quarters", {}).items() if lang != "en" else ():
+            for en_name, names in cities.items():
+                for n in names:
+                    self._quarter[_key(n)] = city_id(cc, [en_name])
+        self._quarter_re = (re.compile(f"(?<!{w})(?P<n>{_trie_regex(self._quarter)})(?P<s>{sufs})(?!{w})")
+                            if self._quarter else None)
+
     @classmethod
     def load(cls, lang: str = "bn") -> "Gazetteer":
         """The gazetteer for a wiki language (cached: one per class and language)."""
@@ -318,6 +328,16 @@ class Gazetteer:
             out.append(PlaceMatch(m.start(), m.end(), m.end("n"), place, m[0], suffix,
                                   self._case.get(_key(suffix), "nominative")))
         return out
+
+    def find_quarters(self, text: str) -> list[PlaceMatch]:
+        """Quarters of a city with a case ending (``রাজধানীর বনানীতে``, ``বারিধারার``), as matches
+        of the city with ``quarter`` set; a bare quarter name (also a person's name) is none."""
+        if self._quarter_re is None:
+            return []
+        return [PlaceMatch(m.start(), m.end(), m.end("n"), self._cities[self._quarter[_key(m["n"])]], m[0],
+                           m["s"], self._case.get(_key(m["s"]), "nominative"), quarter=True)
+                for m in self._quarter_re.finditer(text)
+                if self._case.get(_key(m["s"])) in ("locative", "genitive")]
 
     def find_demonyms(self, text: str) -> list[PlaceMatch]:
         """Country adjectives in prose (``মার্কিন``, ``জাপানি``), as matches of their country with

@@ -77,6 +77,7 @@ class _Words:
     blocker: re.Pattern  # bodies and topic words, any inflection
     generic: re.Pattern  # quantifiers, vague places and counts
     negation: re.Pattern  # denied, closed or planned missions
+    planned_before: re.Pattern  # হচ্ছে, হবে between the host and the mission word: to come
     capital: re.Pattern  # "in the capital", right after a genitive country
     pronoun: re.Pattern  # a country named before (দেশটির)
     attributive: frozenset
@@ -115,6 +116,7 @@ def _words(profile: Profile) -> _Words:
         blocker=re.compile(f"(?<![{_W}])(?:{_alt(words('bodies'))})"),
         generic=re.compile(f"(?<![{_W}])(?:{_alt(words('generic_words'))})(?![{_W}]){count}"),
         negation=re.compile(f"(?<![{_W}])(?:{_alt(words('negations'))})(?![{_W}])"),
+        planned_before=re.compile(f"(?<![{_W}])(?:{_alt(words('planned_before'))})(?![{_W}])"),
         pronoun=re.compile(f"(?<![{_W}])(?:{_alt(words('pronouns'))})(?![{_W}])"),
         capital=re.compile(rf"\s*(?:{_alt(words('capital_words'))})(?![{_W}])"),
         attributive=frozenset(nfc(w) for w in words("attributive_words")),
@@ -164,11 +166,12 @@ def _anchors(text: str, profile: Profile, w: _Words) -> list[_Anchor]:
 
 
 def _only_words(text: str, allowed: frozenset, gaz: Gazetteer) -> bool:
-    """``text`` holds nothing but punctuation and allowed words; a locative word before an
-    allowed one also passes (ঢাকার বারিধারায় অবস্থিত: a quarter of the city)."""
+    """``text`` holds nothing but punctuation and allowed words, after at most a short place
+    phrase ending in a locative word (ঢাকার বারিধারায় অবস্থিত, রোমের ভিয়া দেল আন্তারতিদে এলাকায়:
+    a part of the city before)."""
     tokens = re.findall(f"[{_W}]+", text)
-    return all(t in allowed or i + 1 < len(tokens) and tokens[i + 1] in allowed
-               and gaz.ending_case(t) == "locative" for i, t in enumerate(tokens))
+    return any(all(t in allowed for t in tokens[k + 1:]) and (k < 0 or gaz.ending_case(tokens[k]) == "locative")
+               for k in range(-1, min(len(tokens), 4)))
 
 
 def _group(places: list[PlaceMatch], i: int, text: str, w: _Words, step: int) -> list[PlaceMatch]:
@@ -307,6 +310,9 @@ def read(text: str, profile: Profile, gaz: Gazetteer, value: bool = False,
         group, blocked = _senders([p for p in pre if p not in hosts], text, a.start, host_ids, w, lo)
         senders = [g.place.id for g in group]
         negated = not moved and w.negation.search(text, a.end, clause_end)
+        ahead = [h.end for h in hosts if h.end <= a.start]
+        if ahead and w.planned_before.search(text, max(ahead), a.start):
+            negated = True  # বার্নে হচ্ছে বাংলাদেশের নতুন দূতাবাস: the verb before the mission, to come
         if blocked:
             senders = []
         elif not senders and not prev_senders:
@@ -382,10 +388,13 @@ def _places(text: str, w: _Words, gaz: Gazetteer) -> list[PlaceMatch]:
     রাজধানীতে`` is in India (its capital unnamed), ``সিত্তে শহরে`` in Sittwe."""
     adjectives = gaz.find_demonyms(text)
     spans = {(a.start, a.end) for a in adjectives}  # ইতালীয়: the adjective, not "in Italy"
-    places = sorted([p for p in gaz.find(text) if (p.start, p.end) not in spans] + adjectives,
-                    key=lambda p: p.start)
+    found = [p for p in gaz.find(text) if (p.start, p.end) not in spans] + adjectives
+    found += [q for q in gaz.find_quarters(text) if not any(p.start < q.end and q.start < p.end for p in found)]
+    places = sorted(found, key=lambda p: p.start)
     out = []
     for p in places:
+        if out and p.surface.isascii() and re.fullmatch(r"\s*\(\s*", text[out[-1].end:p.start]):
+            continue  # ইসলামাবাদে (Islamabad): a Latin gloss of the place before, not another place
         if p.case == "genitive" and p.place.kind == "country" and w.capital.match(text, p.end):
             p = replace(p, case="locative")
         elif p.case == "nominative" and p.place.kind == "city":
@@ -470,6 +479,8 @@ def clause_facts(text: str, profile: Profile, gaz: Gazetteer, opening_ok: bool =
 
 
 def _city_name(city: PlaceMatch | None) -> str | None:
+    if city is not None and city.quarter:
+        return city.place.name  # রাজধানীর বনানীতে: the mission is in Dhaka
     return city.surface[: city.stem_end - city.start] if city else None
 
 
