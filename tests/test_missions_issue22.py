@@ -79,6 +79,16 @@ CASES = [
     ("রাজধানীর বারিধারার পার্ক রোডে মিশর দূতাবাসের নতুন ভবন", US, {("EG", "ঢাকা", "BD", "embassy")}, set()),
     ("কায়রোর গার্ডেন সিটি এলাকায় বাংলাদেশ দূতাবাসের ভবন", US, {("BD", "কায়রো", "EG", "embassy")}, set()),
     ("গুলশান আরা মিশরের দূতাবাসে গেলেন", US, set(), set()),
+    ("বুধবার এ দূতাবাস উদ্বোধন করেন তিনি", US, set(), set()),
+    # a hyphenated demonym names both countries
+    ("ঢাকায় ফ্রাঙ্কো-জার্মান দূতাবাসের উদ্বোধন", US,
+     {("FR", "ঢাকা", "BD", "embassy"), ("DE", "ঢাকা", "BD", "embassy")}, set()),
+    # দেশটিতে: in the country the sentence before is about; দেশটির: the country named before
+    ("মিশরের সঙ্গে বাংলাদেশের বাণিজ্য আছে। দেশটিতে বাংলাদেশের দূতাবাসও রয়েছে", US,
+     {("BD", None, "EG", "embassy")}, set()),
+    ("মিশরের সঙ্গে বাংলাদেশের সম্পর্ক ভালো। তবে দেশটিতে বাংলাদেশের কোনো দূতাবাস নেই", US, set(), {("BD", "EG")}),
+    ("মিশরে বাংলাদেশের দূতাবাস থাকলেও ঢাকায় দেশটির কোনো দূতাবাস নেই", US,
+     {("BD", None, "EG", "embassy")}, {("EG", "BD")}),
 ]
 
 
@@ -86,6 +96,27 @@ CASES = [
 def test_issue_example(text, title, want, gone, profile, gaz):
     assert prose(text, profile, gaz, title) == want
     assert absent(text, profile, gaz, title) == gone
+
+
+# (sentence before, sentence, the facts of the second sentence alone)
+AFTER = [
+    # a demonstrative before a mission word without a sender: the missions of the sentence before,
+    # in their places unless the sentence names one
+    ("ঢাকায় মিশর ও তুরস্কের দূতাবাস চালু হয়েছে", "বুধবার এ দুই দূতাবাস উদ্বোধন করেন তিনি",
+     {("EG", "ঢাকা", "BD", "embassy"), ("TR", "ঢাকা", "BD", "embassy")}),
+    ("বাংলাদেশে মিশরের দূতাবাস চালু হয়েছে", "বিকেল ৫টায় রাজধানীর গুলশানে এ দূতাবাস উদ্বোধন করা হয়",
+     {("EG", "ঢাকা", "BD", "embassy")}),
+    ("কায়রোতে বাংলাদেশের দূতাবাস আছে", "সেখানে মিশরের মন্ত্রী এ দূতাবাসের প্রশংসা করেন", set()),
+    ("মিশরের সঙ্গে বাংলাদেশের বাণিজ্য আছে", "এ দূতাবাস উদ্বোধন করা হয়", set()),
+]
+
+
+@pytest.mark.parametrize("before,text,want", AFTER, ids=range(len(AFTER)))
+def test_sentence_after(before, text, want, profile, gaz):
+    line = before + "। " + text
+    got = {(f["sender"], f["host_city"], f["host_country"], f["kind"])
+           for f in F.facts_for(line + "\n", US, profile, gaz) if f["column"] > len(before) + 2}
+    assert got == want
 
 
 BOX = """{{তথ্যছক দ্বিপাক্ষিক সম্পর্ক

@@ -80,6 +80,8 @@ class _Words:
     planned_before: re.Pattern  # হচ্ছে, হবে between the host and the mission word: to come
     capital: re.Pattern  # "in the capital", right after a genitive country
     pronoun: re.Pattern  # a country named before (দেশটির)
+    locative_pronoun: re.Pattern  # in the country named before (দেশটিতে)
+    demonstrative: re.Pattern  # এ (তিন) দূতাবাস: the missions of the sentence before
     attributive: frozenset
     coordination: re.Pattern  # a gap that only joins two list members
     people: re.Pattern  # envoys: a place before one belongs to the person, not the mission
@@ -118,6 +120,9 @@ def _words(profile: Profile) -> _Words:
         negation=re.compile(f"(?<![{_W}])(?:{_alt(words('negations'))})(?![{_W}])"),
         planned_before=re.compile(f"(?<![{_W}])(?:{_alt(words('planned_before'))})(?![{_W}])"),
         pronoun=re.compile(f"(?<![{_W}])(?:{_alt(words('pronouns'))})(?![{_W}])"),
+        locative_pronoun=re.compile(f"(?<![{_W}])(?:{_alt(words('locative_pronouns'))})(?![{_W}])"),
+        demonstrative=re.compile(f"(?<![{_W}-])(?:{_alt(words('demonstratives'))})\\s+"
+                                 f"(?:(?:{_alt(words('attributive_words'))})\\s+)*$"),
         capital=re.compile(rf"\s*(?:{_alt(words('capital_words'))})(?![{_W}])"),
         attributive=frozenset(nfc(w) for w in words("attributive_words")),
         coordination=re.compile(r"\s*(?:(?:" + _alt(words("coordinators")) + r")\s*)+"),
@@ -182,8 +187,8 @@ def _group(places: list[PlaceMatch], i: int, text: str, w: _Words, step: int) ->
     while 0 <= j < len(places):
         a, b = (places[j], out[-1]) if step < 0 else (out[-1], places[j])
         gap = text[a.end:b.start]
-        if not w.coordination.fullmatch(gap):
-            break
+        if not w.coordination.fullmatch(gap) and not (gap == "-" and a.case == b.case == "adjective"):
+            break  # ফ্রাঙ্কো-জার্মান: a hyphenated demonym names both countries
         if step < 0 and a.case not in ("nominative", places[i].case) or step > 0 and a.case != "nominative":
             break  # only the list's last member carries a case (ঢাকায় ends a list)
         if a.place.kind == "country" and b.place.kind == "city":
@@ -207,6 +212,8 @@ def _hosts_before(pre: list[PlaceMatch], text: str, at: int, w: _Words, gaz: Gaz
             between = between[src.end():] if src else between  # কলম্বো থেকে বাংলাদেশ হাইকমিশনের
             for q in pre[i + 1:]:
                 between = between.replace(q.surface, " ")
+            that = w.demonstrative.search(between)
+            between = between[:that.start()] if that else between  # … কূটনৈতিক এলাকায় এ দূতাবাসের
             if _only_words(between, w.attributive, gaz):
                 return _group(pre, i, text, w, -1)
     return []
@@ -260,11 +267,13 @@ def _clause_end(text: str, start: int, hi: int) -> int:
 
 
 def read(text: str, profile: Profile, gaz: Gazetteer, value: bool = False,
-         subject: tuple[str, ...] = (), pair: tuple[str, ...] = ()) -> list[Reading]:
+         subject: tuple[str, ...] = (), pair: tuple[str, ...] = (),
+         before: tuple[Reading, ...] = ()) -> list[Reading]:
     """Every mission a sentence (or, with ``value``, an infobox value) states, and every mission it
     says does not exist (``status`` absent); ``subject``: the countries the previous sentence is
     about, for a pronoun (``দেশটির ঢাকায় একটি দূতাবাস``); ``pair``: the title's two countries, for
-    each other's missions (``উভয় দেশে পরস্পরের দূতাবাস রয়েছে``)."""
+    each other's missions (``উভয় দেশে পরস্পরের দূতাবাস রয়েছে``); ``before``: the missions of the
+    sentence before, for a demonstrative (``এ তিন দূতাবাস উদ্বোধন করেন``)."""
     w = _words(profile)
     anchors = _anchors(text, profile, w)
     if not anchors:
@@ -322,11 +331,21 @@ def read(text: str, profile: Profile, gaz: Gazetteer, value: bool = False,
                           and p.place.kind == "country" and p.case == "nominative"
                           and p.place.id not in host_ids), None)
             senders = [after.place.id] if after else []
-        if not senders and not blocked and prev_senders:
+        if not senders and not blocked and prev_senders and set(prev_senders) - host_ids:
             senders = prev_senders
-        elif not senders and not blocked and w.pronoun.search(text, lo, a.start) \
-                and len([c for c in subject if c not in host_ids]) == 1:
-            senders = [c for c in subject if c not in host_ids]
+        elif not senders and not blocked and w.pronoun.search(text, lo, a.start):
+            senders = _pronoun_country(subject, places, host_ids, a.start)
+        that = not senders and not blocked and before and w.demonstrative.search(text, lo, a.start)
+        if that and not _place_ends_at(places, text, that.start()):
+            senders = list(dict.fromkeys(r.sender for r in before if r.sender))  # এ তিন দূতাবাস
+        else:
+            that = None
+        if not hosts and senders and w.locative_pronoun.search(text, lo, a.start):
+            # দেশটিতে বাংলাদেশের হাইকমিশনও রয়েছে: in the country the sentence before is about
+            there = [c for c in subject if c not in senders]
+            hosts = [PlaceMatch(a.start, a.start, a.start, gaz.place(there[0]), "", "", "locative")] \
+                if len(there) == 1 and gaz.place(there[0]) else []
+            host_ids = {h.place.id for h in hosts}
         if negated:
             prev_senders = senders if not blocked else []
             if w.closure.search(text, a.end, clause_end) and not a.plural:
@@ -347,6 +366,10 @@ def read(text: str, profile: Profile, gaz: Gazetteer, value: bool = False,
                     and not text[pre[k - 1].end:first.start].strip() and first.case != "genitive":
                 hosts = [pre[k - 1]]
         prev_senders = senders if not blocked else []
+        if that and not hosts:
+            # … এ তিন দূতাবাস উদ্বোধন করেন তিনি: the missions the sentence before names, where they are
+            out += [Reading(a.kind, r.sender, r.city, r.host, a.start) for r in before if r.sender]
+            continue
         cities = [h for h in hosts if h.place.kind == "city"]
         # a country in the host group that holds one of its cities only qualifies it
         hosts = cities + [h for h in hosts if h.place.kind == "country"
@@ -373,6 +396,24 @@ def read(text: str, profile: Profile, gaz: Gazetteer, value: bool = False,
                 out.append(Reading(a.kind, s, None, None, a.start))
     out += _accredited(text, places, anchors, w, profile)
     return _historical(text, out, w, profile)
+
+
+def _pronoun_country(subject, places, host_ids, at: int) -> list[str]:
+    """The country a pronoun (দেশটির) before a mission word stands for: the one the sentence
+    before is about that is no host, else the nearest country named before it in this sentence
+    that is no host (মেক্সিকোতে বাংলাদেশের দূতাবাস থাকলেও ঢাকায় দেশটির …: Mexico)."""
+    there = [c for c in subject if c not in host_ids]
+    if subject:
+        return there if len(there) == 1 else []
+    named = [p.place.id for p in places if p.end <= at and p.place.kind == "country" and p.place.id not in host_ids
+             and p.case != "adjective"]
+    return named[-1:]
+
+
+def _place_ends_at(places, text: str, at: int) -> bool:
+    """A place without a case ending ends right before ``at`` (``হংকং এ``: a locative ending
+    written apart, no demonstrative)."""
+    return any(not text[p.end:at].strip() for p in places if p.end <= at and p.case == "nominative")
 
 
 def _with_mission(gap: str, w: _Words) -> bool:
@@ -488,16 +529,22 @@ def _subject(text: str, sent, profile: Profile, gaz: Gazetteer) -> tuple[str, ..
     """The countries the sentence before ``sent`` on its line starts with: ``সৌদি আরব …।`` or
     ``সৌদি আরবের …।`` gives one, ``বাংলাদেশ ও সৌদি আরবের …।`` both (a pronoun then means the
     one that is not the host)."""
-    if text is None:
+    last = _sentence_before(text, sent, profile)
+    places = gaz.find(last)
+    if not places or places[0].place.kind != "country" or places[0].case not in ("nominative", "genitive"):
         return ()
+    return tuple(dict.fromkeys(p.place.id for p in _group(places, 0, last, _words(profile), +1)
+                               if p.place.kind == "country"))
+
+
+def _sentence_before(text: str | None, sent, profile: Profile) -> str:
+    """The sentence before ``sent`` on its line, or ``""``."""
+    if text is None:
+        return ""
     start = text.rfind("\n", 0, sent.pstart) + 1
     ends = "".join(profile.text["sentence_ends"])
     parts = [x for x in re.split(f"[{re.escape(ends)}]", text[start:sent.pstart]) if x.strip()]
-    places = gaz.find(parts[-1]) if parts else []
-    if not places or places[0].place.kind != "country" or places[0].case not in ("nominative", "genitive"):
-        return ()
-    return tuple(dict.fromkeys(p.place.id for p in _group(places, 0, parts[-1], _words(profile), +1)
-                               if p.place.kind == "country"))
+    return parts[-1] if parts else ""
 
 
 def absent_re(profile: Profile) -> re.Pattern:
@@ -523,7 +570,11 @@ def prose_facts(sentences, profile: Profile, gaz: Gazetteer, text: str | None = 
             m = profile.year_re.search(sent.text)
             if m:
                 year = _digits_value(m.group(1), digits)
-        for r in read(sent.text, profile, gaz, subject=_subject(text, sent, profile, gaz), pair=pair):
+        last = _sentence_before(text, sent, profile)
+        before = tuple(r for r in read(last, profile, gaz, pair=pair) if r.status == "present" and r.host) \
+            if profile.mission_kind_re.search(last) else ()
+        for r in read(sent.text, profile, gaz, subject=_subject(text, sent, profile, gaz), pair=pair,
+                      before=before):
             if r.status != status or r.sender is None or r.host is None or r.sender == r.host:
                 continue
             out.append(Fact(r.sender, _city_name(r.city), r.city.place.id if r.city else None, r.host,
