@@ -195,8 +195,10 @@ class Gazetteer:
         en_names: dict[str, list[str]] = {}
         for lg in langs:
             terr = locs[lg].territories
-            for cc in sorted(c for c in terr if len(c) == 2 and c.isalpha() and c not in bad):
-                names = [*data[lg].get("countries", {}).get(cc, []), terr[cc]]
+            # curated codes CLDR no longer lists (SU: the USSR, a sender of its time) count too
+            curated_cc = data[lg].get("countries", {})
+            for cc in sorted({c for c in terr if len(c) == 2 and c.isalpha() and c not in bad} | set(curated_cc)):
+                names = [*curated_cc.get(cc, []), *([terr[cc]] if cc in terr else [])]
                 _extend(self._cnames.setdefault(cc, []), names)
                 if lg == "en":
                     en_names[cc] = _extend([], names)

@@ -80,6 +80,19 @@ CASES = [
     ("কায়রোর গার্ডেন সিটি এলাকায় বাংলাদেশ দূতাবাসের ভবন", US, {("BD", "কায়রো", "EG", "embassy")}, set()),
     ("গুলশান আরা মিশরের দূতাবাসে গেলেন", US, set(), set()),
     ("বুধবার এ দূতাবাস উদ্বোধন করেন তিনি", US, set(), set()),
+    # no year, but words dating it before 1971: the host of the time
+    ("পাকিস্তান আমলে ঢাকায় মিশরের একটি কনস্যুলেট ছিল", US, {("EG", "ঢাকা", "PK", "consulate")}, set()),
+    ("ভারতের স্বাধীনতার আগে কলকাতায় মিশরের একটি কনস্যুলেট ছিল", US, {("EG", "কলকাতা", "IN", "consulate")}, set()),
+    # the USSR (SU, as the labels code it): a sender of its time
+    ("১৯৭২ সালে ঢাকাস্থ সোভিয়েত দূতাবাস জমি কেনে", US, {("SU", "ঢাকা", "BD", "embassy")}, set()),
+    # 'has not opened': no mission; 'on the soil of' a country: in it
+    ("এখনো ঢাকায় দূতাবাস খোলেনি মিশর", US, set(), {("EG", "BD")}),
+    ("মিশরের মাটিতে অনুষ্ঠান করবে বাংলাদেশ দূতাবাস", US, {("BD", None, "EG", "embassy")}, set()),
+    # a city before its country, both locative: the city
+    ("কায়রোতে মিশরে বাংলাদেশের দূতাবাস", US, {("BD", "কায়রো", "EG", "embassy")}, set()),
+    # the same mission said again with its city (kind other): one fact, with the city
+    ("মিশরে বাংলাদেশ দূতাবাস হচ্ছে মিশরের রাজধানী কায়রোতে অবস্থিত বাংলাদেশের একটি কূটনৈতিক মিশন", US,
+     {("BD", "কায়রো", "EG", "embassy")}, set()),
     # a hyphenated demonym names both countries
     ("ঢাকায় ফ্রাঙ্কো-জার্মান দূতাবাসের উদ্বোধন", US,
      {("FR", "ঢাকা", "BD", "embassy"), ("DE", "ঢাকা", "BD", "embassy")}, set()),

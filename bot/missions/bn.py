@@ -93,7 +93,7 @@ class _Words:
     reciprocal: re.Pattern  # each other's missions (পরস্পরের)
     accreditation: re.Pattern  # served from elsewhere (স্বীকৃত, দায়িত্ব পালন)
     source: re.Pattern  # "from", right after a place (নয়াদিল্লি থেকে)
-    historical: tuple  # (country, before year, host then)
+    historical: tuple  # (country, before year, host then, words dating a sentence before then)
 
 
 _CACHE: dict[int, tuple[Profile, _Words]] = {}
@@ -136,7 +136,9 @@ def _words(profile: Profile) -> _Words:
         reciprocal=re.compile(f"(?<![{_W}])(?:{_alt(words('reciprocal_words'))})(?![{_W}])"),
         accreditation=re.compile(f"(?<![{_W}])(?:{_alt(words('accreditation_words'))})"),
         source=re.compile(rf"\s*(?:{_alt(words('from_words'))})(?![{_W}])"),
-        historical=tuple((h["country"], h["before"], h["host"]) for h in m.get("historical_hosts", ())),
+        historical=tuple((h["country"], h["before"], h["host"],
+                          re.compile(f"(?<![{_W}])(?:{_alt(h.get('words', ()))})(?![{_W}])"))
+                         for h in m.get("historical_hosts", ())),
     )
     _CACHE[id(profile)] = (profile, built)
     return built
@@ -204,6 +206,10 @@ def _hosts_before(pre: list[PlaceMatch], text: str, at: int, w: _Words, gaz: Gaz
     for i in range(len(pre) - 1, -1, -1):
         p = pre[i]
         if p.case == "locative":
+            if p.place.kind == "country" and i and pre[i - 1].place.kind == "city" \
+                    and pre[i - 1].place.country == p.place.id and pre[i - 1].case in ("locative", "genitive") \
+                    and re.fullmatch(r"[\s,]*", text[pre[i - 1].end:p.start]):
+                return [pre[i - 1]]  # অটোয়াতে কানাডায়: in Ottawa, Canada
             return _group(pre, i, text, w, -1)
         if p.case in ("genitive", "nominative") and p.place.kind == "city":
             # ঢাকার মার্কিন দূতাবাস; news: রিয়াদ বাংলাদেশ দূতাবাস, জেদ্দা কনস্যুলেট
@@ -383,7 +389,12 @@ def read(text: str, profile: Profile, gaz: Gazetteer, value: bool = False,
         if hosts and senders and not a.plural and generic_at is None:
             found += _first_pair(pre, hosts, senders, text, w, a)
         if a.kind == "other":
-            # ইসলামাবাদে বাংলাদেশের হাইকমিশন পাকিস্তানে বাংলাদেশের প্রধান কূটনৈতিক মিশন: said again
+            # ইসলামাবাদে বাংলাদেশের হাইকমিশন পাকিস্তানে বাংলাদেশের প্রধান কূটনৈতিক মিশন: said again;
+            # … দূতাবাস হচ্ছে … ঢাকায় অবস্থিত ফিলিস্তিনের একটি কূটনৈতিক মিশন: said again with its city
+            if len(found) == 1 and found[0].city is not None:
+                r = found[0]
+                out = [replace(o, city=r.city) if o.city is None and o.sender == r.sender and o.host == r.host
+                       else o for o in out]
             found = [r for r in found if not any(o.sender == r.sender and o.host == r.host for o in out)]
         out += found
         if found and not value and (
@@ -502,12 +513,15 @@ def _accredited(text: str, places, anchors, w: _Words, profile: Profile) -> list
 
 def _historical(text: str, readings: list[Reading], w: _Words, profile: Profile) -> list[Reading]:
     """A mission dated before its host country existed was in the state of that time (``১৯৫৮
-    সালে ফ্রান্স ঢাকায় একটি কনস্যুলেট-জেনারেল খোলে``: Pakistan); the sentence's first year dates it."""
+    সালে ফ্রান্স ঢাকায় একটি কনস্যুলেট-জেনারেল খোলে``: Pakistan); the sentence's first year dates it,
+    else the profile's words for the time (``স্বাধীনতার আগে``)."""
     m = profile.year_re.search(text) if w.historical else None
-    if not m:
+    year = _digits_value(m.group(1), profile.text["digits"]) if m else None
+    # বাংলাদেশের স্বাধীনতার আগে ঢাকায় …: no year, but words that date it before then
+    then = {c: host for c, before, host, words in w.historical
+            if (year < before if year is not None else words.search(text))}
+    if not then:
         return readings
-    year = _digits_value(m.group(1), profile.text["digits"])
-    then = {c: host for c, before, host in w.historical if year < before}
     return [replace(r, host=then[r.host]) if r.host in then and r.sender != then[r.host] else r
             for r in readings]
 
