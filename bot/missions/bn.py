@@ -54,7 +54,7 @@ class Reading:
     city: PlaceMatch | None
     host: str | None
     at: int  # offset of the mission word
-    status: str = "present"  # present | absent (closed, denied, accredited from elsewhere)
+    status: str = "present"  # present | absent (closed, denied, accredited from elsewhere) | planned
 
 
 def _digits_value(s: str, local_digits: str) -> int:
@@ -279,7 +279,8 @@ def read(text: str, profile: Profile, gaz: Gazetteer, value: bool = False,
     says does not exist (``status`` absent); ``subject``: the countries the previous sentence is
     about, for a pronoun (``দেশটির ঢাকায় একটি দূতাবাস``); ``pair``: the title's two countries, for
     each other's missions (``উভয় দেশে পরস্পরের দূতাবাস রয়েছে``); ``before``: the missions of the
-    sentence before, for a demonstrative (``এ তিন দূতাবাস উদ্বোধন করেন``)."""
+    sentence before (any status), for a demonstrative (``এ তিন দূতাবাস উদ্বোধন করেন``) or a mission
+    word with no country named near it (its one sender); ``planned`` readings only carry a sender."""
     w = _words(profile)
     anchors = _anchors(text, profile, w)
     if not anchors:
@@ -341,11 +342,18 @@ def read(text: str, profile: Profile, gaz: Gazetteer, value: bool = False,
             senders = prev_senders
         elif not senders and not blocked and w.pronoun.search(text, lo, a.start):
             senders = _pronoun_country(subject, places, host_ids, a.start)
-        that = not senders and not blocked and before and w.demonstrative.search(text, lo, a.start)
+        shown = [r for r in before if r.status == "present" and r.sender and r.host]
+        that = not senders and not blocked and shown and w.demonstrative.search(text, lo, a.start)
         if that and not _place_ends_at(places, text, that.start()):
-            senders = list(dict.fromkeys(r.sender for r in before if r.sender))  # এ তিন দূতাবাস
+            senders = list(dict.fromkeys(r.sender for r in shown))  # এ তিন দূতাবাস
         else:
             that = None
+        said = {r.sender for r in before if r.sender} - host_ids
+        if not senders and not blocked and hosts and len(said) == 1 and not any(
+                p.place.kind == "country" and p.place.id not in host_ids for p in pre + post if p.end <= clause_end):
+            # … বাংলাদেশের হাইকমিশন রয়েছে। … কলকাতা ও … মুম্বাইতে রয়েছে উপ-হাইকমিশন: no country named,
+            # the one sender of the sentence before
+            senders = list(said)
         if not hosts and senders and w.locative_pronoun.search(text, lo, a.start):
             # দেশটিতে বাংলাদেশের হাইকমিশনও রয়েছে: in the country the sentence before is about
             there = [c for c in subject if c not in senders]
@@ -358,7 +366,9 @@ def read(text: str, profile: Profile, gaz: Gazetteer, value: bool = False,
                 # ঢাকায় মেক্সিকোর দূতাবাস নেই; … দূতাবাস বন্ধ করে দিল উত্তর কোরিয়া
                 out += [Reading(a.kind, s, h if h.place.kind == "city" else None, h.place.country, a.start,
                                 "absent") for h in hosts for s in senders if s != h.place.country]
-            continue  # … খোলার পরিকল্পনা
+            else:  # … খোলার পরিকল্পনা: a sender all the same, for the sentence after
+                out += [Reading(a.kind, s, None, None, a.start, "planned") for s in senders]
+            continue
         generic_at = _generic(text, lo, a, w)
         if a.plural or generic_at is not None:
             # generic: only senders named after the generic word, only named cities
@@ -374,7 +384,7 @@ def read(text: str, profile: Profile, gaz: Gazetteer, value: bool = False,
         prev_senders = senders if not blocked else []
         if that and not hosts:
             # … এ তিন দূতাবাস উদ্বোধন করেন তিনি: the missions the sentence before names, where they are
-            out += [Reading(a.kind, r.sender, r.city, r.host, a.start) for r in before if r.sender]
+            out += [Reading(a.kind, r.sender, r.city, r.host, a.start) for r in shown]
             continue
         cities = [h for h in hosts if h.place.kind == "city"]
         # a country in the host group that holds one of its cities only qualifies it
@@ -585,7 +595,7 @@ def prose_facts(sentences, profile: Profile, gaz: Gazetteer, text: str | None = 
             if m:
                 year = _digits_value(m.group(1), digits)
         last = _sentence_before(text, sent, profile)
-        before = tuple(r for r in read(last, profile, gaz, pair=pair) if r.status == "present" and r.host) \
+        before = tuple(r for r in read(last, profile, gaz, pair=pair) if r.sender) \
             if profile.mission_kind_re.search(last) else ()
         for r in read(sent.text, profile, gaz, subject=_subject(text, sent, profile, gaz), pair=pair,
                       before=before):
