@@ -358,6 +358,10 @@ class Gazetteer:
             out.append(PlaceMatch(m.start(), m.end(), m.end(), place, m[0], "", "adjective"))
         return out
 
+    def suffix_case(self, suffix: str) -> str | None:
+        """The case a whole case ending marks (``য়`` → ``"locative"``), or None."""
+        return self._case.get(_key(suffix))
+
     def ending_case(self, word: str) -> str | None:
         """The case a word's ending marks (``বারিধারায়`` → ``"locative"``), by the curated
         suffixes, longest first; None when it ends in none of them."""

@@ -85,6 +85,13 @@ CASES = [
     ("ভারতের স্বাধীনতার আগে কলকাতায় মিশরের একটি কনস্যুলেট ছিল", US, {("EG", "কলকাতা", "IN", "consulate")}, set()),
     # the USSR (SU, as the labels code it): a sender of its time
     ("১৯৭২ সালে ঢাকাস্থ সোভিয়েত দূতাবাস জমি কেনে", US, {("SU", "ঢাকা", "BD", "embassy")}, set()),
+    # a genitive place before a short phrase ending in an area word: the mission is in that place
+    ("মিশরের কূটনৈতিক এলাকায় সোভিয়েত মিশন জমি কেনে", US, {("SU", None, "EG", "other")}, set()),
+    ("কায়রোর জামালেক জেলার বাংলাদেশ দূতাবাসে অনুষ্ঠান হয়", US, {("BD", "কায়রো", "EG", "embassy")}, set()),
+    ("মিশরের উদ্যোগে বাংলাদেশ দূতাবাসে অনুষ্ঠান হয়", US, set(), set()),
+    # the same mission said again with its city: one fact, in that city
+    ("মিশরে বাংলাদেশের দূতাবাসের বার্ষিক অনুষ্ঠান এবার কায়রোর গার্ডেন সিটি এলাকায় দূতাবাসের নতুন ভবনে হয়", US,
+     {("BD", "কায়রো", "EG", "embassy")}, set()),
     # 'has not opened': no mission; 'on the soil of' a country: in it
     ("এখনো ঢাকায় দূতাবাস খোলেনি মিশর", US, set(), {("EG", "BD")}),
     ("মিশরের মাটিতে অনুষ্ঠান করবে বাংলাদেশ দূতাবাস", US, {("BD", None, "EG", "embassy")}, set()),

@@ -81,6 +81,7 @@ class _Words:
     capital: re.Pattern  # "in the capital", right after a genitive country
     pronoun: re.Pattern  # a country named before (দেশটির)
     locative_pronoun: re.Pattern  # in the country named before (দেশটিতে)
+    area: re.Pattern  # a part of a place (এলাকা, ছিটমহল), before a case ending
     demonstrative: re.Pattern  # এ (তিন) দূতাবাস: the missions of the sentence before
     attributive: frozenset
     coordination: re.Pattern  # a gap that only joins two list members
@@ -120,6 +121,7 @@ def _words(profile: Profile) -> _Words:
         negation=re.compile(f"(?<![{_W}])(?:{_alt(words('negations'))})(?![{_W}])"),
         planned_before=re.compile(f"(?<![{_W}])(?:{_alt(words('planned_before'))})(?![{_W}])"),
         pronoun=re.compile(f"(?<![{_W}])(?:{_alt(words('pronouns'))})(?![{_W}])"),
+        area=re.compile(f"(?:{_alt(words('area_words'))})"),
         locative_pronoun=re.compile(f"(?<![{_W}])(?:{_alt(words('locative_pronouns'))})(?![{_W}])"),
         demonstrative=re.compile(f"(?<![{_W}-])(?:{_alt(words('demonstratives'))})\\s+"
                                  f"(?:(?:{_alt(words('attributive_words'))})\\s+)*$"),
@@ -172,13 +174,22 @@ def _anchors(text: str, profile: Profile, w: _Words) -> list[_Anchor]:
     return out
 
 
-def _only_words(text: str, allowed: frozenset, gaz: Gazetteer) -> bool:
+def _only_words(text: str, allowed: frozenset, gaz: Gazetteer, w: _Words, city: bool = True) -> bool:
     """``text`` holds nothing but punctuation and allowed words, after at most a short place
-    phrase ending in a locative word (ঢাকার বারিধারায় অবস্থিত, রোমের ভিয়া দেল আন্তারতিদে এলাকায়:
-    a part of the city before)."""
+    phrase ending in an area word (বাংলাদেশের কূটনৈতিক ছিটমহলে, হাভানার মিরামার জেলার) or, after
+    a city, in a locative word (ঢাকার বারিধারায় অবস্থিত, রোমের ভিয়া দেল আন্তারতিদে এলাকায়): a part
+    of the place before."""
     tokens = re.findall(f"[{_W}]+", text)
-    return any(all(t in allowed for t in tokens[k + 1:]) and (k < 0 or gaz.ending_case(tokens[k]) == "locative")
+    return any(all(t in allowed for t in tokens[k + 1:])
+               and (k < 0 and city or k >= 0 and (_is_area(tokens[k], w, gaz)
+                                                  or city and gaz.ending_case(tokens[k]) == "locative"))
                for k in range(-1, min(len(tokens), 4)))
+
+
+def _is_area(token: str, w: _Words, gaz: Gazetteer) -> bool:
+    """An area word with no ending or a case ending (এলাকা, এলাকায়, জেলার)."""
+    m = w.area.match(token)
+    return bool(m) and (m.end() == len(token) or gaz.suffix_case(token[m.end():]) is not None)
 
 
 def _group(places: list[PlaceMatch], i: int, text: str, w: _Words, step: int) -> list[PlaceMatch]:
@@ -211,8 +222,9 @@ def _hosts_before(pre: list[PlaceMatch], text: str, at: int, w: _Words, gaz: Gaz
                     and re.fullmatch(r"[\s,]*", text[pre[i - 1].end:p.start]):
                 return [pre[i - 1]]  # অটোয়াতে কানাডায়: in Ottawa, Canada
             return _group(pre, i, text, w, -1)
-        if p.case in ("genitive", "nominative") and p.place.kind == "city":
-            # ঢাকার মার্কিন দূতাবাস; news: রিয়াদ বাংলাদেশ দূতাবাস, জেদ্দা কনস্যুলেট
+        if p.case in ("genitive", "nominative") and p.place.kind == "city" or p.case == "genitive":
+            # ঢাকার মার্কিন দূতাবাস; news: রিয়াদ বাংলাদেশ দূতাবাস, জেদ্দা কনস্যুলেট; a country only
+            # before a part of it (বাংলাদেশের কূটনৈতিক ছিটমহলে সোভিয়েত মিশন)
             between = text[p.end:at]
             src = w.source.match(between) if p.case == "nominative" else None
             between = between[src.end():] if src else between  # কলম্বো থেকে বাংলাদেশ হাইকমিশনের
@@ -220,7 +232,7 @@ def _hosts_before(pre: list[PlaceMatch], text: str, at: int, w: _Words, gaz: Gaz
                 between = between.replace(q.surface, " ")
             that = w.demonstrative.search(between)
             between = between[:that.start()] if that else between  # … কূটনৈতিক এলাকায় এ দূতাবাসের
-            if _only_words(between, w.attributive, gaz):
+            if _only_words(between, w.attributive, gaz, w, p.place.kind == "city"):
                 return _group(pre, i, text, w, -1)
     return []
 
@@ -398,13 +410,17 @@ def read(text: str, profile: Profile, gaz: Gazetteer, value: bool = False,
                     found.append(Reading(a.kind, s, h if h.place.kind == "city" else None, host, a.start))
         if hosts and senders and not a.plural and generic_at is None:
             found += _first_pair(pre, hosts, senders, text, w, a)
+        # the same mission said again with its city (কিউবায় দেশটির দূতাবাসের … হাভানার … দূতাবাসের;
+        # … দূতাবাস হচ্ছে … ঢাকায় অবস্থিত ফিলিস্তিনের একটি কূটনৈতিক মিশন): one mission, in that city
+        if len(found) == 1 and found[0].city is not None:
+            r = found[0]
+            same = [o for o in out if o.city is None and o.status == "present" and o.sender == r.sender
+                    and o.host == r.host and (o.kind == r.kind or r.kind == "other")]
+            if same:
+                out = [replace(o, city=r.city) if o in same else o for o in out]
+                found = []
         if a.kind == "other":
-            # ইসলামাবাদে বাংলাদেশের হাইকমিশন পাকিস্তানে বাংলাদেশের প্রধান কূটনৈতিক মিশন: said again;
-            # … দূতাবাস হচ্ছে … ঢাকায় অবস্থিত ফিলিস্তিনের একটি কূটনৈতিক মিশন: said again with its city
-            if len(found) == 1 and found[0].city is not None:
-                r = found[0]
-                out = [replace(o, city=r.city) if o.city is None and o.sender == r.sender and o.host == r.host
-                       else o for o in out]
+            # ইসলামাবাদে বাংলাদেশের হাইকমিশন পাকিস্তানে বাংলাদেশের প্রধান কূটনৈতিক মিশন: said again
             found = [r for r in found if not any(o.sender == r.sender and o.host == r.host for o in out)]
         out += found
         if found and not value and (
