@@ -92,6 +92,8 @@ CASES = [
     # the same mission said again with its city: one fact, in that city
     ("মিশরে বাংলাদেশের দূতাবাসের বার্ষিক অনুষ্ঠান এবার কায়রোর গার্ডেন সিটি এলাকায় দূতাবাসের নতুন ভবনে হয়", US,
      {("BD", "কায়রো", "EG", "embassy")}, set()),
+    ("বাংলাদেশ কনস্যুলেট জেনারেল জেদ্দায় আজ জেদ্দা-কনস্যুলেটের প্রাঙ্গণে সভা করে", US,
+     {("BD", "জেদ্দা", "SA", "consulate-general")}, set()),
     # 'has not opened': no mission; 'on the soil of' a country: in it
     ("এখনো ঢাকায় দূতাবাস খোলেনি মিশর", US, set(), {("EG", "BD")}),
     ("মিশরের মাটিতে অনুষ্ঠান করবে বাংলাদেশ দূতাবাস", US, {("BD", None, "EG", "embassy")}, set()),

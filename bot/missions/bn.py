@@ -419,6 +419,10 @@ def read(text: str, profile: Profile, gaz: Gazetteer, value: bool = False,
             if same:
                 out = [replace(o, city=r.city) if o in same else o for o in out]
                 found = []
+        # … কনস্যুলেট জেনারেল জেদ্দায় … জেদ্দা-কনসুলেটের প্রাঙ্গণে: one sender's mission in one city, said again
+        found = [r for r in found if r.city is None or not any(
+            o.status == "present" and o.sender == r.sender and o.city is not None
+            and o.city.place.id == r.city.place.id for o in out)]
         if a.kind == "other":
             # ইসলামাবাদে বাংলাদেশের হাইকমিশন পাকিস্তানে বাংলাদেশের প্রধান কূটনৈতিক মিশন: said again
             found = [r for r in found if not any(o.sender == r.sender and o.host == r.host for o in out)]
