@@ -30,7 +30,15 @@ places of an envoy that are not the mission's (``কুয়েতে নিয
 missions (the destination is no fact). Readings with ``status`` absent are missions the text says
 do not exist: closed or denied (``বন্ধ``, ``নেই``, ``সাবেক``) or a sender serving a country from
 elsewhere (``… নয়াদিল্লি থেকে বাংলাদেশের দায়িত্ব পালন করেন``); they are never facts, and rules
-E001/E005 read them. All words come from the profile's ``missions`` section.
+E001/E005 read them.
+
+Round 2: a verb of a mission to come between host and mission word (``বার্নে হচ্ছে … দূতাবাস``) is
+planned; Dhaka's quarters (``রাজধানীর বনানীতে``, gazetteer data) and a part of a place
+(``… কূটনৈতিক ছিটমহলে``, ``রোমের … এলাকায়``) locate a mission in that place; the sentence before
+gives a demonstrative's missions (``এ তিন দূতাবাস``), a sender-less mission word's one sender and
+``দেশটিতে``'s country; a hyphenated demonym names both countries; words date a mission before 1971
+without a year (``স্বাধীনতার আগে``); the same mission said again is one fact, with its city.
+All words come from the profile's ``missions`` section.
 """
 
 from __future__ import annotations
@@ -286,12 +294,12 @@ def _clause_end(text: str, start: int, hi: int) -> int:
 
 def read(text: str, profile: Profile, gaz: Gazetteer, value: bool = False,
          subject: tuple[str, ...] = (), pair: tuple[str, ...] = (),
-         before: tuple[Reading, ...] = ()) -> list[Reading]:
+         before=()) -> list[Reading]:
     """Every mission a sentence (or, with ``value``, an infobox value) states, and every mission it
     says does not exist (``status`` absent); ``subject``: the countries the previous sentence is
     about, for a pronoun (``দেশটির ঢাকায় একটি দূতাবাস``); ``pair``: the title's two countries, for
     each other's missions (``উভয় দেশে পরস্পরের দূতাবাস রয়েছে``); ``before``: the missions of the
-    sentence before (any status), for a demonstrative (``এ তিন দূতাবাস উদ্বোধন করেন``) or a mission
+    sentence before (any status, or a function giving them), for a demonstrative (``এ তিন দূতাবাস উদ্বোধন করেন``) or a mission
     word with no country named near it (its one sender); ``planned`` readings only carry a sender."""
     w = _words(profile)
     anchors = _anchors(text, profile, w)
@@ -354,13 +362,16 @@ def read(text: str, profile: Profile, gaz: Gazetteer, value: bool = False,
             senders = prev_senders
         elif not senders and not blocked and w.pronoun.search(text, lo, a.start):
             senders = _pronoun_country(subject, places, host_ids, a.start)
-        shown = [r for r in before if r.status == "present" and r.sender and r.host]
-        that = not senders and not blocked and shown and w.demonstrative.search(text, lo, a.start)
-        if that and not _place_ends_at(places, text, that.start()):
-            senders = list(dict.fromkeys(r.sender for r in shown))  # এ তিন দূতাবাস
-        else:
-            that = None
-        said = {r.sender for r in before if r.sender} - host_ids
+        shown, that, said = [], None, set()
+        if not senders and not blocked:  # the sentence before, read only when needed
+            prior = before() if callable(before) else before
+            shown = [r for r in prior if r.status == "present" and r.sender and r.host]
+            that = shown and w.demonstrative.search(text, lo, a.start)
+            if that and not _place_ends_at(places, text, that.start()):
+                senders = list(dict.fromkeys(r.sender for r in shown))  # এ তিন দূতাবাস
+            else:
+                that = None
+            said = {r.sender for r in prior if r.sender} - host_ids
         if not senders and not blocked and hosts and len(said) == 1 and not any(
                 p.place.kind == "country" and p.place.id not in host_ids for p in pre + post if p.end <= clause_end):
             # … বাংলাদেশের হাইকমিশন রয়েছে। … কলকাতা ও … মুম্বাইতে রয়েছে উপ-হাইকমিশন: no country named,
@@ -615,8 +626,14 @@ def prose_facts(sentences, profile: Profile, gaz: Gazetteer, text: str | None = 
             if m:
                 year = _digits_value(m.group(1), digits)
         last = _sentence_before(text, sent, profile)
-        before = tuple(r for r in read(last, profile, gaz, pair=pair) if r.sender) \
-            if profile.mission_kind_re.search(last) else ()
+        memo: list = []
+
+        def before(last=last, memo=memo) -> tuple[Reading, ...]:
+            if not memo:
+                memo.append(tuple(r for r in read(last, profile, gaz, pair=pair) if r.sender)
+                            if profile.mission_kind_re.search(last) else ())
+            return memo[0]
+
         for r in read(sent.text, profile, gaz, subject=_subject(text, sent, profile, gaz), pair=pair,
                       before=before):
             if r.status != status or r.sender is None or r.host is None or r.sender == r.host:
