@@ -94,6 +94,13 @@ CASES = [
      {("BD", "কায়রো", "EG", "embassy")}, set()),
     ("বাংলাদেশ কনস্যুলেট জেনারেল জেদ্দায় আজ জেদ্দা-কনস্যুলেটের প্রাঙ্গণে সভা করে", US,
      {("BD", "জেদ্দা", "SA", "consulate-general")}, set()),
+    # two coordinated mission phrases share the host before the first
+    ("কায়রোতে বাংলাদেশের দূতাবাস ও তুরস্কের একটি কনস্যুলেট রয়েছে", US,
+     {("BD", "কায়রো", "EG", "embassy"), ("TR", "কায়রো", "EG", "consulate")}, set()),
+    ("কায়রোতে বাংলাদেশের দূতাবাস জানায় যে তুরস্কের কনস্যুলেট রয়েছে", US, {("BD", "কায়রো", "EG", "embassy")}, set()),
+    # a country's mission named with its city, then again with the country only: one fact
+    ("কায়রোতে অবস্থিত বাংলাদেশের দূতাবাস হচ্ছে মিশরে বাংলাদেশের কূটনৈতিক মিশন দূতাবাসটিতে ৫০ জন কাজ করেন", US,
+     {("BD", "কায়রো", "EG", "embassy")}, set()),
     # 'has not opened': no mission; 'on the soil of' a country: in it
     ("এখনো ঢাকায় দূতাবাস খোলেনি মিশর", US, set(), {("EG", "BD")}),
     ("মিশরের মাটিতে অনুষ্ঠান করবে বাংলাদেশ দূতাবাস", US, {("BD", None, "EG", "embassy")}, set()),

@@ -311,6 +311,7 @@ def read(text: str, profile: Profile, gaz: Gazetteer, value: bool = False,
     out: list[Reading] = []
     consumed: set[int] = set()
     prev_senders: list[str] = []
+    prev_hosts: list[PlaceMatch] = []
     people = [m.end() for m in w.people.finditer(text)]
     for i, a in enumerate(anchors):
         lo = anchors[i - 1].end if i else 0
@@ -334,6 +335,9 @@ def read(text: str, profile: Profile, gaz: Gazetteer, value: bool = False,
         if not hosts and not moved:  # কনস্যুলেট ইয়াঙ্গুনে সরানো হচ্ছে: where it goes, not where it is
             hosts = _hosts_after(post, text, a.end, w, value)
             consumed |= {h.start for h in hosts}
+        if not hosts and i and _coordinated(text[anchors[i - 1].end:a.start], pre, w):
+            hosts = prev_hosts  # ঢাকায় ভারতের হাইকমিশন ও চীনের দূতাবাস: the host of both
+        prev_hosts = hosts
         if len(hosts) == 1 and hosts[0].place.kind == "country":
             # বাংলাদেশে চীনের দূতাবাস ঢাকার বারিধারায়: the city after names the place exactly
             city = next((p for p in post if p.place.kind == "city" and p.case in ("locative", "genitive")
@@ -431,9 +435,12 @@ def read(text: str, profile: Profile, gaz: Gazetteer, value: bool = False,
                 out = [replace(o, city=r.city) if o in same else o for o in out]
                 found = []
         # … কনস্যুলেট জেনারেল জেদ্দায় … জেদ্দা-কনসুলেটের প্রাঙ্গণে: one sender's mission in one city, said again
-        found = [r for r in found if r.city is None or not any(
-            o.status == "present" and o.sender == r.sender and o.city is not None
-            and o.city.place.id == r.city.place.id for o in out)]
+        # … মার্কিন যুক্তরাষ্ট্রের দূতাবাস … দূতাবাসটিতে: a country's mission of that kind named before, said again
+        found = [r for r in found if not any(
+            o.status == "present" and o.sender == r.sender and o.host == r.host
+            and (r.city is None and (o.kind == r.kind or r.kind == "other")
+                 or r.city is not None and o.city is not None and o.city.place.id == r.city.place.id)
+            for o in out)]
         if a.kind == "other":
             # ইসলামাবাদে বাংলাদেশের হাইকমিশন পাকিস্তানে বাংলাদেশের প্রধান কূটনৈতিক মিশন: said again
             found = [r for r in found if not any(o.sender == r.sender and o.host == r.host for o in out)]
@@ -466,6 +473,16 @@ def _place_ends_at(places, text: str, at: int) -> bool:
     """A place without a case ending ends right before ``at`` (``হংকং এ``: a locative ending
     written apart, no demonstrative)."""
     return any(not text[p.end:at].strip() for p in places if p.end <= at and p.case == "nominative")
+
+
+def _coordinated(gap: str, pre, w: _Words) -> bool:
+    """The text between two mission words joins two mission phrases: nothing but the first's
+    ending, coordinators, attributive words and the second's places (``হাইকমিশন ও চীনের দূতাবাস``)."""
+    for p in pre:
+        gap = gap.replace(p.surface, " ")
+    m = w.inflection.match(gap)
+    words = re.findall(f"[{_W}]+", gap[m.end():] if m else gap)
+    return all(x in w.attributive or w.coordination.fullmatch(x) for x in words)
 
 
 def _with_mission(gap: str, w: _Words) -> bool:
