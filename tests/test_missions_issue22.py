@@ -101,6 +101,9 @@ CASES = [
     # a country's mission named with its city, then again with the country only: one fact
     ("কায়রোতে অবস্থিত বাংলাদেশের দূতাবাস হচ্ছে মিশরে বাংলাদেশের কূটনৈতিক মিশন দূতাবাসটিতে ৫০ জন কাজ করেন", US,
      {("BD", "কায়রো", "EG", "embassy")}, set()),
+    # a description before a list member ('X's city') does not end the list
+    ("কলকাতা ও বলিউডের শহর মুম্বাইতে মিশরের কনস্যুলেট রয়েছে", US,
+     {("EG", "কলকাতা", "IN", "consulate"), ("EG", "মুম্বাই", "IN", "consulate")}, set()),
     # 'has not opened': no mission; 'on the soil of' a country: in it
     ("এখনো ঢাকায় দূতাবাস খোলেনি মিশর", US, set(), {("EG", "BD")}),
     ("মিশরের মাটিতে অনুষ্ঠান করবে বাংলাদেশ দূতাবাস", US, {("BD", None, "EG", "embassy")}, set()),

@@ -93,6 +93,7 @@ class _Words:
     demonstrative: re.Pattern  # এ (তিন) দূতাবাস: the missions of the sentence before
     attributive: frozenset
     coordination: re.Pattern  # a gap that only joins two list members
+    apposition: re.Pattern  # বলিউডের শহর: a description before a list member, at the gap's end
     people: re.Pattern  # envoys: a place before one belongs to the person, not the mission
     closure: re.Pattern  # negations that say the mission does not exist
     former: re.Pattern  # সাবেক: the mission was
@@ -136,6 +137,7 @@ def _words(profile: Profile) -> _Words:
         capital=re.compile(rf"\s*(?:{_alt(words('capital_words'))})(?![{_W}])"),
         attributive=frozenset(nfc(w) for w in words("attributive_words")),
         coordination=re.compile(r"\s*(?:(?:" + _alt(words("coordinators")) + r")\s*)+"),
+        apposition=re.compile(rf"(?<![{_W}])[{_W}]+\s+(?:{_alt(words('appositive_nouns'))})\s*$"),
         people=re.compile(f"(?<![{_W}])(?:{_alt(words('people'))})"),
         closure=re.compile(f"(?<![{_W}])(?:{_alt(words('closures'))})(?![{_W}])"),
         former=re.compile(f"(?<![{_W}])(?:{_alt(words('former_words'))})(?![{_W}])"),
@@ -208,6 +210,8 @@ def _group(places: list[PlaceMatch], i: int, text: str, w: _Words, step: int) ->
     while 0 <= j < len(places):
         a, b = (places[j], out[-1]) if step < 0 else (out[-1], places[j])
         gap = text[a.end:b.start]
+        described = w.apposition.search(gap)
+        gap = gap[:described.start()] if described else gap  # … ও বলিউডের শহর মুম্বাইতে
         if not w.coordination.fullmatch(gap) and not (gap == "-" and a.case == b.case == "adjective"):
             break  # ফ্রাঙ্কো-জার্মান: a hyphenated demonym names both countries
         if step < 0 and a.case not in ("nominative", places[i].case) or step > 0 and a.case != "nominative":
