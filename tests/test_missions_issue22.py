@@ -104,6 +104,8 @@ CASES = [
     # a description before a list member ('X's city') does not end the list
     ("কলকাতা ও বলিউডের শহর মুম্বাইতে মিশরের কনস্যুলেট রয়েছে", US,
      {("EG", "কলকাতা", "IN", "consulate"), ("EG", "মুম্বাই", "IN", "consulate")}, set()),
+    # the old spelling of Bangladesh (1971 press)
+    ("কলকাতায় বাঙলাদেশ মিশন কাজ শুরু করে", US, {("BD", "কলকাতা", "IN", "other")}, set()),
     # 'has not opened': no mission; 'on the soil of' a country: in it
     ("এখনো ঢাকায় দূতাবাস খোলেনি মিশর", US, set(), {("EG", "BD")}),
     ("মিশরের মাটিতে অনুষ্ঠান করবে বাংলাদেশ দূতাবাস", US, {("BD", None, "EG", "embassy")}, set()),
