@@ -106,6 +106,10 @@ CASES = [
      {("EG", "কলকাতা", "IN", "consulate"), ("EG", "মুম্বাই", "IN", "consulate")}, set()),
     # the old spelling of Bangladesh (1971 press)
     ("কলকাতায় বাঙলাদেশ মিশন কাজ শুরু করে", US, {("BD", "কলকাতা", "IN", "other")}, set()),
+    # those named 'including' before a count have their missions; the count alone names none
+    ("মিশরে তুরস্ক, ইরানসহ ৮০টি দেশের দূতাবাস রয়েছে", US,
+     {("TR", None, "EG", "embassy"), ("IR", None, "EG", "embassy")}, set()),
+    ("মিশরে তুরস্ক ও ৮০টি দেশের দূতাবাস রয়েছে", US, set(), set()),
     # 'has not opened': no mission; 'on the soil of' a country: in it
     ("এখনো ঢাকায় দূতাবাস খোলেনি মিশর", US, set(), {("EG", "BD")}),
     ("মিশরের মাটিতে অনুষ্ঠান করবে বাংলাদেশ দূতাবাস", US, {("BD", None, "EG", "embassy")}, set()),

@@ -93,6 +93,7 @@ class _Words:
     demonstrative: re.Pattern  # এ (তিন) দূতাবাস: the missions of the sentence before
     attributive: frozenset
     coordination: re.Pattern  # a gap that only joins two list members
+    inclusive: frozenset  # সহ: 'including', the named members of a generic statement
     apposition: re.Pattern  # বলিউডের শহর: a description before a list member, at the gap's end
     people: re.Pattern  # envoys: a place before one belongs to the person, not the mission
     closure: re.Pattern  # negations that say the mission does not exist
@@ -136,6 +137,7 @@ def _words(profile: Profile) -> _Words:
                                  f"(?:(?:{_alt(words('attributive_words'))})\\s+)*$"),
         capital=re.compile(rf"\s*(?:{_alt(words('capital_words'))})(?![{_W}])"),
         attributive=frozenset(nfc(w) for w in words("attributive_words")),
+        inclusive=frozenset(nfc(w) for w in words("inclusive_suffixes")),
         coordination=re.compile(r"\s*(?:(?:" + _alt(words("coordinators")) + r")\s*)+"),
         apposition=re.compile(rf"(?<![{_W}])[{_W}]+\s+(?:{_alt(words('appositive_nouns'))})\s*$"),
         people=re.compile(f"(?<![{_W}])(?:{_alt(words('people'))})"),
@@ -401,8 +403,10 @@ def read(text: str, profile: Profile, gaz: Gazetteer, value: bool = False,
                 out += [Reading(a.kind, s, None, None, a.start, "planned") for s in senders]
             continue
         generic_at = _generic(text, lo, a, w)
-        if a.plural or generic_at is not None:
-            # generic: only senders named after the generic word, only named cities
+        if (a.plural or generic_at is not None) and not (
+                group and group[-1].suffix in w.inclusive and generic_at is not None and group[-1].end <= generic_at):
+            # generic: only senders named after the generic word, only named cities (but ভারত,
+            # পাকিস্তানসহ ৭২টি দেশের মিশন: those named 'including' have theirs)
             senders = [g.place.id for g in group if generic_at is None or g.start > generic_at]
             hosts = [h for h in hosts if h.place.kind == "city"]
         if not hosts and group and not blocked:
