@@ -30,7 +30,15 @@ places of an envoy that are not the mission's (``কুয়েতে নিয
 missions (the destination is no fact). Readings with ``status`` absent are missions the text says
 do not exist: closed or denied (``বন্ধ``, ``নেই``, ``সাবেক``) or a sender serving a country from
 elsewhere (``… নয়াদিল্লি থেকে বাংলাদেশের দায়িত্ব পালন করেন``); they are never facts, and rules
-E001/E005 read them. All words come from the profile's ``missions`` section.
+E001/E005 read them.
+
+Round 2: a verb of a mission to come between host and mission word (``বার্নে হচ্ছে … দূতাবাস``) is
+planned; Dhaka's quarters (``রাজধানীর বনানীতে``, gazetteer data) and a part of a place
+(``… কূটনৈতিক ছিটমহলে``, ``রোমের … এলাকায়``) locate a mission in that place; the sentence before
+gives a demonstrative's missions (``এ তিন দূতাবাস``), a sender-less mission word's one sender and
+``দেশটিতে``'s country; a hyphenated demonym names both countries; words date a mission before 1971
+without a year (``স্বাধীনতার আগে``); the same mission said again is one fact, with its city.
+All words come from the profile's ``missions`` section.
 """
 
 from __future__ import annotations
@@ -54,7 +62,7 @@ class Reading:
     city: PlaceMatch | None
     host: str | None
     at: int  # offset of the mission word
-    status: str = "present"  # present | absent (closed, denied, accredited from elsewhere)
+    status: str = "present"  # present | absent (closed, denied, accredited from elsewhere) | planned
 
 
 def _digits_value(s: str, local_digits: str) -> int:
@@ -77,10 +85,16 @@ class _Words:
     blocker: re.Pattern  # bodies and topic words, any inflection
     generic: re.Pattern  # quantifiers, vague places and counts
     negation: re.Pattern  # denied, closed or planned missions
+    planned_before: re.Pattern  # হচ্ছে, হবে between the host and the mission word: to come
     capital: re.Pattern  # "in the capital", right after a genitive country
     pronoun: re.Pattern  # a country named before (দেশটির)
+    locative_pronoun: re.Pattern  # in the country named before (দেশটিতে)
+    area: re.Pattern  # a part of a place (এলাকা, ছিটমহল), before a case ending
+    demonstrative: re.Pattern  # এ (তিন) দূতাবাস: the missions of the sentence before
     attributive: frozenset
     coordination: re.Pattern  # a gap that only joins two list members
+    inclusive: frozenset  # সহ: 'including', the named members of a generic statement
+    apposition: re.Pattern  # বলিউডের শহর: a description before a list member, at the gap's end
     people: re.Pattern  # envoys: a place before one belongs to the person, not the mission
     closure: re.Pattern  # negations that say the mission does not exist
     former: re.Pattern  # সাবেক: the mission was
@@ -90,7 +104,7 @@ class _Words:
     reciprocal: re.Pattern  # each other's missions (পরস্পরের)
     accreditation: re.Pattern  # served from elsewhere (স্বীকৃত, দায়িত্ব পালন)
     source: re.Pattern  # "from", right after a place (নয়াদিল্লি থেকে)
-    historical: tuple  # (country, before year, host then)
+    historical: tuple  # (country, before year, host then, words dating a sentence before then)
 
 
 _CACHE: dict[int, tuple[Profile, _Words]] = {}
@@ -115,10 +129,17 @@ def _words(profile: Profile) -> _Words:
         blocker=re.compile(f"(?<![{_W}])(?:{_alt(words('bodies'))})"),
         generic=re.compile(f"(?<![{_W}])(?:{_alt(words('generic_words'))})(?![{_W}]){count}"),
         negation=re.compile(f"(?<![{_W}])(?:{_alt(words('negations'))})(?![{_W}])"),
+        planned_before=re.compile(f"(?<![{_W}])(?:{_alt(words('planned_before'))})(?![{_W}])"),
         pronoun=re.compile(f"(?<![{_W}])(?:{_alt(words('pronouns'))})(?![{_W}])"),
+        area=re.compile(f"(?:{_alt(words('area_words'))})"),
+        locative_pronoun=re.compile(f"(?<![{_W}])(?:{_alt(words('locative_pronouns'))})(?![{_W}])"),
+        demonstrative=re.compile(f"(?<![{_W}-])(?:{_alt(words('demonstratives'))})\\s+"
+                                 f"(?:(?:{_alt(words('attributive_words'))})\\s+)*$"),
         capital=re.compile(rf"\s*(?:{_alt(words('capital_words'))})(?![{_W}])"),
         attributive=frozenset(nfc(w) for w in words("attributive_words")),
+        inclusive=frozenset(nfc(w) for w in words("inclusive_suffixes")),
         coordination=re.compile(r"\s*(?:(?:" + _alt(words("coordinators")) + r")\s*)+"),
+        apposition=re.compile(rf"(?<![{_W}])[{_W}]+\s+(?:{_alt(words('appositive_nouns'))})\s*$"),
         people=re.compile(f"(?<![{_W}])(?:{_alt(words('people'))})"),
         closure=re.compile(f"(?<![{_W}])(?:{_alt(words('closures'))})(?![{_W}])"),
         former=re.compile(f"(?<![{_W}])(?:{_alt(words('former_words'))})(?![{_W}])"),
@@ -129,7 +150,9 @@ def _words(profile: Profile) -> _Words:
         reciprocal=re.compile(f"(?<![{_W}])(?:{_alt(words('reciprocal_words'))})(?![{_W}])"),
         accreditation=re.compile(f"(?<![{_W}])(?:{_alt(words('accreditation_words'))})"),
         source=re.compile(rf"\s*(?:{_alt(words('from_words'))})(?![{_W}])"),
-        historical=tuple((h["country"], h["before"], h["host"]) for h in m.get("historical_hosts", ())),
+        historical=tuple((h["country"], h["before"], h["host"],
+                          re.compile(f"(?<![{_W}])(?:{_alt(h.get('words', ()))})(?![{_W}])"))
+                         for h in m.get("historical_hosts", ())),
     )
     _CACHE[id(profile)] = (profile, built)
     return built
@@ -163,12 +186,22 @@ def _anchors(text: str, profile: Profile, w: _Words) -> list[_Anchor]:
     return out
 
 
-def _only_words(text: str, allowed: frozenset, gaz: Gazetteer) -> bool:
-    """``text`` holds nothing but punctuation and allowed words; a locative word before an
-    allowed one also passes (ঢাকার বারিধারায় অবস্থিত: a quarter of the city)."""
+def _only_words(text: str, allowed: frozenset, gaz: Gazetteer, w: _Words, city: bool = True) -> bool:
+    """``text`` holds nothing but punctuation and allowed words, after at most a short place
+    phrase ending in an area word (বাংলাদেশের কূটনৈতিক ছিটমহলে, হাভানার মিরামার জেলার) or, after
+    a city, in a locative word (ঢাকার বারিধারায় অবস্থিত, রোমের ভিয়া দেল আন্তারতিদে এলাকায়): a part
+    of the place before."""
     tokens = re.findall(f"[{_W}]+", text)
-    return all(t in allowed or i + 1 < len(tokens) and tokens[i + 1] in allowed
-               and gaz.ending_case(t) == "locative" for i, t in enumerate(tokens))
+    return any(all(t in allowed for t in tokens[k + 1:])
+               and (k < 0 and city or k >= 0 and (_is_area(tokens[k], w, gaz)
+                                                  or city and gaz.ending_case(tokens[k]) == "locative"))
+               for k in range(-1, min(len(tokens), 4)))
+
+
+def _is_area(token: str, w: _Words, gaz: Gazetteer) -> bool:
+    """An area word with no ending or a case ending (এলাকা, এলাকায়, জেলার)."""
+    m = w.area.match(token)
+    return bool(m) and (m.end() == len(token) or gaz.suffix_case(token[m.end():]) is not None)
 
 
 def _group(places: list[PlaceMatch], i: int, text: str, w: _Words, step: int) -> list[PlaceMatch]:
@@ -179,8 +212,10 @@ def _group(places: list[PlaceMatch], i: int, text: str, w: _Words, step: int) ->
     while 0 <= j < len(places):
         a, b = (places[j], out[-1]) if step < 0 else (out[-1], places[j])
         gap = text[a.end:b.start]
-        if not w.coordination.fullmatch(gap):
-            break
+        described = w.apposition.search(gap)
+        gap = gap[:described.start()] if described else gap  # … ও বলিউডের শহর মুম্বাইতে
+        if not w.coordination.fullmatch(gap) and not (gap == "-" and a.case == b.case == "adjective"):
+            break  # ফ্রাঙ্কো-জার্মান: a hyphenated demonym names both countries
         if step < 0 and a.case not in ("nominative", places[i].case) or step > 0 and a.case != "nominative":
             break  # only the list's last member carries a case (ঢাকায় ends a list)
         if a.place.kind == "country" and b.place.kind == "city":
@@ -196,15 +231,22 @@ def _hosts_before(pre: list[PlaceMatch], text: str, at: int, w: _Words, gaz: Gaz
     for i in range(len(pre) - 1, -1, -1):
         p = pre[i]
         if p.case == "locative":
+            if p.place.kind == "country" and i and pre[i - 1].place.kind == "city" \
+                    and pre[i - 1].place.country == p.place.id and pre[i - 1].case in ("locative", "genitive") \
+                    and re.fullmatch(r"[\s,]*", text[pre[i - 1].end:p.start]):
+                return [pre[i - 1]]  # অটোয়াতে কানাডায়: in Ottawa, Canada
             return _group(pre, i, text, w, -1)
-        if p.case in ("genitive", "nominative") and p.place.kind == "city":
-            # ঢাকার মার্কিন দূতাবাস; news: রিয়াদ বাংলাদেশ দূতাবাস, জেদ্দা কনস্যুলেট
+        if p.case in ("genitive", "nominative") and p.place.kind == "city" or p.case == "genitive":
+            # ঢাকার মার্কিন দূতাবাস; news: রিয়াদ বাংলাদেশ দূতাবাস, জেদ্দা কনস্যুলেট; a country only
+            # before a part of it (বাংলাদেশের কূটনৈতিক ছিটমহলে সোভিয়েত মিশন)
             between = text[p.end:at]
             src = w.source.match(between) if p.case == "nominative" else None
             between = between[src.end():] if src else between  # কলম্বো থেকে বাংলাদেশ হাইকমিশনের
             for q in pre[i + 1:]:
                 between = between.replace(q.surface, " ")
-            if _only_words(between, w.attributive, gaz):
+            that = w.demonstrative.search(between)
+            between = between[:that.start()] if that else between  # … কূটনৈতিক এলাকায় এ দূতাবাসের
+            if _only_words(between, w.attributive, gaz, w, p.place.kind == "city"):
                 return _group(pre, i, text, w, -1)
     return []
 
@@ -257,11 +299,14 @@ def _clause_end(text: str, start: int, hi: int) -> int:
 
 
 def read(text: str, profile: Profile, gaz: Gazetteer, value: bool = False,
-         subject: tuple[str, ...] = (), pair: tuple[str, ...] = ()) -> list[Reading]:
+         subject: tuple[str, ...] = (), pair: tuple[str, ...] = (),
+         before=()) -> list[Reading]:
     """Every mission a sentence (or, with ``value``, an infobox value) states, and every mission it
     says does not exist (``status`` absent); ``subject``: the countries the previous sentence is
     about, for a pronoun (``দেশটির ঢাকায় একটি দূতাবাস``); ``pair``: the title's two countries, for
-    each other's missions (``উভয় দেশে পরস্পরের দূতাবাস রয়েছে``)."""
+    each other's missions (``উভয় দেশে পরস্পরের দূতাবাস রয়েছে``); ``before``: the missions of the
+    sentence before (any status, or a function giving them), for a demonstrative (``এ তিন দূতাবাস উদ্বোধন করেন``) or a mission
+    word with no country named near it (its one sender); ``planned`` readings only carry a sender."""
     w = _words(profile)
     anchors = _anchors(text, profile, w)
     if not anchors:
@@ -272,6 +317,7 @@ def read(text: str, profile: Profile, gaz: Gazetteer, value: bool = False,
     out: list[Reading] = []
     consumed: set[int] = set()
     prev_senders: list[str] = []
+    prev_hosts: list[PlaceMatch] = []
     people = [m.end() for m in w.people.finditer(text)]
     for i, a in enumerate(anchors):
         lo = anchors[i - 1].end if i else 0
@@ -295,6 +341,9 @@ def read(text: str, profile: Profile, gaz: Gazetteer, value: bool = False,
         if not hosts and not moved:  # কনস্যুলেট ইয়াঙ্গুনে সরানো হচ্ছে: where it goes, not where it is
             hosts = _hosts_after(post, text, a.end, w, value)
             consumed |= {h.start for h in hosts}
+        if not hosts and i and _coordinated(text[anchors[i - 1].end:a.start], pre, w):
+            hosts = prev_hosts  # ঢাকায় ভারতের হাইকমিশন ও চীনের দূতাবাস: the host of both
+        prev_hosts = hosts
         if len(hosts) == 1 and hosts[0].place.kind == "country":
             # বাংলাদেশে চীনের দূতাবাস ঢাকার বারিধারায়: the city after names the place exactly
             city = next((p for p in post if p.place.kind == "city" and p.case in ("locative", "genitive")
@@ -307,6 +356,9 @@ def read(text: str, profile: Profile, gaz: Gazetteer, value: bool = False,
         group, blocked = _senders([p for p in pre if p not in hosts], text, a.start, host_ids, w, lo)
         senders = [g.place.id for g in group]
         negated = not moved and w.negation.search(text, a.end, clause_end)
+        ahead = [h.end for h in hosts if h.end <= a.start]
+        if ahead and w.planned_before.search(text, max(ahead), a.start):
+            negated = True  # বার্নে হচ্ছে বাংলাদেশের নতুন দূতাবাস: the verb before the mission, to come
         if blocked:
             senders = []
         elif not senders and not prev_senders:
@@ -316,21 +368,45 @@ def read(text: str, profile: Profile, gaz: Gazetteer, value: bool = False,
                           and p.place.kind == "country" and p.case == "nominative"
                           and p.place.id not in host_ids), None)
             senders = [after.place.id] if after else []
-        if not senders and not blocked and prev_senders:
+        if not senders and not blocked and prev_senders and set(prev_senders) - host_ids:
             senders = prev_senders
-        elif not senders and not blocked and w.pronoun.search(text, lo, a.start) \
-                and len([c for c in subject if c not in host_ids]) == 1:
-            senders = [c for c in subject if c not in host_ids]
+        elif not senders and not blocked and w.pronoun.search(text, lo, a.start):
+            senders = _pronoun_country(subject, places, host_ids, a.start)
+        shown, that, said = [], None, set()
+        if not senders and not blocked:  # the sentence before, read only when needed
+            prior = before() if callable(before) else before
+            shown = [r for r in prior if r.status == "present" and r.sender and r.host]
+            that = shown and w.demonstrative.search(text, lo, a.start)
+            if that and not _place_ends_at(places, text, that.start()):
+                senders = list(dict.fromkeys(r.sender for r in shown))  # এ তিন দূতাবাস
+            else:
+                that = None
+            said = {r.sender for r in prior if r.sender} - host_ids
+        if not senders and not blocked and hosts and len(said) == 1 and not any(
+                p.place.kind == "country" and p.place.id not in host_ids for p in pre + post if p.end <= clause_end):
+            # … বাংলাদেশের হাইকমিশন রয়েছে। … কলকাতা ও … মুম্বাইতে রয়েছে উপ-হাইকমিশন: no country named,
+            # the one sender of the sentence before
+            senders = list(said)
+        if not hosts and senders and w.locative_pronoun.search(text, lo, a.start):
+            # দেশটিতে বাংলাদেশের হাইকমিশনও রয়েছে: in the country the sentence before is about
+            there = [c for c in subject if c not in senders]
+            hosts = [PlaceMatch(a.start, a.start, a.start, gaz.place(there[0]), "", "", "locative")] \
+                if len(there) == 1 and gaz.place(there[0]) else []
+            host_ids = {h.place.id for h in hosts}
         if negated:
             prev_senders = senders if not blocked else []
             if w.closure.search(text, a.end, clause_end) and not a.plural:
                 # ঢাকায় মেক্সিকোর দূতাবাস নেই; … দূতাবাস বন্ধ করে দিল উত্তর কোরিয়া
                 out += [Reading(a.kind, s, h if h.place.kind == "city" else None, h.place.country, a.start,
                                 "absent") for h in hosts for s in senders if s != h.place.country]
-            continue  # … খোলার পরিকল্পনা
+            else:  # … খোলার পরিকল্পনা: a sender all the same, for the sentence after
+                out += [Reading(a.kind, s, None, None, a.start, "planned") for s in senders]
+            continue
         generic_at = _generic(text, lo, a, w)
-        if a.plural or generic_at is not None:
-            # generic: only senders named after the generic word, only named cities
+        if (a.plural or generic_at is not None) and not (
+                group and group[-1].suffix in w.inclusive and generic_at is not None and group[-1].end <= generic_at):
+            # generic: only senders named after the generic word, only named cities (but ভারত,
+            # পাকিস্তানসহ ৭২টি দেশের মিশন: those named 'including' have theirs)
             senders = [g.place.id for g in group if generic_at is None or g.start > generic_at]
             hosts = [h for h in hosts if h.place.kind == "city"]
         if not hosts and group and not blocked:
@@ -341,6 +417,10 @@ def read(text: str, profile: Profile, gaz: Gazetteer, value: bool = False,
                     and not text[pre[k - 1].end:first.start].strip() and first.case != "genitive":
                 hosts = [pre[k - 1]]
         prev_senders = senders if not blocked else []
+        if that and not hosts:
+            # … এ তিন দূতাবাস উদ্বোধন করেন তিনি: the missions the sentence before names, where they are
+            out += [Reading(a.kind, r.sender, r.city, r.host, a.start) for r in shown]
+            continue
         cities = [h for h in hosts if h.place.kind == "city"]
         # a country in the host group that holds one of its cities only qualifies it
         hosts = cities + [h for h in hosts if h.place.kind == "country"
@@ -353,6 +433,22 @@ def read(text: str, profile: Profile, gaz: Gazetteer, value: bool = False,
                     found.append(Reading(a.kind, s, h if h.place.kind == "city" else None, host, a.start))
         if hosts and senders and not a.plural and generic_at is None:
             found += _first_pair(pre, hosts, senders, text, w, a)
+        # the same mission said again with its city (কিউবায় দেশটির দূতাবাসের … হাভানার … দূতাবাসের;
+        # … দূতাবাস হচ্ছে … ঢাকায় অবস্থিত ফিলিস্তিনের একটি কূটনৈতিক মিশন): one mission, in that city
+        if len(found) == 1 and found[0].city is not None:
+            r = found[0]
+            same = [o for o in out if o.city is None and o.status == "present" and o.sender == r.sender
+                    and o.host == r.host and (o.kind == r.kind or r.kind == "other")]
+            if same:
+                out = [replace(o, city=r.city) if o in same else o for o in out]
+                found = []
+        # … কনস্যুলেট জেনারেল জেদ্দায় … জেদ্দা-কনসুলেটের প্রাঙ্গণে: one sender's mission in one city, said again
+        # … মার্কিন যুক্তরাষ্ট্রের দূতাবাস … দূতাবাসটিতে: a country's mission of that kind named before, said again
+        found = [r for r in found if not any(
+            o.status == "present" and o.sender == r.sender and o.host == r.host
+            and (r.city is None and (o.kind == r.kind or r.kind == "other")
+                 or r.city is not None and o.city is not None and o.city.place.id == r.city.place.id)
+            for o in out)]
         if a.kind == "other":
             # ইসলামাবাদে বাংলাদেশের হাইকমিশন পাকিস্তানে বাংলাদেশের প্রধান কূটনৈতিক মিশন: said again
             found = [r for r in found if not any(o.sender == r.sender and o.host == r.host for o in out)]
@@ -369,6 +465,34 @@ def read(text: str, profile: Profile, gaz: Gazetteer, value: bool = False,
     return _historical(text, out, w, profile)
 
 
+def _pronoun_country(subject, places, host_ids, at: int) -> list[str]:
+    """The country a pronoun (দেশটির) before a mission word stands for: the one the sentence
+    before is about that is no host, else the nearest country named before it in this sentence
+    that is no host (মেক্সিকোতে বাংলাদেশের দূতাবাস থাকলেও ঢাকায় দেশটির …: Mexico)."""
+    there = [c for c in subject if c not in host_ids]
+    if subject:
+        return there if len(there) == 1 else []
+    named = [p.place.id for p in places if p.end <= at and p.place.kind == "country" and p.place.id not in host_ids
+             and p.case != "adjective"]
+    return named[-1:]
+
+
+def _place_ends_at(places, text: str, at: int) -> bool:
+    """A place without a case ending ends right before ``at`` (``হংকং এ``: a locative ending
+    written apart, no demonstrative)."""
+    return any(not text[p.end:at].strip() for p in places if p.end <= at and p.case == "nominative")
+
+
+def _coordinated(gap: str, pre, w: _Words) -> bool:
+    """The text between two mission words joins two mission phrases: nothing but the first's
+    ending, coordinators, attributive words and the second's places (``হাইকমিশন ও চীনের দূতাবাস``)."""
+    for p in pre:
+        gap = gap.replace(p.surface, " ")
+    m = w.inflection.match(gap)
+    words = re.findall(f"[{_W}]+", gap[m.end():] if m else gap)
+    return all(x in w.attributive or w.coordination.fullmatch(x) for x in words)
+
+
 def _with_mission(gap: str, w: _Words) -> bool:
     """An envoy word listed with the mission word after it (``রাষ্ট্রদূতসহ একটি দূতাবাস``)."""
     m = w.inflection.match(gap)
@@ -382,10 +506,13 @@ def _places(text: str, w: _Words, gaz: Gazetteer) -> list[PlaceMatch]:
     রাজধানীতে`` is in India (its capital unnamed), ``সিত্তে শহরে`` in Sittwe."""
     adjectives = gaz.find_demonyms(text)
     spans = {(a.start, a.end) for a in adjectives}  # ইতালীয়: the adjective, not "in Italy"
-    places = sorted([p for p in gaz.find(text) if (p.start, p.end) not in spans] + adjectives,
-                    key=lambda p: p.start)
+    found = [p for p in gaz.find(text) if (p.start, p.end) not in spans] + adjectives
+    found += [q for q in gaz.find_quarters(text) if not any(p.start < q.end and q.start < p.end for p in found)]
+    places = sorted(found, key=lambda p: p.start)
     out = []
     for p in places:
+        if out and p.surface.isascii() and re.fullmatch(r"\s*\(\s*", text[out[-1].end:p.start]):
+            continue  # ইসলামাবাদে (Islamabad): a Latin gloss of the place before, not another place
         if p.case == "genitive" and p.place.kind == "country" and w.capital.match(text, p.end):
             p = replace(p, case="locative")
         elif p.case == "nominative" and p.place.kind == "city":
@@ -452,12 +579,15 @@ def _accredited(text: str, places, anchors, w: _Words, profile: Profile) -> list
 
 def _historical(text: str, readings: list[Reading], w: _Words, profile: Profile) -> list[Reading]:
     """A mission dated before its host country existed was in the state of that time (``১৯৫৮
-    সালে ফ্রান্স ঢাকায় একটি কনস্যুলেট-জেনারেল খোলে``: Pakistan); the sentence's first year dates it."""
+    সালে ফ্রান্স ঢাকায় একটি কনস্যুলেট-জেনারেল খোলে``: Pakistan); the sentence's first year dates it,
+    else the profile's words for the time (``স্বাধীনতার আগে``)."""
     m = profile.year_re.search(text) if w.historical else None
-    if not m:
+    year = _digits_value(m.group(1), profile.text["digits"]) if m else None
+    # বাংলাদেশের স্বাধীনতার আগে ঢাকায় …: no year, but words that date it before then
+    then = {c: host for c, before, host, words in w.historical
+            if (year < before if year is not None else words.search(text))}
+    if not then:
         return readings
-    year = _digits_value(m.group(1), profile.text["digits"])
-    then = {c: host for c, before, host in w.historical if year < before}
     return [replace(r, host=then[r.host]) if r.host in then and r.sender != then[r.host] else r
             for r in readings]
 
@@ -470,6 +600,8 @@ def clause_facts(text: str, profile: Profile, gaz: Gazetteer, opening_ok: bool =
 
 
 def _city_name(city: PlaceMatch | None) -> str | None:
+    if city is not None and city.quarter:
+        return city.place.name  # রাজধানীর বনানীতে: the mission is in Dhaka
     return city.surface[: city.stem_end - city.start] if city else None
 
 
@@ -477,16 +609,22 @@ def _subject(text: str, sent, profile: Profile, gaz: Gazetteer) -> tuple[str, ..
     """The countries the sentence before ``sent`` on its line starts with: ``সৌদি আরব …।`` or
     ``সৌদি আরবের …।`` gives one, ``বাংলাদেশ ও সৌদি আরবের …।`` both (a pronoun then means the
     one that is not the host)."""
-    if text is None:
+    last = _sentence_before(text, sent, profile)
+    places = gaz.find(last)
+    if not places or places[0].place.kind != "country" or places[0].case not in ("nominative", "genitive"):
         return ()
+    return tuple(dict.fromkeys(p.place.id for p in _group(places, 0, last, _words(profile), +1)
+                               if p.place.kind == "country"))
+
+
+def _sentence_before(text: str | None, sent, profile: Profile) -> str:
+    """The sentence before ``sent`` on its line, or ``""``."""
+    if text is None:
+        return ""
     start = text.rfind("\n", 0, sent.pstart) + 1
     ends = "".join(profile.text["sentence_ends"])
     parts = [x for x in re.split(f"[{re.escape(ends)}]", text[start:sent.pstart]) if x.strip()]
-    places = gaz.find(parts[-1]) if parts else []
-    if not places or places[0].place.kind != "country" or places[0].case not in ("nominative", "genitive"):
-        return ()
-    return tuple(dict.fromkeys(p.place.id for p in _group(places, 0, parts[-1], _words(profile), +1)
-                               if p.place.kind == "country"))
+    return parts[-1] if parts else ""
 
 
 def absent_re(profile: Profile) -> re.Pattern:
@@ -512,7 +650,17 @@ def prose_facts(sentences, profile: Profile, gaz: Gazetteer, text: str | None = 
             m = profile.year_re.search(sent.text)
             if m:
                 year = _digits_value(m.group(1), digits)
-        for r in read(sent.text, profile, gaz, subject=_subject(text, sent, profile, gaz), pair=pair):
+        last = _sentence_before(text, sent, profile)
+        memo: list = []
+
+        def before(last=last, memo=memo) -> tuple[Reading, ...]:
+            if not memo:
+                memo.append(tuple(r for r in read(last, profile, gaz, pair=pair) if r.sender)
+                            if profile.mission_kind_re.search(last) else ())
+            return memo[0]
+
+        for r in read(sent.text, profile, gaz, subject=_subject(text, sent, profile, gaz), pair=pair,
+                      before=before):
             if r.status != status or r.sender is None or r.host is None or r.sender == r.host:
                 continue
             out.append(Fact(r.sender, _city_name(r.city), r.city.place.id if r.city else None, r.host,
