@@ -86,6 +86,11 @@ class _Words:
     generic: re.Pattern  # quantifiers, vague places and counts
     negation: re.Pattern  # denied, closed or planned missions
     planned_before: re.Pattern  # হচ্ছে, হবে between the host and the mission word: to come
+    closed_before: re.Pattern  # বন্ধ between the host and the mission word: closed (ওমানে বন্ধ … দূতাবাস)
+    government: re.Pattern  # সরকার after a genitive country: the country as a subject
+    count_noun: re.Pattern  # সংখ্যা right after a mission word: a count, no mission
+    role: re.Pattern  # হিসেবে right after a mission word: a person's title (নুনসিও হিসেবে)
+    kind_senders: dict  # kind -> its one sender (nunciature: VA)
     capital: re.Pattern  # "in the capital", right after a genitive country
     pronoun: re.Pattern  # a country named before (দেশটির)
     locative_pronoun: re.Pattern  # in the country named before (দেশটিতে)
@@ -130,6 +135,11 @@ def _words(profile: Profile) -> _Words:
         generic=re.compile(f"(?<![{_W}])(?:{_alt(words('generic_words'))})(?![{_W}]){count}"),
         negation=re.compile(f"(?<![{_W}])(?:{_alt(words('negations'))})(?![{_W}])"),
         planned_before=re.compile(f"(?<![{_W}])(?:{_alt(words('planned_before'))})(?![{_W}])"),
+        closed_before=re.compile(f"(?<![{_W}])(?:{_alt(words('closed_before'))})(?![{_W}])"),
+        government=re.compile(rf"\s*(?:{_alt(words('government_words'))})(?![{_W}])"),
+        count_noun=re.compile(rf"\s*(?:{_alt(words('count_nouns'))})(?![{_W}])"),
+        role=re.compile(rf"\s*(?:{_alt(words('role_words'))})(?![{_W}])"),
+        kind_senders=dict(m.get("kind_senders", {})),
         pronoun=re.compile(f"(?<![{_W}])(?:{_alt(words('pronouns'))})(?![{_W}])"),
         area=re.compile(f"(?:{_alt(words('area_words'))})"),
         locative_pronoun=re.compile(f"(?<![{_W}])(?:{_alt(words('locative_pronouns'))})(?![{_W}])"),
@@ -182,7 +192,12 @@ def _anchors(text: str, profile: Profile, w: _Words) -> list[_Anchor]:
                 plural = True
             elif not w.inflection.match(text, e):
                 continue  # followed by other letters: another word (হাইকমিশনার)
-        out.append(_Anchor(s, e, profile.mission_kind(m.group()), plural))
+        ending = w.inflection.match(text, e) or w.plural.match(text, e)
+        kind = profile.mission_kind(m.group())
+        after = ending.end() if ending else e
+        if w.count_noun.match(text, after) or kind in w.kind_senders and w.role.match(text, after):
+            continue  # ভারতে বাংলাদেশ মিশনের সংখ্যা: a count of missions; নুনসিও হিসেবে: the nuncio
+        out.append(_Anchor(s, e, kind, plural))
     return out
 
 
@@ -325,8 +340,10 @@ def read(text: str, profile: Profile, gaz: Gazetteer, value: bool = False,
         lo = max([lo] + [p for p in people if p <= a.start and not _with_mission(text[p:a.start], w)])
         hi = anchors[i + 1].start if i + 1 < len(anchors) else len(text)
         clause_end = _clause_end(text, a.end, hi)
-        if i + 1 < len(anchors) and w.coordination.fullmatch(text[a.end:hi]):
-            clause_end = _clause_end(text, anchors[i + 1].end, len(text))  # কনস্যুলেট কিংবা দূতাবাস
+        if i + 1 < len(anchors) and (w.coordination.fullmatch(text[a.end:hi]) or _joined(
+                text[a.end:hi], [p for p in places if a.end <= p.start and p.end <= hi], w)):
+            # কনস্যুলেট কিংবা দূতাবাস; রিয়াদে বাংলাদেশ দূতাবাস ও জেদ্দায় বাংলাদেশ কনস্যুলেট … বন্ধ: one predicate
+            clause_end = _clause_end(text, anchors[i + 1].end, len(text))
         moved = w.move.search(text, a.end, clause_end)
         pre = [p for p in places if lo <= p.start and p.end <= a.start and p.start not in consumed]
         post = [p for p in places if a.end <= p.start and p.end <= hi]
@@ -338,11 +355,19 @@ def read(text: str, profile: Profile, gaz: Gazetteer, value: bool = False,
             prev_senders = []
             continue
         hosts = _hosts_before(pre, text, a.start, w, gaz)
+        if moved and hosts and all(w.source.match(text, h.end) for h in hosts):
+            hosts = []  # তেল আবিব থেকে তাদের দূতাবাস জেরুজালেমে স্থানান্তর: where it was, no more
         if not hosts and not moved:  # কনস্যুলেট ইয়াঙ্গুনে সরানো হচ্ছে: where it goes, not where it is
             hosts = _hosts_after(post, text, a.end, w, value)
             consumed |= {h.start for h in hosts}
         if not hosts and i and _coordinated(text[anchors[i - 1].end:a.start], pre, w):
             hosts = prev_hosts  # ঢাকায় ভারতের হাইকমিশন ও চীনের দূতাবাস: the host of both
+        fixed = w.kind_senders.get(a.kind)
+        if fixed and not hosts:
+            # পানামার অ্যাপোস্টোলিক ন্যানসিচারে: a kind with one sender, a genitive country its host
+            gen = [p for p in pre if p.case == "genitive" and p.place.kind == "country" and p.place.id != fixed]
+            if gen and all(t in w.attributive for t in re.findall(f"[{_W}]+", text[gen[-1].end:a.start])):
+                hosts = [gen[-1]]
         prev_hosts = hosts
         if len(hosts) == 1 and hosts[0].place.kind == "country":
             # বাংলাদেশে চীনের দূতাবাস ঢাকার বারিধারায়: the city after names the place exactly
@@ -355,10 +380,15 @@ def read(text: str, profile: Profile, gaz: Gazetteer, value: bool = False,
         host_ids = {h.place.country for h in hosts} | {h.place.id for h in hosts}
         group, blocked = _senders([p for p in pre if p not in hosts], text, a.start, host_ids, w, lo)
         senders = [g.place.id for g in group]
+        if not senders and not blocked and fixed and fixed not in host_ids:
+            senders = [fixed]  # the nunciature: the Holy See's
         negated = not moved and w.negation.search(text, a.end, clause_end)
         ahead = [h.end for h in hosts if h.end <= a.start]
         if ahead and w.planned_before.search(text, max(ahead), a.start):
             negated = True  # বার্নে হচ্ছে বাংলাদেশের নতুন দূতাবাস: the verb before the mission, to come
+        closed_ahead = bool(ahead) and w.closed_before.search(text, max(ahead), a.start)
+        if closed_ahead:
+            negated = True  # ওমানে বন্ধ বাংলাদেশ দূতাবাস; বাংলাদেশে বন্ধ হলো … দূতাবাস: closed
         if blocked:
             senders = []
         elif not senders and not prev_senders:
@@ -395,7 +425,11 @@ def read(text: str, profile: Profile, gaz: Gazetteer, value: bool = False,
             host_ids = {h.place.id for h in hosts}
         if negated:
             prev_senders = senders if not blocked else []
-            if w.closure.search(text, a.end, clause_end) and not a.plural:
+            closing = w.closure.search(text, a.end, clause_end)
+            if closing and not hosts and senders and group and not blocked and group[-1].case in ("genitive", "adjective"):
+                # … এস্তোনিয়ার দূতাবাস বন্ধ করে দিয়েছে রাশিয়া: the country closing them is their host
+                hosts = _closer(text, places, closing.end(), clause_end, senders, w)
+            if (closing or closed_ahead) and not a.plural:
                 # ঢাকায় মেক্সিকোর দূতাবাস নেই; … দূতাবাস বন্ধ করে দিল উত্তর কোরিয়া
                 out += [Reading(a.kind, s, h if h.place.kind == "city" else None, h.place.country, a.start,
                                 "absent") for h in hosts for s in senders if s != h.place.country]
@@ -491,6 +525,39 @@ def _coordinated(gap: str, pre, w: _Words) -> bool:
     m = w.inflection.match(gap)
     words = re.findall(f"[{_W}]+", gap[m.end():] if m else gap)
     return all(x in w.attributive or w.coordination.fullmatch(x) for x in words)
+
+
+def _joined(gap: str, places, w: _Words) -> bool:
+    """Two mission phrases joined by a coordinator, the first with no predicate of its own
+    (``রিয়াদে বাংলাদেশ দূতাবাস ও জেদ্দায় বাংলাদেশ কনস্যুলেট … বন্ধ``): they share the clause after
+    the second."""
+    for p in places:
+        gap = gap.replace(p.surface, " ")
+    m = w.inflection.match(gap)
+    words = re.findall(f"[{_W}]+", gap[m.end():] if m else gap)
+    return any(w.coordination.fullmatch(x) for x in words) and all(
+        x in w.attributive or w.coordination.fullmatch(x) for x in words)
+
+
+def _closer(text: str, places, start: int, end: int, senders, w: _Words) -> list[PlaceMatch]:
+    """The country that ends a clause right after a closure verb (``… দূতাবাস বন্ধ করে দিয়েছে
+    রাশিয়া``, ``… রাশিয়ার সরকার``), not a sender: it closed the senders' missions in its land."""
+    for p in places:
+        if p.start < start or p.end > end:
+            continue
+        if p.place.kind != "country" or p.place.id in senders \
+                or len(re.findall(f"[{_W}]+", text[start:p.start])) > 3:
+            return []
+        rest = text[p.end:end]
+        if p.case == "genitive":
+            g = w.government.match(rest)
+            if not g:
+                return []
+            rest = rest[g.end():]
+        elif p.case != "nominative":
+            return []
+        return [] if re.search(f"[{_W}]", rest) else [p]
+    return []
 
 
 def _with_mission(gap: str, w: _Words) -> bool:
