@@ -395,8 +395,9 @@ def read(text: str, profile: Profile, gaz: Gazetteer, value: bool = False,
             # বাংলাদেশে দূতাবাস খুলেছে আর্জেন্টিনা: the subject after the verb
             verb = (profile.opening_re if not negated else w.closure).search(text, a.end, clause_end)
             after = next((p for p in post if verb and p.start >= verb.end() and p.end <= clause_end
-                          and p.place.kind == "country" and p.case == "nominative"
-                          and p.place.id not in host_ids), None)
+                          and p.place.kind == "country" and p.place.id not in host_ids
+                          and (p.case == "nominative" or w.government.match(text, p.end))), None)
+            # … বন্ধ করে ব্রিটিশ পররাষ্ট্র দপ্তর: a country's government or ministry as the subject
             senders = [after.place.id] if after else []
         if not senders and not blocked and prev_senders and set(prev_senders) - host_ids:
             senders = prev_senders
@@ -549,11 +550,9 @@ def _closer(text: str, places, start: int, end: int, senders, w: _Words) -> list
                 or len(re.findall(f"[{_W}]+", text[start:p.start])) > 3:
             return []
         rest = text[p.end:end]
-        if p.case == "genitive":
-            g = w.government.match(rest)
-            if not g:
-                return []
-            rest = rest[g.end():]
+        g = w.government.match(rest)
+        if g:
+            rest = rest[g.end():]  # রাশিয়ার সরকার, মার্কিন পররাষ্ট্র দপ্তর
         elif p.case != "nominative":
             return []
         return [] if re.search(f"[{_W}]", rest) else [p]
