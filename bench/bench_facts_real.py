@@ -1,8 +1,9 @@
 """Mission facts on real Bengali sentences (issue 22): precision and recall on fixtures/facts/bn_real.json and bn_real2.json.
 
 bn_real.json (811 sentences, split tune/holdout) has been tuned on whole since round 2: its numbers
-are tune numbers. bn_real2.json (labelled from other pages, measured once after round 2's grammar was
-frozen) is the measure of text not tuned on.
+are tune numbers. bn_real2.json (labelled from other pages) was measured once, untuned, after round
+2's grammar was frozen, then tuned on whole in round 3: its numbers are tune numbers too. Text not
+tuned on is measured on a fresh set labelled after round 3.
 
 Each sentence is read as a one-line page by ``bot.facts.facts_for`` under the bn profile:
 a Wikipedia sentence under its ``page_title`` (reciprocal forms need the title's pair), a news
@@ -35,7 +36,7 @@ from bot.gazetteer import Gazetteer  # noqa: E402
 from bot.profile import load_profile, nfc  # noqa: E402
 
 LABELS = ROOT / "fixtures" / "facts" / "bn_real.json"
-LABELS2 = ROOT / "fixtures" / "facts" / "bn_real2.json"  # not tuned on
+LABELS2 = ROOT / "fixtures" / "facts" / "bn_real2.json"  # tuned on since round 3
 NEWS_TITLE = "আইসল্যান্ড–ফিজি সম্পর্ক"  # neither country occurs in the labelled sentences
 
 
@@ -134,7 +135,7 @@ def main() -> None:
         _print(f"bn_real {split}", [i for i in items if i["split"] == split], profile, gaz, False)
     _print("bn_real (tuned)", items, profile, gaz, args.misses)
     if LABELS2.exists():
-        _print("bn_real2", load_items(LABELS2), profile, gaz, False)
+        _print("bn_real2 (tuned)", load_items(LABELS2), profile, gaz, False)
 
 
 if __name__ == "__main__":

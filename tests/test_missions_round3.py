@@ -35,6 +35,7 @@ CASES = [
     # the closure word between the host and the mission word (headline order)
     ("কাতারে বন্ধ শ্রীলঙ্কার দূতাবাস", set(), {("LK", "QA")}),
     ("ইরাকে বন্ধ হলো জর্ডানের দূতাবাস", set(), {("JO", "IQ")}),
+    ("বন্ধ করে দেওয়া হয়েছে বাগদাদের সুইস দূতাবাস", set(), {("CH", "IQ")}),
     # the host closes the senders' missions: the country ending the clause after the closure verb
     ("পোল্যান্ড ও লিথুয়ানিয়ার দূতাবাস বন্ধ করে দিয়েছে বেলারুশ", set(), {("PL", "BY"), ("LT", "BY")}),
     ("নরওয়ে এবং ডেনমার্কের দূতাবাস বন্ধ করে দিল ইরানের সরকার", set(), {("NO", "IR"), ("DK", "IR")}),

@@ -38,6 +38,15 @@ planned; Dhaka's quarters (``রাজধানীর বনানীতে``, g
 gives a demonstrative's missions (``এ তিন দূতাবাস``), a sender-less mission word's one sender and
 ``দেশটিতে``'s country; a hyphenated demonym names both countries; words date a mission before 1971
 without a year (``স্বাধীনতার আগে``); the same mission said again is one fact, with its city.
+Round 3: closures read as absent missions — operations suspended (``কার্যক্রম স্থগিত``), ``বন্ধের``
+(an announced or ordered closure), ``খালি করে`` (vacated), a closure word between host and mission
+word (``ওমানে বন্ধ … দূতাবাস``) or right before the mission phrase (``বন্ধ করে দেওয়া হয়েছে কাবুলের …
+দূতাবাস``), and the country ending the clause after the closure verb closing a possessor's missions
+(``… এস্তোনিয়ার দূতাবাস বন্ধ করে দিয়েছে রাশিয়া``: in Russia); two mission phrases joined with no
+predicate of their own share the second's; a country's government or ministry is a subject after
+the verb (``… বন্ধ করে ব্রিটিশ পররাষ্ট্র দপ্তর``); a count of missions (``মিশনের সংখ্যা``) names none;
+a moved mission's ``from`` place is no fact; a kind with one sender (the nunciature: the Holy See)
+takes a genitive country before it as host, and its word followed by ``হিসেবে`` is the nuncio.
 All words come from the profile's ``missions`` section.
 """
 
@@ -387,6 +396,12 @@ def read(text: str, profile: Profile, gaz: Gazetteer, value: bool = False,
         if ahead and w.planned_before.search(text, max(ahead), a.start):
             negated = True  # বার্নে হচ্ছে বাংলাদেশের নতুন দূতাবাস: the verb before the mission, to come
         closed_ahead = bool(ahead) and w.closed_before.search(text, max(ahead), a.start)
+        if not closed_ahead:
+            # বন্ধ করে দেওয়া হয়েছে কাবুলের মার্কিন দূতাবাস: the closure verb first, the mission phrase after it
+            phrase = min([h.start for h in hosts if h.end <= a.start] + [g.start for g in group] + [a.start])
+            verb = ([v for v in w.closed_before.finditer(text, lo, phrase)] or [None])[-1]
+            closed_ahead = verb is not None and len(re.findall(f"[{_W}]+", text[verb.end():phrase])) <= 3 \
+                and not re.search("[,;।|]", text[verb.end():phrase])
         if closed_ahead:
             negated = True  # ওমানে বন্ধ বাংলাদেশ দূতাবাস; বাংলাদেশে বন্ধ হলো … দূতাবাস: closed
         if blocked:
