@@ -159,7 +159,19 @@ def _variant_pairs() -> tuple[tuple[str, str], ...]:
 
 def _curated(lang: str) -> dict:
     with open(_DATA / f"gazetteer.{lang}.json", encoding="utf-8") as f:
-        return json.load(f)
+        data = json.load(f)
+    # cities that hold diplomatic missions, kept in their own file (data/cities.<lang>.json)
+    extra = _DATA / f"cities.{lang}.json"
+    if extra.exists():
+        with open(extra, encoding="utf-8") as f:
+            more = json.load(f)
+        cities = data.setdefault("cities", {})
+        for cc, names in more.get("cities", {}).items():
+            for name, aliases in names.items():
+                cities.setdefault(cc, {}).setdefault(name, [])
+                cities[cc][name] = [*cities[cc][name], *(a for a in aliases if a not in cities[cc][name])]
+        data["same_city"] = more.get("same_city", [])
+    return data
 
 
 def _cldr_cities(meta: dict) -> list[tuple[str, str, str]]:
