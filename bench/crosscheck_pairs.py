@@ -5,7 +5,7 @@ For each pair the Bengali file is read under its title and compared with the Eng
 fixtures/enwiki (all 196, as ``--against`` would give them). A labelled fact and a row match when
 sender, host and status agree, the kind agrees (for a disagreement, the Bengali side's kind and
 the English side's, each with its own), and the cities agree where both name one (compared as
-letters only: ``Buenos Aires`` ~ ``AR:buenos-aires``). Scored per status: precision over the rows
+letters only, diacritics dropped: ``Buenos Aires`` ~ ``AR:buenos-aires``, ``Kraków`` ~ ``PL:krakow``). Scored per status: precision over the rows
 of that status, recall over the labels of that status; ``only-here`` is printed too.
 
     python3 bench/crosscheck_pairs.py
@@ -31,7 +31,9 @@ STATUSES = ("agreed", "missing-here", "disagreeing", "only-here")
 def _letters(city: str | None) -> str | None:
     if not city:
         return None
-    return re.sub(r"[^a-z]", "", city.split(":", 1)[-1].casefold()) or None
+    from bot.gazetteer import _fold  # Kraków ~ Krakow ~ PL:krakow
+
+    return re.sub(r"[^a-z]", "", _fold(city.split(":", 1)[-1]).casefold()) or None
 
 
 def _row_keys(row) -> dict:

@@ -282,6 +282,8 @@ class Gazetteer:
                 for s in data[lg].get("suffixes", {}).get(case, []):
                     self._case.setdefault(_key(s), case)
         self._genitive = {cc: _key(g) for cc, g in data[langs[0]].get("genitive", {}).items()}
+        # ids that name one city for comparison (New Delhi, Delhi): the group's first id
+        self._same_city = {cid: group[0] for group in meta.get("same_city", []) for cid in group}
         self._commonwealth = frozenset(meta["commonwealth"])
 
         # The matcher: countries win over cities, blocked phrases over both.
@@ -431,6 +433,11 @@ class Gazetteer:
 
     def is_commonwealth(self, code: str) -> bool:
         return code in self._commonwealth
+
+    def same_city(self, cid: str | None) -> str | None:
+        """The id that stands for the city when facts are compared: ``IN:delhi`` → ``IN:new-delhi``
+        (data/cities.en.json ``same_city``); any other id as given."""
+        return self._same_city.get(cid, cid) if cid else cid
 
     def capital(self, code: str) -> str | None:
         """City id of a country's capital, from the curated list."""
