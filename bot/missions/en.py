@@ -475,7 +475,26 @@ def read_sentence(text: str, profile: Profile, gaz: Gazetteer, carry: str | None
                         continue
                 out.append(m)
         pending = []
-    return out
+    return _upgraded(text, g, out)
+
+
+def _upgraded(text: str, g: Grammar, mentions: list[Mention]) -> list[Mention]:
+    """A mission the sentence says was upgraded (``a deputy high commission was opened in Dhaka …
+    and this was upgraded to an embassy … and then high commission``) is of the last kind named:
+    the earlier ones are its past stages, not missions of their own."""
+    for i, m in enumerate(mentions):
+        hi = mentions[i + 1].kind_at if i + 1 < len(mentions) else len(text)
+        up = re.compile(r"\b(?:was|were|been|being|is)\s+(?:later\s+|then\s+)?upgraded\s+to\s+(?:an?\s+|the\s+)?"
+                        f"(?P<k>{g.kind_re.pattern})", re.I).search(text, m.end, hi)
+        if up is None or re.search(r"[.;]", text[m.end:up.start()]):
+            continue
+        kind, pos = g.kind_of(up["k"]), up.end()
+        then = re.compile(r"[^.;]*?\band\s+(?:then|later|subsequently)\s+(?:(?:upgraded\s+)?to\s+)?(?:an?\s+|the\s+)?"
+                          f"(?P<k>{g.kind_re.pattern})", re.I)
+        while (t := then.match(text, pos, hi)) is not None:
+            kind, pos = g.kind_of(t["k"]), t.end()
+        m.kind = kind
+    return mentions
 
 
 def _blocked(text: str, subj_at: int, kind_at: int, places: dict[int, PlaceMatch]) -> bool:
