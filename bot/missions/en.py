@@ -487,10 +487,10 @@ def read_sentence(text: str, profile: Profile, gaz: Gazetteer, carry: str | None
                         continue
                 out.append(m)
         pending = []
-    return _upgraded(text, g, out + _own(text, g, kinds, places, countries, out, links))
+    return _upgraded(text, g, out + _own(text, g, kinds, places, countries, links))
 
 
-def _own(text: str, g: Grammar, kinds, places, countries, out: list[Mention], links) -> list[Mention]:
+def _own(text: str, g: Grammar, kinds, places, countries, links) -> list[Mention]:
     """Elliptical missions: ``Thailand opened its embassy in 1974 followed by Bangladesh setting up
     their own in Bangkok`` — the kind of the mission word before, the sender the country named
     right before the verb (not the host's), the host after ``in``."""
