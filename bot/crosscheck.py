@@ -157,36 +157,83 @@ def _kind_ok(a: str, b: str) -> bool:
     return a == b or "other" in (a, b)
 
 
+#: kinds a sender keeps one of per host: its chief mission (embassy, high commission, nunciature).
+#: Two of them in two cities contradict each other; two consulates in two cities do not.
+CHIEF = frozenset({"embassy", "high-commission", "nunciature"})
+_FOREIGN = "Foreign relations of "
+
+
+def _own_page(f: EnglishFact, gaz: Gazetteer) -> bool:
+    """Whether the English fact comes from its sender's own page (``Foreign relations of`` the
+    sender)."""
+    if not f.title.startswith(_FOREIGN):
+        return False
+    name = f.title[len(_FOREIGN):]
+    return f.sender in {gaz.country(name), gaz.country(name.removeprefix("the "))}
+
+
+def _sender_page_wins(there: list[EnglishFact], gaz: Gazetteer) -> list[EnglishFact]:
+    """The English facts with their pages' contradictions settled: when two pages give one
+    mission (sender, host, city) two kinds, the sender's own page is believed and the other
+    page's kind is left out (the Malaysia page calls Indonesia's consulates-general consulates)."""
+    own: dict[tuple, set[str]] = defaultdict(set)
+    for f in there:
+        if f.city_id and f.kind != "other" and _own_page(f, gaz):
+            own[f.sender, f.host, gaz.same_city(f.city_id)].add(f.kind)
+    return [f for f in there if not (f.city_id and f.kind != "other" and not _own_page(f, gaz)
+                                     and own.get((f.sender, f.host, gaz.same_city(f.city_id)), {f.kind}) - {f.kind}
+                                     and f.kind not in own[f.sender, f.host, gaz.same_city(f.city_id)])]
+
+
+def _disagreement(row: "Row", same: list[tuple]) -> list[tuple]:
+    """The English facts an article fact no English fact agrees with contradicts, paired
+    kind-first: a chief mission in another city (a sender has one embassy per host: bn's embassy
+    in Istanbul against English's embassy in Ankara, English's consulate-general in Istanbul then
+    missing here), else a mission of another kind in the same city, else of the same kind, else
+    whatever English states of that sender's missions there (a consulate in Karachi against an
+    embassy in Islamabad, as issue 23 defines a disagreement)."""
+    if row.kind in CHIEF and row.city_id:
+        chief = [ek for ek in same if ek[2] in CHIEF and ek[3] and ":" in ek[3] and ek[3] != row.city_id]
+        if chief:
+            return chief[:1]
+    return (([ek for ek in same if ek[3] == row.city_id] if row.city_id else [])
+            or [ek for ek in same if ek[2] == row.kind] or same)
+
+
 def compare(here_facts, there: list[EnglishFact], pair: set[str]) -> list[Row]:
     """The rows of the comparison: the article's facts (``bot.missions.Fact``) about the pair
-    against the English ones; article facts first, in page order, then those missing here."""
+    against the English ones; article facts first, in page order, then those missing here.
+    Cities are compared as the gazetteer's ``same_city`` gives them (New Delhi is Delhi)."""
+    gaz = Gazetteer.load("en")
+    city = gaz.same_city
     here = defaultdict(list)
     for f in here_facts:
         if f.sender and f.host_country and f.sender != f.host_country and {f.sender, f.host_country} == pair:
-            here[(f.sender, f.host_country, f.kind, f.host_city_id)].append(f)
+            here[(f.sender, f.host_country, f.kind, city(f.host_city_id))].append(f)
     groups: dict[tuple, list[EnglishFact]] = defaultdict(list)
-    for f in there:
-        groups[f.key].append(f)
+    for f in _sender_page_wins(there, gaz):
+        k = f.key
+        groups[(*k[:3], city(k[3]) if ":" in (k[3] or "") else k[3])].append(f)
     rows: list[Row] = []
     used: set[tuple] = set()
     pending = []
     for k, facts in here.items():
-        sender, host, kind, city = k
+        sender, host, kind, cid = k
         agree = [ek for ek in groups if ek[:2] == (sender, host) and _kind_ok(kind, ek[2])
-                 and _city_ok(city, ek[3] if ":" in (ek[3] or "") else None)]
+                 and _city_ok(cid, ek[3] if ":" in (ek[3] or "") else None)]
         if agree:
             used.update(agree)
-            rows.append(Row("agreed", sender, host, kind, city, facts, [f for ek in agree for f in groups[ek]]))
+            rows.append(Row("agreed", sender, host, kind, facts[0].host_city_id, facts,
+                            [f for ek in agree for f in groups[ek]]))
         else:
-            rows.append(Row("only-here", sender, host, kind, city, facts))
-            pending.append(rows[-1])
-    for row in pending:  # disagreements take only what no article fact agreed with: a consulate
+            rows.append(Row("only-here", sender, host, kind, facts[0].host_city_id, facts))
+            pending.append((rows[-1], cid))
+    for row, cid in pending:  # disagreements take only what no article fact agreed with: a consulate
         # here beside an embassy both wikis state is only here, not a contradiction
         same = [ek for ek in groups if ek[:2] == (row.sender, row.host) and ek not in used]
-        if not same:
+        closest = _disagreement(Row(row.status, row.sender, row.host, row.kind, cid), same)
+        if not closest:
             continue
-        closest = ([ek for ek in same if row.city_id and ek[3] == row.city_id]
-                   or [ek for ek in same if ek[2] == row.kind] or same)
         used.update(closest)
         row.status = "disagreeing"
         row.there = [f for ek in closest for f in groups[ek]]

@@ -159,7 +159,19 @@ def _variant_pairs() -> tuple[tuple[str, str], ...]:
 
 def _curated(lang: str) -> dict:
     with open(_DATA / f"gazetteer.{lang}.json", encoding="utf-8") as f:
-        return json.load(f)
+        data = json.load(f)
+    # cities that hold diplomatic missions, kept in their own file (data/cities.<lang>.json)
+    extra = _DATA / f"cities.{lang}.json"
+    if extra.exists():
+        with open(extra, encoding="utf-8") as f:
+            more = json.load(f)
+        cities = data.setdefault("cities", {})
+        for cc, names in more.get("cities", {}).items():
+            for name, aliases in names.items():
+                cities.setdefault(cc, {}).setdefault(name, [])
+                cities[cc][name] = [*cities[cc][name], *(a for a in aliases if a not in cities[cc][name])]
+        data["same_city"] = more.get("same_city", [])
+    return data
 
 
 def _cldr_cities(meta: dict) -> list[tuple[str, str, str]]:
@@ -270,6 +282,8 @@ class Gazetteer:
                 for s in data[lg].get("suffixes", {}).get(case, []):
                     self._case.setdefault(_key(s), case)
         self._genitive = {cc: _key(g) for cc, g in data[langs[0]].get("genitive", {}).items()}
+        # ids that name one city for comparison (New Delhi, Delhi): the group's first id
+        self._same_city = {cid: group[0] for group in meta.get("same_city", []) for cid in group}
         self._commonwealth = frozenset(meta["commonwealth"])
 
         # The matcher: countries win over cities, blocked phrases over both.
@@ -419,6 +433,11 @@ class Gazetteer:
 
     def is_commonwealth(self, code: str) -> bool:
         return code in self._commonwealth
+
+    def same_city(self, cid: str | None) -> str | None:
+        """The id that stands for the city when facts are compared: ``IN:delhi`` → ``IN:new-delhi``
+        (data/cities.en.json ``same_city``); any other id as given."""
+        return self._same_city.get(cid, cid) if cid else cid
 
     def capital(self, code: str) -> str | None:
         """City id of a country's capital, from the curated list."""

@@ -742,11 +742,35 @@ def prose_facts(sentences, profile: Profile, gaz: Gazetteer, text: str | None = 
 
         for r in read(sent.text, profile, gaz, subject=_subject(text, sent, profile, gaz), pair=pair,
                       before=before):
+            if r.sender is None:
+                r = _pair_sender(r, sent.text, last, pair, profile, gaz)
             if r.status != status or r.sender is None or r.host is None or r.sender == r.host:
                 continue
             out.append(Fact(r.sender, _city_name(r.city), r.city.place.id if r.city else None, r.host,
                             r.kind, "prose", sent.start, sent.end, sent.has_ref, year, status=status))
     return out
+
+
+def _pair_sender(r: Reading, text: str, last: str, pair: tuple[str, ...], profile: Profile,
+                 gaz: Gazetteer) -> Reading:
+    """A mission with no sender in a bilateral article (``কূটনৈতিক সম্পর্ক স্থাপনের পর ঢাকায় একটি
+    দূতাবাস খোলা হয়েছিল`` in অস্ট্রেলিয়া–বাংলাদেশ সম্পর্ক): when a city of one of the title's two
+    countries names the host, the sender is the other; only for one mission (no plural, no generic
+    word) right after its city (attributive words between: একটি, নতুন), in a sentence that names
+    no body (জাতিসংঘের হাই কমিশন), no country and no country's adjective outside the pair, after a
+    sentence (``last``) that names no country outside the pair either (জাপান … স্বীকৃতি দেয়। ঢাকায়
+    একটি দূতাবাস রয়েছে: perhaps Japan's)."""
+    if len(set(pair)) != 2 or r.city is None or r.host not in pair:
+        return r
+    w = _words(profile)
+    a = next((x for x in _anchors(text, profile, w) if x.start == r.at), None)
+    if a is None or a.plural or _generic(text, 0, a, w) is not None or w.blocker.search(text) \
+            or not r.city.end <= a.start or set(text[r.city.end:a.start].split()) - w.attributive:
+        return r
+    if any(p.place.kind == "country" and p.place.id not in pair for t in (text, last) for p in gaz.find(t)) \
+            or any(p.place.id not in pair for t in (text, last) for p in gaz.find_demonyms(t)):
+        return r
+    return replace(r, sender=next(c for c in pair if c != r.host))
 
 
 def infobox_fact(value: str, sender: str | None, host: str | None, profile: Profile, gaz: Gazetteer,

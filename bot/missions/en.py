@@ -116,6 +116,15 @@ _QUALIFIER_COMMA = re.compile(r"\s*,\s*")
 _QUALIFIER_PAREN = re.compile(r"\s*\(\s*(?:in\s+)?")
 _INNER_LIST = re.compile(r"\s*\(\s*(?:(?:in|at)\s+)?|\s+(?:are|is|were|was)\s+(?:located\s+|based\s+)?(?:in|at)\s+",
                          re.I)
+_CLOSURE_WORD = re.compile(r"\b(?:closed?|closes|closing|shut|shuts|shutting|suspended|suspends)\b", re.I)
+#: A closed mission reopened later in its sentence (``closed its embassy in Dhaka … and reopened it
+#: in January 2003``): open again, as the sentence ends.
+_REOPENED_AFTER = re.compile(r"[^.;]*?\b(?:and|but|then|later)\s+(?:was\s+|were\s+|has\s+been\s+|had\s+been\s+)?"
+                             r"(?:later\s+|subsequently\s+)?re-?opened\b", re.I)
+#: An elliptical mission (``followed by Bangladesh setting up their own in Bangkok``): the kind named
+#: before in the sentence, the sender the country right before the verb, the host after ``in``.
+_OWN = re.compile(r"\b(?:setting\s+up|set\s+up|sets\s+up|opening|opened|opens|establishing|established)\s+"
+                  r"(?:their|its|her|his)\s+own\s+(?:one\s+)?(?=in\s|at\s)", re.I)
 _CONJUNCTION = re.compile(r"\s*,?\s*(?:and|or|nor|as well as|&)\s+(?:" + _MODIFIER + r"\s+)*", re.I)
 _SHARED_HOST = re.compile(r"\s+(?:and|or|as well as|&)\s+(?:" + _MODIFIER + r"\s+)*$", re.I)
 #: A capitalised place name the gazetteer does not know (``Gyumri``, ``Dar es Salaam``, ``Der ez-Zor``).
@@ -440,6 +449,9 @@ def read_sentence(text: str, profile: Profile, gaz: Gazetteer, carry: str | None
         negated = (bool(_NEGATION.search(text, max(window, prev_end), km.start()))
                    or bool(_CLOSED_AFTER.match(text, host_end, nxt))
                    or (prev_negated and _CONJUNCTION.fullmatch(between) is not None))
+        if negated and hosts and _CLOSURE_WORD.search(text, max(window, prev_end), km.start()) \
+                and _REOPENED_AFTER.match(text, host_end, nxt):
+            negated = False  # closed … and reopened it
         prev_negated = negated
         year = None
         if not negated and g.opening_re.search(text, window, min(after + 40, nxt)):
@@ -475,7 +487,48 @@ def read_sentence(text: str, profile: Profile, gaz: Gazetteer, carry: str | None
                         continue
                 out.append(m)
         pending = []
-    return out
+    return _upgraded(text, g, out + _own(text, g, kinds, places, countries, links))
+
+
+def _own(text: str, g: Grammar, kinds, places, countries, links) -> list[Mention]:
+    """Elliptical missions: ``Thailand opened its embassy in 1974 followed by Bangladesh setting up
+    their own in Bangkok`` — the kind of the mission word before, the sender the country named
+    right before the verb (not the host's), the host after ``in``."""
+    found = []
+    for m in _OWN.finditer(text):
+        kind_before = [k for k in kinds if k.end() <= m.start()]
+        subject = next((c for c in reversed(countries) if c.end <= m.start()), None)
+        if not kind_before or subject is None or subject.case == "genitive" \
+                or not re.fullmatch(r"\s*", text[subject.end:m.start()]):
+            continue
+        lead = g.host_lead.match(text, m.end())
+        hosts = g.host_list(text, lead.end(), places, links) if lead else []
+        for loc in hosts:
+            mention = _mention(g.kind_of(kind_before[-1].group()), subject.place.id, loc, None, m.start(), g.gaz,
+                               _target(links, loc))
+            if mention.country != mention.sender:
+                found.append(mention)
+    return found
+
+
+def _upgraded(text: str, g: Grammar, mentions: list[Mention]) -> list[Mention]:
+    """A mission the sentence says was upgraded (``a deputy high commission was opened in Dhaka …
+    and this was upgraded to an embassy … and then high commission``) is of the last kind named:
+    the earlier ones are its past stages, not missions of their own."""
+    for i, m in enumerate(mentions):
+        hi = mentions[i + 1].kind_at if i + 1 < len(mentions) else len(text)
+        up = re.compile(r"\b(?:was|were|been|being|is)\s+(?:later\s+|then\s+)?upgraded\s+to\s+(?:an?\s+|the\s+)?"
+                        f"(?P<k>{g.kind_re.pattern})", re.I).search(text, m.end, hi)
+        if up is None or re.search(r"[.;]", text[m.end:up.start()]):
+            continue
+        kind, pos = g.kind_of(up["k"]), up.end()
+        then = re.compile(r"[^.;]*?\band\s+(?:then|later|subsequently)\s+(?:(?:(?:upgraded|developed|turned|converted)\s+)?"
+                          r"(?:in)?to\s+|became\s+)?(?:an?\s+|the\s+)?(?:full(?:-|\s+)fledged\s+|full\s+)?"
+                          f"(?P<k>{g.kind_re.pattern})", re.I)
+        while (t := then.match(text, pos, hi)) is not None:
+            kind, pos = g.kind_of(t["k"]), t.end()
+        m.kind = kind
+    return mentions
 
 
 def _blocked(text: str, subj_at: int, kind_at: int, places: dict[int, PlaceMatch]) -> bool:
