@@ -43,11 +43,12 @@ def test_tuned_floors(source, p, r, ap, ar, profile, gaz):
 
 
 
-#: bn_real2.json, tuned on in round 3 (2026-12-07): P 0.915 / R 0.843, absent P 1.000 / R 0.541
+#: bn_real2.json, tuned on in round 3 (2026-12-07): P 0.915 / R 0.843, absent P 1.000 / R 0.541;
+#: with the mission cities of cities.bn.json merged: P 0.905 / R 0.854 (one sure: false "দূতাবাস অফিস" in লভিভ now read)
 #: (before round 3, its one untuned measurement: 0.762 / 0.719, absent 1.000 / 0.243); its 4
 #: Wikipedia sentences state no fact. Tune numbers, below the goal: what is left is mostly city
 #: spellings the gazetteer lacks and sentences that need the one before (bench/RESULTS.md).
-TUNED2 = [("news", 0.91, 0.84, 0.95, 0.54), (None, 0.91, 0.84, 0.95, 0.54)]
+TUNED2 = [("news", 0.90, 0.85, 0.95, 0.54), (None, 0.90, 0.85, 0.95, 0.54)]
 
 
 @pytest.mark.parametrize("source,p,r,ap,ar", TUNED2, ids=["news", "together"])
