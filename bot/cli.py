@@ -1022,7 +1022,7 @@ def cmd_sandbox(args) -> int:
         raise UsageError(f"the fixtures folder {fixtures} is missing (run from a relbot checkout)")
     sb = sandbox.load(root) if (root / sandbox.STATE_FILE).exists() else None
     if sb and args.lang and args.lang != sb.lang:
-        raise UsageError(f"the sandbox in {root} is a {sb.lang} wiki, not {args.lang}: give another --dir for "
+        raise UsageError(f"the sandbox in {root} is in {sb.lang}, not {args.lang}: give another --dir for "
                          f"the {args.lang} one")
     lang = sb.lang if sb else args.lang or "bn"
     port = args.port or (sb.port if sb else 0)
@@ -1074,7 +1074,7 @@ def _sandbox_to_join(folder: str, root, lang: str, port: int):
                          f"{'en' if lang == 'bn' else 'bn'} --dir {folder}")
     other = sandbox.load(where)
     if other.lang == lang:
-        raise UsageError(f"--join {folder}: the sandbox in {where} is a {lang} wiki too; --join joins wikis of two "
+        raise UsageError(f"--join {folder}: the sandbox in {where} is in {lang} too; --join joins wikis of two "
                          "languages")
     if port and port == other.port:
         raise UsageError(f"--join {folder}: the sandbox in {where} has port {port} too; give this one another "
