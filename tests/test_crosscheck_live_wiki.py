@@ -138,7 +138,7 @@ def test_the_seed_agrees_with_english_wikipedia_live(wikis):
 
 
 # Test hook: once RequestCounter starts counting, every request pywikibot makes is also logged on
-# standard error (host, prop, lllang, how many titles).
+# standard error (host, prop, lllang, how many titles, the titles).
 COUNTING = """
 import json as _json, sys as _sys, urllib.parse as _up
 import bot.wiki.english as _E
@@ -150,7 +150,8 @@ def _logged(self):
         q = dict(_up.parse_qsl(r.request.body if isinstance(r.request.body, str) else (r.request.body or b"").decode()))
         q.update(_up.parse_qsl(_up.urlsplit(r.url).query))
         print("REQUEST " + _json.dumps({"host": _up.urlsplit(r.url).netloc, "prop": q.get("prop"),
-              "lllang": q.get("lllang"), "n": len(q.get("titles", q.get("pageids", "")).split("|"))}), file=_sys.stderr)
+              "lllang": q.get("lllang"), "n": len(q.get("titles", q.get("pageids", "")).split("|")),
+              "titles": q.get("titles")}), file=_sys.stderr)
     http.session.hooks["response"].append(log)
     return self
 _E.RequestCounter.start = _logged
@@ -301,7 +302,7 @@ def test_crosswiki_needs_the_wiki(wikis):
     ([f"-page:{title_of(SEED)}", f"-page:{E008_TITLE}"], 2, 7),
     # the category of 21 pages: 63 titles (test_the_requests_are_what_the_batches_promise), two batches
     ([f"-cat:{CATEGORY}"], 21, 63),
-])
+], ids=["one page", "two pages", "21 pages"])
 def test_propose_crosswiki_counts_its_requests_as_crosscheck_does(wikis, tmp_path, generator, pages, english_titles):
     """propose --wiki --crosswiki says how many requests it made after login, to the wiki and to
     the English wiki, in its summary line and in the bundle (``requests``). The English wiki gets
@@ -323,6 +324,8 @@ def test_propose_crosswiki_counts_its_requests_as_crosscheck_does(wikis, tmp_pat
     to_en = [r for r in seen if r["host"] == f"127.0.0.1:{en.port}"]
     assert len(to_bn) + len(to_en) == len(seen)
     assert [r["n"] for r in to_bn if r["prop"] == "langlinks" and r["lllang"] == "en"] == [pages]
+    # counted from the login on, as crosscheck --wiki counts: the exceptions page read first is one
+    assert to_bn[0]["titles"] == f"ব্যবহারকারী:{bn.bot_user}/ব্যতিক্রম"
     batches = [r["n"] for r in to_en if r["prop"] == "revisions"]
     assert sum(batches) == english_titles and batches == [50] * (english_titles // 50) + [english_titles % 50]
     assert len(to_en) == 1 + math.ceil(english_titles / 50)  # the English wiki's userinfo, then the batches

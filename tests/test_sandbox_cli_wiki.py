@@ -52,6 +52,8 @@ def made(tmp_path_factory, network_guard):
         bn = sandbox.load(root / "bn")
         # a language link on a page seeded before the join: an ordinary link to a page "En:…" until then
         sandbox.seed(bn, {title_of(SEED): read(SEED) + f"\n[[en:{sandbox.EN_LINKED}]]\n"})
+        # rendered once before the join, so that the parser cache holds the page without the link
+        assert api(bn, action="parse", page=title_of(SEED), prop="langlinks")["parse"]["langlinks"] == []
         outs["join"] = cli("sandbox", "start", "--dir", root / "bn", "--join", root / "en")
         assert outs["join"].returncode == 0, outs["join"].stderr
         yield sandbox.load(root / "bn"), sandbox.load(root / "en"), outs
@@ -155,10 +157,13 @@ def test_join_refusals(made, tmp_path):
         (["--dir", bn.dir, "--lang", "en", "--join", en.dir],
          f"the sandbox in {bn.dir} is in bn, not en: give another --dir for the en one"),
     ]
-    for args, message in cases:
-        out = cli("sandbox", "start", *args)
-        assert (out.returncode, out.stdout, out.stderr) == (2, "", f"relbot: error: {message}\n"), args
-        assert not new.exists(), args
+    try:
+        for args, message in cases:
+            out = cli("sandbox", "start", *args)
+            assert (out.returncode, out.stdout, out.stderr) == (2, "", f"relbot: error: {message}\n"), args
+            assert not new.exists(), args
+    finally:  # a refusal that did not happen must not leave a wiki serving
+        sandbox.stop(new)
     out = cli("sandbox", "stop", "--dir", bn.dir, "--join", en.dir)
     assert (out.returncode, out.stderr) == (
         2, f"relbot: error: --join is for start: relbot sandbox start --dir {bn.dir} --join {en.dir}\n")
