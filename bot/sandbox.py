@@ -28,8 +28,10 @@ Typical use::
 Two wikis of one family (a Bengali one whose ``[[en:…]]`` links reach an English one)::
 
     en = install(Path("/tmp/en"), 0, lang="en")
+    seed(en, default_pages(Path("fixtures"), "en"), links=False)   # the Foreign relations pages …
     bn = install(Path("/tmp/bn"), 0)
-    join(bn, en)                               # before seeding pages with [[en:…]]
+    join(bn, en)                               # before or after seeding pages with [[en:…]]
+    join(en, bn)                               # the other way too, as ``relbot sandbox start --join`` does
 """
 
 from __future__ import annotations
