@@ -284,13 +284,25 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
 
     p = sub.add_parser("sandbox", help="a throw-away local MediaWiki seeded with the fixtures",
-                       description="start: install (once) and serve a local MediaWiki on 127.0.0.1 seeded with "
-                                   "the fixtures, with a bot account and pywikibot configuration; stop: stop it.")
+                       description="start: install (once) and serve a local MediaWiki on 127.0.0.1 with a bot "
+                                   "account and pywikibot configuration, seeded with the fixtures (--lang bn) or "
+                                   "with English Wikipedia's Foreign relations pages of fixtures/enwiki and "
+                                   "English bilateral articles (--lang en); --join DIR joins it with the sandbox "
+                                   "of the other language in DIR as two wikis of one family. stop: stop it.")
     p.add_argument("action", choices=("start", "stop"), help="start (installing it the first time) or stop")
-    p.add_argument("--dir", default="relbot-sandbox", help="folder for the wiki")
+    p.add_argument("--lang", choices=("bn", "en"),
+                   help="content language of the wiki, and its pages (default: bn; a sandbox already installed "
+                        "keeps its own)")
+    p.add_argument("--dir", help="folder for the wiki (default: relbot-sandbox, relbot-sandbox-en with --lang en)")
     p.add_argument("--port", type=int, default=0,
                    help="port on 127.0.0.1 (default %(default)s: a free one, or the sandbox's own; "
                         "moves a stopped sandbox)")
+    p.add_argument("--join", metavar="DIR",
+                   help="with start: join the sandbox with the sandbox of the other language in DIR, both ways: "
+                        "each wiki's interwiki table maps the other's code as a language link ([[en:…]] on the "
+                        "Bengali pages is one) and each pywikibot family knows the other's port "
+                        "(pywikibot.Site('en', family) reaches the English wiki); pages seeded before get their "
+                        "links refreshed, so the order does not matter")
     return parser
 
 
@@ -621,6 +633,10 @@ def cmd_propose(args, extra: list[str]) -> int:
         pywikibot_dir(args.pywikibot_dir)
         site, extra = connect(extra)
         site_name = f"{site.family.name}:{site.code}"
+        if args.crosswiki:  # the requests after login, counted as crosscheck --wiki counts them
+            from .wiki.english import RequestCounter
+
+            counter = RequestCounter().start()
         listed, _ = read_exceptions(site, profile, lambda line: print(f"relbot: {line}", file=sys.stderr))
         account = Account.of(site)
         pages = wiki_pages(site, profile, extra)
@@ -643,6 +659,9 @@ def cmd_propose(args, extra: list[str]) -> int:
                 entries.append(entry)
             if english is not None:
                 _crosswiki_links(out, page, site, en, english, profile, gaz, entry, disagreements)
+        if args.crosswiki:
+            counter.stop()
+            requests = {"wiki": counter.of(site), "english": counter.of(en), "total": sum(counter.by_host.values())}
     elif args.dump:
         from .dump import DumpError, scan_dump
 
@@ -680,9 +699,12 @@ def cmd_propose(args, extra: list[str]) -> int:
     doc = review.bundle(entries, profile, source, site_name, opts, links)
     if args.crosswiki:
         doc["disagreements"] = disagreements
+        doc["requests"] = requests
     _write(args.output, json.dumps(doc, ensure_ascii=False, indent=1) + "\n")
     more = f", {len(disagreements)} pages with disagreements and no edit" if args.crosswiki else ""
-    print(f"{args.output}: {len(entries)} proposed edits{more} (bundle {doc['id']})")
+    counted = (f"; {requests['total']} requests after login ({requests['wiki']} to the wiki, {requests['english']} "
+               "to the English wiki)") if args.crosswiki else ""
+    print(f"{args.output}: {len(entries)} proposed edits{more} (bundle {doc['id']}){counted}")
     return EXIT_OK
 
 
@@ -988,29 +1010,76 @@ def cmd_sandbox(args) -> int:
 
     from . import sandbox
 
-    root = Path(args.dir).resolve()
+    root = Path(args.dir or ("relbot-sandbox" if args.lang in (None, "bn") else f"relbot-sandbox-{args.lang}")).resolve()
     if args.action == "stop":
+        if args.join:
+            raise UsageError(f"--join is for start: relbot sandbox start --dir {root} --join {args.join}")
         stopped = sandbox.stop(root)
         print(f"sandbox in {root}: {'stopped' if stopped else 'was not running'}")
         return EXIT_OK
     fixtures = Path(__file__).resolve().parent.parent / "fixtures"
     if not fixtures.is_dir():
         raise UsageError(f"the fixtures folder {fixtures} is missing (run from a relbot checkout)")
-    if (root / sandbox.STATE_FILE).exists():
-        sb = sandbox.load(root)
+    sb = sandbox.load(root) if (root / sandbox.STATE_FILE).exists() else None
+    if sb and args.lang and args.lang != sb.lang:
+        raise UsageError(f"the sandbox in {root} is in {sb.lang}, not {args.lang}: give another --dir for "
+                         f"the {args.lang} one")
+    lang = sb.lang if sb else args.lang or "bn"
+    port = args.port or (sb.port if sb else 0)
+    other = _sandbox_to_join(args.join, root, lang, port) if args.join else None
+    if sb:
         if args.port and args.port != sb.port:  # never keep the old port silently
             if sandbox.running(sb):
                 raise UsageError(f"the sandbox in {root} is serving on port {sb.port}; to move it to port "
                                  f"{args.port}, stop it first: relbot sandbox stop --dir {root}")
             sb = sandbox.move(sb, args.port)
     else:
-        sb = sandbox.install(root, args.port)
-        sandbox.seed(sb, sandbox.default_pages(fixtures))
+        while not port or (other and port == other.port):  # a free port, not the other sandbox's own
+            port = sandbox.free_port()
+        sb = sandbox.install(root, port, lang=lang)
+        sandbox.seed(sb, sandbox.default_pages(fixtures, lang), links=lang == "bn")
+    if other:
+        sandbox.join(sb, other)
+        sandbox.join(other, sb)
     sandbox.serve(sb)
-    print(f"sandbox wiki serving at {sb.url} (bot account {sb.bot_user}, data in {root})\n"
-          f"  relbot run --pywikibot-dir {sb.pywikibot_dir} --state {root / 'state.sqlite'} --dry-run\n"
-          f"  relbot sandbox stop --dir {root}")
+    lines = [f"sandbox wiki serving at {sb.url} (bot account {sb.bot_user}, data in {root})"]
+    if other:
+        lines.append(f"  joined with the {other.lang} sandbox in {other.dir}: "
+                     + (f"serving at {other.url}" if sandbox.running(other)
+                        else f"not serving, start it: relbot sandbox start --dir {other.dir}"))
+    if lang == "bn":
+        lines.append(f"  relbot run --pywikibot-dir {sb.pywikibot_dir} --state {root / 'state.sqlite'} --dry-run")
+        if "en" in sb.linked:
+            lines.append(f"  relbot crosscheck --wiki --pywikibot-dir {sb.pywikibot_dir}")
+    elif "bn" not in sb.linked:
+        lines.append(f"  join a Bengali sandbox with it: relbot sandbox start --dir relbot-sandbox --join {root}")
+    lines.append(f"  relbot sandbox stop --dir {root}")
+    print("\n".join(lines))
     return EXIT_OK
+
+
+def _sandbox_to_join(folder: str, root, lang: str, port: int):
+    """``sandbox start --join DIR``: the sandbox in DIR, checked before anything is installed or
+    changed: another folder, another language, another port."""
+    from pathlib import Path
+
+    from . import sandbox
+
+    where = Path(folder).resolve()
+    if where == root:
+        raise UsageError(f"--join {folder}: that is this sandbox's own folder; give the folder of a sandbox of "
+                         "the other language")
+    if not (where / sandbox.STATE_FILE).is_file():
+        raise UsageError(f"--join {folder}: no sandbox in {where}; make one first: relbot sandbox start --lang "
+                         f"{'en' if lang == 'bn' else 'bn'} --dir {folder}")
+    other = sandbox.load(where)
+    if other.lang == lang:
+        raise UsageError(f"--join {folder}: the sandbox in {where} is in {lang} too; --join joins wikis of two "
+                         "languages")
+    if port and port == other.port:
+        raise UsageError(f"--join {folder}: the sandbox in {where} has port {port} too; give this one another "
+                         "--port")
+    return other
 
 
 COMMANDS = {"parse": cmd_parse, "lint": cmd_lint, "fix": cmd_fix, "review": cmd_review, "facts": cmd_facts,

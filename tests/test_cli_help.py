@@ -141,7 +141,8 @@ def test_verb_help_lists_every_option_and_the_description(verb):
     ("lint", "--lang", "(default: bn)"),
     ("facts", "--format", "(default: json)"),
     ("review", "--approvals", "(default: approvals.json)"),
-    ("sandbox", "--dir", "(default: relbot-sandbox)"),
+    ("sandbox", "--dir", "(default: relbot-sandbox, relbot-sandbox-en with --lang en)"),
+    ("sandbox", "--lang", "(default: bn;"),
     ("run", "--apply", "(default: dry-run)"),
     ("run", "--no-progress", "by default"),
 ])

@@ -32,9 +32,10 @@ E008_FILE = next((FIXTURES / "rules" / "E008").glob("*.wikitext"))
 E008_TITLE = title_of(E008_FILE)  # বাংলাদেশ–ভুটান সম্পর্ক
 OTHERS = ("ভারত নেপাল ব্রাজিল চিলি ফ্রান্স জার্মানি জাপান চীন রাশিয়া ইতালি স্পেন মিশর কানাডা মেক্সিকো পেরু কিউবা "
           "ইরান তুরস্ক গ্রিস পোল্যান্ড").split()
-EN_BILATERAL = "Argentina–Azerbaijan relations"
-EN_LINKED = "Azerbaijan–Argentina relations"  # the seed's [[en:…]]: a redirect on the English wiki
-EN_GUESSED = "Chile–Argentina relations"
+# the English bilateral articles of an English sandbox (sandbox.ENGLISH_BILATERAL)
+EN_BILATERAL = sandbox.EN_BILATERAL
+EN_LINKED = sandbox.EN_LINKED  # the seed's [[en:…]]: a redirect on the English wiki
+EN_GUESSED = sandbox.EN_GUESSED  # a bilateral page no Bengali page links to: found by its title
 
 
 @pytest.fixture(scope="module")
@@ -45,14 +46,12 @@ def wikis(tmp_path_factory, network_guard):
     root = tmp_path_factory.mktemp("crosscheck-live")
     try:
         en = sandbox.install(root / "en", 0, lang="en")
-        english = {t: read(CORPUS / f"{t.replace(' ', '_')}.wikitext")
-                   for t in ("Foreign relations of Argentina", "Foreign relations of Azerbaijan",
-                             "Foreign relations of Bhutan")}
-        english[EN_BILATERAL] = ("'''Argentina–Azerbaijan relations''' are the bilateral relations between "
-                                 "[[Argentina]] and [[Azerbaijan]].\n")
-        english[EN_LINKED] = f"#REDIRECT [[{EN_BILATERAL}]]\n"
-        # a bilateral page no Bengali page links to: found by its title (the second one asked)
-        english[EN_GUESSED] = "'''Chile–Argentina relations''' are the relations between [[Chile]] and [[Argentina]].\n"
+        # the English sandbox's pages (as relbot sandbox --lang en seeds them), three Foreign relations
+        # pages of the 196
+        english = sandbox.default_pages(FIXTURES, "en", foreign_relations=("Argentina", "Azerbaijan", "Bhutan"))
+        assert set(english) == {"Foreign relations of Argentina", "Foreign relations of Azerbaijan",
+                                "Foreign relations of Bhutan", EN_BILATERAL, EN_LINKED, EN_GUESSED}
+        assert english["Foreign relations of Argentina"] == read(CORPUS / "Foreign_relations_of_Argentina.wikitext")
         sandbox.seed(en, english)
         bn = sandbox.install(root / "bn", 0)
         sandbox.join(bn, en)  # before the pages with [[en:…]] are seeded
@@ -138,15 +137,9 @@ def test_the_seed_agrees_with_english_wikipedia_live(wikis):
         ("Foreign relations of Argentina", "row", 1021)]
 
 
-def test_the_requests_are_what_the_batches_promise(wikis):
-    """21 Bengali pages (the bot account has apihighlimits: batches of 500): one request reads
-    them, one asks their English language links. The English titles asked: the seed's language
-    link and Foreign relations of Argentina and of Azerbaijan (3), and for each of the 20 other
-    pairs Argentina–X relations, X–Argentina relations and Foreign relations of X (60; Foreign
-    relations of Argentina once): 63 titles, read anonymously in batches of 50 — 2 requests.
-    The count printed is every request made after login, the same the test's own hook sees."""
-    bn, en = wikis
-    harness = """
+# Test hook: once RequestCounter starts counting, every request pywikibot makes is also logged on
+# standard error (host, prop, lllang, how many titles, the titles).
+COUNTING = """
 import json as _json, sys as _sys, urllib.parse as _up
 import bot.wiki.english as _E
 _start = _E.RequestCounter.start
@@ -157,11 +150,23 @@ def _logged(self):
         q = dict(_up.parse_qsl(r.request.body if isinstance(r.request.body, str) else (r.request.body or b"").decode()))
         q.update(_up.parse_qsl(_up.urlsplit(r.url).query))
         print("REQUEST " + _json.dumps({"host": _up.urlsplit(r.url).netloc, "prop": q.get("prop"),
-              "lllang": q.get("lllang"), "n": len(q.get("titles", q.get("pageids", "")).split("|"))}), file=_sys.stderr)
+              "lllang": q.get("lllang"), "n": len(q.get("titles", q.get("pageids", "")).split("|")),
+              "titles": q.get("titles")}), file=_sys.stderr)
     http.session.hooks["response"].append(log)
     return self
 _E.RequestCounter.start = _logged
 """
+
+
+def test_the_requests_are_what_the_batches_promise(wikis):
+    """21 Bengali pages (the bot account has apihighlimits: batches of 500): one request reads
+    them, one asks their English language links. The English titles asked: the seed's language
+    link and Foreign relations of Argentina and of Azerbaijan (3), and for each of the 20 other
+    pairs Argentina–X relations, X–Argentina relations and Foreign relations of X (60; Foreign
+    relations of Argentina once): 63 titles, read anonymously in batches of 50 — 2 requests.
+    The count printed is every request made after login, the same the test's own hook sees."""
+    bn, en = wikis
+    harness = COUNTING
     crosscheck(bn)  # pywikibot keeps both sites' siteinfo in its cache: the run measured is warm
     out = crosscheck(bn, harness=harness)
     assert out.returncode == 0, out.stderr
@@ -287,6 +292,51 @@ def test_crosswiki_needs_the_wiki(wikis):
     out = relbot(bn, "propose", str(SEED), "--crosswiki", "-o", "/dev/null")
     assert (out.returncode, out.stderr.strip()) == (
         2, "relbot: error: --crosswiki reads the English wiki: give --wiki too (with files, use --against)")
+
+
+@pytest.mark.parametrize("generator, pages, english_titles", [
+    # the seed: its language link, Foreign relations of Argentina and of Azerbaijan
+    ([f"-page:{title_of(SEED)}"], 1, 3),
+    # and the Bhutan page: Bangladesh–Bhutan relations, Bhutan–Bangladesh relations, Foreign relations
+    # of Bangladesh and of Bhutan — twice the pages, still one batch of English titles
+    ([f"-page:{title_of(SEED)}", f"-page:{E008_TITLE}"], 2, 7),
+    # the category of 21 pages: 63 titles (test_the_requests_are_what_the_batches_promise), two batches
+    ([f"-cat:{CATEGORY}"], 21, 63),
+], ids=["one page", "two pages", "21 pages"])
+def test_propose_crosswiki_counts_its_requests_as_crosscheck_does(wikis, tmp_path, generator, pages, english_titles):
+    """propose --wiki --crosswiki says how many requests it made after login, to the wiki and to
+    the English wiki, in its summary line and in the bundle (``requests``). The English wiki gets
+    its anonymous reader's userinfo and one request per 50 titles: below 50 titles, as many
+    requests for one page as for two; the Bengali wiki one language-link request for all the
+    pages (the bot has apihighlimits). The numbers are those the test's own hook sees."""
+    bn, en = wikis
+    bundle_file = tmp_path / "bundle.json"
+
+    def propose(harness=""):
+        return relbot(bn, "propose", "--wiki", "--crosswiki", "-o", str(bundle_file), *generator,
+                      harness=harness, timeout=300)
+
+    assert propose().returncode == 0  # pywikibot keeps both sites' siteinfo in its cache: the run measured is warm
+    out = propose(COUNTING)
+    assert out.returncode == 0, out.stderr
+    seen = [json.loads(line[8:]) for line in out.stderr.splitlines() if line.startswith("REQUEST ")]
+    to_bn = [r for r in seen if r["host"] == f"127.0.0.1:{bn.port}"]
+    to_en = [r for r in seen if r["host"] == f"127.0.0.1:{en.port}"]
+    assert len(to_bn) + len(to_en) == len(seen)
+    assert [r["n"] for r in to_bn if r["prop"] == "langlinks" and r["lllang"] == "en"] == [pages]
+    # counted from the login on, as crosscheck --wiki counts: the exceptions page read first is one
+    assert to_bn[0]["titles"] == f"ব্যবহারকারী:{bn.bot_user}/ব্যতিক্রম"
+    batches = [r["n"] for r in to_en if r["prop"] == "revisions"]
+    assert sum(batches) == english_titles and batches == [50] * (english_titles // 50) + [english_titles % 50]
+    assert len(to_en) == 1 + math.ceil(english_titles / 50)  # the English wiki's userinfo, then the batches
+    doc = json.loads(bundle_file.read_text("utf-8"))
+    assert doc["requests"] == {"wiki": len(to_bn), "english": len(to_en), "total": len(seen)}
+    from bot.schema import validator
+
+    assert list(validator("bundle").iter_errors(doc)) == []
+    assert out.stdout.rstrip("\n").endswith(
+        f" (bundle {doc['id']}); {len(seen)} requests after login ({len(to_bn)} to the wiki, "
+        f"{len(to_en)} to the English wiki)")
 
 
 def test_propose_and_apply_take_the_same_reviewed_fixes():
