@@ -119,6 +119,13 @@ class _Words:
     accreditation: re.Pattern  # served from elsewhere (স্বীকৃত, দায়িত্ব পালন)
     source: re.Pattern  # "from", right after a place (নয়াদিল্লি থেকে)
     historical: tuple  # (country, before year, host then, words dating a sentence before then)
+    planned_ahead: re.Pattern  # খুলছে right before the mission phrase (আবার খুলছে কিভের … দূতাবাস): to come
+    void: re.Pattern  # a closure denied (বন্ধের পরিকল্পনা নেই): the mission exists
+    service: re.Pattern  # সেবা, ভিসা: a negation after one is the service's
+    service_after: re.Pattern  # a service word right after a bare mission word (দূতাবাস সেবা): no mission
+    postposition: re.Pattern  # সঙ্গে after a genitive country: a partner, not a sender
+    appointed: re.Pattern  # নিযুক্ত হয়েছেন right after a mission word: a person
+    appositive_nouns: frozenset  # রাজধানী, শহর: words of a place phrase
 
 
 _CACHE: dict[int, tuple[Profile, _Words]] = {}
@@ -172,6 +179,13 @@ def _words(profile: Profile) -> _Words:
         historical=tuple((h["country"], h["before"], h["host"],
                           re.compile(f"(?<![{_W}])(?:{_alt(h.get('words', ()))})(?![{_W}])"))
                          for h in m.get("historical_hosts", ())),
+        planned_ahead=re.compile(f"(?<![{_W}])(?:{_alt(words('planned_ahead'))})(?![{_W}])"),
+        void=re.compile(f"(?:{_alt(words('void_negations'))})(?![{_W}])"),
+        service=re.compile(f"(?<![{_W}])(?:{_alt(words('service_words'))})(?![{_W}])"),
+        service_after=re.compile(rf"\s+(?:{_alt(words('service_words'))})(?![{_W}])"),
+        postposition=re.compile(rf"\s*(?:{_alt(words('postpositions'))})(?![{_W}])"),
+        appointed=re.compile(rf"\s*(?:{_alt(words('appointed_words'))})(?![{_W}])"),
+        appositive_nouns=frozenset(nfc(x) for x in words("appositive_nouns")),
     )
     _CACHE[id(profile)] = (profile, built)
     return built
@@ -206,6 +220,8 @@ def _anchors(text: str, profile: Profile, w: _Words) -> list[_Anchor]:
         after = ending.end() if ending else e
         if w.count_noun.match(text, after) or kind in w.kind_senders and w.role.match(text, after):
             continue  # ভারতে বাংলাদেশ মিশনের সংখ্যা: a count of missions; নুনসিও হিসেবে: the nuncio
+        if w.appointed.match(text, after) or not ending and w.service_after.match(text, after):
+            continue  # … ব্রিটিশ হাই কমিশন নিযুক্ত হয়েছেন: a person; বার্সেলোনায় দূতাবাস সেবা: a service given there
         out.append(_Anchor(s, e, kind, plural))
     return out
 
@@ -296,7 +312,8 @@ def _senders(pre: list[PlaceMatch], text: str, at: int, hosts: set[str], w: _Wor
     """(sender group, blocked): the nearest country before ``at`` that is no host, with its
     coordinated countries; blocked when a body or generic word stands nearer."""
     cands = [i for i, p in enumerate(pre) if p.place.kind == "country" and p.place.id not in hosts
-             and p.case in ("genitive", "nominative", "adjective")]
+             and p.case in ("genitive", "nominative", "adjective")
+             and not (p.case == "genitive" and w.postposition.match(text, p.end))]  # তাইওয়ানের সঙ্গে: a partner
     start = pre[cands[-1]].end if cands else lo
     if w.blocker.search(text, start, at):
         return [], True
@@ -343,8 +360,15 @@ def read(text: str, profile: Profile, gaz: Gazetteer, value: bool = False,
     prev_senders: list[str] = []
     prev_hosts: list[PlaceMatch] = []
     people = [m.end() for m in w.people.finditer(text)]
+    carried = None  # the lo of a mission word that governs the next one (হাইকমিশনের কনস্যুলেট অফিস)
     for i, a in enumerate(anchors):
         lo = anchors[i - 1].end if i else 0
+        if carried is not None:
+            lo, carried = carried, None
+        if i + 1 < len(anchors) and not a.plural and _governs(text[a.end:anchors[i + 1].start], gaz):
+            # সিলেটে ব্রিটিশ হাইকমিশনের কনস্যুলেট অফিস: the consulate, in Sylhet, is the mission read
+            carried = lo
+            continue
         # কুয়েতে নিযুক্ত বাংলাদেশের রাষ্ট্রদূত … ও দূতাবাসের: the places belong to the envoy
         lo = max([lo] + [p for p in people if p <= a.start and not _with_mission(text[p:a.start], w)])
         hi = anchors[i + 1].start if i + 1 < len(anchors) else len(text)
@@ -356,6 +380,13 @@ def read(text: str, profile: Profile, gaz: Gazetteer, value: bool = False,
         moved = w.move.search(text, a.end, clause_end)
         pre = [p for p in places if lo <= p.start and p.end <= a.start and p.start not in consumed]
         post = [p for p in places if a.end <= p.start and p.end <= hi]
+        own = _own_pair(pre, text, a, w)
+        if not value and own and w.reciprocal.search(text, a.end, clause_end):
+            # যুক্তরাষ্ট্র ও কিউবার দূতাবাস এখন একে অপরের দেশে: the pair the sentence names, each in the other
+            if not _negated(text, a.end, clause_end, w):
+                out += [Reading(a.kind, s, None, h, a.start) for s, h in (own, own[::-1])]
+            prev_senders = []
+            continue
         if not value and pair and len(set(pair)) == 2 and w.reciprocal.search(text, lo, a.start) \
                 and not any(p.place.kind == "country" and p.place.id not in pair for p in pre + post):
             # উভয় দেশে পরস্পরের দূতাবাস রয়েছে: both of the pair's missions, each in the other
@@ -391,7 +422,7 @@ def read(text: str, profile: Profile, gaz: Gazetteer, value: bool = False,
         senders = [g.place.id for g in group]
         if not senders and not blocked and fixed and fixed not in host_ids:
             senders = [fixed]  # the nunciature: the Holy See's
-        negated = not moved and w.negation.search(text, a.end, clause_end)
+        negated = not moved and _negated(text, a.end, clause_end, w)
         ahead = [h.end for h in hosts if h.end <= a.start]
         if ahead and w.planned_before.search(text, max(ahead), a.start):
             negated = True  # বার্নে হচ্ছে বাংলাদেশের নতুন দূতাবাস: the verb before the mission, to come
@@ -400,8 +431,10 @@ def read(text: str, profile: Profile, gaz: Gazetteer, value: bool = False,
             # বন্ধ করে দেওয়া হয়েছে কাবুলের মার্কিন দূতাবাস: the closure verb first, the mission phrase after it
             phrase = min([h.start for h in hosts if h.end <= a.start] + [g.start for g in group] + [a.start])
             verb = ([v for v in w.closed_before.finditer(text, lo, phrase)] or [None])[-1]
-            closed_ahead = verb is not None and len(re.findall(f"[{_W}]+", text[verb.end():phrase])) <= 3 \
-                and not re.search("[,;।|]", text[verb.end():phrase])
+            closed_ahead = verb is not None and _near(text, verb.end(), phrase, places, w)
+            ahead_plan = ([v for v in w.planned_ahead.finditer(text, lo, phrase)] or [None])[-1]
+            if ahead_plan is not None and _near(text, ahead_plan.end(), phrase, places, w):
+                negated = True  # আবার খুলছে কিভের ভারতীয় দূতাবাস: to come
         if closed_ahead:
             negated = True  # ওমানে বন্ধ বাংলাদেশ দূতাবাস; বাংলাদেশে বন্ধ হলো … দূতাবাস: closed
         if blocked:
@@ -444,7 +477,8 @@ def read(text: str, profile: Profile, gaz: Gazetteer, value: bool = False,
             closing = w.closure.search(text, a.end, clause_end)
             if closing and not hosts and senders and group and not blocked and group[-1].case in ("genitive", "adjective"):
                 # … এস্তোনিয়ার দূতাবাস বন্ধ করে দিয়েছে রাশিয়া: the country closing them is their host
-                hosts = _closer(text, places, closing.end(), clause_end, senders, w)
+                hosts = _closer(text, places, closing.end(), clause_end, senders, w) \
+                    or _ruler(pre, group, text, senders, w)
             if (closing or closed_ahead) and not a.plural:
                 # ঢাকায় মেক্সিকোর দূতাবাস নেই; … দূতাবাস বন্ধ করে দিল উত্তর কোরিয়া
                 out += [Reading(a.kind, s, h if h.place.kind == "city" else None, h.place.country, a.start,
@@ -571,6 +605,64 @@ def _closer(text: str, places, start: int, end: int, senders, w: _Words) -> list
         elif p.case != "nominative":
             return []
         return [] if re.search(f"[{_W}]", rest) else [p]
+    return []
+
+
+def _negated(text: str, start: int, end: int, w: _Words):
+    """The negation of a mission word's clause (``start``..``end``), or None: a negation after a
+    service word is the service's (দূতাবাসে কনস্যুলার সেবা বন্ধ), and a denied closure (বন্ধের
+    পরিকল্পনা নেই, বন্ধ হচ্ছে না) says the mission exists."""
+    neg = w.negation.search(text, start, end)
+    if neg is None or w.service.search(text, start, neg.start()) or w.void.match(text, neg.start()):
+        return None
+    return neg
+
+
+def _near(text: str, start: int, end: int, places, w: _Words) -> bool:
+    """A verb ending at ``start`` stands right before the mission phrase at ``end``: at most three
+    words between, besides places and 'capital' nouns (বন্ধ ঘোষণা করা হল তুরস্কের রাজধানী আঙ্কারাস্থ …),
+    and no clause mark."""
+    gap = text[start:end]
+    if re.search("[,;।|]", gap):
+        return False
+    for p in places:
+        if start <= p.start and p.end <= end:
+            gap = gap.replace(p.surface, " ")
+    return len([t for t in re.findall(f"[{_W}]+", gap) if t not in w.appositive_nouns]) <= 3
+
+
+def _governs(gap: str, gaz: Gazetteer) -> bool:
+    """A genitive mission word right before another (``হাইকমিশনের কনস্যুলেট অফিস``): the first
+    only says whose office the second is."""
+    ending = gap.rstrip()
+    return bool(ending) and ending != gap and gaz.suffix_case(ending) == "genitive"
+
+
+def _own_pair(pre, text: str, a, w: _Words) -> tuple[str, ...]:
+    """Two countries coordinated right before a mission word (``যুক্তরাষ্ট্র ও কিউবার দূতাবাস``)."""
+    if not pre or pre[-1].place.kind != "country" or pre[-1].case != "genitive" \
+            or re.search(f"[{_W}]", w.inflection.sub("", text[pre[-1].end:a.start], count=1)):
+        return ()
+    group = _group(pre, len(pre) - 1, text, w, -1)
+    ids = tuple(dict.fromkeys(g.place.id for g in group if g.place.kind == "country"))
+    return ids if len(ids) == 2 and len(group) == 2 else ()
+
+
+def _ruler(pre, group, text: str, senders, w: _Words) -> list[PlaceMatch]:
+    """A country's government before the closed missions' senders (``বাংলাদেশের তৎকালীন সামরিক
+    জান্তা আর্জেন্টিনার দূতাবাস বন্ধ করে দিয়েছিল``): it closed them in its land."""
+    for p in pre:
+        if p in group or p.end > group[0].start or p.place.kind != "country" or p.place.id in senders:
+            continue
+        rest = text[p.end:group[0].start]
+        words = re.findall(f"[{_W}]+", rest)
+        k = 0
+        while k < len(words) and words[k] in w.attributive:
+            k += 1
+        tail = " ".join(words[k:])
+        g = w.government.match(" " + tail)
+        if g and g.end() == len(tail) + 1 and p.case == "genitive":
+            return [p]
     return []
 
 
