@@ -126,6 +126,8 @@ class _Words:
     postposition: re.Pattern  # সঙ্গে after a genitive country: a partner, not a sender
     appointed: re.Pattern  # নিযুক্ত হয়েছেন right after a mission word: a person
     appositive_nouns: frozenset  # রাজধানী, শহর: words of a place phrase
+    reopened: re.Pattern  # আবারও চালু হয়েছে: a closure before is past
+    auxiliaries: frozenset  # হবে, না: bare negations, another noun's after an oblique mission word
 
 
 _CACHE: dict[int, tuple[Profile, _Words]] = {}
@@ -186,6 +188,8 @@ def _words(profile: Profile) -> _Words:
         postposition=re.compile(rf"\s*(?:{_alt(words('postpositions'))})(?![{_W}])"),
         appointed=re.compile(rf"\s*(?:{_alt(words('appointed_words'))})(?![{_W}])"),
         appositive_nouns=frozenset(nfc(x) for x in words("appositive_nouns")),
+        reopened=re.compile(f"(?<![{_W}])(?:{_alt(words('reopened'))})(?![{_W}])"),
+        auxiliaries=frozenset(" ".join(nfc(x).split()) for x in words("auxiliaries")),
     )
     _CACHE[id(profile)] = (profile, built)
     return built
@@ -234,7 +238,8 @@ def _only_words(text: str, allowed: frozenset, gaz: Gazetteer, w: _Words, city: 
     tokens = re.findall(f"[{_W}]+", text)
     return any(all(t in allowed for t in tokens[k + 1:])
                and (k < 0 and city or k >= 0 and (_is_area(tokens[k], w, gaz)
-                                                  or city and gaz.ending_case(tokens[k]) == "locative"))
+                                                  or city and gaz.ending_case(tokens[k]) == "locative"
+                                                  or city and k == 0 and gaz.ending_case(tokens[k]) == "genitive"))
                for k in range(-1, min(len(tokens), 4)))
 
 
@@ -383,7 +388,7 @@ def read(text: str, profile: Profile, gaz: Gazetteer, value: bool = False,
         own = _own_pair(pre, text, a, w)
         if not value and own and w.reciprocal.search(text, a.end, clause_end):
             # যুক্তরাষ্ট্র ও কিউবার দূতাবাস এখন একে অপরের দেশে: the pair the sentence names, each in the other
-            if not _negated(text, a.end, clause_end, w):
+            if not _negated(text, a.end, clause_end, w, profile.opening_re):
                 out += [Reading(a.kind, s, None, h, a.start) for s, h in (own, own[::-1])]
             prev_senders = []
             continue
@@ -395,8 +400,12 @@ def read(text: str, profile: Profile, gaz: Gazetteer, value: bool = False,
             prev_senders = []
             continue
         hosts = _hosts_before(pre, text, a.start, w, gaz)
-        if moved and hosts and all(w.source.match(text, h.end) for h in hosts):
-            hosts = []  # তেল আবিব থেকে তাদের দূতাবাস জেরুজালেমে স্থানান্তর: where it was, no more
+        if moved and hosts and (all(w.source.match(text, h.end) for h in hosts) or any(
+                w.source.match(text, q.end) and len(re.findall(f"[{_W}]+", text[q.end:hosts[0].start])) <= 1
+                for q in pre if q.end <= hosts[0].start)):
+            # তেল আবিব থেকে তাদের দূতাবাস জেরুজালেমে স্থানান্তর: where it was, no more; তেল আবিব থেকে
+            # জেরুজালেমে দূতাবাস সরিয়ে: where it goes, not yet a fact
+            hosts = []
         if not hosts and not moved:  # কনস্যুলেট ইয়াঙ্গুনে সরানো হচ্ছে: where it goes, not where it is
             hosts = _hosts_after(post, text, a.end, w, value)
             consumed |= {h.start for h in hosts}
@@ -422,7 +431,7 @@ def read(text: str, profile: Profile, gaz: Gazetteer, value: bool = False,
         senders = [g.place.id for g in group]
         if not senders and not blocked and fixed and fixed not in host_ids:
             senders = [fixed]  # the nunciature: the Holy See's
-        negated = not moved and _negated(text, a.end, clause_end, w)
+        negated = not moved and _negated(text, a.end, clause_end, w, profile.opening_re)
         ahead = [h.end for h in hosts if h.end <= a.start]
         if ahead and w.planned_before.search(text, max(ahead), a.start):
             negated = True  # বার্নে হচ্ছে বাংলাদেশের নতুন দূতাবাস: the verb before the mission, to come
@@ -435,6 +444,8 @@ def read(text: str, profile: Profile, gaz: Gazetteer, value: bool = False,
             ahead_plan = ([v for v in w.planned_ahead.finditer(text, lo, phrase)] or [None])[-1]
             if ahead_plan is not None and _near(text, ahead_plan.end(), phrase, places, w):
                 negated = True  # আবার খুলছে কিভের ভারতীয় দূতাবাস: to come
+        if closed_ahead and w.reopened.search(text, a.end, hi):
+            closed_ahead = False  # তেহরানে … বন্ধ থাকা দূতাবাস, আবারও চালু হয়েছে: opened again
         if closed_ahead:
             negated = True  # ওমানে বন্ধ বাংলাদেশ দূতাবাস; বাংলাদেশে বন্ধ হলো … দূতাবাস: closed
         if blocked:
@@ -608,14 +619,27 @@ def _closer(text: str, places, start: int, end: int, senders, w: _Words) -> list
     return []
 
 
-def _negated(text: str, start: int, end: int, w: _Words):
-    """The negation of a mission word's clause (``start``..``end``), or None: a negation after a
-    service word is the service's (দূতাবাসে কনস্যুলার সেবা বন্ধ), and a denied closure (বন্ধের
-    পরিকল্পনা নেই, বন্ধ হচ্ছে না) says the mission exists."""
-    neg = w.negation.search(text, start, end)
-    if neg is None or w.service.search(text, start, neg.start()) or w.void.match(text, neg.start()):
-        return None
-    return neg
+def _negated(text: str, start: int, end: int, w: _Words, opening: re.Pattern):
+    """The negation of a mission word's clause (``start``..``end``, the word ending at ``start``), or
+    None: a negation after a service word is the service's (দূতাবাসে কনস্যুলার সেবা বন্ধ), a denied
+    closure (বন্ধের পরিকল্পনা নেই, বন্ধ হচ্ছে না) says the mission exists, and a bare auxiliary
+    (হতে পারে, না) after a mission word in an oblique case and another word is that word's
+    (তুরস্কে ইসরায়েলি দূতাবাসে হামলা হতে পারে), and so is হবে after an infinitive of no opening
+    verb (দপ্তরে কর্মী সংখ্যা কমাতে হবে: must; but শাখা অফিস হবে, স্থাপন করতে হবে are to come)."""
+    ending = w.inflection.match(text, start)
+    oblique = ending is not None and ending.group().lstrip("-") not in ("ও", "ই", "টি", "টিও")
+    at = start
+    while True:
+        neg = w.negation.search(text, at, end)
+        if neg is None or w.service.search(text, start, neg.start()) or w.void.match(text, neg.start()):
+            return None
+        between = re.findall(f"[{_W}]+", text[ending.end():neg.start()]) if oblique else []
+        word = " ".join(neg.group().split())
+        if between and word in w.auxiliaries and (word != "হবে" or between[-1].endswith("তে") and not any(
+                opening.search(x) for x in between[-3:])):
+            at = neg.end()  # … দপ্তরে কর্মী সংখ্যা অর্ধেক কমাতে হবে: an obligation, not a mission to come
+            continue
+        return neg
 
 
 def _near(text: str, start: int, end: int, places, w: _Words) -> bool:
