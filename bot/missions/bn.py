@@ -122,6 +122,7 @@ class _Words:
     planned_ahead: re.Pattern  # খুলছে right before the mission phrase (আবার খুলছে কিভের … দূতাবাস): to come
     void: re.Pattern  # a closure denied (বন্ধের পরিকল্পনা নেই): the mission exists
     service: re.Pattern  # সেবা, ভিসা: a negation after one is the service's
+    service_noun: re.Pattern  # সেবা right after a bare mission word (দূতাবাস সেবা): a compound, no mission
     postposition: re.Pattern  # সঙ্গে after a genitive country: a partner, not a sender
     appointed: re.Pattern  # নিযুক্ত হয়েছেন right after a mission word: a person
     appositive_nouns: frozenset  # রাজধানী, শহর: words of a place phrase
@@ -183,6 +184,7 @@ def _words(profile: Profile) -> _Words:
         planned_ahead=re.compile(f"(?<![{_W}])(?:{_alt(words('planned_ahead'))})(?![{_W}])"),
         void=re.compile(f"(?:{_alt(words('void_negations'))})(?![{_W}])"),
         service=re.compile(f"(?<![{_W}])(?:{_alt(words('service_words'))})(?![{_W}])"),
+        service_noun=re.compile(rf"\s+(?:{_alt(words('service_nouns'))})(?![{_W}])"),
         postposition=re.compile(rf"\s*(?:{_alt(words('postpositions'))})(?![{_W}])"),
         appointed=re.compile(rf"\s*(?:{_alt(words('appointed_words'))})(?![{_W}])"),
         appositive_nouns=frozenset(nfc(x) for x in words("appositive_nouns")),
@@ -222,8 +224,8 @@ def _anchors(text: str, profile: Profile, w: _Words) -> list[_Anchor]:
         after = ending.end() if ending else e
         if w.count_noun.match(text, after) or kind in w.kind_senders and w.role.match(text, after):
             continue  # ভারতে বাংলাদেশ মিশনের সংখ্যা: a count of missions; নুনসিও হিসেবে: the nuncio
-        if w.appointed.match(text, after):
-            continue  # … ব্রিটিশ হাই কমিশন নিযুক্ত হয়েছেন: a person
+        if w.appointed.match(text, after) or not ending and w.service_noun.match(text, after):
+            continue  # … ব্রিটিশ হাই কমিশন নিযুক্ত হয়েছেন: a person; বার্সেলোনায় দূতাবাস সেবা: a service, given anywhere
         out.append(_Anchor(s, e, kind, plural))
     return out
 
