@@ -74,6 +74,8 @@ CASES = [
      {("IT", "কাবুল", "AF", "embassy")}, set()),
     # a mission moved from one city to another: the destination before the mission word is no fact
     ("কিয়েভ থেকে লভিভে দূতাবাস সরিয়ে নিচ্ছে কানাডা", set(), set()),
+    ("ইয়েমেনে মিশরের দূতাবাস ওমানে সরিয়ে নেওয়া হয়েছে", set(), set()),  # moved out of the country
+    ("আবুধাবিতে ভারতের দূতাবাস নতুন ভবনে সরিয়ে নেওয়া হয়েছে", {("IN", "আবুধাবি", "AE", "embassy")}, set()),
     # an unknown quarter after a genitive city
     ("প্যারিসের মঁপারনাসের বাংলাদেশ দূতাবাসে অনুষ্ঠান হয়", {("BD", "প্যারিস", "FR", "embassy")}, set()),
     # a bare auxiliary after an oblique mission word and another noun is that noun's

@@ -406,6 +406,9 @@ def read(text: str, profile: Profile, gaz: Gazetteer, value: bool = False,
             # তেল আবিব থেকে তাদের দূতাবাস জেরুজালেমে স্থানান্তর: where it was, no more; তেল আবিব থেকে
             # জেরুজালেমে দূতাবাস সরিয়ে: where it goes, not yet a fact
             hosts = []
+        dest = next((p for p in post if p.case == "locative" and p.end <= clause_end), None) if moved else None
+        if dest is not None and hosts and all(h.place.country != dest.place.country for h in hosts):
+            hosts = []  # লিবিয়ায় বাংলাদেশ দূতাবাস তিউনিসিয়ায় সরিয়ে নেয়া হয়েছে: moved out of the country
         if not hosts and not moved:  # কনস্যুলেট ইয়াঙ্গুনে সরানো হচ্ছে: where it goes, not where it is
             hosts = _hosts_after(post, text, a.end, w, value)
             consumed |= {h.start for h in hosts}
