@@ -56,6 +56,9 @@ CASES = [
     # a country's genitive before 'with' is a partner, not the sender (the subject follows the verb)
     ("ইসরায়েলের সঙ্গে সম্পর্কের পর মানামায় দূতাবাস খুলল মরক্কো", {("MA", "মানামা", "BH", "embassy")}, set()),
     ("ভারতের সাথে আলোচনার পর দোহায় দূতাবাস খুলেছে নেপাল", {("NP", "দোহা", "QA", "embassy")}, set()),
+    # a list of mission phrases sharing the last one's predicate, a member added 'including'
+    ("মিলানে সুইস কনস্যুলেট এবং তুরিনের অফিসসহ রোমে অস্ট্রিয়ার দূতাবাস বন্ধ করা হয়েছে", set(),
+     {("CH", "IT"), ("AT", "IT")}),
     # people: the head of mission, and a mission word 'appointed'
     ("মাদ্রিদে মিশন প্রধান হিসেবে যোগ দিয়েছেন ভারতের কূটনীতিক", set(), set()),
     ("ব্রাজিলের নতুন মার্কিন হাই কমিশন নিযুক্ত হয়েছেন তিনি", set(), set()),
@@ -92,6 +95,19 @@ CASES = [
     ("পেরুর দূতাবাস একে অপরের দেশে কাজ করছে", set(), set()),
     ("চিলি ও পেরুর দূতাবাস একে অপরের দেশে খোলা হবে", set(), set()),
 ]
+
+
+# (text of two sentences, facts of the second): the pronoun subject after the verb
+PRONOUN = [
+    ("দক্ষিণ আমেরিকার দেশ চিলি ভুটানের সঙ্গে সম্পর্ক স্থাপন করে। গত মাসে থিম্পুতে দূতাবাস খুলেছে দেশটি।",
+     {("CL", "থিম্পু", "BT", "embassy")}),
+    ("চিলি ও পেরু একটি চুক্তি করে। গত মাসে থিম্পুতে দূতাবাস খুলেছে দেশটি।", set()),  # which of the two?
+]
+
+
+@pytest.mark.parametrize("text,want", PRONOUN, ids=range(len(PRONOUN)))
+def test_round4_pronoun_subject(text, want, profile, gaz):
+    assert prose(text, profile, gaz) == want
 
 
 @pytest.mark.parametrize("text,want,gone", CASES, ids=range(len(CASES)))

@@ -346,13 +346,15 @@ def _clause_end(text: str, start: int, hi: int) -> int:
 
 def read(text: str, profile: Profile, gaz: Gazetteer, value: bool = False,
          subject: tuple[str, ...] = (), pair: tuple[str, ...] = (),
-         before=()) -> list[Reading]:
+         before=(), agent: tuple[str, ...] = ()) -> list[Reading]:
     """Every mission a sentence (or, with ``value``, an infobox value) states, and every mission it
     says does not exist (``status`` absent); ``subject``: the countries the previous sentence is
     about, for a pronoun (``দেশটির ঢাকায় একটি দূতাবাস``); ``pair``: the title's two countries, for
     each other's missions (``উভয় দেশে পরস্পরের দূতাবাস রয়েছে``); ``before``: the missions of the
     sentence before (any status, or a function giving them), for a demonstrative (``এ তিন দূতাবাস উদ্বোধন করেন``) or a mission
-    word with no country named near it (its one sender); ``planned`` readings only carry a sender."""
+    word with no country named near it (its one sender); ``agent``: the countries the sentence before
+    names in the nominative, for a pronoun subject after the verb (``… দূতাবাস খুলেছে দেশটি``);
+    ``planned`` readings only carry a sender."""
     w = _words(profile)
     anchors = _anchors(text, profile, w)
     if not anchors:
@@ -461,6 +463,11 @@ def read(text: str, profile: Profile, gaz: Gazetteer, value: bool = False,
                           and (p.case == "nominative" or w.government.match(text, p.end))), None)
             # … বন্ধ করে ব্রিটিশ পররাষ্ট্র দপ্তর: a country's government or ministry as the subject
             senders = [after.place.id] if after else []
+            them = w.pronoun.search(text, verb.end(), clause_end) if verb and not after else None
+            if them and not re.search(f"[{_W}]", text[them.end():clause_end]):
+                # বেইজিং-এ দূতাবাস খুলেছে দেশটি: the one country the sentence before has as a subject
+                there = [c for c in agent if c not in host_ids]
+                senders = there if len(there) == 1 else []
         if not senders and not blocked and prev_senders and set(prev_senders) - host_ids:
             senders = prev_senders
         elif not senders and not blocked and w.pronoun.search(text, lo, a.start):
@@ -599,8 +606,10 @@ def _joined(gap: str, places, w: _Words) -> bool:
         gap = gap.replace(p.surface, " ")
     m = w.inflection.match(gap)
     words = re.findall(f"[{_W}]+", gap[m.end():] if m else gap)
+    # … কনস্যুলেট এবং পসকভের অফিসসহ … কনস্যুলেট বন্ধ: a member added 'including' joins the list too
     return any(w.coordination.fullmatch(x) for x in words) and all(
-        x in w.attributive or w.coordination.fullmatch(x) for x in words)
+        x in w.attributive or w.coordination.fullmatch(x) or any(x.endswith(i) and len(x) > len(i) for i in w.inclusive)
+        for x in words)
 
 
 def _closer(text: str, places, start: int, end: int, senders, w: _Words) -> list[PlaceMatch]:
@@ -810,10 +819,11 @@ def _subject(text: str, sent, profile: Profile, gaz: Gazetteer) -> tuple[str, ..
     ``সৌদি আরবের …।`` gives one, ``বাংলাদেশ ও সৌদি আরবের …।`` both (a pronoun then means the
     one that is not the host)."""
     last = _sentence_before(text, sent, profile)
-    places = gaz.find(last)
+    w = _words(profile)
+    places = gaz.find(last)  # মিশরের সঙ্গে বাংলাদেশের বাণিজ্য আছে: about Egypt, the partner too
     if not places or places[0].place.kind != "country" or places[0].case not in ("nominative", "genitive"):
         return ()
-    return tuple(dict.fromkeys(p.place.id for p in _group(places, 0, last, _words(profile), +1)
+    return tuple(dict.fromkeys(p.place.id for p in _group(places, 0, last, w, +1)
                                if p.place.kind == "country"))
 
 
@@ -859,8 +869,10 @@ def prose_facts(sentences, profile: Profile, gaz: Gazetteer, text: str | None = 
                             if profile.mission_kind_re.search(last) else ())
             return memo[0]
 
+        agent = tuple(dict.fromkeys(p.place.id for p in gaz.find(last)
+                                    if p.place.kind == "country" and p.case == "nominative"))
         for r in read(sent.text, profile, gaz, subject=_subject(text, sent, profile, gaz), pair=pair,
-                      before=before):
+                      before=before, agent=agent):
             if r.sender is None:
                 r = _pair_sender(r, sent.text, last, pair, profile, gaz)
             if r.status != status or r.sender is None or r.host is None or r.sender == r.host:
