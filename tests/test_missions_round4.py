@@ -79,6 +79,9 @@ CASES = [
     ("কিয়েভ থেকে লভিভে দূতাবাস সরিয়ে নিচ্ছে কানাডা", set(), set()),
     ("ইয়েমেনে মিশরের দূতাবাস ওমানে সরিয়ে নেওয়া হয়েছে", set(), set()),  # moved out of the country
     ("আবুধাবিতে ভারতের দূতাবাস নতুন ভবনে সরিয়ে নেওয়া হয়েছে", {("IN", "আবুধাবি", "AE", "embassy")}, set()),
+    # reopened by raising the flag again, the sender after the verb
+    ("ত্রিপোলির দূতাবাসে পুনরায় পতাকা তুলেছে তিউনিসিয়া", {("TN", "ত্রিপোলি", "LY", "embassy")}, set()),
+    ("ত্রিপোলির দূতাবাসে পতাকা নামিয়েছে তিউনিসিয়া", set(), set()),  # no opening: whose embassy?
     # an unknown quarter after a genitive city
     ("প্যারিসের মঁপারনাসের বাংলাদেশ দূতাবাসে অনুষ্ঠান হয়", {("BD", "প্যারিস", "FR", "embassy")}, set()),
     # a bare auxiliary after an oblique mission word and another noun is that noun's

@@ -457,7 +457,8 @@ def read(text: str, profile: Profile, gaz: Gazetteer, value: bool = False,
             senders = []
         elif not senders and not prev_senders:
             # বাংলাদেশে দূতাবাস খুলেছে আর্জেন্টিনা: the subject after the verb
-            verb = (profile.opening_re if not negated else w.closure).search(text, a.end, clause_end)
+            verb = (profile.opening_re if not negated else w.closure).search(text, a.end, clause_end) \
+                or (w.reopened.search(text, a.end, clause_end) if not negated else None)  # … পুনরায় পতাকা তুললো আমিরাত
             after = next((p for p in post if verb and p.start >= verb.end() and p.end <= clause_end
                           and p.place.kind == "country" and p.place.id not in host_ids
                           and (p.case == "nominative" or w.government.match(text, p.end))), None)
