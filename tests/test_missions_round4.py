@@ -82,6 +82,9 @@ CASES = [
     # reopened by raising the flag again, the sender after the verb
     ("ত্রিপোলির দূতাবাসে পুনরায় পতাকা তুলেছে তিউনিসিয়া", {("TN", "ত্রিপোলি", "LY", "embassy")}, set()),
     ("ত্রিপোলির দূতাবাসে পতাকা নামিয়েছে তিউনিসিয়া", set(), set()),  # no opening: whose embassy?
+    # a place after one mission word that heads the next mission phrase is the second's
+    ("কনস্যুলেটটি জাকার্তায় ভারতীয় দূতাবাসের অধীনে কাজ করে", {("IN", "জাকার্তা", "ID", "embassy")}, set()),
+    ("ভারতের কনস্যুলেট জাকার্তায় অবস্থিত", {("IN", "জাকার্তা", "ID", "consulate")}, set()),
     # an unknown quarter after a genitive city
     ("প্যারিসের মঁপারনাসের বাংলাদেশ দূতাবাসে অনুষ্ঠান হয়", {("BD", "প্যারিস", "FR", "embassy")}, set()),
     # a bare auxiliary after an oblique mission word and another noun is that noun's

@@ -413,6 +413,8 @@ def read(text: str, profile: Profile, gaz: Gazetteer, value: bool = False,
             hosts = []  # লিবিয়ায় বাংলাদেশ দূতাবাস তিউনিসিয়ায় সরিয়ে নেয়া হয়েছে: moved out of the country
         if not hosts and not moved:  # কনস্যুলেট ইয়াঙ্গুনে সরানো হচ্ছে: where it goes, not where it is
             hosts = _hosts_after(post, text, a.end, w, value)
+            if hosts and i + 1 < len(anchors) and not value and _leads(text, hosts[-1], anchors[i + 1], post, w):
+                hosts = []  # কনস্যুলেট নয়াদিল্লিতে মার্কিন দূতাবাসের মাধ্যমে: the place heads the next mission phrase
             consumed |= {h.start for h in hosts}
         if not hosts and i and _coordinated(text[anchors[i - 1].end:a.start], pre, w):
             hosts = prev_hosts  # ঢাকায় ভারতের হাইকমিশন ও চীনের দূতাবাস: the host of both
@@ -666,6 +668,20 @@ def _near(text: str, start: int, end: int, places, w: _Words) -> bool:
         if start <= p.start and p.end <= end:
             gap = gap.replace(p.surface, " ")
     return len([t for t in re.findall(f"[{_W}]+", gap) if t not in w.appositive_nouns]) <= 3
+
+
+def _leads(text: str, place, nxt, post, w: _Words) -> bool:
+    """A place after one mission word begins the next one's phrase: only countries, demonyms and
+    attributive words stand between it and the next mission word (``… নয়াদিল্লিতে মার্কিন দূতাবাসের``)."""
+    if place.case != "locative":
+        return False  # বাংলাদেশ কনস্যুলেট জেনারেল মিলান ইতালির মিশনে: Milan in apposition is the first's
+    gap = text[place.end:nxt.start]
+    named = [p for p in post if place.end <= p.start and p.end <= nxt.start]
+    if not named or any(p.place.kind != "country" for p in named):
+        return False
+    for p in named:
+        gap = gap.replace(p.surface, " ")
+    return all(t in w.attributive for t in re.findall(f"[{_W}]+", gap))
 
 
 def _governs(gap: str, gaz: Gazetteer) -> bool:
