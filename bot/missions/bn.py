@@ -47,6 +47,14 @@ predicate of their own share the second's; a country's government or ministry is
 the verb (``… বন্ধ করে ব্রিটিশ পররাষ্ট্র দপ্তর``); a count of missions (``মিশনের সংখ্যা``) names none;
 a moved mission's ``from`` place is no fact; a kind with one sender (the nunciature: the Holy See)
 takes a genitive country before it as host, and its word followed by ``হিসেবে`` is the nuncio.
+Round 4: verbs of a mission to come right before the mission phrase (``আবার খুলছে কিভের … দূতাবাস``)
+are plans; a denied closure (``বন্ধের পরিকল্পনা নেই``) and a closure that is past (``বন্ধ থাকার পর …
+আবার চালু হয়েছে``) leave the mission a fact; a negation after a service word, and a bare auxiliary of
+another noun (``দূতাবাসে হামলা হতে পারে``), are not the mission's; a genitive before a postposition
+(``তাইওয়ানের সঙ্গে``) is no sender; a genitive mission word before another (``হাইকমিশনের কনস্যুলেট
+অফিস``) only says whose; a locative place heading the next mission phrase is that one's; the
+sentence's own pair for each other's missions; a pronoun subject after the verb; a mission moved
+out of its country is no fact there; heads of mission and 'appointed' mission words are people.
 All words come from the profile's ``missions`` section.
 """
 
