@@ -53,6 +53,7 @@ CASES = [
     # … and 'embassy service' compounded (a bare mission word, then সেবা) is a service given there, no mission
     ("ভ্যালেন্সিয়ায় বাংলাদেশ দূতাবাস সেবা দেওয়া হয়েছে", set(), set()),
     ("ভ্যালেন্সিয়ায় বাংলাদেশ দূতাবাসের সেবা পাওয়া যায়", {("BD", "ভ্যালেন্সিয়া", "ES", "embassy")}, set()),
+    ("লিমায় কোরিয়ার দূতাবাস খোলার পর ভিসা সেবা বন্ধ", set(), set()),  # a plan, and a service closed
     # a country's genitive before 'with' is a partner, not the sender (the subject follows the verb)
     ("ইসরায়েলের সঙ্গে সম্পর্কের পর মানামায় দূতাবাস খুলল মরক্কো", {("MA", "মানামা", "BH", "embassy")}, set()),
     ("ভারতের সাথে আলোচনার পর দোহায় দূতাবাস খুলেছে নেপাল", {("NP", "দোহা", "QA", "embassy")}, set()),

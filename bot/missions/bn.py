@@ -507,6 +507,8 @@ def read(text: str, profile: Profile, gaz: Gazetteer, value: bool = False,
         if negated:
             prev_senders = senders if not blocked else []
             closing = w.closure.search(text, a.end, clause_end)
+            if closing and w.service.search(text, a.end, closing.start()):
+                closing = None  # … দূতাবাস খোলার পর সেবা বন্ধ: the service's closure, not the mission's
             if closing and not hosts and senders and group and not blocked and group[-1].case in ("genitive", "adjective"):
                 # … এস্তোনিয়ার দূতাবাস বন্ধ করে দিয়েছে রাশিয়া: the country closing them is their host
                 hosts = _closer(text, places, closing.end(), clause_end, senders, w) \
