@@ -2,8 +2,9 @@
 
 bn_real.json (811 sentences, split tune/holdout) has been tuned on whole since round 2: its numbers
 are tune numbers. bn_real2.json (labelled from other pages) was measured once, untuned, after round
-2's grammar was frozen, then tuned on whole in round 3: its numbers are tune numbers too. Text not
-tuned on is measured on a fresh set labelled after round 3.
+2's grammar was frozen, then tuned on whole in round 3: its numbers are tune numbers too. So was
+bn_real3.json (419 sentences, split holdout3, news mostly): measured untuned after rounds 2 and 3,
+tuned on whole in round 4. Text not tuned on is measured on a fresh set labelled after round 4.
 
 Each sentence is read as a one-line page by ``bot.facts.facts_for`` under the bn profile:
 a Wikipedia sentence under its ``page_title`` (reciprocal forms need the title's pair), a news
@@ -16,9 +17,10 @@ city agree; the city is compared as written without its case ending (labels) or 
 NFC, whitespace collapsed and casefolded. Labels marked ``sure: false`` count in neither precision nor
 recall: a fact matching one is neither a hit nor an extra, and missing one is no miss. Absent
 statements (``absent``: accredited elsewhere, closed, denied) are scored the same way on sender and
-host country. Prints, never asserts: bn_real.json by split and together, bn_real2.json (when it
-is there) together; ``--misses`` prints bn_real.json's differences.
-Run: python3 bench/bench_facts_real.py [--misses]
+host country. Prints, never asserts: bn_real.json by split and together, bn_real2.json and
+bn_real3.json (when there) by source and together; ``--misses``, ``--misses2`` and ``--misses3``
+print the differences of bn_real.json, bn_real2.json and bn_real3.json.
+Run: python3 bench/bench_facts_real.py [--misses] [--misses2] [--misses3]
 """
 
 from __future__ import annotations
@@ -37,6 +39,7 @@ from bot.profile import load_profile, nfc  # noqa: E402
 
 LABELS = ROOT / "fixtures" / "facts" / "bn_real.json"
 LABELS2 = ROOT / "fixtures" / "facts" / "bn_real2.json"  # tuned on since round 3
+LABELS3 = ROOT / "fixtures" / "facts" / "bn_real3.json"  # tuned on since round 4
 NEWS_TITLE = "আইসল্যান্ড–ফিজি সম্পর্ক"  # neither country occurs in the labelled sentences
 
 
@@ -128,6 +131,8 @@ def _print(name: str, items, profile, gaz, misses: bool) -> None:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--misses", action="store_true", help="print bn_real.json's differences")
+    ap.add_argument("--misses2", action="store_true", help="print bn_real2.json's differences")
+    ap.add_argument("--misses3", action="store_true", help="print bn_real3.json's differences")
     args = ap.parse_args()
     profile, gaz = load_profile("bn"), Gazetteer.load("bn")
     items = load_items()
@@ -135,7 +140,9 @@ def main() -> None:
         _print(f"bn_real {split}", [i for i in items if i["split"] == split], profile, gaz, False)
     _print("bn_real (tuned)", items, profile, gaz, args.misses)
     if LABELS2.exists():
-        _print("bn_real2 (tuned)", load_items(LABELS2), profile, gaz, False)
+        _print("bn_real2 (tuned)", load_items(LABELS2), profile, gaz, args.misses2)
+    if LABELS3.exists():
+        _print("bn_real3 (tuned)", load_items(LABELS3), profile, gaz, args.misses3)
 
 
 if __name__ == "__main__":

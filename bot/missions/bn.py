@@ -47,6 +47,14 @@ predicate of their own share the second's; a country's government or ministry is
 the verb (``… বন্ধ করে ব্রিটিশ পররাষ্ট্র দপ্তর``); a count of missions (``মিশনের সংখ্যা``) names none;
 a moved mission's ``from`` place is no fact; a kind with one sender (the nunciature: the Holy See)
 takes a genitive country before it as host, and its word followed by ``হিসেবে`` is the nuncio.
+Round 4: verbs of a mission to come right before the mission phrase (``আবার খুলছে কিভের … দূতাবাস``)
+are plans; a denied closure (``বন্ধের পরিকল্পনা নেই``) and a closure that is past (``বন্ধ থাকার পর …
+আবার চালু হয়েছে``) leave the mission a fact; a negation after a service word, and a bare auxiliary of
+another noun (``দূতাবাসে হামলা হতে পারে``), are not the mission's; a genitive before a postposition
+(``তাইওয়ানের সঙ্গে``) is no sender; a genitive mission word before another (``হাইকমিশনের কনস্যুলেট
+অফিস``) only says whose; a locative place heading the next mission phrase is that one's; the
+sentence's own pair for each other's missions; a pronoun subject after the verb; a mission moved
+out of its country is no fact there; heads of mission and 'appointed' mission words are people.
 All words come from the profile's ``missions`` section.
 """
 
@@ -119,6 +127,15 @@ class _Words:
     accreditation: re.Pattern  # served from elsewhere (স্বীকৃত, দায়িত্ব পালন)
     source: re.Pattern  # "from", right after a place (নয়াদিল্লি থেকে)
     historical: tuple  # (country, before year, host then, words dating a sentence before then)
+    planned_ahead: re.Pattern  # খুলছে right before the mission phrase (আবার খুলছে কিভের … দূতাবাস): to come
+    void: re.Pattern  # a closure denied (বন্ধের পরিকল্পনা নেই): the mission exists
+    service: re.Pattern  # সেবা, ভিসা: a negation after one is the service's
+    service_noun: re.Pattern  # সেবা right after a bare mission word (দূতাবাস সেবা): a compound, no mission
+    postposition: re.Pattern  # সঙ্গে after a genitive country: a partner, not a sender
+    appointed: re.Pattern  # নিযুক্ত হয়েছেন right after a mission word: a person
+    appositive_nouns: frozenset  # রাজধানী, শহর: words of a place phrase
+    reopened: re.Pattern  # আবারও চালু হয়েছে: a closure before is past
+    auxiliaries: frozenset  # হবে, না: bare negations, another noun's after an oblique mission word
 
 
 _CACHE: dict[int, tuple[Profile, _Words]] = {}
@@ -172,6 +189,15 @@ def _words(profile: Profile) -> _Words:
         historical=tuple((h["country"], h["before"], h["host"],
                           re.compile(f"(?<![{_W}])(?:{_alt(h.get('words', ()))})(?![{_W}])"))
                          for h in m.get("historical_hosts", ())),
+        planned_ahead=re.compile(f"(?<![{_W}])(?:{_alt(words('planned_ahead'))})(?![{_W}])"),
+        void=re.compile(f"(?:{_alt(words('void_negations'))})(?![{_W}])"),
+        service=re.compile(f"(?<![{_W}])(?:{_alt(words('service_words'))})(?![{_W}])"),
+        service_noun=re.compile(rf"\s+(?:{_alt(words('service_nouns'))})(?![{_W}])"),
+        postposition=re.compile(rf"\s*(?:{_alt(words('postpositions'))})(?![{_W}])"),
+        appointed=re.compile(rf"\s*(?:{_alt(words('appointed_words'))})(?![{_W}])"),
+        appositive_nouns=frozenset(nfc(x) for x in words("appositive_nouns")),
+        reopened=re.compile(f"(?<![{_W}])(?:{_alt(words('reopened'))})(?![{_W}])"),
+        auxiliaries=frozenset(" ".join(nfc(x).split()) for x in words("auxiliaries")),
     )
     _CACHE[id(profile)] = (profile, built)
     return built
@@ -206,6 +232,8 @@ def _anchors(text: str, profile: Profile, w: _Words) -> list[_Anchor]:
         after = ending.end() if ending else e
         if w.count_noun.match(text, after) or kind in w.kind_senders and w.role.match(text, after):
             continue  # ভারতে বাংলাদেশ মিশনের সংখ্যা: a count of missions; নুনসিও হিসেবে: the nuncio
+        if w.appointed.match(text, after) or not ending and w.service_noun.match(text, after):
+            continue  # … ব্রিটিশ হাই কমিশন নিযুক্ত হয়েছেন: a person; বার্সেলোনায় দূতাবাস সেবা: a service, given anywhere
         out.append(_Anchor(s, e, kind, plural))
     return out
 
@@ -218,7 +246,8 @@ def _only_words(text: str, allowed: frozenset, gaz: Gazetteer, w: _Words, city: 
     tokens = re.findall(f"[{_W}]+", text)
     return any(all(t in allowed for t in tokens[k + 1:])
                and (k < 0 and city or k >= 0 and (_is_area(tokens[k], w, gaz)
-                                                  or city and gaz.ending_case(tokens[k]) == "locative"))
+                                                  or city and gaz.ending_case(tokens[k]) == "locative"
+                                                  or city and k == 0 and gaz.ending_case(tokens[k]) == "genitive"))
                for k in range(-1, min(len(tokens), 4)))
 
 
@@ -296,7 +325,8 @@ def _senders(pre: list[PlaceMatch], text: str, at: int, hosts: set[str], w: _Wor
     """(sender group, blocked): the nearest country before ``at`` that is no host, with its
     coordinated countries; blocked when a body or generic word stands nearer."""
     cands = [i for i, p in enumerate(pre) if p.place.kind == "country" and p.place.id not in hosts
-             and p.case in ("genitive", "nominative", "adjective")]
+             and p.case in ("genitive", "nominative", "adjective")
+             and not (p.case == "genitive" and w.postposition.match(text, p.end))]  # তাইওয়ানের সঙ্গে: a partner
     start = pre[cands[-1]].end if cands else lo
     if w.blocker.search(text, start, at):
         return [], True
@@ -324,13 +354,15 @@ def _clause_end(text: str, start: int, hi: int) -> int:
 
 def read(text: str, profile: Profile, gaz: Gazetteer, value: bool = False,
          subject: tuple[str, ...] = (), pair: tuple[str, ...] = (),
-         before=()) -> list[Reading]:
+         before=(), agent: tuple[str, ...] = ()) -> list[Reading]:
     """Every mission a sentence (or, with ``value``, an infobox value) states, and every mission it
     says does not exist (``status`` absent); ``subject``: the countries the previous sentence is
     about, for a pronoun (``দেশটির ঢাকায় একটি দূতাবাস``); ``pair``: the title's two countries, for
     each other's missions (``উভয় দেশে পরস্পরের দূতাবাস রয়েছে``); ``before``: the missions of the
     sentence before (any status, or a function giving them), for a demonstrative (``এ তিন দূতাবাস উদ্বোধন করেন``) or a mission
-    word with no country named near it (its one sender); ``planned`` readings only carry a sender."""
+    word with no country named near it (its one sender); ``agent``: the countries the sentence before
+    names in the nominative, for a pronoun subject after the verb (``… দূতাবাস খুলেছে দেশটি``);
+    ``planned`` readings only carry a sender."""
     w = _words(profile)
     anchors = _anchors(text, profile, w)
     if not anchors:
@@ -343,8 +375,15 @@ def read(text: str, profile: Profile, gaz: Gazetteer, value: bool = False,
     prev_senders: list[str] = []
     prev_hosts: list[PlaceMatch] = []
     people = [m.end() for m in w.people.finditer(text)]
+    carried = None  # the lo of a mission word that governs the next one (হাইকমিশনের কনস্যুলেট অফিস)
     for i, a in enumerate(anchors):
         lo = anchors[i - 1].end if i else 0
+        if carried is not None:
+            lo, carried = carried, None
+        if i + 1 < len(anchors) and not a.plural and _governs(text[a.end:anchors[i + 1].start], gaz):
+            # সিলেটে ব্রিটিশ হাইকমিশনের কনস্যুলেট অফিস: the consulate, in Sylhet, is the mission read
+            carried = lo
+            continue
         # কুয়েতে নিযুক্ত বাংলাদেশের রাষ্ট্রদূত … ও দূতাবাসের: the places belong to the envoy
         lo = max([lo] + [p for p in people if p <= a.start and not _with_mission(text[p:a.start], w)])
         hi = anchors[i + 1].start if i + 1 < len(anchors) else len(text)
@@ -356,6 +395,13 @@ def read(text: str, profile: Profile, gaz: Gazetteer, value: bool = False,
         moved = w.move.search(text, a.end, clause_end)
         pre = [p for p in places if lo <= p.start and p.end <= a.start and p.start not in consumed]
         post = [p for p in places if a.end <= p.start and p.end <= hi]
+        own = _own_pair(pre, text, a, w)
+        if not value and own and w.reciprocal.search(text, a.end, clause_end):
+            # যুক্তরাষ্ট্র ও কিউবার দূতাবাস এখন একে অপরের দেশে: the pair the sentence names, each in the other
+            if not _negated(text, a.end, clause_end, w, profile.opening_re):
+                out += [Reading(a.kind, s, None, h, a.start) for s, h in (own, own[::-1])]
+            prev_senders = []
+            continue
         if not value and pair and len(set(pair)) == 2 and w.reciprocal.search(text, lo, a.start) \
                 and not any(p.place.kind == "country" and p.place.id not in pair for p in pre + post):
             # উভয় দেশে পরস্পরের দূতাবাস রয়েছে: both of the pair's missions, each in the other
@@ -364,10 +410,19 @@ def read(text: str, profile: Profile, gaz: Gazetteer, value: bool = False,
             prev_senders = []
             continue
         hosts = _hosts_before(pre, text, a.start, w, gaz)
-        if moved and hosts and all(w.source.match(text, h.end) for h in hosts):
-            hosts = []  # তেল আবিব থেকে তাদের দূতাবাস জেরুজালেমে স্থানান্তর: where it was, no more
+        if moved and hosts and (all(w.source.match(text, h.end) for h in hosts) or any(
+                w.source.match(text, q.end) and len(re.findall(f"[{_W}]+", text[q.end:hosts[0].start])) <= 1
+                for q in pre if q.end <= hosts[0].start)):
+            # তেল আবিব থেকে তাদের দূতাবাস জেরুজালেমে স্থানান্তর: where it was, no more; তেল আবিব থেকে
+            # জেরুজালেমে দূতাবাস সরিয়ে: where it goes, not yet a fact
+            hosts = []
+        dest = next((p for p in post if p.case == "locative" and p.end <= clause_end), None) if moved else None
+        if dest is not None and hosts and all(h.place.country != dest.place.country for h in hosts):
+            hosts = []  # লিবিয়ায় বাংলাদেশ দূতাবাস তিউনিসিয়ায় সরিয়ে নেয়া হয়েছে: moved out of the country
         if not hosts and not moved:  # কনস্যুলেট ইয়াঙ্গুনে সরানো হচ্ছে: where it goes, not where it is
             hosts = _hosts_after(post, text, a.end, w, value)
+            if hosts and i + 1 < len(anchors) and not value and _leads(text, hosts[-1], anchors[i + 1], post, w):
+                hosts = []  # কনস্যুলেট নয়াদিল্লিতে মার্কিন দূতাবাসের মাধ্যমে: the place heads the next mission phrase
             consumed |= {h.start for h in hosts}
         if not hosts and i and _coordinated(text[anchors[i - 1].end:a.start], pre, w):
             hosts = prev_hosts  # ঢাকায় ভারতের হাইকমিশন ও চীনের দূতাবাস: the host of both
@@ -391,7 +446,7 @@ def read(text: str, profile: Profile, gaz: Gazetteer, value: bool = False,
         senders = [g.place.id for g in group]
         if not senders and not blocked and fixed and fixed not in host_ids:
             senders = [fixed]  # the nunciature: the Holy See's
-        negated = not moved and w.negation.search(text, a.end, clause_end)
+        negated = not moved and _negated(text, a.end, clause_end, w, profile.opening_re)
         ahead = [h.end for h in hosts if h.end <= a.start]
         if ahead and w.planned_before.search(text, max(ahead), a.start):
             negated = True  # বার্নে হচ্ছে বাংলাদেশের নতুন দূতাবাস: the verb before the mission, to come
@@ -400,20 +455,30 @@ def read(text: str, profile: Profile, gaz: Gazetteer, value: bool = False,
             # বন্ধ করে দেওয়া হয়েছে কাবুলের মার্কিন দূতাবাস: the closure verb first, the mission phrase after it
             phrase = min([h.start for h in hosts if h.end <= a.start] + [g.start for g in group] + [a.start])
             verb = ([v for v in w.closed_before.finditer(text, lo, phrase)] or [None])[-1]
-            closed_ahead = verb is not None and len(re.findall(f"[{_W}]+", text[verb.end():phrase])) <= 3 \
-                and not re.search("[,;।|]", text[verb.end():phrase])
+            closed_ahead = verb is not None and _near(text, verb.end(), phrase, places, w)
+            ahead_plan = ([v for v in w.planned_ahead.finditer(text, lo, phrase)] or [None])[-1]
+            if ahead_plan is not None and _near(text, ahead_plan.end(), phrase, places, w):
+                negated = True  # আবার খুলছে কিভের ভারতীয় দূতাবাস: to come
+        if closed_ahead and w.reopened.search(text, a.end, hi):
+            closed_ahead = False  # তেহরানে … বন্ধ থাকা দূতাবাস, আবারও চালু হয়েছে: opened again
         if closed_ahead:
             negated = True  # ওমানে বন্ধ বাংলাদেশ দূতাবাস; বাংলাদেশে বন্ধ হলো … দূতাবাস: closed
         if blocked:
             senders = []
         elif not senders and not prev_senders:
             # বাংলাদেশে দূতাবাস খুলেছে আর্জেন্টিনা: the subject after the verb
-            verb = (profile.opening_re if not negated else w.closure).search(text, a.end, clause_end)
+            verb = (profile.opening_re if not negated else w.closure).search(text, a.end, clause_end) \
+                or (w.reopened.search(text, a.end, clause_end) if not negated else None)  # … পুনরায় পতাকা তুললো আমিরাত
             after = next((p for p in post if verb and p.start >= verb.end() and p.end <= clause_end
                           and p.place.kind == "country" and p.place.id not in host_ids
                           and (p.case == "nominative" or w.government.match(text, p.end))), None)
             # … বন্ধ করে ব্রিটিশ পররাষ্ট্র দপ্তর: a country's government or ministry as the subject
             senders = [after.place.id] if after else []
+            them = w.pronoun.search(text, verb.end(), clause_end) if verb and not after else None
+            if them and not re.search(f"[{_W}]", text[them.end():clause_end]):
+                # বেইজিং-এ দূতাবাস খুলেছে দেশটি: the one country the sentence before has as a subject
+                there = [c for c in agent if c not in host_ids]
+                senders = there if len(there) == 1 else []
         if not senders and not blocked and prev_senders and set(prev_senders) - host_ids:
             senders = prev_senders
         elif not senders and not blocked and w.pronoun.search(text, lo, a.start):
@@ -442,9 +507,12 @@ def read(text: str, profile: Profile, gaz: Gazetteer, value: bool = False,
         if negated:
             prev_senders = senders if not blocked else []
             closing = w.closure.search(text, a.end, clause_end)
+            if closing and w.service.search(text, a.end, closing.start()):
+                closing = None  # … দূতাবাস খোলার পর সেবা বন্ধ: the service's closure, not the mission's
             if closing and not hosts and senders and group and not blocked and group[-1].case in ("genitive", "adjective"):
                 # … এস্তোনিয়ার দূতাবাস বন্ধ করে দিয়েছে রাশিয়া: the country closing them is their host
-                hosts = _closer(text, places, closing.end(), clause_end, senders, w)
+                hosts = _closer(text, places, closing.end(), clause_end, senders, w) \
+                    or _ruler(pre, group, text, senders, w)
             if (closing or closed_ahead) and not a.plural:
                 # ঢাকায় মেক্সিকোর দূতাবাস নেই; … দূতাবাস বন্ধ করে দিল উত্তর কোরিয়া
                 out += [Reading(a.kind, s, h if h.place.kind == "city" else None, h.place.country, a.start,
@@ -551,8 +619,10 @@ def _joined(gap: str, places, w: _Words) -> bool:
         gap = gap.replace(p.surface, " ")
     m = w.inflection.match(gap)
     words = re.findall(f"[{_W}]+", gap[m.end():] if m else gap)
+    # … কনস্যুলেট এবং পসকভের অফিসসহ … কনস্যুলেট বন্ধ: a member added 'including' joins the list too
     return any(w.coordination.fullmatch(x) for x in words) and all(
-        x in w.attributive or w.coordination.fullmatch(x) for x in words)
+        x in w.attributive or w.coordination.fullmatch(x) or any(x.endswith(i) and len(x) > len(i) for i in w.inclusive)
+        for x in words)
 
 
 def _closer(text: str, places, start: int, end: int, senders, w: _Words) -> list[PlaceMatch]:
@@ -571,6 +641,91 @@ def _closer(text: str, places, start: int, end: int, senders, w: _Words) -> list
         elif p.case != "nominative":
             return []
         return [] if re.search(f"[{_W}]", rest) else [p]
+    return []
+
+
+def _negated(text: str, start: int, end: int, w: _Words, opening: re.Pattern):
+    """The negation of a mission word's clause (``start``..``end``, the word ending at ``start``), or
+    None: a negation after a service word is the service's (দূতাবাসে কনস্যুলার সেবা বন্ধ), a denied
+    closure (বন্ধের পরিকল্পনা নেই, বন্ধ হচ্ছে না) says the mission exists, and a bare auxiliary
+    (হতে পারে, না) after a mission word in an oblique case and another word is that word's
+    (তুরস্কে ইসরায়েলি দূতাবাসে হামলা হতে পারে), and so is হবে after an infinitive of no opening
+    verb (দপ্তরে কর্মী সংখ্যা কমাতে হবে: must; but শাখা অফিস হবে, স্থাপন করতে হবে are to come)."""
+    ending = w.inflection.match(text, start)
+    oblique = ending is not None and ending.group().lstrip("-") not in ("ও", "ই", "টি", "টিও")
+    at = start
+    while True:
+        neg = w.negation.search(text, at, end)
+        if neg is None or w.service.search(text, start, neg.start()) or w.void.match(text, neg.start()):
+            return None
+        between = re.findall(f"[{_W}]+", text[ending.end():neg.start()]) if oblique else []
+        word = " ".join(neg.group().split())
+        if between and word in w.auxiliaries and (word != "হবে" or between[-1].endswith("তে") and not any(
+                opening.search(x) for x in between[-3:])):
+            at = neg.end()  # … দপ্তরে কর্মী সংখ্যা অর্ধেক কমাতে হবে: an obligation, not a mission to come
+            continue
+        return neg
+
+
+def _near(text: str, start: int, end: int, places, w: _Words) -> bool:
+    """A verb ending at ``start`` stands right before the mission phrase at ``end``: at most three
+    words between, besides places and 'capital' nouns (বন্ধ ঘোষণা করা হল তুরস্কের রাজধানী আঙ্কারাস্থ …),
+    and no clause mark."""
+    gap = text[start:end]
+    if re.search("[,;।|]", gap):
+        return False
+    for p in places:
+        if start <= p.start and p.end <= end:
+            gap = gap.replace(p.surface, " ")
+    return len([t for t in re.findall(f"[{_W}]+", gap) if t not in w.appositive_nouns]) <= 3
+
+
+def _leads(text: str, place, nxt, post, w: _Words) -> bool:
+    """A place after one mission word begins the next one's phrase: only countries, demonyms and
+    attributive words stand between it and the next mission word (``… নয়াদিল্লিতে মার্কিন দূতাবাসের``)."""
+    if place.case != "locative":
+        return False  # বাংলাদেশ কনস্যুলেট জেনারেল মিলান ইতালির মিশনে: Milan in apposition is the first's
+    gap = text[place.end:nxt.start]
+    named = [p for p in post if place.end <= p.start and p.end <= nxt.start]
+    if not named or any(p.place.kind != "country" for p in named):
+        return False
+    for p in named:
+        gap = gap.replace(p.surface, " ")
+    return all(t in w.attributive for t in re.findall(f"[{_W}]+", gap))
+
+
+def _governs(gap: str, gaz: Gazetteer) -> bool:
+    """A genitive mission word right before another (``হাইকমিশনের কনস্যুলেট অফিস``): the first
+    only says whose office the second is."""
+    ending = gap.rstrip()
+    return bool(ending) and ending != gap and gaz.suffix_case(ending) == "genitive"
+
+
+def _own_pair(pre, text: str, a, w: _Words) -> tuple[str, ...]:
+    """Two countries coordinated right before a mission word (``যুক্তরাষ্ট্র ও কিউবার দূতাবাস``)."""
+    if not pre or pre[-1].place.kind != "country" or pre[-1].case != "genitive" \
+            or re.search(f"[{_W}]", w.inflection.sub("", text[pre[-1].end:a.start], count=1)):
+        return ()
+    group = _group(pre, len(pre) - 1, text, w, -1)
+    ids = tuple(dict.fromkeys(g.place.id for g in group if g.place.kind == "country"))
+    return ids if len(ids) == 2 and len(group) == 2 else ()
+
+
+def _ruler(pre, group, text: str, senders, w: _Words) -> list[PlaceMatch]:
+    """A country's government before the closed missions' senders (``বাংলাদেশের তৎকালীন সামরিক
+    জান্তা আর্জেন্টিনার দূতাবাস বন্ধ করে দিয়েছিল``): it closed them in its land."""
+    for p in pre:
+        if p in group or p.end > group[0].start or p.place.kind != "country" or p.place.id in senders:
+            continue
+        rest = text[p.end:group[0].start]
+        words = re.findall(f"[{_W}]+", rest)
+        k = 0
+        while k < len(words) and words[k] in w.attributive:
+            k += 1
+        tail = " ".join(words[k:])
+        g = w.government.match(" " + tail)
+        if g and g.end() == len(tail) + 1 and p.case == "genitive":
+            return [p]
     return []
 
 
@@ -691,10 +846,11 @@ def _subject(text: str, sent, profile: Profile, gaz: Gazetteer) -> tuple[str, ..
     ``সৌদি আরবের …।`` gives one, ``বাংলাদেশ ও সৌদি আরবের …।`` both (a pronoun then means the
     one that is not the host)."""
     last = _sentence_before(text, sent, profile)
-    places = gaz.find(last)
+    w = _words(profile)
+    places = gaz.find(last)  # মিশরের সঙ্গে বাংলাদেশের বাণিজ্য আছে: about Egypt, the partner too
     if not places or places[0].place.kind != "country" or places[0].case not in ("nominative", "genitive"):
         return ()
-    return tuple(dict.fromkeys(p.place.id for p in _group(places, 0, last, _words(profile), +1)
+    return tuple(dict.fromkeys(p.place.id for p in _group(places, 0, last, w, +1)
                                if p.place.kind == "country"))
 
 
@@ -740,8 +896,10 @@ def prose_facts(sentences, profile: Profile, gaz: Gazetteer, text: str | None = 
                             if profile.mission_kind_re.search(last) else ())
             return memo[0]
 
+        agent = tuple(dict.fromkeys(p.place.id for p in gaz.find(last)
+                                    if p.place.kind == "country" and p.case == "nominative"))
         for r in read(sent.text, profile, gaz, subject=_subject(text, sent, profile, gaz), pair=pair,
-                      before=before):
+                      before=before, agent=agent):
             if r.sender is None:
                 r = _pair_sender(r, sent.text, last, pair, profile, gaz)
             if r.status != status or r.sender is None or r.host is None or r.sender == r.host:
