@@ -49,7 +49,7 @@ import unicodedata
 import urllib.error
 import urllib.request
 from dataclasses import asdict, dataclass, field, fields
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from xml.sax.saxutils import escape
 
@@ -367,8 +367,11 @@ def join(sb: Sandbox, other: Sandbox) -> Sandbox:
             stale = sorted(row[0] for row in db.execute(
                 "SELECT DISTINCT pl_from FROM pagelinks WHERE pl_namespace = 0 AND pl_title LIKE ?",
                 (other.lang[:1].upper() + other.lang[1:] + ":%",)))
-            now = datetime.now(timezone.utc).strftime("%Y%m%d%H%M%S")
-            db.executemany("UPDATE page SET page_touched = ? WHERE page_id = ?", [(now, i) for i in stale])
+            # a second ahead: MediaWiki keeps a parser cache entry made in the very second the page
+            # was touched (CacheTime::expired compares with <), so a page rendered just before the
+            # join would otherwise keep its old links one time in many
+            later = (datetime.now(timezone.utc) + timedelta(seconds=1)).strftime("%Y%m%d%H%M%S")
+            db.executemany("UPDATE page SET page_touched = ? WHERE page_id = ?", [(later, i) for i in stale])
     finally:
         db.close()
     for first, last in _runs(stale):

@@ -170,3 +170,36 @@ def test_join_refusals(made, tmp_path):
     # nothing changed: both still serve, still joined
     assert sandbox.running(sandbox.load(bn.dir)) and sandbox.running(sandbox.load(en.dir))
     assert (sandbox.load(bn.dir).linked, sandbox.load(en.dir).linked) == ({"en": en.port}, {"bn": bn.port})
+
+
+def test_join_refreshes_a_page_rendered_in_the_very_second_of_the_join(tmp_path, network_guard, monkeypatch):
+    """MediaWiki keeps a parser cache entry made in the same second as the page's page_touched
+    (CacheTime::expired compares with <), and refreshLinks reuses such an entry: a join whose clock
+    reads the second the page was rendered must still give the page its language link."""
+    import re
+    from datetime import datetime, timezone
+
+    bn = sandbox.install(tmp_path / "bn", 0)
+    de = sandbox.install(tmp_path / "de", 0, lang="de")
+    try:
+        sandbox.seed(bn, {"পাতা": "লেখা।\n[[de:Seite]]\n"})
+        sandbox.serve(bn)
+        parsed = api(bn, action="parse", page="পাতা", prop="text|langlinks")["parse"]
+        assert parsed["langlinks"] == []
+        rendered = datetime.strptime(re.search(r"Cached time: (\d{14})", parsed["text"]).group(1),
+                                     "%Y%m%d%H%M%S").replace(tzinfo=timezone.utc)
+
+        class Clock(datetime):  # the join runs in the second the page was rendered
+            @classmethod
+            def now(cls, tz=None):
+                return rendered
+
+        monkeypatch.setattr(sandbox, "datetime", Clock)
+        sandbox.join(bn, de)
+        page = api(bn, action="query", prop="langlinks", titles="পাতা")["query"]["pages"][0]
+        assert page["langlinks"] == [{"lang": "de", "title": "Seite"}]
+        parsed = api(bn, action="parse", page="পাতা", prop="langlinks")["parse"]
+        assert [(link["lang"], link["title"]) for link in parsed["langlinks"]] == [("de", "Seite")]
+    finally:
+        sandbox.stop(tmp_path / "bn")
+        sandbox.stop(tmp_path / "de")
