@@ -224,6 +224,12 @@ def compare(here_facts, there: list[EnglishFact], pair: set[str]) -> list[Row]:
     for f in _sender_page_wins(there, gaz):
         k = f.key
         groups[(*k[:3], city(k[3]) if ":" in (k[3] or "") else k[3])].append(f)
+    for k in [k for k in groups if k[3] is None]:
+        # "… opened its embassy in Tripoli … uses its embassy in Libya": the mission English placed
+        # already, said again without its city
+        placed = [j for j in groups if j[:3] == k[:3] and j[3] is not None]
+        if placed:
+            groups[placed[0]] += groups.pop(k)
     rows: list[Row] = []
     used: set[tuple] = set()
     pending = []
