@@ -55,6 +55,10 @@ another noun (``দূতাবাসে হামলা হতে পারে`
 অফিস``) only says whose; a locative place heading the next mission phrase is that one's; the
 sentence's own pair for each other's missions; a pronoun subject after the verb; a mission moved
 out of its country is no fact there; heads of mission and 'appointed' mission words are people.
+Cross-check round 3: two cities of two countries before ``দুই দেশের`` share out each country's mission
+(``সিউল ও টোকিওতে দুই দেশের দূতাবাস``); each other's ``রাজধানীতে`` is the host's capital; a country before
+a postposition is a topic; a count equal to its cities is one mission in each; a mission that ``ছিল``
+and a later clause moves is in its new place, one that a later clause closes is absent only.
 All words come from the profile's ``missions`` section.
 """
 
