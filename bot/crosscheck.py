@@ -196,6 +196,11 @@ def _disagreement(row: "Row", same: list[tuple]) -> list[tuple]:
         chief = [ek for ek in same if ek[2] in CHIEF and ek[3] and ":" in ek[3] and ek[3] != row.city_id]
         if chief:
             return chief[:1]
+    if row.kind not in CHIEF and row.kind != "other" and row.city_id:
+        # a sender keeps as many consulates as it likes: Guadalajara's consulate-general beside León's
+        # contradicts nothing; the same city's mission of another kind does, and (issue 23) a chief
+        # mission English gives instead (a consulate in Karachi against an embassy in Islamabad)
+        return [ek for ek in same if ek[3] == row.city_id] or [ek for ek in same if ek[2] in CHIEF]
     return (([ek for ek in same if ek[3] == row.city_id] if row.city_id else [])
             or [ek for ek in same if ek[2] == row.kind] or same)
 
@@ -210,10 +215,21 @@ def compare(here_facts, there: list[EnglishFact], pair: set[str]) -> list[Row]:
     for f in here_facts:
         if f.sender and f.host_country and f.sender != f.host_country and {f.sender, f.host_country} == pair:
             here[(f.sender, f.host_country, f.kind, city(f.host_city_id))].append(f)
+    for k in [k for k in here if k[2] == "other"]:
+        # কলম্বোর মালয়েশীয় মিশন after কলম্বোতে মালয়েশিয়ার দূতাবাস: the mission already stated with its kind
+        named = [j for j in here if j[:2] == k[:2] and j[2] != "other" and (k[3] is None or j[3] == k[3])]
+        if named:
+            here[named[0]] += here.pop(k)
     groups: dict[tuple, list[EnglishFact]] = defaultdict(list)
     for f in _sender_page_wins(there, gaz):
         k = f.key
         groups[(*k[:3], city(k[3]) if ":" in (k[3] or "") else k[3])].append(f)
+    for k in [k for k in groups if k[3] is None]:
+        # "… opened its embassy in Tripoli … uses its embassy in Libya": the mission English placed
+        # already, said again without its city
+        placed = [j for j in groups if j[:3] == k[:3] and j[3] is not None]
+        if placed:
+            groups[placed[0]] += groups.pop(k)
     rows: list[Row] = []
     used: set[tuple] = set()
     pending = []

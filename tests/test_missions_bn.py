@@ -54,8 +54,9 @@ POSITIVE = [
     ("ভারতের হাইকমিশন [[ঢাকা]]য় এবং বাংলাদেশের হাইকমিশন [[নয়াদিল্লি]]তে অবস্থিত।",
      {("IN", "ঢাকা", "BD", "high-commission"), ("BD", "নয়াদিল্লি", "IN", "high-commission")}),
     # each other's missions in a bilateral article (issue 22): both of the title's pair
+    # … রাজধানীতে: in each other's capital, the city from gazetteer data (round 3 of the cross-check)
     ("দুই দেশ পরস্পরের রাজধানীতে দূতাবাস স্থাপন করে।",
-     {("BD", None, "IN", "embassy"), ("IN", None, "BD", "embassy")}),
+     {("BD", "নয়াদিল্লি", "IN", "embassy"), ("IN", "ঢাকা", "BD", "embassy")}),
     # subjects in the nominative
     ("২০১২ সালে, আর্জেন্টিনা, আজারবাইজানের রাজধানী বাকুতে তাদের স্থায়ী দূতাবাস স্থাপন করে।",
      {("AR", "বাকু", "AZ", "embassy")}),

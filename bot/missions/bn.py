@@ -55,6 +55,10 @@ another noun (``দূতাবাসে হামলা হতে পারে`
 অফিস``) only says whose; a locative place heading the next mission phrase is that one's; the
 sentence's own pair for each other's missions; a pronoun subject after the verb; a mission moved
 out of its country is no fact there; heads of mission and 'appointed' mission words are people.
+Cross-check round 3: two cities of two countries before ``দুই দেশের`` share out each country's mission
+(``সিউল ও টোকিওতে দুই দেশের দূতাবাস``); each other's ``রাজধানীতে`` is the host's capital; a country before
+a postposition is a topic; a count equal to its cities is one mission in each; a mission that ``ছিল``
+and a later clause moves is in its new place, one that a later clause closes is absent only.
 All words come from the profile's ``missions`` section.
 """
 
@@ -136,6 +140,9 @@ class _Words:
     appositive_nouns: frozenset  # রাজধানী, শহর: words of a place phrase
     reopened: re.Pattern  # আবারও চালু হয়েছে: a closure before is past
     auxiliaries: frozenset  # হবে, না: bare negations, another noun's after an oblique mission word
+    both: re.Pattern  # দুই দেশের: both countries' missions, one in each of two cities named before
+    count_values: dict  # দুটি -> 2: a count equal to the cities before it is one mission in each
+    past: re.Pattern  # ছিল: the mission was (with a later closure or move: no fact there)
 
 
 _CACHE: dict[int, tuple[Profile, _Words]] = {}
@@ -198,6 +205,9 @@ def _words(profile: Profile) -> _Words:
         appositive_nouns=frozenset(nfc(x) for x in words("appositive_nouns")),
         reopened=re.compile(f"(?<![{_W}])(?:{_alt(words('reopened'))})(?![{_W}])"),
         auxiliaries=frozenset(" ".join(nfc(x).split()) for x in words("auxiliaries")),
+        both=re.compile(f"(?<![{_W}])(?:{_alt(words('both_words'))})(?![{_W}])"),
+        count_values={nfc(k): v for k, v in m.get("count_values", {}).items()},
+        past=re.compile(f"(?<![{_W}])(?:{_alt(words('past_words'))})(?![{_W}])"),
     )
     _CACHE[id(profile)] = (profile, built)
     return built
@@ -364,6 +374,7 @@ def read(text: str, profile: Profile, gaz: Gazetteer, value: bool = False,
     names in the nominative, for a pronoun subject after the verb (``… দূতাবাস খুলেছে দেশটি``);
     ``planned`` readings only carry a sender."""
     w = _words(profile)
+    original = text
     anchors = _anchors(text, profile, w)
     if not anchors:
         # X-এর রাষ্ট্রদূত নয়াদিল্লি থেকে বাংলাদেশের দায়িত্ব পালন করেন: no mission word, one absent
@@ -377,6 +388,7 @@ def read(text: str, profile: Profile, gaz: Gazetteer, value: bool = False,
     people = [m.end() for m in w.people.finditer(text)]
     carried = None  # the lo of a mission word that governs the next one (হাইকমিশনের কনস্যুলেট অফিস)
     for i, a in enumerate(anchors):
+        text = original  # a count masked for the mission word before (_counted)
         lo = anchors[i - 1].end if i else 0
         if carried is not None:
             lo, carried = carried, None
@@ -395,6 +407,13 @@ def read(text: str, profile: Profile, gaz: Gazetteer, value: bool = False,
         moved = w.move.search(text, a.end, clause_end)
         pre = [p for p in places if lo <= p.start and p.end <= a.start and p.start not in consumed]
         post = [p for p in places if a.end <= p.start and p.end <= hi]
+        each = [] if value else _each_in_the_other(pre, text, a, w, pair)
+        if each:
+            # সিউল ও টোকিওতে দুই দেশের দূতাবাস: each country's mission in the other's city
+            if not _negated(text, a.end, clause_end, w, profile.opening_re):
+                out += each
+            prev_senders = []
+            continue
         own = _own_pair(pre, text, a, w)
         if not value and own and w.reciprocal.search(text, a.end, clause_end):
             # যুক্তরাষ্ট্র ও কিউবার দূতাবাস এখন একে অপরের দেশে: the pair the sentence names, each in the other
@@ -402,11 +421,17 @@ def read(text: str, profile: Profile, gaz: Gazetteer, value: bool = False,
                 out += [Reading(a.kind, s, None, h, a.start) for s, h in (own, own[::-1])]
             prev_senders = []
             continue
-        if not value and pair and len(set(pair)) == 2 and w.reciprocal.search(text, lo, a.start) \
-                and not any(p.place.kind == "country" and p.place.id not in pair for p in pre + post):
-            # উভয় দেশে পরস্পরের দূতাবাস রয়েছে: both of the pair's missions, each in the other
+        mutual = None if value or not pair or len(set(pair)) != 2 else \
+            ([m for m in w.reciprocal.finditer(text, lo, a.start)] or [None])[-1]
+        if mutual and not any(p.place.kind == "country" and p.place.id not in pair
+                              and not w.postposition.match(text, p.end) for p in pre + post):
+            # উভয় দেশে পরস্পরের দূতাবাস রয়েছে: both of the pair's missions, each in the other (a country
+            # before a postposition is a topic: সাইপ্রাস নিয়ে … বিরোধ থাকলেও উভয় দেশ …); একে অপরের
+            # রাজধানীতে: in the host's capital (gazetteer data)
+            capital = w.capital.match(text, mutual.end())
             if not w.negation.search(text, a.end, clause_end):
-                out += [Reading(a.kind, s, None, h, a.start) for s, h in (pair, pair[::-1])]
+                out += [Reading(a.kind, s, _capital(gaz, h, a.start) if capital else None, h, a.start)
+                        for s, h in (pair, pair[::-1])]
             prev_senders = []
             continue
         hosts = _hosts_before(pre, text, a.start, w, gaz)
@@ -442,6 +467,10 @@ def read(text: str, profile: Profile, gaz: Gazetteer, value: bool = False,
                 hosts = [city]
                 consumed.add(city.start)
         host_ids = {h.place.country for h in hosts} | {h.place.id for h in hosts}
+        counted = _counted(text, hosts, a, w)
+        if counted is not None:
+            # নিউ ইয়র্ক সিটি ও লস অ্যাঞ্জেলেসে দুটি কনস্যুলেট-জেনারেল: one in each, no generic count
+            text = text[:counted[0]] + " " * (counted[1] - counted[0]) + text[counted[1]:]
         group, blocked = _senders([p for p in pre if p not in hosts], text, a.start, host_ids, w, lo)
         senders = [g.place.id for g in group]
         if not senders and not blocked and fixed and fixed not in host_ids:
@@ -521,6 +550,7 @@ def read(text: str, profile: Profile, gaz: Gazetteer, value: bool = False,
                 out += [Reading(a.kind, s, None, None, a.start, "planned") for s in senders]
             continue
         generic_at = _generic(text, lo, a, w)
+        text = original
         if (a.plural or generic_at is not None) and not (
                 group and group[-1].suffix in w.inclusive and generic_at is not None and group[-1].end <= generic_at):
             # generic: only senders named after the generic word, only named cities (but ভারত,
@@ -570,17 +600,90 @@ def read(text: str, profile: Profile, gaz: Gazetteer, value: bool = False,
         if a.kind == "other":
             # ইসলামাবাদে বাংলাদেশের হাইকমিশন পাকিস্তানে বাংলাদেশের প্রধান কূটনৈতিক মিশন: said again
             found = [r for r in found if not any(o.sender == r.sender and o.host == r.host for o in out)]
-        out += found
+        was = found and not value and w.past.search(text, a.end, clause_end)
+        dest = _moved_later(text, clause_end, hi, places, w) if was and not moved else None
+        if dest is not None:
+            # বাংলাদেশের দূতাবাস একসময় বন শহরে ছিল; … সেটি বার্লিনে স্থানান্তরিত হয়: where it is now (in
+            # that country; moved out of it, none there)
+            found = [replace(r, city=dest if dest.place.kind == "city" else None) for r in found
+                     if r.host == dest.place.country]
+            found = [r for r in found if not any(o.status == "present" and (o.sender, o.host, o.city) == (
+                r.sender, r.host, r.city) for o in out)]
+        closed_later = hi == len(text) and w.closure_ref.search(text, clause_end, hi) \
+            and w.closure.search(text, clause_end, hi)  # … চালু করে, তবে তারপর থেকেই এটি বন্ধ
+        if not (closed_later and was):  # … একটি কনস্যুলেট ছিল, যা … বন্ধ করে দেওয়া হয়: absent only
+            out += found
         if found and not value and (
                 w.former.search(text, max(lo, a.start - 24), a.start)  # একটি সাবেক কূটনৈতিক মিশন
-                or hi == len(text) and w.closure_ref.search(text, clause_end, hi)
-                and w.closure.search(text, clause_end, hi)):  # … চালু করে, তবে তারপর থেকেই এটি বন্ধ
+                or closed_later):
             out += [replace(r, status="absent") for r in found]
         if not hosts and value:
             for s in senders or [None]:
                 out.append(Reading(a.kind, s, None, None, a.start))
+    text = original
     out += _accredited(text, places, anchors, w, profile)
     return _historical(text, out, w, profile)
+
+
+def _moved_later(text: str, start: int, hi: int, places, w: _Words) -> PlaceMatch | None:
+    """The place a later clause of the sentence moves the mission just named to (``…; … সেটি
+    বার্লিনে স্থানান্তরিত হয়``): a word taking it up, then a locative place, then a move word within
+    two words of it, no negation or plan after; None otherwise."""
+    ref = w.closure_ref.search(text, start, hi)
+    mv = w.move.search(text, ref.end(), hi) if ref else None
+    if mv is None or w.negation.search(text, mv.end(), hi):
+        return None
+    dest = [p for p in places if ref.end() <= p.start and p.end <= mv.start() and p.case == "locative"]
+    if not dest or len(re.findall(f"[{_W}]+", text[dest[-1].end:mv.start()])) > 2:
+        return None
+    return dest[-1]
+
+
+def _each_in_the_other(pre, text: str, a: _Anchor, w: _Words, pair: tuple[str, ...]) -> list[Reading]:
+    """``সিউল ও টোকিওতে দুই দেশের দূতাবাস``: two coordinated locative cities of two countries right
+    before a 'both countries' word right before the mission word; each country's mission is in the
+    other's city (the cities assigned by their country). Another country named before, or a pair of
+    the title that is not theirs, reads nothing."""
+    both = ([m for m in w.both.finditer(text, 0, a.start)] or [None])[-1]
+    if both is None or a.plural or text[both.end():a.start].strip():
+        return []
+    last = next((i for i in range(len(pre) - 1, -1, -1) if pre[i].end <= both.start()), None)
+    if last is None or pre[last].case != "locative" or text[pre[last].end:both.start()].strip():
+        return []
+    cities = _group(pre, last, text, w, -1)
+    countries = {c.place.country for c in cities}
+    if len(cities) != 2 or any(c.place.kind != "city" for c in cities) or len(countries) != 2             or (len(set(pair)) == 2 and countries != set(pair))             or any(p.place.kind == "country" and p.place.id not in countries for p in pre):
+        return []
+    return [Reading(a.kind, next(iter(countries - {c.place.country})), c, c.place.country, a.start) for c in cities]
+
+
+def _capital(gaz: Gazetteer, country: str, at: int) -> PlaceMatch | None:
+    """The capital of ``country`` (gazetteer data) as a place of the sentence at ``at``: written as
+    'the capital', so its name is the gazetteer's."""
+    cid = gaz.capital(country)
+    place = gaz.place(cid) if cid else None
+    return PlaceMatch(at, at, at, place, "", "", "locative", quarter=True) if place else None
+
+
+def _counted(text: str, hosts, a: _Anchor, w: _Words) -> tuple[int, int] | None:
+    """The span of a count right before the mission word (``দুটি``, ``২টি``) that equals the number
+    of coordinated cities right before it, all of one country (``নিউ ইয়র্ক সিটি ও লস অ্যাঞ্জেলেসে
+    দুটি কনস্যুলেট-জেনারেল``): one mission in each, not a generic count. None otherwise."""
+    if a.plural or len(hosts) < 2 or any(h.place.kind != "city" for h in hosts) \
+            or len({h.place.country for h in hosts}) != 1 or hosts[-1].end > a.start:
+        return None
+    gap = text[hosts[-1].end:a.start]
+    m = re.fullmatch(r"\s*(\S+?)\s*", gap)
+    if not m:
+        return None
+    word = nfc(m.group(1))
+    value = w.count_values.get(word)
+    digits = re.fullmatch(r"([০-৯0-9]+)\s*(?:টি|টা)", word)
+    if value is None and digits:
+        value = int(digits.group(1).translate(str.maketrans("০১২৩৪৫৬৭৮৯", "0123456789")))
+    if value != len(hosts):
+        return None
+    return hosts[-1].end + m.start(1), hosts[-1].end + m.end(1)
 
 
 def _pronoun_country(subject, places, host_ids, at: int) -> list[str]:

@@ -125,6 +125,10 @@ _REOPENED_AFTER = re.compile(r"[^.;]*?\b(?:and|but|then|later)\s+(?:was\s+|were\
 #: before in the sentence, the sender the country right before the verb, the host after ``in``.
 _OWN = re.compile(r"\b(?:setting\s+up|set\s+up|sets\s+up|opening|opened|opens|establishing|established)\s+"
                   r"(?:their|its|her|his)\s+own\s+(?:one\s+)?(?=in\s|at\s)", re.I)
+#: Between a list's hosted mission and the next mission word (``…, a consulate``), and a linked place
+#: right after that word (``a consulate [[İzmir]]``)
+_LIST_ITEM = re.compile(r"\s*,\s*(?:and\s+)?(?:" + _MODIFIER + r"\s+)*", re.I)
+_BARE_LINK = re.compile(r"\s+(?=[^\W\d_])")
 _CONJUNCTION = re.compile(r"\s*,?\s*(?:and|or|nor|as well as|&)\s+(?:" + _MODIFIER + r"\s+)*", re.I)
 _SHARED_HOST = re.compile(r"\s+(?:and|or|as well as|&)\s+(?:" + _MODIFIER + r"\s+)*$", re.I)
 #: A capitalised place name the gazetteer does not know (``Gyumri``, ``Dar es Salaam``, ``Der ez-Zor``).
@@ -441,6 +445,12 @@ def read_sentence(text: str, profile: Profile, gaz: Gazetteer, carry: str | None
                 sender = None  # "Eswatini has … and ROC has an embassy": not Eswatini's
         window = subj_at if subj_at >= 0 else max(prev_end, km.start() - 50)
         lead = g.host_lead.match(text, pos)
+        if lead is None and prev_end and _LIST_ITEM.fullmatch(text, prev_end, km.start()):
+            # "an embassy in [[Ankara]], a consulate [[İzmir]] and …": a list item's linked place, its
+            # "in" left out
+            lead = _BARE_LINK.match(text, pos)
+            if lead is not None and not (text[lead.end()].isupper() and any(link[0] == lead.end() for link in links or ())):
+                lead = None
         hosts = g.host_list(text, lead.end(), places, links) if lead else []
         host_end = hosts[-1].end if hosts else pos
         attached = g.attached_year.match(text, host_end) if hosts else None
