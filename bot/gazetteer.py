@@ -39,6 +39,30 @@ _EQUIV.update({v: k for k, v in _EQUIV.items()})
 # ZWJ/ZWNJ appear around the virama (র‍্য, ক্‌ষ) in some spellings and not in others.
 _VIRAMA = "[\u200c\u200d]?\u09cd[\u200c\u200d]?"
 _CASES = ("genitive", "locative", "nominative")
+# Spelling fold for Bengali names written several ways (issue 22, round 5): long and short
+# vowel signs (ী/ি, ূ/ু), ঙ/ং, ো/ও, the glide য় (টোকিয়ো/টোকিও, পেশওয়ার/পেশোয়ার) and the hasanta
+# (আলজিয়ার্স/আলজিয়ারস) compare equal.  Only folded keys of five or more letters take part.
+_SPELL = str.maketrans({"\u09c0": "\u09bf", "\u09c2": "\u09c1", "\u0999": "\u0982", "\u09cb": "\u0993",
+                        "\u09df": None, "\u09bc": None, "\u09cd": None, "\u200c": None, "\u200d": None})
+_SPELL_MIN = 5
+
+
+def _spell_fold(s: str) -> tuple[str, list[int]]:
+    """``s`` folded by ``_SPELL`` (য় as য plus nukta: both dropped), and for each folded
+    character the offset of its source character in ``s``."""
+    out, idx = [], []
+    for i, c in enumerate(s):
+        if c == "\u09af" and s[i + 1:i + 2] == "\u09bc":
+            continue  # য় decomposed
+        if c == "\u09c7" and s[i + 1:i + 2] == "\u09be":
+            c = "\u09cb"  # ো decomposed: its second half goes with it
+        elif c == "\u09be" and i and s[i - 1] == "\u09c7":
+            continue
+        f = c.translate(_SPELL)
+        if f:
+            out.append(f)
+            idx.append(i)
+    return "".join(out), idx
 
 
 @dataclass(frozen=True)
@@ -299,6 +323,17 @@ class Gazetteer:
         w = f"[{_WORD}]"
         self._re = re.compile(f"(?<!{w})(?P<n>{names})(?P<s>{sufs})?(?:(?<!{w})|(?!{w}))")
         self._whole = re.compile(f"(?P<n>{names})(?P<s>{sufs})?")
+        # Names as spelled other ways (``find_spellings``): folded Bengali keys; a fold two
+        # places share, or a blocked phrase's, names none.
+        spell: dict[str, Place | None] = {}
+        for k, place in self._match_key.items():
+            f = _spell_fold(k)[0]
+            if k.isascii() or len(f) < _SPELL_MIN:
+                continue
+            spell[f] = place if spell.get(f, place) == place else None
+        self._spell = {f: p for f, p in spell.items() if p is not None}
+        self._spell_re = re.compile(f"(?<!{w})(?P<n>{_trie_regex(self._spell)})")
+        self._suffix_re = re.compile(f"(?P<s>{sufs})?(?:(?<!{w})|(?!{w}))")
         # Whole-value lookups also ignore case and diacritics; cities keep every holder of
         # a name, to read link targets such as "Kingston, Jamaica".
         self._loose: dict[str, dict[str, str]] = {"country": {}, "city": {}}
@@ -342,6 +377,32 @@ class Gazetteer:
                 continue
             suffix = m["s"] or ""
             out.append(PlaceMatch(m.start(), m.end(), m.end("n"), place, m[0], suffix,
+                                  self._case.get(_key(suffix), "nominative")))
+        return out
+
+    def find_spellings(self, text: str) -> list[PlaceMatch]:
+        """Places ``find`` misses because they are spelled another way (টোকিয়োয়, পেশওয়ার,
+        আলজিয়ারস): matched on the spelling fold, case ending read from the text as written;
+        none overlapping a place ``find`` reads."""
+        exact = self.find(text)
+        folded, idx = _spell_fold(text)
+        out = []
+        for m in self._spell_re.finditer(folded):
+            start, stem_end = idx[m.start()], idx[m.end() - 1] + 1
+            while stem_end < len(text) and text[stem_end] in "\u09bc\u09cd\u200c\u200d":
+                stem_end += 1
+            if any(p.start < stem_end and start < p.end for p in exact):
+                continue
+            if start and re.match(f"[{_WORD}]", text[start - 1]):
+                continue
+            at = stem_end
+            suf = self._suffix_re.match(text, at)  # a case ending, or a word boundary
+            if suf is None:
+                continue
+            end = suf.end()
+            suffix = text[at:end]
+            place = self._spell[m["n"]]
+            out.append(PlaceMatch(start, end, at, place, text[start:end], suffix,
                                   self._case.get(_key(suffix), "nominative")))
         return out
 
