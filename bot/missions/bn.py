@@ -136,6 +136,7 @@ class _Words:
     appositive_nouns: frozenset  # রাজধানী, শহর: words of a place phrase
     reopened: re.Pattern  # আবারও চালু হয়েছে: a closure before is past
     auxiliaries: frozenset  # হবে, না: bare negations, another noun's after an oblique mission word
+    requests: frozenset  # অনুরোধ: a request to open only after an opening word (চালুর অনুরোধ)
 
 
 _CACHE: dict[int, tuple[Profile, _Words]] = {}
@@ -198,6 +199,7 @@ def _words(profile: Profile) -> _Words:
         appositive_nouns=frozenset(nfc(x) for x in words("appositive_nouns")),
         reopened=re.compile(f"(?<![{_W}])(?:{_alt(words('reopened'))})(?![{_W}])"),
         auxiliaries=frozenset(" ".join(nfc(x).split()) for x in words("auxiliaries")),
+        requests=frozenset(" ".join(nfc(x).split()) for x in words("request_words")),
     )
     _CACHE[id(profile)] = (profile, built)
     return built
@@ -660,6 +662,9 @@ def _negated(text: str, start: int, end: int, w: _Words, opening: re.Pattern):
             return None
         between = re.findall(f"[{_W}]+", text[ending.end():neg.start()]) if oblique else []
         word = " ".join(neg.group().split())
+        if word in w.requests and not opening.search(text, start, neg.start()):
+            at = neg.end()  # কায়রোর বাংলাদেশ দূতাবাস এই অনুরোধ জানায়: the mission's own request
+            continue
         if between and word in w.auxiliaries and (word != "হবে" or between[-1].endswith("তে") and not any(
                 opening.search(x) for x in between[-3:])):
             at = neg.end()  # … দপ্তরে কর্মী সংখ্যা অর্ধেক কমাতে হবে: an obligation, not a mission to come
