@@ -351,6 +351,15 @@ class Gazetteer:
             for word in words:
                 for v in _variants(word):
                     self._demonym.setdefault(v, cc)
+        if lang != "en" and self._demonym:  # and, where a language has them, derived by rule
+            derived: dict[str, set[str]] = {}
+            for cc, ns in self._cnames.items():
+                for n in ns:
+                    for d in _derived_demonyms(n):
+                        derived.setdefault(d, set()).add(cc)
+            for d, ccs in sorted(derived.items()):
+                if len(ccs) == 1 and d not in self._match_key and d not in self._demonym:
+                    self._demonym[d] = next(iter(ccs))
         self._demonym_re = (re.compile(f"(?<!{w})(?P<n>{_trie_regex(self._demonym)})(?!{w})")
                             if self._demonym else None)
 
@@ -526,6 +535,26 @@ def _extend(out: list[str], names) -> list[str]:
             if v not in out:
                 out.append(v)
     return out
+
+
+_CONSONANT = re.compile("[\u0995-\u09b9\u09dc-\u09df]$")
+
+
+def _derived_demonyms(name: str) -> list[str]:
+    """Bengali country adjectives by rule (issue 22, round 5): -ইয়া names take -ইয়ান and -ঈয়
+    (নাইজেরিয়া → নাইজেরিয়ান, নাইজেরীয়), other -আ names -আন (কিউবা → কিউবান), names of five
+    letters or more ending in a consonant -ই/-ঈ (সুদান → সুদানি); one-word Bengali names only."""
+    k = _key(name)
+    if not k or re.search("[A-Za-z ]", k):  # Latin or several words (সৌদি আরব): curated only
+        return []
+    m = re.fullmatch("(.+)[\u09bf\u09c0](?:\u09af\u09bc|\u09df)\u09be", k)
+    if m:
+        return [m[1] + "\u09bf\u09af\u09bc\u09be\u09a8", m[1] + "\u09c0\u09af\u09bc", m[1] + "\u09bf\u09af\u09bc"]
+    if k.endswith("\u09be") and len(k) >= 4:
+        return [k + "\u09a8"]
+    if _CONSONANT.search(k) and len(k) >= 5:
+        return [k + "\u09bf", k + "\u09c0"]
+    return []
 
 
 def _strip_markup(s: str) -> str:
