@@ -356,7 +356,7 @@ def _clause_end(text: str, start: int, hi: int) -> int:
 
 def read(text: str, profile: Profile, gaz: Gazetteer, value: bool = False,
          subject: tuple[str, ...] = (), pair: tuple[str, ...] = (),
-         before=(), agent: tuple[str, ...] = ()) -> list[Reading]:
+         before=(), agent: tuple[str, ...] = (), where: tuple[str, ...] = ()) -> list[Reading]:
     """Every mission a sentence (or, with ``value``, an infobox value) states, and every mission it
     says does not exist (``status`` absent); ``subject``: the countries the previous sentence is
     about, for a pronoun (``দেশটির ঢাকায় একটি দূতাবাস``); ``pair``: the title's two countries, for
@@ -364,6 +364,8 @@ def read(text: str, profile: Profile, gaz: Gazetteer, value: bool = False,
     sentence before (any status, or a function giving them), for a demonstrative (``এ তিন দূতাবাস উদ্বোধন করেন``) or a mission
     word with no country named near it (its one sender); ``agent``: the countries the sentence before
     names in the nominative, for a pronoun subject after the verb (``… দূতাবাস খুলেছে দেশটি``);
+    ``where``: the countries it names in the locative, for ``দেশটিতে`` when it starts with none
+    (``… প্রবাসী বাংলাদেশি গ্রিসে … উদযাপন করেছেন। দেশটিতে অবস্থিত বাংলাদেশের দূতাবাস``);
     ``planned`` readings only carry a sender."""
     w = _words(profile)
     anchors = _anchors(text, profile, w)
@@ -502,7 +504,7 @@ def read(text: str, profile: Profile, gaz: Gazetteer, value: bool = False,
             senders = list(said)
         if not hosts and senders and w.locative_pronoun.search(text, lo, a.start):
             # দেশটিতে বাংলাদেশের হাইকমিশনও রয়েছে: in the country the sentence before is about
-            there = [c for c in subject if c not in senders]
+            there = [c for c in subject or where if c not in senders]
             hosts = [PlaceMatch(a.start, a.start, a.start, gaz.place(there[0]), "", "", "locative")] \
                 if len(there) == 1 and gaz.place(there[0]) else []
             host_ids = {h.place.id for h in hosts}
@@ -905,8 +907,10 @@ def prose_facts(sentences, profile: Profile, gaz: Gazetteer, text: str | None = 
 
         agent = tuple(dict.fromkeys(p.place.id for p in gaz.find(last)
                                     if p.place.kind == "country" and p.case == "nominative"))
+        where = tuple(dict.fromkeys(p.place.id for p in gaz.find(last)
+                                    if p.place.kind == "country" and p.case == "locative"))
         for r in read(sent.text, profile, gaz, subject=_subject(text, sent, profile, gaz), pair=pair,
-                      before=before, agent=agent):
+                      before=before, agent=agent, where=where):
             if r.sender is None:
                 r = _pair_sender(r, sent.text, last, pair, profile, gaz)
             if r.status != status or r.sender is None or r.host is None or r.sender == r.host:
