@@ -47,21 +47,23 @@ _SPELL = str.maketrans({"\u09c0": "\u09bf", "\u09c2": "\u09c1", "\u0999": "\u098
 _SPELL_MIN = 5
 
 
+_SPELL_RE = re.compile("\u09af\u09bc|\u09c7\u09be|[\u09c0\u09c2\u0999\u09cb\u09df\u09bc\u09cd\u200c\u200d]")
+
+
 def _spell_fold(s: str) -> tuple[str, list[int]]:
-    """``s`` folded by ``_SPELL`` (য় as য plus nukta: both dropped), and for each folded
-    character the offset of its source character in ``s``."""
-    out, idx = [], []
-    for i, c in enumerate(s):
-        if c == "\u09af" and s[i + 1:i + 2] == "\u09bc":
-            continue  # য় decomposed
-        if c == "\u09c7" and s[i + 1:i + 2] == "\u09be":
-            c = "\u09cb"  # ো decomposed: its second half goes with it
-        elif c == "\u09be" and i and s[i - 1] == "\u09c7":
-            continue
-        f = c.translate(_SPELL)
+    """``s`` folded by ``_SPELL`` (য় as য plus nukta: both dropped; ো as ে plus া: one ও), and
+    for each folded character the offset of its source character in ``s``."""
+    out, idx, at = [], [], 0
+    for m in _SPELL_RE.finditer(s):
+        out.append(s[at:m.start()])
+        idx.extend(range(at, m.start()))
+        f = "" if m[0] == "\u09af\u09bc" else ("\u09cb" if len(m[0]) == 2 else m[0]).translate(_SPELL)
         if f:
             out.append(f)
-            idx.append(i)
+            idx.append(m.start())
+        at = m.end()
+    out.append(s[at:])
+    idx.extend(range(at, len(s)))
     return "".join(out), idx
 
 
@@ -389,11 +391,11 @@ class Gazetteer:
                                   self._case.get(_key(suffix), "nominative")))
         return out
 
-    def find_spellings(self, text: str) -> list[PlaceMatch]:
+    def find_spellings(self, text: str, exact: list[PlaceMatch] | None = None) -> list[PlaceMatch]:
         """Places ``find`` misses because they are spelled another way (টোকিয়োয়, পেশওয়ার,
         আলজিয়ারস): matched on the spelling fold, case ending read from the text as written;
-        none overlapping a place ``find`` reads."""
-        exact = self.find(text)
+        none overlapping a place ``find`` reads (``exact``: its matches, when the caller has them)."""
+        exact = self.find(text) if exact is None else exact
         folded, idx = _spell_fold(text)
         out = []
         for m in self._spell_re.finditer(folded):

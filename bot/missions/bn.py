@@ -749,8 +749,9 @@ def _places(text: str, w: _Words, gaz: Gazetteer) -> list[PlaceMatch]:
     রাজধানীতে`` is in India (its capital unnamed), ``সিত্তে শহরে`` in Sittwe."""
     adjectives = gaz.find_demonyms(text)
     spans = {(a.start, a.end) for a in adjectives}  # ইতালীয়: the adjective, not "in Italy"
-    found = [p for p in gaz.find(text) if (p.start, p.end) not in spans] + adjectives
-    found += [p for p in gaz.find_spellings(text)  # টোকিয়োয়, পেশওয়ার: spelled another way
+    names = gaz.find(text)
+    found = [p for p in names if (p.start, p.end) not in spans] + adjectives
+    found += [p for p in gaz.find_spellings(text, names)  # টোকিয়োয়, পেশওয়ার: spelled another way
               if not any(a.start < p.end and p.start < a.end for a in adjectives)]
     found += [q for q in gaz.find_quarters(text) if not any(p.start < q.end and q.start < p.end for p in found)]
     places = sorted(found, key=lambda p: p.start)
