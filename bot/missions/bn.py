@@ -55,6 +55,10 @@ another noun (``দূতাবাসে হামলা হতে পারে`
 অফিস``) only says whose; a locative place heading the next mission phrase is that one's; the
 sentence's own pair for each other's missions; a pronoun subject after the verb; a mission moved
 out of its country is no fact there; heads of mission and 'appointed' mission words are people.
+Round 5: place names spelled another way match by a spelling fold (``Gazetteer.find_spellings``);
+a request (``অনুরোধ``) is a mission to come only after an opening word; new or own premises take
+the plan words after them; ``দেশটিতে`` after a sentence starting with no country is the one country
+that sentence names in the locative.
 All words come from the profile's ``missions`` section.
 """
 
