@@ -334,7 +334,7 @@ class Gazetteer:
                 continue
             spell[f] = place if spell.get(f, place) == place else None
         self._spell = {f: p for f, p in spell.items() if p is not None}
-        self._spell_re = re.compile(f"(?<!{w})(?P<n>{_trie_regex(self._spell)})")
+        self._spell_re = re.compile(f"(?<!{w})(?P<n>{_trie_regex(self._spell)})") if self._spell else None
         self._suffix_re = re.compile(f"(?P<s>{sufs})?(?:(?<!{w})|(?!{w}))")
         # Whole-value lookups also ignore case and diacritics; cities keep every holder of
         # a name, to read link targets such as "Kingston, Jamaica".
@@ -395,6 +395,8 @@ class Gazetteer:
         """Places ``find`` misses because they are spelled another way (টোকিয়োয়, পেশওয়ার,
         আলজিয়ারস): matched on the spelling fold, case ending read from the text as written;
         none overlapping a place ``find`` reads (``exact``: its matches, when the caller has them)."""
+        if self._spell_re is None:  # English: no Bengali names to fold
+            return []
         exact = self.find(text) if exact is None else exact
         folded, idx = _spell_fold(text)
         out = []
