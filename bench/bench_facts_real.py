@@ -4,7 +4,9 @@ bn_real.json (811 sentences, split tune/holdout) has been tuned on whole since r
 are tune numbers. bn_real2.json (labelled from other pages) was measured once, untuned, after round
 2's grammar was frozen, then tuned on whole in round 3: its numbers are tune numbers too. So was
 bn_real3.json (419 sentences, split holdout3, news mostly): measured untuned after rounds 2 and 3,
-tuned on whole in round 4. Text not tuned on is measured on a fresh set labelled after round 4.
+tuned on whole in round 4. bn_real4.json (538 sentences, split holdout4, news): measured untuned
+after rounds 3 and 4, tuned on whole in round 5. Text not tuned on is measured on a fresh set labelled
+after round 5.
 
 Each sentence is read as a one-line page by ``bot.facts.facts_for`` under the bn profile:
 a Wikipedia sentence under its ``page_title`` (reciprocal forms need the title's pair), a news
@@ -18,9 +20,9 @@ NFC, whitespace collapsed and casefolded. Labels marked ``sure: false`` count in
 recall: a fact matching one is neither a hit nor an extra, and missing one is no miss. Absent
 statements (``absent``: accredited elsewhere, closed, denied) are scored the same way on sender and
 host country. Prints, never asserts: bn_real.json by split and together, bn_real2.json and
-bn_real3.json (when there) by source and together; ``--misses``, ``--misses2`` and ``--misses3``
-print the differences of bn_real.json, bn_real2.json and bn_real3.json.
-Run: python3 bench/bench_facts_real.py [--misses] [--misses2] [--misses3]
+bn_real3.json and bn_real4.json (when there) by source and together; ``--misses``, ``--misses2``,
+``--misses3`` and ``--misses4`` print the differences of bn_real.json … bn_real4.json.
+Run: python3 bench/bench_facts_real.py [--misses] [--misses2] [--misses3] [--misses4]
 """
 
 from __future__ import annotations
@@ -40,6 +42,7 @@ from bot.profile import load_profile, nfc  # noqa: E402
 LABELS = ROOT / "fixtures" / "facts" / "bn_real.json"
 LABELS2 = ROOT / "fixtures" / "facts" / "bn_real2.json"  # tuned on since round 3
 LABELS3 = ROOT / "fixtures" / "facts" / "bn_real3.json"  # tuned on since round 4
+LABELS4 = ROOT / "fixtures" / "facts" / "bn_real4.json"  # tuned on since round 5
 NEWS_TITLE = "আইসল্যান্ড–ফিজি সম্পর্ক"  # neither country occurs in the labelled sentences
 
 
@@ -133,6 +136,7 @@ def main() -> None:
     ap.add_argument("--misses", action="store_true", help="print bn_real.json's differences")
     ap.add_argument("--misses2", action="store_true", help="print bn_real2.json's differences")
     ap.add_argument("--misses3", action="store_true", help="print bn_real3.json's differences")
+    ap.add_argument("--misses4", action="store_true", help="print bn_real4.json's differences")
     args = ap.parse_args()
     profile, gaz = load_profile("bn"), Gazetteer.load("bn")
     items = load_items()
@@ -143,6 +147,8 @@ def main() -> None:
         _print("bn_real2 (tuned)", load_items(LABELS2), profile, gaz, args.misses2)
     if LABELS3.exists():
         _print("bn_real3 (tuned)", load_items(LABELS3), profile, gaz, args.misses3)
+    if LABELS4.exists():
+        _print("bn_real4 (tuned)", load_items(LABELS4), profile, gaz, args.misses4)
 
 
 if __name__ == "__main__":

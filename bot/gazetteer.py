@@ -39,6 +39,32 @@ _EQUIV.update({v: k for k, v in _EQUIV.items()})
 # ZWJ/ZWNJ appear around the virama (র‍্য, ক্‌ষ) in some spellings and not in others.
 _VIRAMA = "[\u200c\u200d]?\u09cd[\u200c\u200d]?"
 _CASES = ("genitive", "locative", "nominative")
+# Spelling fold for Bengali names written several ways (issue 22, round 5): long and short
+# vowel signs (ী/ি, ূ/ু), ঙ/ং, ো/ও, the glide য় (টোকিয়ো/টোকিও, পেশওয়ার/পেশোয়ার) and the hasanta
+# (আলজিয়ার্স/আলজিয়ারস) compare equal.  Only folded keys of five or more letters take part.
+_SPELL = str.maketrans({"\u09c0": "\u09bf", "\u09c2": "\u09c1", "\u0999": "\u0982", "\u09cb": "\u0993",
+                        "\u09df": None, "\u09bc": None, "\u09cd": None, "\u200c": None, "\u200d": None})
+_SPELL_MIN = 5
+
+
+_SPELL_RE = re.compile("\u09af\u09bc|\u09c7\u09be|[\u09c0\u09c2\u0999\u09cb\u09df\u09bc\u09cd\u200c\u200d]")
+
+
+def _spell_fold(s: str) -> tuple[str, list[int]]:
+    """``s`` folded by ``_SPELL`` (য় as য plus nukta: both dropped; ো as ে plus া: one ও), and
+    for each folded character the offset of its source character in ``s``."""
+    out, idx, at = [], [], 0
+    for m in _SPELL_RE.finditer(s):
+        out.append(s[at:m.start()])
+        idx.extend(range(at, m.start()))
+        f = "" if m[0] == "\u09af\u09bc" else ("\u09cb" if len(m[0]) == 2 else m[0]).translate(_SPELL)
+        if f:
+            out.append(f)
+            idx.append(m.start())
+        at = m.end()
+    out.append(s[at:])
+    idx.extend(range(at, len(s)))
+    return "".join(out), idx
 
 
 @dataclass(frozen=True)
@@ -299,6 +325,17 @@ class Gazetteer:
         w = f"[{_WORD}]"
         self._re = re.compile(f"(?<!{w})(?P<n>{names})(?P<s>{sufs})?(?:(?<!{w})|(?!{w}))")
         self._whole = re.compile(f"(?P<n>{names})(?P<s>{sufs})?")
+        # Names as spelled other ways (``find_spellings``): folded Bengali keys; a fold two
+        # places share, or a blocked phrase's, names none.
+        spell: dict[str, Place | None] = {}
+        for k, place in self._match_key.items():
+            f = _spell_fold(k)[0]
+            if k.isascii() or len(f) < _SPELL_MIN:
+                continue
+            spell[f] = place if spell.get(f, place) == place else None
+        self._spell = {f: p for f, p in spell.items() if p is not None}
+        self._spell_re = re.compile(f"(?<!{w})(?P<n>{_trie_regex(self._spell)})") if self._spell else None
+        self._suffix_re = re.compile(f"(?P<s>{sufs})?(?:(?<!{w})|(?!{w}))")
         # Whole-value lookups also ignore case and diacritics; cities keep every holder of
         # a name, to read link targets such as "Kingston, Jamaica".
         self._loose: dict[str, dict[str, str]] = {"country": {}, "city": {}}
@@ -316,6 +353,15 @@ class Gazetteer:
             for word in words:
                 for v in _variants(word):
                     self._demonym.setdefault(v, cc)
+        if lang != "en" and self._demonym:  # and, where a language has them, derived by rule
+            derived: dict[str, set[str]] = {}
+            for cc, ns in self._cnames.items():
+                for n in ns:
+                    for d in _derived_demonyms(n):
+                        derived.setdefault(d, set()).add(cc)
+            for d, ccs in sorted(derived.items()):
+                if len(ccs) == 1 and d not in self._match_key and d not in self._demonym:
+                    self._demonym[d] = next(iter(ccs))
         self._demonym_re = (re.compile(f"(?<!{w})(?P<n>{_trie_regex(self._demonym)})(?!{w})")
                             if self._demonym else None)
 
@@ -342,6 +388,34 @@ class Gazetteer:
                 continue
             suffix = m["s"] or ""
             out.append(PlaceMatch(m.start(), m.end(), m.end("n"), place, m[0], suffix,
+                                  self._case.get(_key(suffix), "nominative")))
+        return out
+
+    def find_spellings(self, text: str, exact: list[PlaceMatch] | None = None) -> list[PlaceMatch]:
+        """Places ``find`` misses because they are spelled another way (টোকিয়োয়, পেশওয়ার,
+        আলজিয়ারস): matched on the spelling fold, case ending read from the text as written;
+        none overlapping a place ``find`` reads (``exact``: its matches, when the caller has them)."""
+        if self._spell_re is None:  # English: no Bengali names to fold
+            return []
+        exact = self.find(text) if exact is None else exact
+        folded, idx = _spell_fold(text)
+        out = []
+        for m in self._spell_re.finditer(folded):
+            start, stem_end = idx[m.start()], idx[m.end() - 1] + 1
+            while stem_end < len(text) and text[stem_end] in "\u09bc\u09cd\u200c\u200d":
+                stem_end += 1
+            if any(p.start < stem_end and start < p.end for p in exact):
+                continue
+            if start and re.match(f"[{_WORD}]", text[start - 1]):
+                continue
+            at = stem_end
+            suf = self._suffix_re.match(text, at)  # a case ending, or a word boundary
+            if suf is None:
+                continue
+            end = suf.end()
+            suffix = text[at:end]
+            place = self._spell[m["n"]]
+            out.append(PlaceMatch(start, end, at, place, text[start:end], suffix,
                                   self._case.get(_key(suffix), "nominative")))
         return out
 
@@ -465,6 +539,26 @@ def _extend(out: list[str], names) -> list[str]:
             if v not in out:
                 out.append(v)
     return out
+
+
+_CONSONANT = re.compile("[\u0995-\u09b9\u09dc-\u09df]$")
+
+
+def _derived_demonyms(name: str) -> list[str]:
+    """Bengali country adjectives by rule (issue 22, round 5): -ইয়া names take -ইয়ান and -ঈয়
+    (নাইজেরিয়া → নাইজেরিয়ান, নাইজেরীয়), other -আ names -আন (কিউবা → কিউবান), names of five
+    letters or more ending in a consonant -ই/-ঈ (সুদান → সুদানি); one-word Bengali names only."""
+    k = _key(name)
+    if not k or re.search("[A-Za-z ]", k):  # Latin or several words (সৌদি আরব): curated only
+        return []
+    m = re.fullmatch("(.+)[\u09bf\u09c0](?:\u09af\u09bc|\u09df)\u09be", k)
+    if m:
+        return [m[1] + "\u09bf\u09af\u09bc\u09be\u09a8", m[1] + "\u09c0\u09af\u09bc", m[1] + "\u09bf\u09af\u09bc"]
+    if k.endswith("\u09be") and len(k) >= 4:
+        return [k + "\u09a8"]
+    if _CONSONANT.search(k) and len(k) >= 5:
+        return [k + "\u09bf", k + "\u09c0"]
+    return []
 
 
 def _strip_markup(s: str) -> str:

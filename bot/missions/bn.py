@@ -59,6 +59,10 @@ Cross-check round 3: two cities of two countries before ``দুই দেশে
 (``সিউল ও টোকিওতে দুই দেশের দূতাবাস``); each other's ``রাজধানীতে`` is the host's capital; a country before
 a postposition is a topic; a count equal to its cities is one mission in each; a mission that ``ছিল``
 and a later clause moves is in its new place, one that a later clause closes is absent only.
+Round 5: place names spelled another way match by a spelling fold (``Gazetteer.find_spellings``);
+a request (``অনুরোধ``) is a mission to come only after an opening word; new or own premises take
+the plan words after them; ``দেশটিতে`` after a sentence starting with no country is the one country
+that sentence names in the locative.
 All words come from the profile's ``missions`` section.
 """
 
@@ -143,6 +147,7 @@ class _Words:
     both: re.Pattern  # দুই দেশের: both countries' missions, one in each of two cities named before
     count_values: dict  # দুটি -> 2: a count equal to the cities before it is one mission in each
     past: re.Pattern  # ছিল: the mission was (with a later closure or move: no fact there)
+    requests: frozenset  # অনুরোধ: a request to open only after an opening word (চালুর অনুরোধ)
 
 
 _CACHE: dict[int, tuple[Profile, _Words]] = {}
@@ -208,6 +213,7 @@ def _words(profile: Profile) -> _Words:
         both=re.compile(f"(?<![{_W}])(?:{_alt(words('both_words'))})(?![{_W}])"),
         count_values={nfc(k): v for k, v in m.get("count_values", {}).items()},
         past=re.compile(f"(?<![{_W}])(?:{_alt(words('past_words'))})(?![{_W}])"),
+        requests=frozenset(" ".join(nfc(x).split()) for x in words("request_words")),
     )
     _CACHE[id(profile)] = (profile, built)
     return built
@@ -364,7 +370,7 @@ def _clause_end(text: str, start: int, hi: int) -> int:
 
 def read(text: str, profile: Profile, gaz: Gazetteer, value: bool = False,
          subject: tuple[str, ...] = (), pair: tuple[str, ...] = (),
-         before=(), agent: tuple[str, ...] = ()) -> list[Reading]:
+         before=(), agent: tuple[str, ...] = (), where: tuple[str, ...] = ()) -> list[Reading]:
     """Every mission a sentence (or, with ``value``, an infobox value) states, and every mission it
     says does not exist (``status`` absent); ``subject``: the countries the previous sentence is
     about, for a pronoun (``দেশটির ঢাকায় একটি দূতাবাস``); ``pair``: the title's two countries, for
@@ -372,6 +378,8 @@ def read(text: str, profile: Profile, gaz: Gazetteer, value: bool = False,
     sentence before (any status, or a function giving them), for a demonstrative (``এ তিন দূতাবাস উদ্বোধন করেন``) or a mission
     word with no country named near it (its one sender); ``agent``: the countries the sentence before
     names in the nominative, for a pronoun subject after the verb (``… দূতাবাস খুলেছে দেশটি``);
+    ``where``: the countries it names in the locative, for ``দেশটিতে`` when it starts with none
+    (``… প্রবাসী বাংলাদেশি গ্রিসে … উদযাপন করেছেন। দেশটিতে অবস্থিত বাংলাদেশের দূতাবাস``);
     ``planned`` readings only carry a sender."""
     w = _words(profile)
     original = text
@@ -529,7 +537,7 @@ def read(text: str, profile: Profile, gaz: Gazetteer, value: bool = False,
             senders = list(said)
         if not hosts and senders and w.locative_pronoun.search(text, lo, a.start):
             # দেশটিতে বাংলাদেশের হাইকমিশনও রয়েছে: in the country the sentence before is about
-            there = [c for c in subject if c not in senders]
+            there = [c for c in subject or where if c not in senders]
             hosts = [PlaceMatch(a.start, a.start, a.start, gaz.place(there[0]), "", "", "locative")] \
                 if len(there) == 1 and gaz.place(there[0]) else []
             host_ids = {h.place.id for h in hosts}
@@ -763,6 +771,9 @@ def _negated(text: str, start: int, end: int, w: _Words, opening: re.Pattern):
             return None
         between = re.findall(f"[{_W}]+", text[ending.end():neg.start()]) if oblique else []
         word = " ".join(neg.group().split())
+        if word in w.requests and not opening.search(text, start, neg.start()):
+            at = neg.end()  # কায়রোর বাংলাদেশ দূতাবাস এই অনুরোধ জানায়: the mission's own request
+            continue
         if between and word in w.auxiliaries and (word != "হবে" or between[-1].endswith("তে") and not any(
                 opening.search(x) for x in between[-3:])):
             at = neg.end()  # … দপ্তরে কর্মী সংখ্যা অর্ধেক কমাতে হবে: an obligation, not a mission to come
@@ -845,7 +856,10 @@ def _places(text: str, w: _Words, gaz: Gazetteer) -> list[PlaceMatch]:
     রাজধানীতে`` is in India (its capital unnamed), ``সিত্তে শহরে`` in Sittwe."""
     adjectives = gaz.find_demonyms(text)
     spans = {(a.start, a.end) for a in adjectives}  # ইতালীয়: the adjective, not "in Italy"
-    found = [p for p in gaz.find(text) if (p.start, p.end) not in spans] + adjectives
+    names = gaz.find(text)
+    found = [p for p in names if (p.start, p.end) not in spans] + adjectives
+    found += [p for p in gaz.find_spellings(text, names)  # টোকিয়োয়, পেশওয়ার: spelled another way
+              if not any(a.start < p.end and p.start < a.end for a in adjectives)]
     found += [q for q in gaz.find_quarters(text) if not any(p.start < q.end and q.start < p.end for p in found)]
     places = sorted(found, key=lambda p: p.start)
     out = []
@@ -1001,8 +1015,10 @@ def prose_facts(sentences, profile: Profile, gaz: Gazetteer, text: str | None = 
 
         agent = tuple(dict.fromkeys(p.place.id for p in gaz.find(last)
                                     if p.place.kind == "country" and p.case == "nominative"))
+        where = tuple(dict.fromkeys(p.place.id for p in gaz.find(last)
+                                    if p.place.kind == "country" and p.case == "locative"))
         for r in read(sent.text, profile, gaz, subject=_subject(text, sent, profile, gaz), pair=pair,
-                      before=before, agent=agent):
+                      before=before, agent=agent, where=where):
             if r.sender is None:
                 r = _pair_sender(r, sent.text, last, pair, profile, gaz)
             if r.status != status or r.sender is None or r.host is None or r.sender == r.host:
