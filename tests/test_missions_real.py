@@ -11,8 +11,9 @@ neither.
 - fixtures/facts/bn_real3.json: measured untuned after rounds 2 and 3, tuned on whole in round 4:
   tune numbers.
 - fixtures/facts/bn_real4.json: measured untuned after rounds 3 and 4, tuned on whole in round 5:
-  tune numbers. No set here measures text not tuned on any more: issue 22's goal (P >= 0.95 and
-  R >= 0.92 there) is for a fresh set (see bench/RESULTS.md)."""
+  tune numbers; so are bn_real4.json's (round 5).
+- fixtures/facts/bn_real5.json: never tuned on, its differences never read: the measure of text not
+  tuned on, where issue 22's goal is P >= 0.95 and R >= 0.92 (see bench/RESULTS.md)."""
 
 from __future__ import annotations
 
@@ -84,3 +85,16 @@ TUNED4 = [("news", 0.90, 0.88, 0.71, 0.50), (None, 0.90, 0.88, 0.71, 0.41)]
 @pytest.mark.parametrize("source,p,r,ap,ar", TUNED4, ids=["news", "together"])
 def test_tuned4_floors(source, p, r, ap, ar, profile, gaz):
     _check(B.load_items(B.LABELS4), source, p, r, ap, ar, profile, gaz)
+
+
+#: bn_real5.json (421 sentences, news only: no new Wikipedia text was found): labelled while round 5
+#: was made and NEVER tuned on; its differences have not been read. Measured after round 4
+#: (P 0.900 / R 0.880) and after round 5 (2026-12-07): P 0.901 / R 0.887 (tp 118, fp 13, fn 15),
+#: absent P 0.889 / R 0.667. Issue 22's goal there is P >= 0.95 / R >= 0.92: not met. Floors hold
+#: what the untuned grammar reaches, so that a change that loses on fresh text fails here.
+FRESH = [(None, 0.89, 0.88, 0.85, 0.66)]
+
+
+@pytest.mark.parametrize("source,p,r,ap,ar", FRESH, ids=["together"])
+def test_fresh_floors(source, p, r, ap, ar, profile, gaz):
+    _check(B.load_items(B.LABELS5), source, p, r, ap, ar, profile, gaz)
