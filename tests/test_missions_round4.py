@@ -7,19 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot import facts as F
-
-T = "আইসল্যান্ড–ফিজি সম্পর্ক"  # a pair no sentence here names
-
-
-def prose(text, profile, gaz, title=T) -> set[tuple]:
-    return {(f["sender"], f["host_city"], f["host_country"], f["kind"])
-            for f in F.facts_for(text + "\n", title, profile, gaz) if f["source"] == "prose"}
-
-
-def absent(text, profile, gaz, title=T) -> set[tuple]:
-    return {(a["sender"], a["host_country"]) for a in F.absent_for(text + "\n", title, profile, gaz)}
-
+from mission_readers import absent, prose
 
 # (sentence, facts {(sender, host city as written, host country, kind)}, absent {(sender, host)})
 CASES = [
