@@ -71,49 +71,43 @@ def read_item(item: dict, profile, gaz) -> tuple[list[dict], list[tuple]]:
     return facts, absent
 
 
+def _compare(got: list, labels: list, key, item: dict, what: str, diffs: list) -> tuple[int, int, int]:
+    """(tp, fp, fn) of what relbot read against one sentence's labels, ``sure: false`` labels
+    counting in neither; the differences go to ``diffs`` as (what missed/extra, id, key, text)."""
+    sure = [key(x) for x in labels if x.get("sure", True)]
+    unsure = [key(x) for x in labels if not x.get("sure", True)]
+    got, tp, fn = list(got), 0, 0
+    for k in sure:
+        if k in got:
+            got.remove(k)
+            tp += 1
+        else:
+            fn += 1
+            diffs.append((f"{what}missed", item["id"], k, item["text"]))
+    fp = 0
+    for k in got:
+        if k in unsure:
+            unsure.remove(k)
+            continue
+        fp += 1
+        diffs.append((f"{what}extra", item["id"], k, item["text"]))
+    return tp, fp, fn
+
+
+def _ratios(tp: int, fp: int, fn: int) -> dict:
+    return {"tp": tp, "fp": fp, "fn": fn, "precision": tp / (tp + fp) if tp + fp else 1.0,
+            "recall": tp / (tp + fn) if tp + fn else 1.0}
+
+
 def score(items, profile, gaz) -> dict:
-    tp = fp = fn = 0
-    atp = afp = afn = 0
-    diffs = []
+    facts_n, absent_n, diffs = [0, 0, 0], [0, 0, 0], []
     for item in items:
         facts, absent = read_item(item, profile, gaz)
-        got = [_key(f) for f in facts]
-        sure = [_key(e) for e in item["facts"] if e.get("sure", True)]
-        unsure = [_key(e) for e in item["facts"] if not e.get("sure", True)]
-        for k in sure:
-            if k in got:
-                got.remove(k)
-                tp += 1
-            else:
-                fn += 1
-                diffs.append(("missed", item["id"], k, item["text"]))
-        for k in got:
-            if k in unsure:
-                unsure.remove(k)
-                continue
-            fp += 1
-            diffs.append(("extra", item["id"], k, item["text"]))
-        a_sure = [(a["sender"], a["host_country"]) for a in item["absent"] if a.get("sure", True)]
-        a_unsure = [(a["sender"], a["host_country"]) for a in item["absent"] if not a.get("sure", True)]
-        for k in a_sure:
-            if k in absent:
-                absent.remove(k)
-                atp += 1
-            else:
-                afn += 1
-                diffs.append(("absent missed", item["id"], k, item["text"]))
-        for k in absent:
-            if k in a_unsure:
-                a_unsure.remove(k)
-                continue
-            afp += 1
-            diffs.append(("absent extra", item["id"], k, item["text"]))
-    return {"sentences": len(items), "tp": tp, "fp": fp, "fn": fn,
-            "precision": tp / (tp + fp) if tp + fp else 1.0, "recall": tp / (tp + fn) if tp + fn else 1.0,
-            "absent": {"tp": atp, "fp": afp, "fn": afn,
-                       "precision": atp / (atp + afp) if atp + afp else 1.0,
-                       "recall": atp / (atp + afn) if atp + afn else 1.0},
-            "diffs": diffs}
+        counts = _compare([_key(f) for f in facts], item["facts"], _key, item, "", diffs)
+        facts_n = [a + b for a, b in zip(facts_n, counts)]
+        counts = _compare(absent, item["absent"], lambda a: (a["sender"], a["host_country"]), item, "absent ", diffs)
+        absent_n = [a + b for a, b in zip(absent_n, counts)]
+    return {"sentences": len(items), **_ratios(*facts_n), "absent": _ratios(*absent_n), "diffs": diffs}
 
 
 def load_items(path: Path = LABELS) -> list[dict]:
