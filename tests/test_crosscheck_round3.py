@@ -164,10 +164,12 @@ def test_an_english_mission_said_again_without_its_city_is_the_same_mission(prof
 
 # -- 7. consulates in other cities -----------------------------------------------------------
 
+FRANCE_ON_ITALY = {"Foreign relations of France": "== Europe ==\n{|\n|-\n|{{flag|Italy}}\n|\n"
+                   "* France has an embassy in [[Rome]] and a consulate-general in [[Milan]].\n|}\n"}
+
 
 def test_a_consulate_general_in_another_city_than_englishs_is_no_disagreement(profile, gaz):
-    pages = EnglishPages({"Foreign relations of France": "== Europe ==\n{|\n|-\n|{{flag|Italy}}\n|\n"
-                          "* France has an embassy in [[Rome]] and a consulate-general in [[Milan]].\n|}\n"})
+    pages = EnglishPages(FRANCE_ON_ITALY)
     title = "ফ্রান্স–ইতালি সম্পর্ক"
     text = ("'''ফ্রান্স–ইতালি সম্পর্ক''' দুই দেশের সম্পর্ক। [[রোম]]-এ ফ্রান্সের দূতাবাস রয়েছে এবং "
             "[[নেপলস]]ে ফ্রান্সের একটি কনস্যুলেট-জেনারেল আছে।")
@@ -179,8 +181,7 @@ def test_a_consulate_general_in_another_city_than_englishs_is_no_disagreement(pr
 
 
 def test_a_consulate_against_englishs_other_kind_in_the_same_city_still_disagrees(profile, gaz):
-    pages = EnglishPages({"Foreign relations of France": "== Europe ==\n{|\n|-\n|{{flag|Italy}}\n|\n"
-                          "* France has an embassy in [[Rome]] and a consulate-general in [[Milan]].\n|}\n"})
+    pages = EnglishPages(FRANCE_ON_ITALY)
     title = "ফ্রান্স–ইতালি সম্পর্ক"
     text = ("'''ফ্রান্স–ইতালি সম্পর্ক''' দুই দেশের সম্পর্ক। [[রোম]]-এ ফ্রান্সের দূতাবাস রয়েছে এবং "
             "[[মিলান]]ে ফ্রান্সের একটি কনস্যুলেট আছে।")
