@@ -133,6 +133,7 @@ def main() -> None:
     ap.add_argument("--misses2", action="store_true", help="print bn_real2.json's differences")
     ap.add_argument("--misses3", action="store_true", help="print bn_real3.json's differences")
     ap.add_argument("--misses4", action="store_true", help="print bn_real4.json's differences")
+    ap.add_argument("--misses5", action="store_true", help="print bn_real5.json's differences")
     args = ap.parse_args()
     profile, gaz = load_profile("bn"), Gazetteer.load("bn")
     items = load_items()
@@ -146,7 +147,7 @@ def main() -> None:
     if LABELS4.exists():
         _print("bn_real4 (tuned)", load_items(LABELS4), profile, gaz, args.misses4)
     if LABELS5.exists():
-        _print("bn_real5 (fresh)", load_items(LABELS5), profile, gaz, False)
+        _print("bn_real5 (fresh)", load_items(LABELS5), profile, gaz, args.misses5)
 
 
 if __name__ == "__main__":

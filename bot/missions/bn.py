@@ -135,6 +135,7 @@ class _Words:
     accreditation: re.Pattern  # served from elsewhere (স্বীকৃত, দায়িত্ব পালন)
     source: re.Pattern  # "from", right after a place (নয়াদিল্লি থেকে)
     historical: tuple  # (country, before year, host then, words dating a sentence before then)
+    regions: dict  # region -> the country its missions are in (HK -> CN)
     planned_ahead: re.Pattern  # খুলছে right before the mission phrase (আবার খুলছে কিভের … দূতাবাস): to come
     void: re.Pattern  # a closure denied (বন্ধের পরিকল্পনা নেই): the mission exists
     service: re.Pattern  # সেবা, ভিসা: a negation after one is the service's
@@ -148,6 +149,9 @@ class _Words:
     count_values: dict  # দুটি -> 2: a count equal to the cities before it is one mission in each
     past: re.Pattern  # ছিল: the mission was (with a later closure or move: no fact there)
     requests: frozenset  # অনুরোধ: a request to open only after an opening word (চালুর অনুরোধ)
+    future_closure: re.Pattern  # বন্ধ করবে: to be closed, so still there
+    resident: re.Pattern  # বসবাসরত প্রবাসী right after a locative place: the residents' place, not the mission's
+    general: re.Pattern  # বিভিন্ন: countries in general, before a reciprocal word
 
 
 _CACHE: dict[int, tuple[Profile, _Words]] = {}
@@ -201,6 +205,7 @@ def _words(profile: Profile) -> _Words:
         historical=tuple((h["country"], h["before"], h["host"],
                           re.compile(f"(?<![{_W}])(?:{_alt(h.get('words', ()))})(?![{_W}])"))
                          for h in m.get("historical_hosts", ())),
+        regions=dict(m.get("region_hosts", {})),
         planned_ahead=re.compile(f"(?<![{_W}])(?:{_alt(words('planned_ahead'))})(?![{_W}])"),
         void=re.compile(f"(?:{_alt(words('void_negations'))})(?![{_W}])"),
         service=re.compile(f"(?<![{_W}])(?:{_alt(words('service_words'))})(?![{_W}])"),
@@ -214,6 +219,10 @@ def _words(profile: Profile) -> _Words:
         count_values={nfc(k): v for k, v in m.get("count_values", {}).items()},
         past=re.compile(f"(?<![{_W}])(?:{_alt(words('past_words'))})(?![{_W}])"),
         requests=frozenset(" ".join(nfc(x).split()) for x in words("request_words")),
+        future_closure=re.compile(f"(?<![{_W}])(?:{_alt(words('future_closures'))})(?![{_W}])"),
+        resident=re.compile(rf"\s*(?:{_alt(words('resident_words'))})\s+(?:[{_W}]+\s+){{0,2}}"
+                            rf"(?:{_alt(words('resident_nouns'))})"),
+        general=re.compile(f"(?<![{_W}])(?:{_alt(words('general_subjects'))})(?![{_W}])"),
     )
     _CACHE[id(profile)] = (profile, built)
     return built
@@ -299,6 +308,13 @@ def _hosts_before(pre: list[PlaceMatch], text: str, at: int, w: _Words, gaz: Gaz
     separated from the mission word only by countries, adjectives and attributive words."""
     for i in range(len(pre) - 1, -1, -1):
         p = pre[i]
+        if p.case == "locative" and w.resident.match(text, p.end):
+            continue  # ওমানে বসবাসরত প্রবাসীদের …, বাংলাদেশ দূতাবাস: where people live
+        if p.case == "nominative" and p.place.kind == "country" and i + 1 < len(pre) and not p.suffix \
+                and pre[i + 1].case == "nominative" and pre[i + 1].place.kind == "country" \
+                and not pre[i + 1].suffix and re.fullmatch(r"\s+", text[p.end:pre[i + 1].start]) \
+                and not re.search(f"[{_W}]", text[pre[i + 1].end:at]):
+            return [p]  # news: অস্ট্রিয়া বাংলাদেশ দূতাবাস, the host's name before the sender's
         if p.case == "locative":
             if p.place.kind == "country" and i and pre[i - 1].place.kind == "city" \
                     and pre[i - 1].place.country == p.place.id and pre[i - 1].case in ("locative", "genitive") \
@@ -431,6 +447,8 @@ def read(text: str, profile: Profile, gaz: Gazetteer, value: bool = False,
             continue
         mutual = None if value or not pair or len(set(pair)) != 2 else \
             ([m for m in w.reciprocal.finditer(text, lo, a.start)] or [None])[-1]
+        if mutual and _generic_subject(text, mutual.start(), w):
+            mutual = None  # বিভিন্ন রাষ্ট্র … একে অপরের অঞ্চলে: states in general, not the pair
         if mutual and not any(p.place.kind == "country" and p.place.id not in pair
                               and not w.postposition.match(text, p.end) for p in pre + post):
             # উভয় দেশে পরস্পরের দূতাবাস রয়েছে: both of the pair's missions, each in the other (a country
@@ -484,6 +502,9 @@ def read(text: str, profile: Profile, gaz: Gazetteer, value: bool = False,
         if not senders and not blocked and fixed and fixed not in host_ids:
             senders = [fixed]  # the nunciature: the Holy See's
         negated = not moved and _negated(text, a.end, clause_end, w, profile.opening_re)
+        soon = negated and w.future_closure.match(text, negated.start())
+        if soon:
+            negated = None  # লভিভে অস্থায়ী দূতাবাস বন্ধ করবে দক্ষিণ কোরিয়া: there until then
         ahead = [h.end for h in hosts if h.end <= a.start]
         if ahead and w.planned_before.search(text, max(ahead), a.start):
             negated = True  # বার্নে হচ্ছে বাংলাদেশের নতুন দূতাবাস: the verb before the mission, to come
@@ -504,12 +525,14 @@ def read(text: str, profile: Profile, gaz: Gazetteer, value: bool = False,
             senders = []
         elif not senders and not prev_senders:
             # বাংলাদেশে দূতাবাস খুলেছে আর্জেন্টিনা: the subject after the verb
-            verb = (profile.opening_re if not negated else w.closure).search(text, a.end, clause_end) \
+            verb = (profile.opening_re if not negated and not soon else w.closure).search(text, a.end, clause_end) \
                 or (w.reopened.search(text, a.end, clause_end) if not negated else None)  # … পুনরায় পতাকা তুললো আমিরাত
             after = next((p for p in post if verb and p.start >= verb.end() and p.end <= clause_end
                           and p.place.kind == "country" and p.place.id not in host_ids
-                          and (p.case == "nominative" or w.government.match(text, p.end))), None)
-            # … বন্ধ করে ব্রিটিশ পররাষ্ট্র দপ্তর: a country's government or ministry as the subject
+                          and (p.case == "nominative" or w.government.match(text, p.end)
+                               or p.case == "genitive" and not re.search(f"[{_W}]", text[p.end:clause_end]))), None)
+            # … বন্ধ করে ব্রিটিশ পররাষ্ট্র দপ্তর: a country's government or ministry as the subject; a
+            # headline's genitive last (ইসরায়েলে দূতাবাস চালু আরব আমিরাতের)
             senders = [after.place.id] if after else []
             them = w.pronoun.search(text, verb.end(), clause_end) if verb and not after else None
             if them and not re.search(f"[{_W}]", text[them.end():clause_end]):
@@ -552,7 +575,7 @@ def read(text: str, profile: Profile, gaz: Gazetteer, value: bool = False,
                     or _ruler(pre, group, text, senders, w)
             if (closing or closed_ahead) and not a.plural:
                 # ঢাকায় মেক্সিকোর দূতাবাস নেই; … দূতাবাস বন্ধ করে দিল উত্তর কোরিয়া
-                out += [Reading(a.kind, s, h if h.place.kind == "city" else None, h.place.country, a.start,
+                out += [Reading(a.kind, s, h if h.place.kind == "city" or h.place.id in w.regions else None, h.place.country, a.start,
                                 "absent") for h in hosts for s in senders if s != h.place.country]
             else:  # … খোলার পরিকল্পনা: a sender all the same, for the sentence after
                 out += [Reading(a.kind, s, None, None, a.start, "planned") for s in senders]
@@ -564,6 +587,7 @@ def read(text: str, profile: Profile, gaz: Gazetteer, value: bool = False,
             # generic: only senders named after the generic word, only named cities (but ভারত,
             # পাকিস্তানসহ ৭২টি দেশের মিশন: those named 'including' have theirs)
             senders = [g.place.id for g in group if generic_at is None or g.start > generic_at]
+            consumed -= {h.start for h in hosts if h.place.kind != "city"}  # free for the next mission word
             hosts = [h for h in hosts if h.place.kind == "city"]
         if not hosts and group and not blocked:
             # ভারতের মার্কিন দূতাবাস: a genitive country right before the sender is the host
@@ -586,7 +610,7 @@ def read(text: str, profile: Profile, gaz: Gazetteer, value: bool = False,
             host = h.place.country
             for s in senders or [None]:
                 if s != host:
-                    found.append(Reading(a.kind, s, h if h.place.kind == "city" else None, host, a.start))
+                    found.append(Reading(a.kind, s, h if h.place.kind == "city" or h.place.id in w.regions else None, host, a.start))
         if hosts and senders and not a.plural and generic_at is None:
             found += _first_pair(pre, hosts, senders, text, w, a)
         # the same mission said again with its city (কিউবায় দেশটির দূতাবাসের … হাভানার … দূতাবাসের;
@@ -622,6 +646,7 @@ def read(text: str, profile: Profile, gaz: Gazetteer, value: bool = False,
         if not (closed_later and was):  # … একটি কনস্যুলেট ছিল, যা … বন্ধ করে দেওয়া হয়: absent only
             out += found
         if found and not value and (
+                soon or
                 w.former.search(text, max(lo, a.start - 24), a.start)  # একটি সাবেক কূটনৈতিক মিশন
                 or closed_later):
             out += [replace(r, status="absent") for r in found]
@@ -631,6 +656,13 @@ def read(text: str, profile: Profile, gaz: Gazetteer, value: bool = False,
     text = original
     out += _accredited(text, places, anchors, w, profile)
     return _historical(text, out, w, profile)
+
+
+def _generic_subject(text: str, at: int, w: _Words) -> bool:
+    """A word of countries in general (বিভিন্ন, সব) among the six words before a reciprocal word
+    at ``at``: the sentence is about countries in general, not the pair."""
+    words = [m for m in re.finditer(f"[{_W}]+", text[:at])][-6:]
+    return bool(words) and w.general.search(text, words[0].start(), at) is not None
 
 
 def _moved_later(text: str, start: int, hi: int, places, w: _Words) -> PlaceMatch | None:
@@ -774,8 +806,8 @@ def _negated(text: str, start: int, end: int, w: _Words, opening: re.Pattern):
         if word in w.requests and not opening.search(text, start, neg.start()):
             at = neg.end()  # কায়রোর বাংলাদেশ দূতাবাস এই অনুরোধ জানায়: the mission's own request
             continue
-        if between and word in w.auxiliaries and (word != "হবে" or between[-1].endswith("তে") and not any(
-                opening.search(x) for x in between[-3:])):
+        if between and word in w.auxiliaries and (word != "হবে" or (
+                between[-1].endswith("তে") or len(between) > 2) and not any(opening.search(x) for x in between[-3:])):
             at = neg.end()  # … দপ্তরে কর্মী সংখ্যা অর্ধেক কমাতে হবে: an obligation, not a mission to come
             continue
         return neg
@@ -934,13 +966,13 @@ def _historical(text: str, readings: list[Reading], w: _Words, profile: Profile)
     """A mission dated before its host country existed was in the state of that time (``১৯৫৮
     সালে ফ্রান্স ঢাকায় একটি কনস্যুলেট-জেনারেল খোলে``: Pakistan); the sentence's first year dates it,
     else the profile's words for the time (``স্বাধীনতার আগে``)."""
-    m = profile.year_re.search(text) if w.historical else None
+    m = profile.year_re.search(text) if w.historical or w.regions else None
     year = _digits_value(m.group(1), profile.text["digits"]) if m else None
     # বাংলাদেশের স্বাধীনতার আগে ঢাকায় …: no year, but words that date it before then
     then = {c: host for c, before, host, words in w.historical
             if (year < before if year is not None else words.search(text))}
-    if not then:
-        return readings
+    # হংকংয়ে বাংলাদেশের কনস্যুলেট জেনারেল: a mission in China (in 1990: in British Hong Kong)
+    then = {**w.regions, **then}
     return [replace(r, host=then[r.host]) if r.host in then and r.sender != then[r.host] else r
             for r in readings]
 
@@ -956,6 +988,11 @@ def _city_name(city: PlaceMatch | None) -> str | None:
     if city is not None and city.quarter:
         return city.place.name  # রাজধানীর বনানীতে: the mission is in Dhaka
     return city.surface[: city.stem_end - city.start] if city else None
+
+
+def _city_id(city: PlaceMatch | None) -> str | None:
+    """The gazetteer id of a mission's city; a region named as the place (হংকং) has none."""
+    return city.place.id if city is not None and city.place.kind == "city" else None
 
 
 def _subject(text: str, sent, profile: Profile, gaz: Gazetteer) -> tuple[str, ...]:
@@ -1023,7 +1060,7 @@ def prose_facts(sentences, profile: Profile, gaz: Gazetteer, text: str | None = 
                 r = _pair_sender(r, sent.text, last, pair, profile, gaz)
             if r.status != status or r.sender is None or r.host is None or r.sender == r.host:
                 continue
-            out.append(Fact(r.sender, _city_name(r.city), r.city.place.id if r.city else None, r.host,
+            out.append(Fact(r.sender, _city_name(r.city), _city_id(r.city), r.host,
                             r.kind, "prose", sent.start, sent.end, sent.has_ref, year, status=status))
     return out
 
@@ -1080,5 +1117,5 @@ def infobox_fact(value: str, sender: str | None, host: str | None, profile: Prof
         h = host
     if s == h:
         s = None  # the value's mission is in the slot's own country: no sender to give it
-    return Fact(s, _city_name(city), city.place.id if city else None, h, kind, "infobox", start, end,
+    return Fact(s, _city_name(city), _city_id(city), h, kind, "infobox", start, end,
                 False, None, param)

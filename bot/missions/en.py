@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from babel import Locale
@@ -497,7 +497,16 @@ def read_sentence(text: str, profile: Profile, gaz: Gazetteer, carry: str | None
                         continue
                 out.append(m)
         pending = []
-    return _upgraded(text, g, out + _own(text, g, kinds, places, countries, links))
+    return _regions(text, profile, _upgraded(text, g, out + _own(text, g, kinds, places, countries, links)))
+
+
+def _regions(text: str, profile: Profile, mentions: list[Mention]) -> list[Mention]:
+    """A mission in a region (a consulate-general in Hong Kong) is in its country (China), the
+    region named as its place (profile ``region_hosts``)."""
+    regions = profile.data["missions"].get("region_hosts", {})
+    return [replace(m, city=text[m.at:m.end], city_id=None, country=regions[m.country])
+            if m.country in regions and m.city is None and m.sender != regions[m.country] else m
+            for m in mentions]
 
 
 def _own(text: str, g: Grammar, kinds, places, countries, links) -> list[Mention]:
