@@ -49,6 +49,12 @@ CASES = [
     # Hong Kong and Macau: missions in China, the region named as the place (before 1997 in British Hong Kong)
     ("হংকংয়ে পর্তুগালের কনস্যুলেট জেনারেল রয়েছে", {("PT", "হংকং", "CN", "consulate-general")}, set()),
     ("১৯৯০ সালে হংকংয়ে কেনিয়ার কনস্যুলেট জেনারেল খোলা হয়", {("KE", "হংকং", "GB", "consulate-general")}, set()),
+    ("কেনিয়া কনস্যুলেট জেনারেল হংকং জানায়, ভিসা দেওয়া হবে", {("KE", "হংকং", "CN", "consulate-general")}, set()),
+    # a mission kept open is there
+    ("কাবুলে দূতাবাস খোলা রাখার প্রতিশ্রুতি দিয়েছে কেনিয়া", {("KE", "কাবুল", "AF", "embassy")}, set()),
+    ("কাবুলে কেনিয়ার দূতাবাস চালু থাকবে", {("KE", "কাবুল", "AF", "embassy")}, set()),
+    # … one to be opened is not
+    ("কাবুলে কেনিয়ার দূতাবাস খোলা হবে", set(), set()),
 ]
 
 # (sentence, title): each other's missions from the title's pair, but not when the sentence is

@@ -340,7 +340,7 @@ def _hosts_after(post: list[PlaceMatch], text: str, end: int, w: _Words, value: 
     """The host group after a mission word: the first locative place (``হাইকমিশন ঢাকায়``),
     or a city in apposition (``দূতাবাস, ঢাকা``); in an infobox value any place."""
     for i, p in enumerate(post):
-        apposition = p.place.kind == "city" and re.fullmatch(r"[\s,]*", text[end:p.start]) \
+        apposition = (p.place.kind == "city" or p.place.id in w.regions) and re.fullmatch(r"[\s,]*", text[end:p.start]) \
             or p.case == "nominative" and re.fullmatch(r"\s*,\s*", text[end:p.start])  # দূতাবাস, কুয়েত
         gap = text[end:p.start]
         for q in post[:i]:
@@ -799,8 +799,9 @@ def _negated(text: str, start: int, end: int, w: _Words, opening: re.Pattern):
     at = start
     while True:
         neg = w.negation.search(text, at, end)
-        if neg is None or w.service.search(text, start, neg.start()) or w.void.match(text, neg.start()):
-            return None
+        if neg is None or w.service.search(text, start, neg.start()) or any(
+                m.start() <= neg.start() and neg.end() <= m.end() for m in w.void.finditer(text, start, end)):
+            return None  # … বন্ধের পরিকল্পনা নেই, … খোলা রাখা হবে: the mission is and stays there
         between = re.findall(f"[{_W}]+", text[ending.end():neg.start()]) if oblique else []
         word = " ".join(neg.group().split())
         if word in w.requests and not opening.search(text, start, neg.start()):
