@@ -66,6 +66,26 @@ RECIPROCAL = [
 ]
 
 
+# (two sentences, facts of the second): the sender only in the sentence before
+BEFORE = [
+    # its one subject, no host, when the second names no country but the host
+    ("আনুষ্ঠানিকভাবে কেনিয়ার সাথে সম্পর্ক স্বাভাবিক করলো পর্তুগাল। নাইরোবিতে বন্ধ থাকা দূতাবাস আবারও চালু হয়েছে রোববার",
+     {("PT", "নাইরোবি", "KE", "embassy")}),
+    # … not when it has two subjects, nor when the second names another country
+    ("পর্তুগাল ও স্পেন সম্পর্ক স্বাভাবিক করলো। নাইরোবিতে দূতাবাস আবারও চালু হয়েছে", set()),
+    ("কেনিয়ার সাথে সম্পর্ক স্বাভাবিক করলো পর্তুগাল। নাইরোবিতে দূতাবাস চালু করেছে স্পেন",
+     {("ES", "নাইরোবি", "KE", "embassy")}),
+    # a country pronoun ending the clause after a verb that is no opening verb
+    ("লিসবনে নিজেদের দূতাবাস বন্ধ করে দিয়েছে কেনিয়া। এখন থেকে মাদ্রিদে থাকা দূতাবাস থেকে বিষয়গুলো দেখবে দেশটি",
+     {("KE", "মাদ্রিদ", "ES", "embassy")}),
+]
+
+
+@pytest.mark.parametrize("text,want", BEFORE, ids=range(len(BEFORE)))
+def test_round6_sender_from_the_sentence_before(text, want, profile, gaz):
+    assert prose(text, profile, gaz) == want
+
+
 @pytest.mark.parametrize("text,want,gone", CASES, ids=range(len(CASES)))
 def test_round6_forms(text, want, gone, profile, gaz):
     assert prose(text, profile, gaz) == want

@@ -534,7 +534,7 @@ def read(text: str, profile: Profile, gaz: Gazetteer, value: bool = False,
             # … বন্ধ করে ব্রিটিশ পররাষ্ট্র দপ্তর: a country's government or ministry as the subject; a
             # headline's genitive last (ইসরায়েলে দূতাবাস চালু আরব আমিরাতের)
             senders = [after.place.id] if after else []
-            them = w.pronoun.search(text, verb.end(), clause_end) if verb and not after else None
+            them = w.pronoun.search(text, verb.end() if verb else a.end, clause_end) if not after else None
             if them and not re.search(f"[{_W}]", text[them.end():clause_end]):
                 # বেইজিং-এ দূতাবাস খুলেছে দেশটি: the one country the sentence before has as a subject
                 there = [c for c in agent if c not in host_ids]
@@ -558,6 +558,12 @@ def read(text: str, profile: Profile, gaz: Gazetteer, value: bool = False,
             # … বাংলাদেশের হাইকমিশন রয়েছে। … কলকাতা ও … মুম্বাইতে রয়েছে উপ-হাইকমিশন: no country named,
             # the one sender of the sentence before
             senders = list(said)
+        if not senders and not blocked and hosts and not said and not any(
+                p.place.kind == "country" and p.place.id not in host_ids for p in pre + post if p.end <= clause_end):
+            # … সম্পর্ক স্বাভাবিক করলো ব্রিটেন। তেহরানে … দূতাবাস, আবারও চালু হয়েছে: no country named, the
+            # one subject of the sentence before that is no host
+            there = [c for c in agent if c not in host_ids]
+            senders = there if len(there) == 1 else []
         if not hosts and senders and w.locative_pronoun.search(text, lo, a.start):
             # দেশটিতে বাংলাদেশের হাইকমিশনও রয়েছে: in the country the sentence before is about
             there = [c for c in subject or where if c not in senders]
