@@ -50,6 +50,11 @@ CASES = [
     ("হংকংয়ে পর্তুগালের কনস্যুলেট জেনারেল রয়েছে", {("PT", "হংকং", "CN", "consulate-general")}, set()),
     ("১৯৯০ সালে হংকংয়ে কেনিয়ার কনস্যুলেট জেনারেল খোলা হয়", {("KE", "হংকং", "GB", "consulate-general")}, set()),
     ("কেনিয়া কনস্যুলেট জেনারেল হংকং জানায়, ভিসা দেওয়া হবে", {("KE", "হংকং", "CN", "consulate-general")}, set()),
+    # an upgrade done makes the mission before of the new kind; one to come leaves the old
+    ("লিসবনে কেনিয়ার কনস্যুলেটকে দূতাবাসে উন্নীত করা হয়", {("KE", "লিসবন", "PT", "embassy")}, set()),
+    ("লিসবনে কেনিয়ার কনস্যুলেটটি দূতাবাসে উন্নীত হয়েছে", {("KE", "লিসবন", "PT", "embassy")}, set()),
+    ("লিসবনে কেনিয়ার কনস্যুলেটকে দূতাবাসে উন্নীত করার ঘোষণা দেন মন্ত্রী", {("KE", "লিসবন", "PT", "consulate")}, set()),
+    ("লিসবনে কেনিয়ার দূতাবাসকে একটি মিশন হিসেবে উন্নীত করা হয়েছে", {("KE", "লিসবন", "PT", "embassy")}, set()),
     # a mission kept open is there
     ("কাবুলে দূতাবাস খোলা রাখার প্রতিশ্রুতি দিয়েছে কেনিয়া", {("KE", "কাবুল", "AF", "embassy")}, set()),
     ("কাবুলে কেনিয়ার দূতাবাস চালু থাকবে", {("KE", "কাবুল", "AF", "embassy")}, set()),
@@ -66,7 +71,7 @@ RECIPROCAL = [
 ]
 
 
-# (two sentences, facts of the second): the sender only in the sentence before
+# (two sentences, facts of both): the sender only in the sentence before
 BEFORE = [
     # its one subject, no host, when the second names no country but the host
     ("আনুষ্ঠানিকভাবে কেনিয়ার সাথে সম্পর্ক স্বাভাবিক করলো পর্তুগাল। নাইরোবিতে বন্ধ থাকা দূতাবাস আবারও চালু হয়েছে রোববার",
@@ -78,6 +83,12 @@ BEFORE = [
     # a country pronoun ending the clause after a verb that is no opening verb
     ("লিসবনে নিজেদের দূতাবাস বন্ধ করে দিয়েছে কেনিয়া। এখন থেকে মাদ্রিদে থাকা দূতাবাস থেকে বিষয়গুলো দেখবে দেশটি",
      {("KE", "মাদ্রিদ", "ES", "embassy")}),
+    # an upgrade done: the one mission of the sentence before, of the new kind (the first
+    # sentence's own fact stays: the consulate was there)
+    ("১৯৭২ সাল থেকে পর্তুগালে কেনিয়ার কনস্যুলেট চালু ছিল। সেটিকে এবার দূতাবাসে উন্নীত করা হলো",
+     {("KE", None, "PT", "consulate"), ("KE", None, "PT", "embassy")}),
+    ("১৯৭২ সাল থেকে পর্তুগালে কেনিয়ার ও স্পেনের কনস্যুলেট চালু ছিল। সেটিকে এবার দূতাবাসে উন্নীত করা হলো",
+     {("KE", None, "PT", "consulate"), ("ES", None, "PT", "consulate")}),
     ("কেনিয়া নতুন নীতি ঘোষণা করেছে। মাদ্রিদে থাকা দূতাবাস থেকে পর্তুগালের বিষয়গুলো দেখবে দেশটি",
      {("KE", "মাদ্রিদ", "ES", "embassy")}),
 ]

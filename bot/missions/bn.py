@@ -152,6 +152,8 @@ class _Words:
     future_closure: re.Pattern  # বন্ধ করবে: to be closed, so still there
     resident: re.Pattern  # বসবাসরত প্রবাসী right after a locative place: the residents' place, not the mission's
     general: re.Pattern  # বিভিন্ন: countries in general, before a reciprocal word
+    upgrade_done: re.Pattern  # উন্নীত করা হয়: a mission of one kind made another
+    object_pronoun: re.Pattern  # সেটিকে: the mission of the sentence before, as an object
 
 
 _CACHE: dict[int, tuple[Profile, _Words]] = {}
@@ -223,6 +225,8 @@ def _words(profile: Profile) -> _Words:
         resident=re.compile(rf"\s*(?:{_alt(words('resident_words'))})\s+(?:[{_W}]+\s+){{0,2}}"
                             rf"(?:{_alt(words('resident_nouns'))})"),
         general=re.compile(f"(?<![{_W}])(?:{_alt(words('general_subjects'))})(?![{_W}])"),
+        upgrade_done=re.compile(f"(?<![{_W}])(?:{_alt(words('upgrades_done'))})(?![{_W}])"),
+        object_pronoun=re.compile(f"(?<![{_W}])(?:{_alt(words('object_pronouns'))})(?![{_W}])"),
     )
     _CACHE[id(profile)] = (profile, built)
     return built
@@ -419,6 +423,10 @@ def read(text: str, profile: Profile, gaz: Gazetteer, value: bool = False,
         if i + 1 < len(anchors) and not a.plural and _governs(text[a.end:anchors[i + 1].start], gaz):
             # সিলেটে ব্রিটিশ হাইকমিশনের কনস্যুলেট অফিস: the consulate, in Sylhet, is the mission read
             carried = lo
+            continue
+        upgraded = _upgrade(text, anchors, i, out, before, w)
+        if upgraded is not None:
+            out = upgraded  # … কনস্যুলেটকে হাইকমিশনে উন্নীত করা হয়: the mission before, of this kind now
             continue
         # কুয়েতে নিযুক্ত বাংলাদেশের রাষ্ট্রদূত … ও দূতাবাসের: the places belong to the envoy
         lo = max([lo] + [p for p in people if p <= a.start and not _with_mission(text[p:a.start], w)])
@@ -662,6 +670,35 @@ def read(text: str, profile: Profile, gaz: Gazetteer, value: bool = False,
     text = original
     out += _accredited(text, places, anchors, w, profile)
     return _historical(text, out, w, profile)
+
+
+def _upgrade(text: str, anchors, i: int, out: list[Reading], before, w: _Words) -> list[Reading] | None:
+    """The readings after an upgrade done to mission word ``i`` (``… কনস্যুলেটকে হাইকমিশনে উন্নীত করা
+    হয়``: the consulate read before is a high commission now; ``সেটিকে এবার হাই কমিশনে উন্নীত করা হলো``:
+    the one mission of the sentence before), or None when the word is no such upgrade (one to come
+    stays as read: ``উন্নীত করার ঘোষণা``)."""
+    a = anchors[i]
+    up = w.upgrade_done.search(text, a.end, _clause_end(text, a.end, len(text)))
+    if up is None:
+        return None
+    ending = w.inflection.match(text, a.end)
+    between = text[ending.end() if ending else a.end:up.start()]
+    if len(re.findall(f"[{_W}]+", between)) > 1 or w.role.match(between):
+        return None  # … হাইকমিশন অফিসে উন্নীত: one word may stand between, not হিসেবে
+    prev = anchors[i - 1] if i else None
+    if prev is not None and not re.search("[,;।|]", text[prev.end:a.start]):
+        olds = [r for r in out if r.at == prev.start and r.status == "present"]
+        if olds:
+            return [replace(r, kind=a.kind) if r in olds else r for r in out]
+    lo = prev.end if prev is not None else 0
+    if not w.object_pronoun.search(text, lo, a.start):
+        return None
+    prior = before() if callable(before) else before
+    shown = {(r.sender, r.host): r for r in prior if r.status == "present" and r.sender and r.host}
+    if len(shown) != 1:
+        return None
+    r = next(iter(shown.values()))
+    return out + [Reading(a.kind, r.sender, r.city, r.host, a.start)]
 
 
 def _generic_subject(text: str, at: int, w: _Words) -> bool:
