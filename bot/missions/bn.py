@@ -153,6 +153,10 @@ class _Words:
     resident: re.Pattern  # বসবাসরত প্রবাসী right after a locative place: the residents' place, not the mission's
     general: re.Pattern  # বিভিন্ন: countries in general, before a reciprocal word
     upgrade_done: re.Pattern  # উন্নীত করা হয়: a mission of one kind made another
+    move_ahead: re.Pattern  # স্থানান্তর করবে: a move to come
+    withdrawal: re.Pattern  # সরিয়ে: a move word that takes a mission away (a place before it is where it goes)
+    staff: re.Pattern  # কর্মীদের right after a mission word: its staff, not the mission
+    event: re.Pattern  # হামলার right after a locative place: the event's place
     object_pronoun: re.Pattern  # সেটিকে: the mission of the sentence before, as an object
 
 
@@ -225,6 +229,10 @@ def _words(profile: Profile) -> _Words:
         resident=re.compile(rf"\s*(?:{_alt(words('resident_words'))})\s+(?:[{_W}]+\s+){{0,2}}"
                             rf"(?:{_alt(words('resident_nouns'))})"),
         general=re.compile(f"(?<![{_W}])(?:{_alt(words('general_subjects'))})(?![{_W}])"),
+        withdrawal=re.compile(f"(?<![{_W}])(?:{_alt(words('withdrawals'))})"),
+        staff=re.compile(rf"\s*(?:{_alt(words('staff_words'))})"),
+        move_ahead=re.compile(f"(?<![{_W}])(?:{_alt(words('moves_ahead'))})(?![{_W}])"),
+        event=re.compile(rf"\s*(?:{_alt(words('event_words'))})(?![{_W}])"),
         upgrade_done=re.compile(f"(?<![{_W}])(?:{_alt(words('upgrades_done'))})(?![{_W}])"),
         object_pronoun=re.compile(f"(?<![{_W}])(?:{_alt(words('object_pronouns'))})(?![{_W}])"),
     )
@@ -312,8 +320,8 @@ def _hosts_before(pre: list[PlaceMatch], text: str, at: int, w: _Words, gaz: Gaz
     separated from the mission word only by countries, adjectives and attributive words."""
     for i in range(len(pre) - 1, -1, -1):
         p = pre[i]
-        if p.case == "locative" and w.resident.match(text, p.end):
-            continue  # ওমানে বসবাসরত প্রবাসীদের …, বাংলাদেশ দূতাবাস: where people live
+        if p.case == "locative" and (w.resident.match(text, p.end) or w.event.match(text, p.end)):
+            continue  # ওমানে বসবাসরত প্রবাসীদের …, বাংলাদেশ দূতাবাস: where people live; ইরানে হামলার জেরে: an event's place
         if p.case == "nominative" and p.place.kind == "country" and i + 1 < len(pre) and not p.suffix \
                 and pre[i + 1].case == "nominative" and pre[i + 1].place.kind == "country" \
                 and not pre[i + 1].suffix and re.fullmatch(r"\s+", text[p.end:pre[i + 1].start]) \
@@ -437,6 +445,11 @@ def read(text: str, profile: Profile, gaz: Gazetteer, value: bool = False,
             # কনস্যুলেট কিংবা দূতাবাস; রিয়াদে বাংলাদেশ দূতাবাস ও জেদ্দায় বাংলাদেশ কনস্যুলেট … বন্ধ: one predicate
             clause_end = _clause_end(text, anchors[i + 1].end, len(text))
         moved = w.move.search(text, a.end, clause_end)
+        ending = w.inflection.match(text, a.end)
+        out_of_it = bool(w.source.match(text, ending.end() if ending else a.end))
+        staffed = bool(w.staff.match(text, ending.end() if ending else a.end))  # … দূতাবাস কর্মীদের সরিয়ে নিল
+        if out_of_it:
+            moved = None  # কিয়েভের দূতাবাস থেকে কূটনীতিক সরানো শুরু: people leave it, it stays
         pre = [p for p in places if lo <= p.start and p.end <= a.start and p.start not in consumed]
         post = [p for p in places if a.end <= p.start and p.end <= hi]
         each = [] if value else _each_in_the_other(pre, text, a, w, pair)
@@ -469,6 +482,23 @@ def read(text: str, profile: Profile, gaz: Gazetteer, value: bool = False,
             prev_senders = []
             continue
         hosts = _hosts_before(pre, text, a.start, w, gaz)
+        origin = [p for p in pre if w.source.match(text, p.end)]
+        dest = next((p for p in post if p.case == "locative" and p.end <= clause_end), None) if moved else None
+        dest = dest or next((p for p in pre if p.case == "locative" and p not in origin), None) if moved else None
+        withdrawn = False
+        near = origin and len([t for t in re.findall(f"[{_W}]+", text[origin[-1].end:a.start])
+                               if t not in w.attributive]) <= 3 and not (ending and gaz.suffix_case(ending.group()))
+        if moved and near and not staffed and (dest is None or w.move_ahead.match(text, moved.start())):
+            # তেল আবিব থেকে জেরুজালেমে দূতাবাস স্থানান্তর করবে: there until it moves; ইরান থেকে দূতাবাস
+            # সরিয়ে নিচ্ছে কানাডা: withdrawn from there (absent), and there until then if to come
+            withdrawn = dest is None
+            soon_gone = withdrawn and w.move_ahead.match(text, moved.start())
+            hosts = _group(pre, pre.index(origin[-1]), text, w, -1)
+            moved = None
+        elif moved and w.withdrawal.match(text, moved.start()) and not origin and hosts and dest is not None and dest in hosts \
+                and len(re.findall(f"[{_W}]+", text[a.end:moved.start()])) <= 1 \
+                and not any(h.quarter for h in hosts) and not any(p.case == "locative" for p in post if p.end <= clause_end):
+            hosts = []  # পোল্যান্ডের ওয়ারসে ভারতীয় দূতাবাস সরিয়ে নিয়ে যাওয়া: where it goes, not a fact
         if moved and hosts and (all(w.source.match(text, h.end) for h in hosts) or any(
                 w.source.match(text, q.end) and len(re.findall(f"[{_W}]+", text[q.end:hosts[0].start])) <= 1
                 for q in pre if q.end <= hosts[0].start)):
@@ -509,10 +539,12 @@ def read(text: str, profile: Profile, gaz: Gazetteer, value: bool = False,
         senders = [g.place.id for g in group]
         if not senders and not blocked and fixed and fixed not in host_ids:
             senders = [fixed]  # the nunciature: the Holy See's
-        negated = not moved and _negated(text, a.end, clause_end, w, profile.opening_re)
+        negated = not moved and not out_of_it and _negated(text, a.end, clause_end, w, profile.opening_re)
         soon = negated and w.future_closure.match(text, negated.start())
         if soon:
             negated = None  # লভিভে অস্থায়ী দূতাবাস বন্ধ করবে দক্ষিণ কোরিয়া: there until then
+        if withdrawn:
+            negated, soon = (None, True) if soon_gone else (True, False)
         ahead = [h.end for h in hosts if h.end <= a.start]
         if ahead and w.planned_before.search(text, max(ahead), a.start):
             negated = True  # বার্নে হচ্ছে বাংলাদেশের নতুন দূতাবাস: the verb before the mission, to come
@@ -533,7 +565,8 @@ def read(text: str, profile: Profile, gaz: Gazetteer, value: bool = False,
             senders = []
         elif not senders and not prev_senders:
             # বাংলাদেশে দূতাবাস খুলেছে আর্জেন্টিনা: the subject after the verb
-            verb = (profile.opening_re if not negated and not soon else w.closure).search(text, a.end, clause_end) \
+            verb = (w.move if withdrawn else profile.opening_re if not negated and not soon else w.closure).search(
+                text, a.end, clause_end) \
                 or (w.reopened.search(text, a.end, clause_end) if not negated else None)  # … পুনরায় পতাকা তুললো আমিরাত
             after = next((p for p in post if verb and p.start >= verb.end() and p.end <= clause_end
                           and p.place.kind == "country" and p.place.id not in host_ids
@@ -587,7 +620,7 @@ def read(text: str, profile: Profile, gaz: Gazetteer, value: bool = False,
                 # … এস্তোনিয়ার দূতাবাস বন্ধ করে দিয়েছে রাশিয়া: the country closing them is their host
                 hosts = _closer(text, places, closing.end(), clause_end, senders, w) \
                     or _ruler(pre, group, text, senders, w)
-            if (closing or closed_ahead) and not a.plural:
+            if (closing or closed_ahead or withdrawn) and not a.plural and not _general_before(text, lo, a, w):
                 # ঢাকায় মেক্সিকোর দূতাবাস নেই; … দূতাবাস বন্ধ করে দিল উত্তর কোরিয়া
                 out += [Reading(a.kind, s, h if h.place.kind == "city" or h.place.id in w.regions else None, h.place.country, a.start,
                                 "absent") for h in hosts for s in senders if s != h.place.country]
@@ -670,6 +703,13 @@ def read(text: str, profile: Profile, gaz: Gazetteer, value: bool = False,
     text = original
     out += _accredited(text, places, anchors, w, profile)
     return _historical(text, out, w, profile)
+
+
+def _general_before(text: str, lo: int, a: _Anchor, w: _Words) -> bool:
+    """A word of countries in general (সব, বিভিন্ন) among the four words before the mission word
+    (ইরানে হামলার জেরে বিশ্বব্যাপী সব দূতাবাস বন্ধ: all of a sender's missions, in no one host)."""
+    words = [m for m in re.finditer(f"[{_W}]+", text) if lo <= m.start() and m.end() <= a.start][-4:]
+    return bool(words) and w.general.search(text, words[0].start(), a.start) is not None
 
 
 def _upgrade(text: str, anchors, i: int, out: list[Reading], before, w: _Words) -> list[Reading] | None:
