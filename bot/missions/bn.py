@@ -446,8 +446,10 @@ def read(text: str, profile: Profile, gaz: Gazetteer, value: bool = False,
             clause_end = _clause_end(text, anchors[i + 1].end, len(text))
         moved = w.move.search(text, a.end, clause_end)
         ending = w.inflection.match(text, a.end)
-        out_of_it = bool(w.source.match(text, ending.end() if ending else a.end))
-        staffed = bool(w.staff.match(text, ending.end() if ending else a.end))  # … দূতাবাস কর্মীদের সরিয়ে নিল
+        after_word = ending.end() if ending else a.end
+        from_it = w.source.match(text, after_word)  # দূতাবাস থেকে / হতে, not দূতাবাস হতে পারে
+        out_of_it = bool(from_it) and not w.negation.match(text, from_it.end() - len(from_it.group().lstrip()))
+        staffed = bool(w.staff.match(text, after_word))  # … দূতাবাস কর্মীদের সরিয়ে নিল
         if out_of_it:
             moved = None  # কিয়েভের দূতাবাস থেকে কূটনীতিক সরানো শুরু: people leave it, it stays
         pre = [p for p in places if lo <= p.start and p.end <= a.start and p.start not in consumed]
@@ -485,13 +487,16 @@ def read(text: str, profile: Profile, gaz: Gazetteer, value: bool = False,
         origin = [p for p in pre if w.source.match(text, p.end)]
         dest = next((p for p in post if p.case == "locative" and p.end <= clause_end), None) if moved else None
         dest = dest or next((p for p in pre if p.case == "locative" and p not in origin), None) if moved else None
-        withdrawn = False
+        withdrawn = moving = False
         near = origin and len([t for t in re.findall(f"[{_W}]+", text[origin[-1].end:a.start])
                                if t not in w.attributive]) <= 3 and not (ending and gaz.suffix_case(ending.group()))
+        if near and not moved and not hosts and w.closure.search(text, a.end, clause_end):
+            hosts = _group(pre, pre.index(origin[-1]), text, w, -1)  # পর্তুগাল থেকে দূতাবাস গুটিয়ে ফেলবে: there
         if moved and near and not staffed and (dest is None or w.move_ahead.match(text, moved.start())):
             # তেল আবিব থেকে জেরুজালেমে দূতাবাস স্থানান্তর করবে: there until it moves; ইরান থেকে দূতাবাস
             # সরিয়ে নিচ্ছে কানাডা: withdrawn from there (absent), and there until then if to come
             withdrawn = dest is None
+            moving = not withdrawn  # তেল আবিব থেকে জেরুজালেমে দূতাবাস স্থানান্তর করবে গুয়াতেমালা: its subject after the verb
             soon_gone = withdrawn and w.move_ahead.match(text, moved.start())
             hosts = _group(pre, pre.index(origin[-1]), text, w, -1)
             moved = None
@@ -565,16 +570,24 @@ def read(text: str, profile: Profile, gaz: Gazetteer, value: bool = False,
             senders = []
         elif not senders and not prev_senders:
             # বাংলাদেশে দূতাবাস খুলেছে আর্জেন্টিনা: the subject after the verb
-            verb = (w.move if withdrawn else profile.opening_re if not negated and not soon else w.closure).search(
-                text, a.end, clause_end) \
+            verb = (w.move if withdrawn or moving else profile.opening_re if not negated and not soon else w.closure
+                    ).search(text, a.end, clause_end) \
                 or (w.reopened.search(text, a.end, clause_end) if not negated else None)  # … পুনরায় পতাকা তুললো আমিরাত
+            last = verb is None and (out_of_it or bool(ending) and gaz.suffix_case(ending.group()) == "genitive")
+            if last:
+                # … দূতাবাসের পরিষেবা কমিয়ে আনার ঘোষণা দিয়েছে মার্কিন যুক্তরাষ্ট্র; … দূতাবাস থেকে কূটনীতিক
+                # সরানো শুরু করেছে রাশিয়া: a mission said with its work or its staff, the subject ending the clause
+                verb = re.compile(f"[{_W}]").search(text, after_word, clause_end)
             after = next((p for p in post if verb and p.start >= verb.end() and p.end <= clause_end
-                          and p.place.kind == "country" and p.place.id not in host_ids
+                          and (p.place.kind == "country" or _is_capital(p, gaz)) and p.place.country not in host_ids
+                          and (p.place.kind == "country" or not re.search(f"[{_W}]", text[p.end:clause_end]))
+                          and (not last or not re.search(f"[{_W}]", text[p.end:clause_end]))
                           and (p.case == "nominative" or w.government.match(text, p.end)
                                or p.case == "genitive" and not re.search(f"[{_W}]", text[p.end:clause_end]))), None)
             # … বন্ধ করে ব্রিটিশ পররাষ্ট্র দপ্তর: a country's government or ministry as the subject; a
-            # headline's genitive last (ইসরায়েলে দূতাবাস চালু আরব আমিরাতের)
-            senders = [after.place.id] if after else []
+            # headline's genitive last (ইসরায়েলে দূতাবাস চালু আরব আমিরাতের); a capital for its country, last
+            # (হাভানায় দূতাবাসের কার্যক্রম শুরু করেছে ওয়াশিংটন)
+            senders = [after.place.country] if after else []
             them = w.pronoun.search(text, verb.end() if verb else a.end, clause_end) if not after else None
             if them and not re.search(f"[{_W}]", text[them.end():clause_end]):
                 # বেইজিং-এ দূতাবাস খুলেছে দেশটি: the one country the sentence before has as a subject
@@ -600,9 +613,11 @@ def read(text: str, profile: Profile, gaz: Gazetteer, value: bool = False,
             # the one sender of the sentence before
             senders = list(said)
         if not senders and not blocked and hosts and not said and not any(
-                p.place.kind == "country" and p.place.id not in host_ids for p in pre + post if p.end <= clause_end):
+                p.place.kind == "country" and p.place.id not in host_ids for p in pre + post if p.end <= clause_end) \
+                and (profile.opening_re.search(text, a.end, hi) or w.reopened.search(text, a.end, hi)):
             # … সম্পর্ক স্বাভাবিক করলো ব্রিটেন। তেহরানে … দূতাবাস, আবারও চালু হয়েছে: no country named, the
-            # one subject of the sentence before that is no host
+            # one subject of the sentence before opened it (a mission that only is there may be anyone's:
+            # জাপান … স্বীকৃতি দেয়। ঢাকায় একটি দূতাবাস রয়েছে)
             there = [c for c in agent if c not in host_ids]
             senders = there if len(there) == 1 else []
         if not hosts and senders and w.locative_pronoun.search(text, lo, a.start):
@@ -703,6 +718,11 @@ def read(text: str, profile: Profile, gaz: Gazetteer, value: bool = False,
     text = original
     out += _accredited(text, places, anchors, w, profile)
     return _historical(text, out, w, profile)
+
+
+def _is_capital(p: PlaceMatch, gaz: Gazetteer) -> bool:
+    """A city that is its country's capital (gazetteer data): ওয়াশিংটন for the United States."""
+    return p.place.kind == "city" and gaz.capital(p.place.country) == p.place.id
 
 
 def _general_before(text: str, lo: int, a: _Anchor, w: _Words) -> bool:

@@ -1,0 +1,51 @@
+"""Round 7 of the Bengali mission grammar (issue 22, tuned on fixtures/facts/bn_real6.json and
+bn_real7.json): each class of form it added, in sentences written here in that form (not copied from
+the labelled sets), with exactly the facts and the absent missions each states, and near misses that
+must stay silent. Read by the whole pipeline (``bot.facts.facts_for`` / ``absent_for``)."""
+
+from __future__ import annotations
+
+import pytest
+
+from mission_readers import absent, prose
+
+# (sentence, facts {(sender, host city as written, host country, kind)}, absent {(sender, host)})
+CASES = [
+    # a move to come: still where it moves from
+    ("লিসবন থেকে পোর্তোতে দূতাবাস স্থানান্তর করবে কেনিয়া", {("KE", "লিসবন", "PT", "embassy")}, set()),
+    # … a move done: no longer there, and not yet a fact where it went
+    ("লিসবন থেকে পোর্তোতে দূতাবাস স্থানান্তর করেছে কেনিয়া", set(), set()),
+    # a withdrawal from a place with no destination: absent there (to come: still there too)
+    ("পর্তুগাল থেকে দূতাবাস সরিয়ে নিচ্ছে কেনিয়া", set(), {("KE", "PT")}),
+    ("পর্তুগাল থেকে দূতাবাস সরিয়ে নেবে কেনিয়া", {("KE", None, "PT", "embassy")}, {("KE", "PT")}),
+    ("পর্তুগাল থেকে দূতাবাস গুটিয়ে ফেলবে কেনিয়া", {("KE", None, "PT", "embassy")}, {("KE", "PT")}),
+    # the place before a mission taken away is where it goes
+    ("মাদ্রিদে কেনিয়ার দূতাবাস সরিয়ে নিয়ে যাওয়া হয়েছিল", set(), set()),
+    # staff taken out of a mission leave the mission there
+    ("লিসবনের দূতাবাস থেকে কূটনীতিক সরানো শুরু করেছে কেনিয়া", {("KE", "লিসবন", "PT", "embassy")}, set()),
+    # … and staff taken out of a city say nothing either way
+    ("লিসবন থেকে নিজেদের দূতাবাস কর্মীদের সরিয়ে নিল কেনিয়া", set(), set()),
+    # a closure being considered, or denied with the sender between, leaves the mission a fact
+    ("কেনিয়ার প্রশাসন লিসবনে কেনিয়ার দূতাবাস বন্ধ করে দেয়ার বিষয়টি ভাবছে", {("KE", "লিসবন", "PT", "embassy")}, set()),
+    ("কেনিয়া জানিয়েছে, লিসবনে দূতাবাস বন্ধের কোনো ইচ্ছা তাদের নেই", {("KE", "লিসবন", "PT", "embassy")}, set()),
+    # an event's place before a mission is not its host
+    ("লিসবনে হামলার প্রতিবাদে কেনিয়ার দূতাবাসের সামনে বিক্ষোভ হয়", set(), set()),
+    # all of a sender's missions closed: no one host
+    ("পর্তুগালে হামলার জেরে বিশ্বব্যাপী সব দূতাবাস বন্ধ করলো কেনিয়া", set(), set()),
+    # … while one named closure stays absent
+    ("পর্তুগালে দূতাবাস বন্ধ করলো কেনিয়া", set(), {("KE", "PT")}),
+    # kind words of the press: সহকারি (short i), কূটনৈতিক দফতর, বাণিজ্য দূতাবাস
+    ("শিলংয়ে কেনিয়ার সহকারি হাইকমিশন রয়েছে", {("KE", "শিলং", "IN", "assistant-high-commission")}, set()),
+    ("লিসবনে কেনিয়ার কূটনৈতিক দফতর উদ্বোধন করা হয়", {("KE", "লিসবন", "PT", "other")}, set()),
+    ("পোর্তোতে কেনিয়ার বাণিজ্য দূতাবাস রয়েছে", {("KE", "পোর্তো", "PT", "other")}, set()),
+    # a mission word with 'towards' joined (দূতাবাসমুখী মিছিল)
+    ("লিসবনে কেনিয়ার দূতাবাসমুখী মিছিল হয়", {("KE", "লিসবন", "PT", "embassy")}, set()),
+    # … 'হতে পারে' after a mission word is no 'from'
+    ("লিসবনে কেনিয়ার দূতাবাস হতে পারে", set(), set()),
+]
+
+
+@pytest.mark.parametrize("text,want,gone", CASES, ids=range(len(CASES)))
+def test_round7_forms(text, want, gone, profile, gaz):
+    assert prose(text, profile, gaz) == want
+    assert absent(text, profile, gaz) == gone
