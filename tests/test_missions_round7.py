@@ -42,6 +42,23 @@ CASES = [
     ("লিসবনে কেনিয়ার দূতাবাসমুখী মিছিল হয়", {("KE", "লিসবন", "PT", "embassy")}, set()),
     # … 'হতে পারে' after a mission word is no 'from'
     ("লিসবনে কেনিয়ার দূতাবাস হতে পারে", set(), set()),
+    # a service closed before the mission word is the service's: the mission is there
+    ("পোর্তোতে কেনিয়ার ভিসা সেন্টার বন্ধ করে দিলো কেনিয়ার কনস্যুলেট", {("KE", "পোর্তো", "PT", "consulate")}, set()),
+    ("আজ থেকে ভিসা কার্যক্রম বন্ধ ঘোষণা করেছে পোর্তোস্থ কেনিয়ার কনস্যুলেট", {("KE", "পোর্তো", "PT", "consulate")},
+     set()),
+    # the press's '<sender> <kind> <host>': the country right after the bare mission word
+    ("কেনিয়া দূতাবাস পর্তুগাল সংবর্ধনার আয়োজন করে", {("KE", None, "PT", "embassy")}, set()),
+    ("কেনিয়া দূতাবাস পর্তুগালের সভাকক্ষে অনুষ্ঠান হয়", {("KE", None, "PT", "embassy")}, set()),
+    # … not after a genitive sender, nor before a postposition
+    ("কেনিয়ার দূতাবাস পর্তুগালের নির্বাচন নিয়ে বিবৃতি দেয়", set(), set()),
+    ("কেনিয়া দূতাবাস পর্তুগালের সঙ্গে বৈঠক করে", set(), set()),
+    # a comma with words before it ends the mission's phrase; a bare comma does not
+    ("কেনিয়ার দূতাবাসের কর্মকর্তা, লিসবনে অবস্থিত কয়েকটি সংস্থার প্রতিনিধিরা অংশ নেন", set(), set()),
+    ("বাংলাদেশ হাইকমিশন, প্রিটোরিয়াতে নিযুক্ত হাইকমিশনার অংশ নেন", {("BD", "প্রিটোরিয়া", "ZA", "high-commission")},
+     set()),
+    # diplomats posted to a place: theirs, not the mission's; a mission posted there: its own
+    ("তিনি কেনিয়া দূতাবাস ও পর্তুগালে নিযুক্ত কেনিয়ার কূটনীতিকদের সঙ্গে কথা বলেন", set(), set()),
+    ("লিসবনে নিযুক্ত কেনিয়ার দূতাবাস জানায়", {("KE", "লিসবন", "PT", "embassy")}, set()),
 ]
 
 

@@ -226,8 +226,9 @@ def _words(profile: Profile) -> _Words:
         past=re.compile(f"(?<![{_W}])(?:{_alt(words('past_words'))})(?![{_W}])"),
         requests=frozenset(" ".join(nfc(x).split()) for x in words("request_words")),
         future_closure=re.compile(f"(?<![{_W}])(?:{_alt(words('future_closures'))})(?![{_W}])"),
-        resident=re.compile(rf"\s*(?:{_alt(words('resident_words'))})\s+(?:[{_W}]+\s+){{0,2}}"
-                            rf"(?:{_alt(words('resident_nouns'))})"),
+        resident=re.compile(rf"\s*(?:(?:{_alt(words('resident_words'))})\s+(?:[{_W}]+\s+){{0,2}}"
+                            rf"(?:{_alt(words('resident_nouns'))})|(?:{_alt(words('posted_words'))})\s+(?:[{_W}]+\s+){{0,2}}"
+                            rf"(?:{_alt(words('posted_nouns'))}))"),
         general=re.compile(f"(?<![{_W}])(?:{_alt(words('general_subjects'))})(?![{_W}])"),
         withdrawal=re.compile(f"(?<![{_W}])(?:{_alt(words('withdrawals'))})"),
         staff=re.compile(rf"\s*(?:{_alt(words('staff_words'))})"),
@@ -348,17 +349,26 @@ def _hosts_before(pre: list[PlaceMatch], text: str, at: int, w: _Words, gaz: Gaz
     return []
 
 
-def _hosts_after(post: list[PlaceMatch], text: str, end: int, w: _Words, value: bool) -> list[PlaceMatch]:
+def _hosts_after(post: list[PlaceMatch], text: str, end: int, w: _Words, value: bool,
+                 named: bool = False) -> list[PlaceMatch]:
     """The host group after a mission word: the first locative place (``হাইকমিশন ঢাকায়``),
-    or a city in apposition (``দূতাবাস, ঢাকা``); in an infobox value any place."""
+    or a city in apposition (``দূতাবাস, ঢাকা``); in an infobox value any place. ``named``: the
+    mission word is bare after its sender's bare name (``বাংলাদেশ দূতাবাস``), so a country right
+    after it is its place (``বাংলাদেশ দূতাবাস কাতার``, ``বাংলাদেশ দূতাবাস কুয়েতের নতুন শাখা``)."""
     for i, p in enumerate(post):
         apposition = (p.place.kind == "city" or p.place.id in w.regions) and re.fullmatch(r"[\s,]*", text[end:p.start]) \
-            or p.case == "nominative" and re.fullmatch(r"\s*,\s*", text[end:p.start])  # দূতাবাস, কুয়েত
+            or p.case == "nominative" and re.fullmatch(r"\s*,\s*", text[end:p.start]) \
+            or named and p.case in ("nominative", "genitive") and re.fullmatch(r"\s+", text[end:p.start]) \
+            and not w.postposition.match(text, p.end)  # দূতাবাস, কুয়েত
         gap = text[end:p.start]
         for q in post[:i]:
             gap = gap.replace(q.surface, " ")
         if not value and len(re.findall(f"[{_W}]+", gap)) > 2:
             break  # too far: another clause's place (… কর্মকর্তা জানান যে ঢাকায় …)
+        if not value and not apposition and "," in gap and re.search(f"[{_W}]", gap.replace("-", "")[1:]):
+            break  # … হাইকমিশনের কর্মকর্তা, রাজশাহীতে অবস্থিত …: a comma ends the mission's phrase
+        if p.case == "locative" and (w.resident.match(text, p.end) or w.event.match(text, p.end)):
+            break  # … দূতাবাস এবং যুক্তরাষ্ট্রে নিযুক্ত বাংলাদেশি কূটনীতিক: the people's place
         if p.case == "locative" or apposition or value and p.case != "adjective":
             group = _group(post, i, text, w, +1)
             return [g for g in group if g.case != "adjective"]
@@ -514,7 +524,9 @@ def read(text: str, profile: Profile, gaz: Gazetteer, value: bool = False,
         if dest is not None and hosts and all(h.place.country != dest.place.country for h in hosts):
             hosts = []  # লিবিয়ায় বাংলাদেশ দূতাবাস তিউনিসিয়ায় সরিয়ে নেয়া হয়েছে: moved out of the country
         if not hosts and not moved:  # কনস্যুলেট ইয়াঙ্গুনে সরানো হচ্ছে: where it goes, not where it is
-            hosts = _hosts_after(post, text, a.end, w, value)
+            named = bool(pre) and pre[-1].place.kind == "country" and pre[-1].case == "nominative" \
+                and not pre[-1].suffix and re.fullmatch(r"\s+", text[pre[-1].end:a.start]) is not None and not ending
+            hosts = _hosts_after(post, text, a.end, w, value, named)
             if hosts and i + 1 < len(anchors) and not value and _leads(text, hosts[-1], anchors[i + 1], post, w):
                 hosts = []  # কনস্যুলেট নয়াদিল্লিতে মার্কিন দূতাবাসের মাধ্যমে: the place heads the next mission phrase
             consumed |= {h.start for h in hosts}
@@ -554,11 +566,14 @@ def read(text: str, profile: Profile, gaz: Gazetteer, value: bool = False,
         if ahead and w.planned_before.search(text, max(ahead), a.start):
             negated = True  # বার্নে হচ্ছে বাংলাদেশের নতুন দূতাবাস: the verb before the mission, to come
         closed_ahead = bool(ahead) and w.closed_before.search(text, max(ahead), a.start)
+        if closed_ahead and w.service.search(text, max(ahead), closed_ahead.start()):
+            closed_ahead = None  # চট্টগ্রামে ভারতীয় ভিসা সেন্টার বন্ধ করে দিলো সহকারী হাইকমিশন: the service's
         if not closed_ahead:
             # বন্ধ করে দেওয়া হয়েছে কাবুলের মার্কিন দূতাবাস: the closure verb first, the mission phrase after it
             phrase = min([h.start for h in hosts if h.end <= a.start] + [g.start for g in group] + [a.start])
             verb = ([v for v in w.closed_before.finditer(text, lo, phrase)] or [None])[-1]
-            closed_ahead = verb is not None and _near(text, verb.end(), phrase, places, w)
+            closed_ahead = verb is not None and _near(text, verb.end(), phrase, places, w) \
+                and not w.service.search(text, lo, verb.start())  # ভিসা কার্যক্রম বন্ধ ঘোষণা করেছে … হাইকমিশন
             ahead_plan = ([v for v in w.planned_ahead.finditer(text, lo, phrase)] or [None])[-1]
             if ahead_plan is not None and _near(text, ahead_plan.end(), phrase, places, w):
                 negated = True  # আবার খুলছে কিভের ভারতীয় দূতাবাস: to come
