@@ -42,6 +42,16 @@ CASES = [
     ("লিসবনে কেনিয়ার দূতাবাসমুখী মিছিল হয়", {("KE", "লিসবন", "PT", "embassy")}, set()),
     # … 'হতে পারে' after a mission word is no 'from'
     ("লিসবনে কেনিয়ার দূতাবাস হতে পারে", set(), set()),
+    # a mission moved for the time being is a fact in neither place; its staff moved leave it there
+    ("পর্তুগালের কেনিয়া দূতাবাস সাময়িকভাবে লিসবন থেকে পোর্তোতে স্থানান্তরের প্রক্রিয়া চলছে", set(), set()),
+    ("লিসবনে অবস্থিত দূতাবাসের কর্মীদের সাময়িকভাবে বিদেশে সরিয়ে নিয়েছে কেনিয়া", {("KE", "লিসবন", "PT", "embassy")},
+     set()),
+    # a genitive city before an area in the locative, after the mission word
+    ("কেনিয়ার দূতাবাসটি লিসবনের ‘বেলেম’ এলাকায় খোলা হয়েছে", {("KE", "লিসবন", "PT", "embassy")}, set()),
+    # an order to close: still there, said to close
+    ("পর্তুগাল থেকে দূতাবাস গুটিয়ে ফেলতে আদেশ দিয়েছে কেনিয়া", {("KE", None, "PT", "embassy")}, {("KE", "PT")}),
+    # a press spelling of Tel Aviv
+    ("তেল-আবিবে কেনিয়ার দূতাবাস রয়েছে", {("KE", "তেল-আবিব", "IL", "embassy")}, set()),
     # a service closed before the mission word is the service's: the mission is there
     ("পোর্তোতে কেনিয়ার ভিসা সেন্টার বন্ধ করে দিলো কেনিয়ার কনস্যুলেট", {("KE", "পোর্তো", "PT", "consulate")}, set()),
     ("আজ থেকে ভিসা কার্যক্রম বন্ধ ঘোষণা করেছে পোর্তোস্থ কেনিয়ার কনস্যুলেট", {("KE", "পোর্তো", "PT", "consulate")},

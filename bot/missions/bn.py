@@ -156,6 +156,7 @@ class _Words:
     move_ahead: re.Pattern  # স্থানান্তর করবে: a move to come
     withdrawal: re.Pattern  # সরিয়ে: a move word that takes a mission away (a place before it is where it goes)
     staff: re.Pattern  # কর্মীদের right after a mission word: its staff, not the mission
+    temporary: re.Pattern  # সাময়িকভাবে: for the time being (a move for a while)
     event: re.Pattern  # হামলার right after a locative place: the event's place
     object_pronoun: re.Pattern  # সেটিকে: the mission of the sentence before, as an object
 
@@ -231,6 +232,7 @@ def _words(profile: Profile) -> _Words:
                             rf"(?:{_alt(words('posted_nouns'))}))"),
         general=re.compile(f"(?<![{_W}])(?:{_alt(words('general_subjects'))})(?![{_W}])"),
         withdrawal=re.compile(f"(?<![{_W}])(?:{_alt(words('withdrawals'))})"),
+        temporary=re.compile(f"(?<![{_W}])(?:{_alt(words('temporary_words'))})(?![{_W}])"),
         staff=re.compile(rf"\s*(?:{_alt(words('staff_words'))})"),
         move_ahead=re.compile(f"(?<![{_W}])(?:{_alt(words('moves_ahead'))})(?![{_W}])"),
         event=re.compile(rf"\s*(?:{_alt(words('event_words'))})(?![{_W}])"),
@@ -349,7 +351,13 @@ def _hosts_before(pre: list[PlaceMatch], text: str, at: int, w: _Words, gaz: Gaz
     return []
 
 
-def _hosts_after(post: list[PlaceMatch], text: str, end: int, w: _Words, value: bool,
+def _area_after(text: str, at: int, w: _Words, gaz: Gazetteer) -> bool:
+    """An area word in the locative among the three words after ``at`` (বাগদাদের ‘গ্রীন জোন’ এলাকায়)."""
+    return any(_is_area(t, w, gaz) and gaz.ending_case(t) == "locative"
+               for t in re.findall(f"[{_W}]+", text[at:])[:3])
+
+
+def _hosts_after(post: list[PlaceMatch], text: str, end: int, w: _Words, value: bool, gaz: Gazetteer,
                  named: bool = False) -> list[PlaceMatch]:
     """The host group after a mission word: the first locative place (``হাইকমিশন ঢাকায়``),
     or a city in apposition (``দূতাবাস, ঢাকা``); in an infobox value any place. ``named``: the
@@ -369,6 +377,8 @@ def _hosts_after(post: list[PlaceMatch], text: str, end: int, w: _Words, value: 
             break  # … হাইকমিশনের কর্মকর্তা, রাজশাহীতে অবস্থিত …: a comma ends the mission's phrase
         if p.case == "locative" and (w.resident.match(text, p.end) or w.event.match(text, p.end)):
             break  # … দূতাবাস এবং যুক্তরাষ্ট্রে নিযুক্ত বাংলাদেশি কূটনীতিক: the people's place
+        if p.case == "genitive" and p.place.kind == "city" and _area_after(text, p.end, w, gaz):
+            return [p]  # সৌদি দূতাবাসটি বাগদাদের ‘গ্রীন জোন’ এলাকায় খোলা হয়েছে
         if p.case == "locative" or apposition or value and p.case != "adjective":
             group = _group(post, i, text, w, +1)
             return [g for g in group if g.case != "adjective"]
@@ -526,7 +536,7 @@ def read(text: str, profile: Profile, gaz: Gazetteer, value: bool = False,
         if not hosts and not moved:  # কনস্যুলেট ইয়াঙ্গুনে সরানো হচ্ছে: where it goes, not where it is
             named = bool(pre) and pre[-1].place.kind == "country" and pre[-1].case == "nominative" \
                 and not pre[-1].suffix and re.fullmatch(r"\s+", text[pre[-1].end:a.start]) is not None and not ending
-            hosts = _hosts_after(post, text, a.end, w, value, named)
+            hosts = _hosts_after(post, text, a.end, w, value, gaz, named)
             if hosts and i + 1 < len(anchors) and not value and _leads(text, hosts[-1], anchors[i + 1], post, w):
                 hosts = []  # কনস্যুলেট নয়াদিল্লিতে মার্কিন দূতাবাসের মাধ্যমে: the place heads the next mission phrase
             consumed |= {h.start for h in hosts}
@@ -709,6 +719,9 @@ def read(text: str, profile: Profile, gaz: Gazetteer, value: bool = False,
         if a.kind == "other":
             # ইসলামাবাদে বাংলাদেশের হাইকমিশন পাকিস্তানে বাংলাদেশের প্রধান কূটনৈতিক মিশন: said again
             found = [r for r in found if not any(o.sender == r.sender and o.host == r.host for o in out)]
+        if found and not value and not staffed and w.temporary.search(text, lo, clause_end) \
+                and w.move.search(text, a.end, clause_end):
+            found = []  # ইউক্রেনের মার্কিন দূতাবাস অস্থায়ীভাবে কিয়েভ থেকে লিভ শহরে স্থানান্তর: for a while, neither place
         was = found and not value and w.past.search(text, a.end, clause_end)
         dest = _moved_later(text, clause_end, hi, places, w) if was and not moved else None
         if dest is not None:
