@@ -6,8 +6,10 @@ are tune numbers. bn_real2.json (labelled from other pages) was measured once, u
 bn_real3.json (419 sentences, split holdout3, news mostly): measured untuned after rounds 2 and 3,
 tuned on whole in round 4. bn_real4.json (538 sentences, split holdout4, news): measured untuned
 after rounds 3 and 4, tuned on whole in round 5. bn_real5.json (421 sentences, split holdout5, news)
-was labelled while round 5 was being made and never tuned on: the measure of text not tuned on
-(its differences are not printed, so that reading them is a choice to spend it).
+was measured untuned after round 5 and tuned on in round 6; bn_real6.json and bn_real7.json (372
+each) were measured untuned after round 6 and tuned on in round 7. bn_real8.json (339 sentences,
+split holdout8) was labelled while round 7 was being made and never tuned on: the measure of text
+not tuned on (its differences are not printed, so that reading them is a choice to spend it).
 
 Each sentence is read as a one-line page by ``bot.facts.facts_for`` under the bn profile:
 a Wikipedia sentence under its ``page_title`` (reciprocal forms need the title's pair), a news
@@ -21,9 +23,9 @@ NFC, whitespace collapsed and casefolded. Labels marked ``sure: false`` count in
 recall: a fact matching one is neither a hit nor an extra, and missing one is no miss. Absent
 statements (``absent``: accredited elsewhere, closed, denied) are scored the same way on sender and
 host country. Prints, never asserts: bn_real.json by split and together, bn_real2.json …
-bn_real5.json (when there) by source and together; ``--misses``, ``--misses2``,
-``--misses3`` and ``--misses4`` print the differences of bn_real.json … bn_real4.json.
-Run: python3 bench/bench_facts_real.py [--misses] [--misses2] [--misses3] [--misses4]
+bn_real8.json (when there) by source and together; ``--misses``, ``--misses2`` …
+``--misses7`` print the differences of bn_real.json … bn_real7.json.
+Run: python3 bench/bench_facts_real.py [--misses] [--misses2] … [--misses7]
 """
 
 from __future__ import annotations

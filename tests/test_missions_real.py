@@ -112,3 +112,18 @@ TUNED67 = [("6", 0.95, 0.93, 0.99, 0.57), ("7", 0.90, 0.88, 0.66, 0.84)]
 @pytest.mark.parametrize("n,p,r,ap,ar", TUNED67, ids=["bn_real6", "bn_real7"])
 def test_tuned67_floors(n, p, r, ap, ar, profile, gaz):
     _check(B.load_items(B.LABELS6 if n == "6" else B.LABELS7), None, p, r, ap, ar, profile, gaz)
+
+
+#: bn_real8.json (339 sentences, 336 news and 3 Wikipedia; Bangladesh sender or host in about 69 % of
+#: the labelled ones): labelled while round 7 was made and NEVER tuned on; its differences have not
+#: been read. Measured with the session's starting grammar (round 5): P 0.830 / R 0.703; after round 6:
+#: P 0.832 / R 0.712; after round 7 (2026-12-07, second day): P 0.835 / R 0.730 (tp 81, fp 16, fn 30),
+#: absent P 0.667 / R 0.667 (3 sure absent labels). Issue 22's goal there is P >= 0.95 / R >= 0.92:
+#: not met. Floors hold what the untuned grammar reaches, so that a change that loses on fresh text
+#: fails here.
+FRESH = [(None, 0.83, 0.72, 0.66, 0.66)]
+
+
+@pytest.mark.parametrize("source,p,r,ap,ar", FRESH, ids=["together"])
+def test_fresh_floors(source, p, r, ap, ar, profile, gaz):
+    _check(B.load_items(B.FRESH[0]), source, p, r, ap, ar, profile, gaz)
