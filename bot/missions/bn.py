@@ -63,6 +63,16 @@ Round 5: place names spelled another way match by a spelling fold (``Gazetteer.f
 a request (``অনুরোধ``) is a mission to come only after an opening word; new or own premises take
 the plan words after them; ``দেশটিতে`` after a sentence starting with no country is the one country
 that sentence names in the locative.
+Round 6: ``-স্থিত``/``-স্ত``; the press's ``অস্ট্রিয়া বাংলাদেশ দূতাবাস`` (host, then sender); a closure to
+come (``বন্ধ করবে``) is a fact and an absent; a place of residents or of people posted there
+(``ওমানে বসবাসরত প্রবাসীদের``) or of an event (``ইরানে হামলার জেরে``) is no host; an ordinal counts; a
+region (Hong Kong) is in its country, named as the place; upgrades done (``… কনস্যুলেটকে দূতাবাসে
+উন্নীত করা হয়``); a mission kept open is there; the one subject of the sentence before for a mission
+it opened.
+Round 7: a move to come keeps its origin (``তেল আবিব থেকে … স্থানান্তর করবে``); a withdrawal ``X থেকে``
+with no destination is absent there; staff moved out of a mission leave it; a move for the time being
+is a fact nowhere; a service closed before the mission word is the service's; ``বাংলাদেশ দূতাবাস কাতার``
+(sender, kind, host); the subject closing the clause after a mission's work, a capital for its country.
 All words come from the profile's ``missions`` section.
 """
 
