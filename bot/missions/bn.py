@@ -514,25 +514,27 @@ def read(text: str, profile: Profile, gaz: Gazetteer, value: bool = False,
             prev_senders = []
             continue
         hosts = _hosts_before(pre, text, a.start, w, gaz)
-        origin = [p for p in pre if w.source.match(text, p.end)]
-        dest = next((p for p in post if p.case == "locative" and p.end <= clause_end), None) if moved else None
-        dest = dest or next((p for p in pre if p.case == "locative" and p not in origin), None) if moved else None
-        withdrawn = moving = False
-        near = origin and len([t for t in re.findall(f"[{_W}]+", text[origin[-1].end:a.start])
-                               if t not in w.attributive]) <= 3 and not (ending and gaz.suffix_case(ending.group()))
+        origin = [p for p in pre if w.source.match(text, p.end)]  # তেল আবিব থেকে
+        # where a moved mission goes: a locative after it in its clause, else one before it
+        goes_after = next((p for p in post if p.case == "locative" and p.end <= clause_end), None) if moved else None
+        goes_before = next((p for p in pre if p.case == "locative" and p not in origin), None) if moved else None
+        withdrawn = moving = soon_gone = False
+        near = bool(origin) and len([t for t in re.findall(f"[{_W}]+", text[origin[-1].end:a.start])
+                                     if t not in w.attributive]) <= 3 and not (ending and gaz.suffix_case(ending.group()))
         if near and not moved and not hosts and w.closure.search(text, a.end, clause_end):
             hosts = _group(pre, pre.index(origin[-1]), text, w, -1)  # পর্তুগাল থেকে দূতাবাস গুটিয়ে ফেলবে: there
-        if moved and near and not staffed and (dest is None or w.move_ahead.match(text, moved.start())):
+        if moved and near and not staffed and (
+                not (goes_after or goes_before) or w.move_ahead.match(text, moved.start())):
             # তেল আবিব থেকে জেরুজালেমে দূতাবাস স্থানান্তর করবে: there until it moves; ইরান থেকে দূতাবাস
             # সরিয়ে নিচ্ছে কানাডা: withdrawn from there (absent), and there until then if to come
-            withdrawn = dest is None
-            moving = not withdrawn  # তেল আবিব থেকে জেরুজালেমে দূতাবাস স্থানান্তর করবে গুয়াতেমালা: its subject after the verb
-            soon_gone = withdrawn and w.move_ahead.match(text, moved.start())
+            withdrawn = not (goes_after or goes_before)
+            moving = not withdrawn  # … স্থানান্তর করবে গুয়াতেমালা: its subject after the verb
+            soon_gone = withdrawn and bool(w.move_ahead.match(text, moved.start()))
             hosts = _group(pre, pre.index(origin[-1]), text, w, -1)
             moved = None
-        elif moved and w.withdrawal.match(text, moved.start()) and not origin and hosts and dest is not None and dest in hosts \
-                and len(re.findall(f"[{_W}]+", text[a.end:moved.start()])) <= 1 \
-                and not any(h.quarter for h in hosts) and not any(p.case == "locative" for p in post if p.end <= clause_end):
+        elif moved and w.withdrawal.match(text, moved.start()) and not origin and goes_after is None \
+                and goes_before in hosts and not any(h.quarter for h in hosts) \
+                and len(re.findall(f"[{_W}]+", text[a.end:moved.start()])) <= 1:
             hosts = []  # পোল্যান্ডের ওয়ারসে ভারতীয় দূতাবাস সরিয়ে নিয়ে যাওয়া: where it goes, not a fact
         if moved and hosts and (all(w.source.match(text, h.end) for h in hosts) or any(
                 w.source.match(text, q.end) and len(re.findall(f"[{_W}]+", text[q.end:hosts[0].start])) <= 1
