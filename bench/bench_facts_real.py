@@ -49,7 +49,8 @@ LABELS4 = ROOT / "fixtures" / "facts" / "bn_real4.json"  # tuned on since round 
 LABELS5 = ROOT / "fixtures" / "facts" / "bn_real5.json"  # tuned on since round 6
 LABELS6 = ROOT / "fixtures" / "facts" / "bn_real6.json"  # tuned on since round 7
 LABELS7 = ROOT / "fixtures" / "facts" / "bn_real7.json"  # tuned on since round 7
-FRESH = [ROOT / "fixtures" / "facts" / f"bn_real{n}.json" for n in (8,)]  # never tuned on
+LABELS8 = ROOT / "fixtures" / "facts" / "bn_real8.json"  # tuned on since round 8
+FRESH = [ROOT / "fixtures" / "facts" / f"bn_real{n}.json" for n in (9, 10)]  # never tuned on
 NEWS_TITLE = "আইসল্যান্ড–ফিজি সম্পর্ক"  # neither country occurs in the labelled sentences
 
 
@@ -140,7 +141,7 @@ def _print(name: str, items, profile, gaz, misses: bool) -> None:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--misses", action="store_true", help="print bn_real.json's differences")
-    for n in range(2, 8):
+    for n in range(2, 9):
         ap.add_argument(f"--misses{n}", action="store_true", help=f"print bn_real{n}.json's differences")
     args = ap.parse_args()
     profile, gaz = load_profile("bn"), Gazetteer.load("bn")
@@ -148,9 +149,9 @@ def main() -> None:
     for split in ("tune", "holdout"):
         _print(f"bn_real {split}", [i for i in items if i["split"] == split], profile, gaz, False)
     _print("bn_real (tuned)", items, profile, gaz, args.misses)
-    for n, path in enumerate((LABELS2, LABELS3, LABELS4, LABELS5, LABELS6, LABELS7), start=2):
+    for n, path in enumerate((LABELS2, LABELS3, LABELS4, LABELS5, LABELS6, LABELS7, LABELS8), start=2):
         _print(f"bn_real{n} (tuned)", load_items(path), profile, gaz, getattr(args, f"misses{n}"))
-    for n, path in enumerate(FRESH, start=8):
+    for n, path in enumerate(FRESH, start=9):
         if path.exists():  # never tuned on: the differences are not printed
             _print(f"bn_real{n} (fresh)", load_items(path), profile, gaz, False)
 

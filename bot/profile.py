@@ -169,8 +169,15 @@ class Profile:
 
     @cached_property
     def _mission_words(self) -> tuple[re.Pattern, dict[str, str]]:
-        words = sorted(((nfc(n), kind) for kind, names in self.data["missions"]["kinds"].items()
-                        for n in names), key=lambda w: -len(w[0]))
+        m = self.data["missions"]
+        pairs = {(nfc(n), kind) for kind, names in m["kinds"].items() for n in names}
+        for c in m.get("kind_compounds", ()):
+            # কন্স্যুলেট-জেনারেল: every spelling of the base kind, every join, every word around it
+            for base in m["kinds"][c["of"]]:
+                for j in c["joins"]:
+                    pairs |= {(nfc(x + j + base), c["kind"]) for x in c.get("before", ())}
+                    pairs |= {(nfc(base + j + x), c["kind"]) for x in c.get("after", ())}
+        words = sorted(pairs, key=lambda w: (-len(w[0]), w))
         return _wordlist_re([w for w, _ in words]), {w.casefold(): k for w, k in words}
 
     @property

@@ -32,7 +32,8 @@ CASES = [
     # a government or ministry as the subject after the verb
     ("কাবুলে দূতাবাস বন্ধ করে জার্মান পররাষ্ট্র দপ্তর", set(), {("DE", "AF")}),
     # two missions joined, the second's predicate closing both
-    ("দোহায় বাংলাদেশ দূতাবাস ও দুবাইয়ে বাংলাদেশ কনস্যুলেট সাময়িক বন্ধ রয়েছে", set(),
+    # (round 8: with সাময়িক, closed for a while, the closure says neither: tests/test_missions_round8.py)
+    ("দোহায় বাংলাদেশ দূতাবাস ও দুবাইয়ে বাংলাদেশ কনস্যুলেট বন্ধ রয়েছে", set(),
      {("BD", "QA"), ("BD", "AE")}),
     ("বার্লিনে থাকা ভারতের দূতাবাস এবং মিউনিখে থাকা ভারতের কনস্যুলেট বন্ধ করা হয়েছে", set(),
      {("IN", "DE")}),

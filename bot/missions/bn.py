@@ -166,9 +166,10 @@ class _Words:
     move_ahead: re.Pattern  # স্থানান্তর করবে: a move to come
     withdrawal: re.Pattern  # সরিয়ে: a move word that takes a mission away (a place before it is where it goes)
     staff: re.Pattern  # কর্মীদের right after a mission word: its staff, not the mission
-    temporary: re.Pattern  # সাময়িকভাবে: for the time being (a move for a while)
+    temporary: re.Pattern  # সাময়িকভাবে: for the time being (a move for a while, a closure that ends)
     event: re.Pattern  # হামলার right after a locative place: the event's place
     object_pronoun: re.Pattern  # সেটিকে: the mission of the sentence before, as an object
+    copula: re.Pattern  # হল: a mission word after one says what the mission before is
 
 
 _CACHE: dict[int, tuple[Profile, _Words]] = {}
@@ -248,6 +249,7 @@ def _words(profile: Profile) -> _Words:
         event=re.compile(rf"\s*(?:{_alt(words('event_words'))})(?![{_W}])"),
         upgrade_done=re.compile(f"(?<![{_W}])(?:{_alt(words('upgrades_done'))})(?![{_W}])"),
         object_pronoun=re.compile(f"(?<![{_W}])(?:{_alt(words('object_pronouns'))})(?![{_W}])"),
+        copula=re.compile(f"(?<![{_W}])(?:{_alt(words('copulas'))})(?![{_W}])"),
     )
     _CACHE[id(profile)] = (profile, built)
     return built
@@ -474,6 +476,10 @@ def read(text: str, profile: Profile, gaz: Gazetteer, value: bool = False,
                 text[a.end:hi], [p for p in places if a.end <= p.start and p.end <= hi], w)):
             # কনস্যুলেট কিংবা দূতাবাস; রিয়াদে বাংলাদেশ দূতাবাস ও জেদ্দায় বাংলাদেশ কনস্যুলেট … বন্ধ: one predicate
             clause_end = _clause_end(text, anchors[i + 1].end, len(text))
+        elif i + 1 < len(anchors) and re.fullmatch(r"[^()]*\([^()]*", text[a.end:hi]) \
+                and re.match(r"[^()\s]*\)", text[anchors[i + 1].end:]):
+            # … যৌথ দূতাবাস (নরডিক দূতাবাস) … উদ্বোধন হতে যাচ্ছে: the name in brackets, one predicate
+            clause_end = _clause_end(text, anchors[i + 1].end, len(text))
         moved = w.move.search(text, a.end, clause_end)
         ending = w.inflection.match(text, a.end)
         after_word = ending.end() if ending else a.end
@@ -482,6 +488,8 @@ def read(text: str, profile: Profile, gaz: Gazetteer, value: bool = False,
         staffed = bool(w.staff.match(text, after_word))  # … দূতাবাস কর্মীদের সরিয়ে নিল
         if out_of_it:
             moved = None  # কিয়েভের দূতাবাস থেকে কূটনীতিক সরানো শুরু: people leave it, it stays
+        if moved and w.service.search(text, after_word, moved.start()):
+            moved = None  # ঢাকাস্থ ব্রিটিশ হাইকমিশনের ভিসা সেকশন নয়াদিল্লিতে স্থানান্তর: the section moves, it stays
         pre = [p for p in places if lo <= p.start and p.end <= a.start and p.start not in consumed]
         post = [p for p in places if a.end <= p.start and p.end <= hi]
         each = [] if value else _each_in_the_other(pre, text, a, w, pair)
@@ -580,8 +588,12 @@ def read(text: str, profile: Profile, gaz: Gazetteer, value: bool = False,
             senders = [fixed]  # the nunciature: the Holy See's
         negated = not moved and not out_of_it and _negated(text, a.end, clause_end, w, profile.opening_re)
         soon = negated and w.future_closure.match(text, negated.start())
-        if soon:
-            negated = None  # লভিভে অস্থায়ী দূতাবাস বন্ধ করবে দক্ষিণ কোরিয়া: there until then
+        paused = bool(negated) and not soon and w.closure.match(text, negated.start()) \
+            and w.temporary.search(text, a.end, negated.start())
+        if soon or paused:
+            # লভিভে অস্থায়ী দূতাবাস বন্ধ করবে দক্ষিণ কোরিয়া: there until then; ঢাকায় দক্ষিণ কোরিয়ার দূতাবাস
+            # সাময়িক বন্ধ ঘোষণা: closed for a while, neither there (the labelled sets' reading) nor gone
+            negated = None
         if withdrawn:
             negated, soon = (None, True) if soon_gone else (True, False)
         ahead = [h.end for h in hosts if h.end <= a.start]
@@ -602,12 +614,18 @@ def read(text: str, profile: Profile, gaz: Gazetteer, value: bool = False,
         if closed_ahead and w.reopened.search(text, a.end, hi):
             closed_ahead = False  # তেহরানে … বন্ধ থাকা দূতাবাস, আবারও চালু হয়েছে: opened again
         if closed_ahead:
-            negated = True  # ওমানে বন্ধ বাংলাদেশ দূতাবাস; বাংলাদেশে বন্ধ হলো … দূতাবাস: closed
+            shut = closed_ahead if not isinstance(closed_ahead, bool) else verb
+            before_shut = [m.start() for m in re.compile(f"[{_W}]+").finditer(text, lo) if m.end() <= shut.start()][-2:]
+            if w.temporary.search(text, (before_shut or [shut.start()])[0], a.start):
+                paused = True  # সাময়িকভাবে বন্ধ করা হয়েছে … দূতাবাস: for a while, neither there nor gone
+            else:
+                negated = True  # ওমানে বন্ধ বাংলাদেশ দূতাবাস; বাংলাদেশে বন্ধ হলো … দূতাবাস: closed
         if blocked:
             senders = []
         elif not senders and not prev_senders:
             # বাংলাদেশে দূতাবাস খুলেছে আর্জেন্টিনা: the subject after the verb
-            verb = (w.move if withdrawn or moving else profile.opening_re if not negated and not soon else w.closure
+            verb = (w.move if withdrawn or moving else profile.opening_re if not negated and not soon and not paused
+                    else w.closure
                     ).search(text, a.end, clause_end) \
                 or (w.reopened.search(text, a.end, clause_end) if not negated else None)  # … পুনরায় পতাকা তুললো আমিরাত
             last = verb is None and (out_of_it or bool(ending) and gaz.suffix_case(ending.group()) == "genitive")
@@ -679,6 +697,9 @@ def read(text: str, profile: Profile, gaz: Gazetteer, value: bool = False,
             else:  # … খোলার পরিকল্পনা: a sender all the same, for the sentence after
                 out += [Reading(a.kind, s, None, None, a.start, "planned") for s in senders]
             continue
+        if paused:
+            prev_senders = senders if not blocked else []
+            continue
         generic_at = _generic(text, lo, a, w)
         text = original
         if (a.plural or generic_at is not None) and not (
@@ -721,6 +742,19 @@ def read(text: str, profile: Profile, gaz: Gazetteer, value: bool = False,
             if same:
                 out = [replace(o, city=r.city) if o in same else o for o in out]
                 found = []
+        # আঙ্কারার বাংলাদেশ মিশন … আঙ্কারার বাংলাদেশ দূতাবাসের: the mission said again by its kind
+        # (not a gloss in brackets: উপ-দূতাবাস (কনসুলেট) stays the word used first)
+        glossed = i and re.fullmatch(r"\s*\(\s*", text[anchors[i - 1].end:a.start]) is not None
+        general = {r: [o for o in out if o.kind == "other" != r.kind and o.status == "present" and not glossed
+                       and (o.sender, o.host) == (r.sender, r.host) and r.city is not None
+                       and o.city is not None and o.city.place.id == r.city.place.id] for r in found}
+        for r, olds in general.items():
+            if olds:
+                out = [replace(o, kind=r.kind) if o in olds else o for o in out]
+        found = [r for r in found if not general[r]]
+        if i and w.copula.search(text, anchors[i - 1].end, a.start):
+            # লন্ডনে ভারতীয় হাইকমিশন হল যুক্তরাজ্যে ভারতীয় প্রজাতন্ত্রের কূটনৈতিক দূতাবাস: what it is, said again
+            found = [r for r in found if not any(o.sender == r.sender and o.host == r.host for o in out)]
         # … কনস্যুলেট জেনারেল জেদ্দায় … জেদ্দা-কনসুলেটের প্রাঙ্গণে: one sender's mission in one city, said again
         # … মার্কিন যুক্তরাষ্ট্রের দূতাবাস … দূতাবাসটিতে: a country's mission of that kind named before, said again
         found = [r for r in found if not any(
