@@ -170,6 +170,7 @@ class _Words:
     event: re.Pattern  # হামলার right after a locative place: the event's place
     object_pronoun: re.Pattern  # সেটিকে: the mission of the sentence before, as an object
     copula: re.Pattern  # হল: a mission word after one says what the mission before is
+    date: re.Pattern  # ২০০১ সাল থেকে: a date, no part of a place phrase
 
 
 _CACHE: dict[int, tuple[Profile, _Words]] = {}
@@ -250,6 +251,7 @@ def _words(profile: Profile) -> _Words:
         upgrade_done=re.compile(f"(?<![{_W}])(?:{_alt(words('upgrades_done'))})(?![{_W}])"),
         object_pronoun=re.compile(f"(?<![{_W}])(?:{_alt(words('object_pronouns'))})(?![{_W}])"),
         copula=re.compile(f"(?<![{_W}])(?:{_alt(words('copulas'))})(?![{_W}])"),
+        date=re.compile(m.get("date_pattern") or "(?!)"),
     )
     _CACHE[id(profile)] = (profile, built)
     return built
@@ -358,6 +360,7 @@ def _hosts_before(pre: list[PlaceMatch], text: str, at: int, w: _Words, gaz: Gaz
                 between = between.replace(q.surface, " ")
             that = w.demonstrative.search(between)
             between = between[:that.start()] if that else between  # … কূটনৈতিক এলাকায় এ দূতাবাসের
+            between = w.date.sub(" ", between)  # সিলেট নগরীর কুমারপাড়ায় ২০০১ সাল থেকে … হাইকমিশনের
             if _only_words(between, w.attributive, gaz, w, p.place.kind == "city"):
                 return _group(pre, i, text, w, -1)
     return []
@@ -458,8 +461,10 @@ def read(text: str, profile: Profile, gaz: Gazetteer, value: bool = False,
     for i, a in enumerate(anchors):
         text = original  # a count masked for the mission word before (_counted)
         lo = anchors[i - 1].end if i else 0
+        governed_at = a.start  # where the mission phrase starts: a governing mission word's start
         if carried is not None:
             lo, carried = carried, None
+            governed_at = anchors[i - 1].start
         if i + 1 < len(anchors) and not a.plural and _governs(text[a.end:anchors[i + 1].start], gaz):
             # সিলেটে ব্রিটিশ হাইকমিশনের কনস্যুলেট অফিস: the consulate, in Sylhet, is the mission read
             carried = lo
@@ -521,7 +526,8 @@ def read(text: str, profile: Profile, gaz: Gazetteer, value: bool = False,
                         for s, h in (pair, pair[::-1])]
             prev_senders = []
             continue
-        hosts = _hosts_before(pre, text, a.start, w, gaz)
+        # সিলেট নগরীর কুমারপাড়ায় … হাই কমিশনের কনস্যুলেট অফিস: the place before the governing word
+        hosts = _hosts_before([p for p in pre if p.end <= governed_at], text, governed_at, w, gaz)
         origin = [p for p in pre if w.source.match(text, p.end)]  # তেল আবিব থেকে
         # where a moved mission goes: a locative after it in its clause, else one before it
         goes_after = next((p for p in post if p.case == "locative" and p.end <= clause_end), None) if moved else None
@@ -589,7 +595,7 @@ def read(text: str, profile: Profile, gaz: Gazetteer, value: bool = False,
         negated = not moved and not out_of_it and _negated(text, a.end, clause_end, w, profile.opening_re)
         soon = negated and w.future_closure.match(text, negated.start())
         paused = bool(negated) and not soon and w.closure.match(text, negated.start()) \
-            and w.temporary.search(text, a.end, negated.start())
+            and w.temporary.search(text, lo, negated.start())
         if soon or paused:
             # লভিভে অস্থায়ী দূতাবাস বন্ধ করবে দক্ষিণ কোরিয়া: there until then; ঢাকায় দক্ষিণ কোরিয়ার দূতাবাস
             # সাময়িক বন্ধ ঘোষণা: closed for a while, neither there (the labelled sets' reading) nor gone
