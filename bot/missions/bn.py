@@ -477,9 +477,10 @@ def read(text: str, profile: Profile, gaz: Gazetteer, value: bool = False,
         lo = max([lo] + [p for p in people if p <= a.start and not _with_mission(text[p:a.start], w)])
         hi = anchors[i + 1].start if i + 1 < len(anchors) else len(text)
         clause_end = _clause_end(text, a.end, hi)
-        if i + 1 < len(anchors) and (w.coordination.fullmatch(text[a.end:hi]) or _joined(
+        if i + 1 < len(anchors) and (w.coordination.fullmatch(text[a.end:hi]) or not text[a.end:hi].strip() or _joined(
                 text[a.end:hi], [p for p in places if a.end <= p.start and p.end <= hi], w)):
-            # কনস্যুলেট কিংবা দূতাবাস; রিয়াদে বাংলাদেশ দূতাবাস ও জেদ্দায় বাংলাদেশ কনস্যুলেট … বন্ধ: one predicate
+            # কনস্যুলেট কিংবা দূতাবাস; রিয়াদে বাংলাদেশ দূতাবাস ও জেদ্দায় বাংলাদেশ কনস্যুলেট … বন্ধ; কনস্যুলেট
+            # মিশনগুলো বন্ধ করে দেয়া হচ্ছে: one predicate
             clause_end = _clause_end(text, anchors[i + 1].end, len(text))
         elif i + 1 < len(anchors) and re.fullmatch(r"[^()]*\([^()]*", text[a.end:hi]) \
                 and re.match(r"[^()\s]*\)", text[anchors[i + 1].end:]):
