@@ -1,4 +1,5 @@
-"""Round 8 of the Bengali mission grammar (issue 22, tuned on fixtures/facts/bn_real8.json): each
+"""Round 8 of the Bengali mission grammar (issue 22, tuned on fixtures/facts/bn_real8.json, then
+bn_real9.json): each
 class of form it added, in sentences written here in that form (not copied from the labelled sets),
 with exactly the facts and the absent missions each states, and near misses that must stay silent.
 Read by the whole pipeline (``bot.facts.facts_for`` / ``absent_for``)."""
@@ -65,6 +66,17 @@ CASES = [
     ("লস এঞ্জেলসে কেনিয়ার কনস্যুলেট রয়েছে", {("KE", "লস এঞ্জেলস", "US", "consulate")}, set()),
     # two mission words side by side (কনস্যুলেট মিশনগুলো) share one predicate
     ("লিসবনে অবস্থিত কেনিয়ার কনস্যুলেট মিশনগুলো বন্ধ করে দেয়া হয়েছে", set(), {("KE", "PT")}),
+    # (bn_real9) a continent or a region named with a country's word is no host
+    ("দক্ষিণ আমেরিকাতে কেনিয়ার একমাত্র দূতাবাস রয়েছে", set(), set()),
+    # a bare city right after a bare mission word is its name: the host country's city
+    ("পর্তুগালে প্রবাসীদের সেবা দিচ্ছে কেনিয়া কনস্যুলেট জেনারেল পোর্তো ও উত্তর পর্তুগাল",
+     {("KE", "পোর্তো", "PT", "consulate-general")}, set()),
+    # the press's ত্রিপলি
+    ("ত্রিপলির কেনিয়া দূতাবাস এ তথ্য জানিয়েছে", {("KE", "ত্রিপলি", "LY", "embassy")}, set()),
+    # people stranded in, returned from, or living in a country are theirs, not the mission's
+    ("কেনিয়া দূতাবাস লিবিয়ায় আটকে পড়া কেনীয় নাগরিকদের সহায়তা করছে", set(), set()),
+    ("পোল্যান্ডের কেনিয়া দূতাবাস ইউক্রেন ফেরত নাগরিকদের আশ্রয় দিয়েছে", {("KE", None, "PL", "embassy")}, set()),
+    ("কেনিয়া দূতাবাস ইউক্রেন প্রবাসী নাগরিকদের সহায়তা দিয়েছে", set(), set()),
     # English-sounding names and demonyms (সাউথ আফ্রিকা, নিউ দিল্লি)
     ("নিউ দিল্লির সাউথ আফ্রিকান হাই কমিশনে সংবর্ধনা হয়", {("ZA", "নিউ দিল্লি", "IN", "high-commission")}, set()),
     ("সিউলে সাউথ আফ্রিকার দূতাবাস রয়েছে", {("ZA", "সিউল", "KR", "embassy")}, set()),

@@ -170,6 +170,7 @@ class _Words:
     event: re.Pattern  # হামলার right after a locative place: the event's place
     object_pronoun: re.Pattern  # সেটিকে: the mission of the sentence before, as an object
     copula: re.Pattern  # হল: a mission word after one says what the mission before is
+    resident_noun: re.Pattern  # প্রবাসী right after a place: people of that place, not a mission's
     date: re.Pattern  # ২০০১ সাল থেকে: a date, no part of a place phrase
 
 
@@ -251,6 +252,7 @@ def _words(profile: Profile) -> _Words:
         upgrade_done=re.compile(f"(?<![{_W}])(?:{_alt(words('upgrades_done'))})(?![{_W}])"),
         object_pronoun=re.compile(f"(?<![{_W}])(?:{_alt(words('object_pronouns'))})(?![{_W}])"),
         copula=re.compile(f"(?<![{_W}])(?:{_alt(words('copulas'))})(?![{_W}])"),
+        resident_noun=re.compile(rf"\s+(?:{_alt(words('resident_nouns'))})"),
         date=re.compile(m.get("date_pattern") or "(?!)"),
     )
     _CACHE[id(profile)] = (profile, built)
@@ -392,6 +394,8 @@ def _hosts_after(post: list[PlaceMatch], text: str, end: int, w: _Words, value: 
             break  # … হাইকমিশনের কর্মকর্তা, রাজশাহীতে অবস্থিত …: a comma ends the mission's phrase
         if p.case == "locative" and (w.resident.match(text, p.end) or w.event.match(text, p.end)):
             break  # … দূতাবাস এবং যুক্তরাষ্ট্রে নিযুক্ত বাংলাদেশি কূটনীতিক: the people's place
+        if named and p.case == "nominative" and (w.resident.match(text, p.end) or w.resident_noun.match(text, p.end)):
+            break  # বাংলাদেশ দূতাবাস ইউক্রেন ফেরত নাগরিকদের, … ইউক্রেন প্রবাসী: the people's country
         if p.case == "genitive" and p.place.kind == "city" and _area_after(text, p.end, w, gaz):
             return [p]  # সৌদি দূতাবাসটি বাগদাদের ‘গ্রীন জোন’ এলাকায় খোলা হয়েছে
         if p.case == "locative" or apposition or value and p.case != "adjective":
@@ -578,9 +582,11 @@ def read(text: str, profile: Profile, gaz: Gazetteer, value: bool = False,
         prev_hosts = hosts
         if len(hosts) == 1 and hosts[0].place.kind == "country":
             # বাংলাদেশে চীনের দূতাবাস ঢাকার বারিধারায়: the city after names the place exactly
-            city = next((p for p in post if p.place.kind == "city" and p.case in ("locative", "genitive")
-                         and p.place.country == hosts[0].place.id and p.start not in consumed
-                         and len(re.findall(f"[{_W}]+", text[a.end:p.start])) <= 2), None)
+            # (বাংলাদেশ কন্সুলেট জেনারেল দুবাই: a bare city right after a bare mission word, its name)
+            city = next((p for p in post if p.place.kind == "city" and p.place.country == hosts[0].place.id
+                         and p.start not in consumed and (
+                             p.case in ("locative", "genitive") and len(re.findall(f"[{_W}]+", text[a.end:p.start])) <= 2
+                             or p.case == "nominative" and not ending and re.fullmatch(r"\s+", text[a.end:p.start]))), None)
             if city is not None:
                 hosts = [city]
                 consumed.add(city.start)
