@@ -1130,8 +1130,13 @@ def _accredited(text: str, places, anchors, w: _Words, profile: Profile) -> list
     if head is None:
         return []
 
+    ending = w.inflection.match(text, head[1])
+    from_head = head[2] is not None and w.source.match(text, ending.end() if ending else head[1])
+
     def located(p):
-        return p.case == "locative" or p.place.kind == "city" and w.source.match(text, p.end)
+        # নয়াদিল্লির উত্তর কোরিয়ার দূতাবাস থেকে …: a genitive city before a mission served from
+        return p.case == "locative" or p.place.kind == "city" and (
+            w.source.match(text, p.end) or from_head and p.case == "genitive")
 
     before = [p for p in places if p.end <= head[0]]
     sender = next((p for p in reversed(before) if p.place.kind == "country" and not located(p)
