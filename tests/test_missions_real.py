@@ -16,7 +16,9 @@ neither.
   bn_real7.json: measured untuned after round 6, tuned on in round 7: tune numbers.
 - fixtures/facts/bn_real8.json: measured untuned after rounds 5, 6 and 7, tuned on in round 8; so was
   bn_real9.json, measured untuned with the session's starting grammar and after round 8's first part
-  (P 0.900 / R 0.900 both): tune numbers."""
+  (P 0.900 / R 0.900 both): tune numbers.
+- fixtures/facts/bn_real10.json: never tuned on, its differences never read: the measure of text not
+  tuned on, where issue 22's goal is P >= 0.95 and R >= 0.92 (see bench/RESULTS.md)."""
 
 from __future__ import annotations
 
@@ -139,3 +141,17 @@ TUNED9 = [(None, 0.97, 0.94, 0.99, 0.71)]
 @pytest.mark.parametrize("source,p,r,ap,ar", TUNED9, ids=["together"])
 def test_tuned9_floors(source, p, r, ap, ar, profile, gaz):
     _check(B.load_items(B.LABELS9), source, p, r, ap, ar, profile, gaz)
+
+
+#: bn_real10.json (311 sentences, 305 news and 6 Wikipedia; Bangladesh neither sender nor host; about a
+#: third machine-translated pages): labelled while round 8 was made and NEVER tuned on; its differences
+#: have not been read. Measured with the third day's starting grammar: P 0.908 / R 0.731 (tp 79, fp 8,
+#: fn 30); after round 8: P 0.897 / R 0.722 (tp 78, fp 9, fn 30), absent P 0.444 / R 0.800 (5 sure
+#: absent labels). Issue 22's goal there is P >= 0.95 / R >= 0.92: not met. Floors hold what the
+#: untuned grammar reaches, so that a change that loses on fresh text fails here.
+FRESH = [(None, 0.89, 0.72, 0.44, 0.80)]
+
+
+@pytest.mark.parametrize("source,p,r,ap,ar", FRESH, ids=["together"])
+def test_fresh_floors(source, p, r, ap, ar, profile, gaz):
+    _check(B.load_items(B.FRESH[0]), source, p, r, ap, ar, profile, gaz)

@@ -73,6 +73,11 @@ Round 7: a move to come keeps its origin (``তেল আবিব থেকে 
 with no destination is absent there; staff moved out of a mission leave it; a move for the time being
 is a fact nowhere; a service closed before the mission word is the service's; ``বাংলাদেশ দূতাবাস কাতার``
 (sender, kind, host); the subject closing the clause after a mission's work, a capital for its country.
+Round 8: a closure for a while (``সাময়িক বন্ধ``) says neither that the mission is there nor gone; openings
+going on, wished for or said to be needed are none yet; one mission said twice (a name in brackets, a
+copula, ``মিশন`` then its kind) is one; the place before a governing mission word; dates inside a place
+phrase; a bare city after a bare mission word; people stranded in or returned from a country are theirs;
+a mission serving another country from a genitive city is none there.
 All words come from the profile's ``missions`` section.
 """
 
