@@ -398,17 +398,20 @@ class Gazetteer:
         if self._spell_re is None:  # English: no Bengali names to fold
             return []
         exact = self.find(text) if exact is None else exact
-        # blocked phrases hold no place spelled another way either (দক্ষিণ আমেরিকাতে: not আমেরিকা)
-        blocked = [(m.start(), m.end("n")) for m in self._re.finditer(text) if self._match_key.get(_key(m["n"])) is None]
+        blocked = None  # blocked phrases' spans, read only when some other spelling is found
         folded, idx = _spell_fold(text)
         out = []
         for m in self._spell_re.finditer(folded):
             start, stem_end = idx[m.start()], idx[m.end() - 1] + 1
             while stem_end < len(text) and text[stem_end] in "\u09bc\u09cd\u200c\u200d":
                 stem_end += 1
-            if any(p.start < stem_end and start < p.end for p in exact) or any(
-                    a < stem_end and start < b for a, b in blocked):
+            if any(p.start < stem_end and start < p.end for p in exact):
                 continue
+            if blocked is None:
+                blocked = [(b.start(), b.end("n")) for b in self._re.finditer(text)
+                           if self._match_key.get(_key(b["n"])) is None]
+            if any(a < stem_end and start < b for a, b in blocked):
+                continue  # a blocked phrase holds no place spelled another way (দক্ষিণ আমেরিকাতে)
             if start and re.match(f"[{_WORD}]", text[start - 1]):
                 continue
             at = stem_end
