@@ -17,7 +17,9 @@ neither.
 - fixtures/facts/bn_real8.json: measured untuned after rounds 5, 6 and 7, tuned on in round 8; so was
   bn_real9.json, measured untuned with the session's starting grammar and after round 8's first part
   (P 0.900 / R 0.900 both): tune numbers.
-- fixtures/facts/bn_real10.json: never tuned on, its differences never read: the measure of text not
+- fixtures/facts/bn_real10.json: measured untuned after rounds 7 and 8, tuned on in round 9: tune
+  numbers.
+- fixtures/facts/bn_real11.json: never tuned on, its differences never read: the measure of text not
   tuned on, where issue 22's goal is P >= 0.95 and R >= 0.92 (see bench/RESULTS.md)."""
 
 from __future__ import annotations
@@ -59,7 +61,10 @@ def test_tuned_floors(source, p, r, ap, ar, profile, gaz):
 #: Wikipedia sentences state no fact. Tune numbers, below the goal: what is left is mostly city
 #: spellings the gazetteer lacks and sentences that need the one before (bench/RESULTS.md).
 #: After round 4 (tuned on bn_real3.json): P 0.907 / R 0.876, absent P 1.000 / R 0.622.
-TUNED2 = [("news", 0.90, 0.87, 0.95, 0.62), (None, 0.90, 0.87, 0.95, 0.62)]
+#: Round 9 reads a closure the host orders (চেংদুতে মার্কিন কনস্যুলেট বন্ধের নির্দেশ দিল চীন) as the
+#: mission still there, as bn_real3's and bn_real10's labellers do; bn_real2's labeller read two such
+#: sentences as no fact, so its P went from 0.909 to 0.889 (tp 80, fp 10, fn 9) on purpose.
+TUNED2 = [("news", 0.88, 0.87, 0.95, 0.62), (None, 0.88, 0.87, 0.95, 0.62)]
 
 
 @pytest.mark.parametrize("source,p,r,ap,ar", TUNED2, ids=["news", "together"])
@@ -119,9 +124,14 @@ def test_tuned5_floors(source, p, r, ap, ar, profile, gaz):
 #: measured untuned with the third day's starting grammar and after round 8's first part (tuned on
 #: bn_real8): P 0.900 / R 0.900 (tp 81, fp 9, fn 9) both times, absent 1.000 / 0.571; then tuned on
 #: in round 8: P 0.977 / R 0.944 (tp 85, fp 2, fn 5), absent 1.000 / 0.714.
+#: bn_real10.json (311 sentences, 305 news and 6 Wikipedia; Bangladesh neither sender nor host; about a
+#: third machine-translated pages): labelled while round 8 was made, measured untuned with the third
+#: day's starting grammar (P 0.908 / R 0.731) and after round 8 (P 0.897 / R 0.722, absent 0.444 /
+#: 0.800), then tuned on in round 9 (fourth day): P 0.971 / R 0.917 (tp 99, fp 3, fn 9), absent
+#: 0.714 / 1.000.
 #: (set number, P, R, absent P, absent R floors), each set read whole
-TUNED_LATER = [(6, 0.95, 0.93, 0.99, 0.57), (7, 0.90, 0.88, 0.66, 0.84), (8, 0.97, 0.81, 0.66, 0.66),
-               (9, 0.97, 0.94, 0.99, 0.71)]
+TUNED_LATER = [(6, 0.96, 0.94, 0.99, 0.57), (7, 0.90, 0.88, 0.76, 0.84), (8, 0.97, 0.81, 0.66, 0.66),
+               (9, 0.97, 0.94, 0.99, 0.71), (10, 0.97, 0.91, 0.71, 0.99)]
 
 
 @pytest.mark.parametrize("n,p,r,ap,ar", TUNED_LATER, ids=[f"bn_real{t[0]}" for t in TUNED_LATER])
@@ -129,15 +139,18 @@ def test_tuned_later_floors(n, p, r, ap, ar, profile, gaz):
     _check(B.load_items(getattr(B, f"LABELS{n}")), None, p, r, ap, ar, profile, gaz)
 
 
-#: bn_real10.json (311 sentences, 305 news and 6 Wikipedia; Bangladesh neither sender nor host; about a
-#: third machine-translated pages): labelled while round 8 was made and NEVER tuned on; its differences
-#: have not been read. Measured with the third day's starting grammar: P 0.908 / R 0.731 (tp 79, fp 8,
-#: fn 30); after round 8: P 0.897 / R 0.722 (tp 78, fp 9, fn 30), absent P 0.444 / R 0.800 (5 sure
-#: absent labels). Issue 22's goal there is P >= 0.95 / R >= 0.92: not met. Floors hold what the
-#: untuned grammar reaches, so that a change that loses on fresh text fails here.
-FRESH = [(None, 0.89, 0.72, 0.44, 0.80)]
+#: bn_real11.json (305 sentences, 295 news and 10 Wikipedia; Bangladesh sender or host in about half):
+#: labelled while round 9 was made and NEVER tuned on; its differences have not been read. Measured
+#: with the fourth day's starting grammar (round 8): P 0.958 / R 0.611 (tp 69, fp 3, fn 44), absent
+#: 0.500 / 0.333; after round 9 the same facts, absent 0.571 / 0.444 (9 sure absent labels). Issue 22's
+#: goal there is P >= 0.95 / R >= 0.92: recall is far from it. Floors hold what the untuned grammar
+#: reaches, so that a change that loses on fresh text fails here.
+#: (set number, P, R, absent P, absent R floors), each set read whole
+FRESH = [(11, 0.95, 0.61, 0.57, 0.44)]
 
 
-@pytest.mark.parametrize("source,p,r,ap,ar", FRESH, ids=["together"])
-def test_fresh_floors(source, p, r, ap, ar, profile, gaz):
-    _check(B.load_items(B.FRESH[0]), source, p, r, ap, ar, profile, gaz)
+@pytest.mark.parametrize("n,p,r,ap,ar", FRESH, ids=[f"bn_real{t[0]}" for t in FRESH])
+def test_fresh_floors(n, p, r, ap, ar, profile, gaz):
+    path = B.ROOT / "fixtures" / "facts" / f"bn_real{n}.json"
+    assert path in B.FRESH
+    _check(B.load_items(path), None, p, r, ap, ar, profile, gaz)

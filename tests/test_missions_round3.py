@@ -17,7 +17,9 @@ CASES = [
      {("BD", "কায়রো", "EG", "embassy")}, set()),
     # বন্ধের (of closing): an ordered or announced closure
     ("দোহায় নেপালের দূতাবাস বন্ধের ঘোষণা দেওয়া হয়", set(), {("NP", "QA")}),
-    ("সিডনিতে ভারতের কনস্যুলেট বন্ধের নির্দেশ দিয়েছে অস্ট্রেলিয়া", set(), {("IN", "AU")}),
+    # (round 9: ordered by the host, it is there until then; the order is still read as a closure)
+    ("সিডনিতে ভারতের কনস্যুলেট বন্ধের নির্দেশ দিয়েছে অস্ট্রেলিয়া", {("IN", "সিডনি", "AU", "consulate")},
+     {("IN", "AU")}),
     # vacated
     ("ভারতে দূতাবাস খালি করেছে কানাডা", set(), {("CA", "IN")}),
     # the closure word between the host and the mission word (headline order)

@@ -78,6 +78,12 @@ going on, wished for or said to be needed are none yet; one mission said twice (
 copula, ``মিশন`` then its kind) is one; the place before a governing mission word; dates inside a place
 phrase; a bare city after a bare mission word; people stranded in or returned from a country are theirs;
 a mission serving another country from a genitive city is none there.
+Round 9: a closure the host orders (``বন্ধের নির্দেশ`` with the host named after it) leaves the mission
+there until then, one asked for or prepared (``বন্ধের প্রস্তাব``, ``খালি করার প্রস্তুতি``) is not made;
+a plural mission word over a list of named countries is one in each, and a genitive list before the
+sender names every host; a plan of another act (``ছেড়ে যাওয়ার পরিকল্পনা``) is not the mission's; a
+country's diplomats leaving a mission of no named sender make it theirs; citizens' demonyms are theirs;
+the city in a mission's postal address; ``না থাকায়`` says there is none.
 All words come from the profile's ``missions`` section.
 """
 
@@ -164,7 +170,10 @@ class _Words:
     count_values: dict  # দুটি -> 2: a count equal to the cities before it is one mission in each
     past: re.Pattern  # ছিল: the mission was (with a later closure or move: no fact there)
     requests: frozenset  # অনুরোধ: a request to open only after an opening word (চালুর অনুরোধ)
+    plan_nouns: frozenset  # পরিকল্পনা: a plan of the act named right before it (যাওয়ার পরিকল্পনা)
     future_closure: re.Pattern  # বন্ধ করবে: to be closed, so still there
+    closure_call: re.Pattern  # বন্ধের (একটি) প্রস্তাব / নির্দেশ: a demand or an order right after a closure word
+    closure_pending: frozenset  # প্রস্তাব, দাবি, প্রস্তুতি: asked for or prepared, so the mission is still there
     resident: re.Pattern  # বসবাসরত প্রবাসী right after a locative place: the residents' place, not the mission's
     general: re.Pattern  # বিভিন্ন: countries in general, before a reciprocal word
     upgrade_done: re.Pattern  # উন্নীত করা হয়: a mission of one kind made another
@@ -175,6 +184,9 @@ class _Words:
     event: re.Pattern  # হামলার right after a locative place: the event's place
     object_pronoun: re.Pattern  # সেটিকে: the mission of the sentence before, as an object
     copula: re.Pattern  # হল: a mission word after one says what the mission before is
+    left: re.Pattern  # ছাড়লেন: the staff have left the mission (done, so no fact from them)
+    address: re.Pattern  # দূতাবাসের ঠিকানা: the mission's postal address follows, its city in it
+    staff_subject: re.Pattern  # মার্কিন কূটনীতিকরা: the diplomats of a country as a clause's subject
     resident_noun: re.Pattern  # প্রবাসী right after a place: people of that place, not a mission's
     date: re.Pattern  # ২০০১ সাল থেকে: a date, no part of a place phrase
 
@@ -244,6 +256,10 @@ def _words(profile: Profile) -> _Words:
         count_values={nfc(k): v for k, v in m.get("count_values", {}).items()},
         past=re.compile(f"(?<![{_W}])(?:{_alt(words('past_words'))})(?![{_W}])"),
         requests=frozenset(" ".join(nfc(x).split()) for x in words("request_words")),
+        plan_nouns=frozenset(" ".join(nfc(x).split()) for x in words("plan_nouns")),
+        closure_call=re.compile(r"(?:\s*[^\s।,;:]+){0,2}?\s*(" + _alt(words("closure_pending") + words("closure_orders"))
+                                + ")" if words("closure_pending") + words("closure_orders") else r"(?!)"),
+        closure_pending=frozenset(nfc(x) for x in words("closure_pending")),
         future_closure=re.compile(f"(?<![{_W}])(?:{_alt(words('future_closures'))})(?![{_W}])"),
         resident=re.compile(rf"\s*(?:(?:{_alt(words('resident_words'))})\s+(?:[{_W}]+\s+){{0,2}}"
                             rf"(?:{_alt(words('resident_nouns'))})|(?:{_alt(words('posted_words'))})\s+(?:[{_W}]+\s+){{0,2}}"
@@ -257,6 +273,11 @@ def _words(profile: Profile) -> _Words:
         upgrade_done=re.compile(f"(?<![{_W}])(?:{_alt(words('upgrades_done'))})(?![{_W}])"),
         object_pronoun=re.compile(f"(?<![{_W}])(?:{_alt(words('object_pronouns'))})(?![{_W}])"),
         copula=re.compile(f"(?<![{_W}])(?:{_alt(words('copulas'))})(?![{_W}])"),
+        left=re.compile(f"(?<![{_W}])(?:{_alt(words('left_words'))})(?![{_W}])" if words("left_words") else r"(?!)"),
+        address=re.compile(r"(?:" + _alt(words("inflections")) + r")?\s+(?:" + _alt(words("address_words")) + ")"
+                           if words("address_words") else r"(?!)"),
+        staff_subject=re.compile(rf"\s+(?:{_alt(words('posted_nouns'))})(?:রা|গণ)?(?:\s+(?:ও|এবং)\s+[{_W}]+(?:রা|গণ))?"
+                                 rf"(?![{_W}])"),
         resident_noun=re.compile(rf"\s+(?:{_alt(words('resident_nouns'))})"),
         date=re.compile(m.get("date_pattern") or "(?!)"),
     )
@@ -399,8 +420,11 @@ def _hosts_after(post: list[PlaceMatch], text: str, end: int, w: _Words, value: 
             break  # … হাইকমিশনের কর্মকর্তা, রাজশাহীতে অবস্থিত …: a comma ends the mission's phrase
         if p.case == "locative" and (w.resident.match(text, p.end) or w.event.match(text, p.end)):
             break  # … দূতাবাস এবং যুক্তরাষ্ট্রে নিযুক্ত বাংলাদেশি কূটনীতিক: the people's place
-        if named and p.case == "nominative" and (w.resident.match(text, p.end) or w.resident_noun.match(text, p.end)):
-            break  # বাংলাদেশ দূতাবাস ইউক্রেন ফেরত নাগরিকদের, … ইউক্রেন প্রবাসী: the people's country
+        if named and p.case == "nominative" and (w.resident.match(text, p.end) or w.resident_noun.match(text, p.end)) \
+                and not re.fullmatch(r"\s*,\s*", text[end:p.start]):
+            # বাংলাদেশ দূতাবাস ইউক্রেন ফেরত নাগরিকদের, … ইউক্রেন প্রবাসী: the people's country (but
+            # বাংলাদেশ দূতাবাস, আবুধাবি প্রবাসীদের জন্য: the comma makes the place the mission's name)
+            break
         if p.case == "genitive" and p.place.kind == "city" and _area_after(text, p.end, w, gaz):
             return [p]  # সৌদি দূতাবাসটি বাগদাদের ‘গ্রীন জোন’ এলাকায় খোলা হয়েছে
         if p.case == "locative" or apposition or value and p.case != "adjective":
@@ -414,7 +438,8 @@ def _senders(pre: list[PlaceMatch], text: str, at: int, hosts: set[str], w: _Wor
     coordinated countries; blocked when a body or generic word stands nearer."""
     cands = [i for i, p in enumerate(pre) if p.place.kind == "country" and p.place.id not in hosts
              and p.case in ("genitive", "nominative", "adjective")
-             and not (p.case == "genitive" and w.postposition.match(text, p.end))]  # তাইওয়ানের সঙ্গে: a partner
+             and not (p.case == "genitive" and w.postposition.match(text, p.end))  # তাইওয়ানের সঙ্গে: a partner
+             and not (p.case == "adjective" and w.resident_noun.match(text, p.end))]  # ভিয়েতনামী নাগরিক: people
     start = pre[cands[-1]].end if cands else lo
     if w.blocker.search(text, start, at):
         return [], True
@@ -531,7 +556,9 @@ def read(text: str, profile: Profile, gaz: Gazetteer, value: bool = False,
             # before a postposition is a topic: সাইপ্রাস নিয়ে … বিরোধ থাকলেও উভয় দেশ …); একে অপরের
             # রাজধানীতে: in the host's capital (gazetteer data)
             capital = w.capital.match(text, mutual.end())
-            if not w.negation.search(text, a.end, clause_end):
+            coming = ([v for v in w.planned_ahead.finditer(text, lo, mutual.start())] or [None])[-1]
+            coming = coming is not None and len(re.findall(f"[{_W}]+", text[coming.end():mutual.start()])) <= 2
+            if not w.negation.search(text, a.end, clause_end) and not coming:  # … খুলতে চলেছে উভয় দেশের দূতাবাস
                 out += [Reading(a.kind, s, _capital(gaz, h, a.start) if capital else None, h, a.start)
                         for s, h in (pair, pair[::-1])]
             prev_senders = []
@@ -588,9 +615,11 @@ def read(text: str, profile: Profile, gaz: Gazetteer, value: bool = False,
         if len(hosts) == 1 and hosts[0].place.kind == "country":
             # বাংলাদেশে চীনের দূতাবাস ঢাকার বারিধারায়: the city after names the place exactly
             # (বাংলাদেশ কন্সুলেট জেনারেল দুবাই: a bare city right after a bare mission word, its name)
+            addressed = w.address.match(text, a.end)  # … দূতাবাসের ঠিকানা ১৭, কৌটিল্য মার্গ, নিউ দিল্লী ১১০০২১
             city = next((p for p in post if p.place.kind == "city" and p.place.country == hosts[0].place.id
                          and p.start not in consumed and (
-                             p.case in ("locative", "genitive") and len(re.findall(f"[{_W}]+", text[a.end:p.start])) <= 2
+                             addressed and p.end <= hi  # the address runs on past commas
+                             or p.case in ("locative", "genitive") and len(re.findall(f"[{_W}]+", text[a.end:p.start])) <= 2
                              or p.case == "nominative" and not ending and re.fullmatch(r"\s+", text[a.end:p.start]))), None)
             if city is not None:
                 hosts = [city]
@@ -606,6 +635,15 @@ def read(text: str, profile: Profile, gaz: Gazetteer, value: bool = False,
             senders = [fixed]  # the nunciature: the Holy See's
         negated = not moved and not out_of_it and _negated(text, a.end, clause_end, w, profile.opening_re)
         soon = negated and w.future_closure.match(text, negated.start())
+        if negated and not soon and hosts and w.closure.match(text, negated.start()):
+            then = w.closure_call.match(text, negated.end())
+            if then and then.group(1) in w.closure_pending:
+                negated = None  # প্রিটোরিয়াতে ইসরাইলি দূতাবাস বন্ধের একটি প্রস্তাবের পক্ষে ভোট: asked for, not done
+            elif then and any(p.start >= negated.end() and p.end <= clause_end
+                              and p.place.country in {h.place.country for h in hosts} for p in post):
+                # সান ফ্রান্সিসকোর রুশ কনস্যুলেট বন্ধ করতে যুক্তরাষ্ট্রের নির্দেশ: the host orders it
+                # closed, so it is there until then (the sender's own order closes it)
+                soon = then
         paused = bool(negated) and not soon and w.closure.match(text, negated.start()) \
             and w.temporary.search(text, lo, negated.start())
         if soon or paused:
@@ -640,6 +678,11 @@ def read(text: str, profile: Profile, gaz: Gazetteer, value: bool = False,
                 negated = True  # ওমানে বন্ধ বাংলাদেশ দূতাবাস; বাংলাদেশে বন্ধ হলো … দূতাবাস: closed
         if blocked:
             senders = []
+        elif not senders and not prev_senders and hosts and (staff := next((
+                p for p in post if p.end <= clause_end and p.case in ("adjective", "genitive") and p.place.kind == "country"
+                and p.place.id not in host_ids and w.staff_subject.match(text, p.end)
+                and not w.left.search(text, a.end, p.start)), None)):  # … ছাড়লেন মার্কিন কর্মকর্তারা: gone
+            senders = [staff.place.id]  # চীনের চেংডু কনস্যুলেট ছাড়ছেন মার্কিন কূটনীতিকরা: their mission
         elif not senders and not prev_senders:
             # বাংলাদেশে দূতাবাস খুলেছে আর্জেন্টিনা: the subject after the verb
             verb = (w.move if withdrawn or moving else profile.opening_re if not negated and not soon and not paused
@@ -720,7 +763,9 @@ def read(text: str, profile: Profile, gaz: Gazetteer, value: bool = False,
             continue
         generic_at = _generic(text, lo, a, w)
         text = original
-        if (a.plural or generic_at is not None) and not (
+        listed = a.plural and generic_at is None and group and not blocked \
+            and len([h for h in hosts if h.place.kind == "country"]) >= 2
+        if (a.plural or generic_at is not None) and not listed and not (
                 group and group[-1].suffix in w.inclusive and generic_at is not None and group[-1].end <= generic_at):
             # generic: only senders named after the generic word, only named cities (but ভারত,
             # পাকিস্তানসহ ৭২টি দেশের মিশন: those named 'including' have theirs)
@@ -733,7 +778,8 @@ def read(text: str, profile: Profile, gaz: Gazetteer, value: bool = False,
             k = pre.index(first)
             if k and pre[k - 1].case == "genitive" and pre[k - 1].place.kind == "country" \
                     and not text[pre[k - 1].end:first.start].strip() and first.case != "genitive":
-                hosts = [pre[k - 1]]
+                # কম্বোডিয়া এবং থাইল্যান্ডের ভিয়েতনামি প্রতিনিধি সংস্থাগুলি: each country of the list
+                hosts = [h for h in _group(pre, k - 1, text, w, -1) if h.place.kind == "country"]
         prev_senders = senders if not blocked else []
         if that and not hosts:
             # … এ তিন দূতাবাস উদ্বোধন করেন তিনি: the missions the sentence before names, where they are
@@ -999,6 +1045,12 @@ def _negated(text: str, start: int, end: int, w: _Words, opening: re.Pattern):
             return None  # … বন্ধের পরিকল্পনা নেই, … খোলা রাখা হবে: the mission is and stays there
         between = re.findall(f"[{_W}]+", text[ending.end():neg.start()]) if oblique else []
         word = " ".join(neg.group().split())
+        if word in w.plan_nouns:
+            last = re.findall(f"[{_W}]+", text[start:neg.start()])[-2:]
+            if last and last[-1].endswith("ার") and not any(
+                    opening.search(x) or w.closure.search(x) or w.move.search(x) for x in last):
+                at = neg.end()  # … এলাকাগুলি ছেড়ে যাওয়ার পরিকল্পনা করে: the plan of another act
+                continue
         if word in w.requests and not opening.search(text, start, neg.start()):
             at = neg.end()  # কায়রোর বাংলাদেশ দূতাবাস এই অনুরোধ জানায়: the mission's own request
             continue
