@@ -19,7 +19,9 @@ neither.
   (P 0.900 / R 0.900 both): tune numbers.
 - fixtures/facts/bn_real10.json: measured untuned after rounds 7 and 8, tuned on in round 9: tune
   numbers.
-- fixtures/facts/bn_real11.json: never tuned on, its differences never read: the measure of text not
+- fixtures/facts/bn_real11.json: measured untuned after rounds 8 and 9, tuned on in round 10: tune
+  numbers.
+- fixtures/facts/bn_real12.json: never tuned on, its differences never read: the measure of text not
   tuned on, where issue 22's goal is P >= 0.95 and R >= 0.92 (see bench/RESULTS.md)."""
 
 from __future__ import annotations
@@ -88,8 +90,10 @@ def test_tuned3_floors(source, p, r, ap, ar, profile, gaz):
 #: bn_real4.json (538 sentences, news, 2 from Wikipedia with absent labels only): measured untuned
 #: after rounds 3 and 4 (P 0.875 / R 0.795, absent P 0.714 / R 0.417 after round 4), tuned on whole
 #: in round 5 (2026-12-07): P 0.907 / R 0.886, absent P 0.714 / R 0.417. Tune numbers: text not
-#: tuned on is measured on a fresh set (bench/RESULTS.md, "Round 5").
-TUNED4 = [("news", 0.90, 0.88, 0.71, 0.50), (None, 0.90, 0.88, 0.71, 0.41)]
+#: tuned on is measured on a fresh set (bench/RESULTS.md, "Round 5"). Round 10 reads a non-resident
+#: envoy (ঢাকায় নিযুক্ত সিঙ্গাপুরের অনাবাসিক হাইকমিশনার) as no mission there; one bn_real4 sentence,
+#: whose labeller put no absent on it, costs absent P 0.714 -> 0.625 on purpose.
+TUNED4 = [("news", 0.90, 0.88, 0.62, 0.50), (None, 0.90, 0.88, 0.62, 0.41)]
 
 
 @pytest.mark.parametrize("source,p,r,ap,ar", TUNED4, ids=["news", "together"])
@@ -129,9 +133,15 @@ def test_tuned5_floors(source, p, r, ap, ar, profile, gaz):
 #: day's starting grammar (P 0.908 / R 0.731) and after round 8 (P 0.897 / R 0.722, absent 0.444 /
 #: 0.800), then tuned on in round 9 (fourth day): P 0.971 / R 0.917 (tp 99, fp 3, fn 9), absent
 #: 0.714 / 1.000.
+#: bn_real11.json (305 sentences, 295 news and 10 Wikipedia; Bangladesh sender or host in about half):
+#: labelled while round 9 was made, measured untuned with the fourth day's starting grammar and after
+#: round 9 (P 0.958 / R 0.611, tp 69, fp 3, fn 44; absent 0.500 / 0.333, then 0.571 / 0.444), then
+#: tuned on in round 10: P 0.967 / R 0.779 (tp 88, fp 3, fn 25), absent 0.714 / 0.556. Its labeller
+#: reads temporary and war-time closures as the mission still there (13 of the 25 misses), as
+#: bn_real8's did; the other sets read no fact there, and so does relbot.
 #: (set number, P, R, absent P, absent R floors), each set read whole
 TUNED_LATER = [(6, 0.96, 0.94, 0.99, 0.57), (7, 0.90, 0.88, 0.76, 0.84), (8, 0.97, 0.81, 0.66, 0.66),
-               (9, 0.97, 0.94, 0.99, 0.71), (10, 0.97, 0.91, 0.71, 0.99)]
+               (9, 0.98, 0.95, 0.99, 0.71), (10, 0.97, 0.91, 0.71, 0.99), (11, 0.96, 0.77, 0.71, 0.55)]
 
 
 @pytest.mark.parametrize("n,p,r,ap,ar", TUNED_LATER, ids=[f"bn_real{t[0]}" for t in TUNED_LATER])
@@ -139,14 +149,14 @@ def test_tuned_later_floors(n, p, r, ap, ar, profile, gaz):
     _check(B.load_items(getattr(B, f"LABELS{n}")), None, p, r, ap, ar, profile, gaz)
 
 
-#: bn_real11.json (305 sentences, 295 news and 10 Wikipedia; Bangladesh sender or host in about half):
-#: labelled while round 9 was made and NEVER tuned on; its differences have not been read. Measured
-#: with the fourth day's starting grammar (round 8): P 0.958 / R 0.611 (tp 69, fp 3, fn 44), absent
-#: 0.500 / 0.333; after round 9 the same facts, absent 0.571 / 0.444 (9 sure absent labels). Issue 22's
-#: goal there is P >= 0.95 / R >= 0.92: recall is far from it. Floors hold what the untuned grammar
-#: reaches, so that a change that loses on fresh text fails here.
+#: bn_real12.json (223 news sentences; Bangladesh sender or host in 82 % of the labelled ones): labelled
+#: while round 9 was made, by a labeller other than bn_real11's, and NEVER tuned on; its differences
+#: have not been read. Measured with the fourth day's starting grammar (round 8): P 0.940 / R 0.829
+#: (tp 63, fp 4, fn 13); after round 9 the same; after round 10: P 0.941 / R 0.842 (tp 64, fp 4,
+#: fn 12). It has no sure absent label, so absent P is 0 with 2 absent statements read. Issue 22's
+#: goal there is P >= 0.95 / R >= 0.92: not met. Floors hold what the untuned grammar reaches.
 #: (set number, P, R, absent P, absent R floors), each set read whole
-FRESH = [(11, 0.95, 0.61, 0.57, 0.44)]
+FRESH = [(12, 0.94, 0.84, 0.0, 1.0)]
 
 
 @pytest.mark.parametrize("n,p,r,ap,ar", FRESH, ids=[f"bn_real{t[0]}" for t in FRESH])

@@ -84,6 +84,13 @@ a plural mission word over a list of named countries is one in each, and a genit
 sender names every host; a plan of another act (``ছেড়ে যাওয়ার পরিকল্পনা``) is not the mission's; a
 country's diplomats leaving a mission of no named sender make it theirs; citizens' demonyms are theirs;
 the city in a mission's postal address; ``না থাকায়`` says there is none.
+Round 10: a closure ordered with no one named is the host's too, one ordered by a ministry of no
+named country or already carried out is a closure, one decided (``বন্ধ করার সিদ্ধান্ত নিয়েছে``) is to
+come; a closure followed by a reopening before the mission word is over; a non-resident envoy
+(``বাংলাদেশে নিযুক্ত বেলারুশের অনাবাসিক রাষ্ট্রদূত``) says there is no mission; a state as the place
+(``ত্রিপুরায়``) names the country, no city; a capital after a genitive city names the sender
+(``দিল্লির ঢাকা হাইকমিশন``); a list of cities each after its country; a count after a place noun
+and the sender.
 All words come from the profile's ``missions`` section.
 """
 
@@ -134,6 +141,7 @@ class _Words:
     planned_before: re.Pattern  # হচ্ছে, হবে between the host and the mission word: to come
     closed_before: re.Pattern  # বন্ধ between the host and the mission word: closed (ওমানে বন্ধ … দূতাবাস)
     government: re.Pattern  # সরকার after a genitive country: the country as a subject
+    government_word: re.Pattern  # the same words anywhere: an unnamed government as a clause's actor
     count_noun: re.Pattern  # সংখ্যা right after a mission word: a count, no mission
     role: re.Pattern  # হিসেবে right after a mission word: a person's title (নুনসিও হিসেবে)
     kind_senders: dict  # kind -> its one sender (nunciature: VA)
@@ -154,9 +162,13 @@ class _Words:
     city_nouns: tuple  # (pattern, case): "city" nouns carrying a nominative city's case
     reciprocal: re.Pattern  # each other's missions (পরস্পরের)
     accreditation: re.Pattern  # served from elsewhere (স্বীকৃত, দায়িত্ব পালন)
+    nonresident: re.Pattern  # অনাবাসিক রাষ্ট্রদূত: an envoy living elsewhere, so no mission where posted
+    people_plural: re.Pattern  # রাষ্ট্রদূতদের, রাষ্ট্রদূতরা: envoys in the plural
+    posted_gap: re.Pattern  # নিযুক্ত: what may stand between a posting's place and the envoy's sender
     source: re.Pattern  # "from", right after a place (নয়াদিল্লি থেকে)
     historical: tuple  # (country, before year, host then, words dating a sentence before then)
     regions: dict  # region -> the country its missions are in (HK -> CN)
+    states: frozenset  # IN:tripura: gazetteer places that are states, so no city
     planned_ahead: re.Pattern  # খুলছে right before the mission phrase (আবার খুলছে কিভের … দূতাবাস): to come
     void: re.Pattern  # a closure denied (বন্ধের পরিকল্পনা নেই): the mission exists
     service: re.Pattern  # সেবা, ভিসা: a negation after one is the service's
@@ -172,7 +184,8 @@ class _Words:
     requests: frozenset  # অনুরোধ: a request to open only after an opening word (চালুর অনুরোধ)
     plan_nouns: frozenset  # পরিকল্পনা: a plan of the act named right before it (যাওয়ার পরিকল্পনা)
     future_closure: re.Pattern  # বন্ধ করবে: to be closed, so still there
-    closure_call: re.Pattern  # বন্ধের (একটি) প্রস্তাব / নির্দেশ: a demand or an order right after a closure word
+    closure_call: re.Pattern  # বন্ধের (একটি) প্রস্তাব / নির্দেশ / সিদ্ধান্ত: a demand, an order or a decision right after a closure word
+    closure_decisions: frozenset  # সিদ্ধান্ত: a closure decided, so the mission is there until then
     closure_pending: frozenset  # প্রস্তাব, দাবি, প্রস্তুতি: asked for or prepared, so the mission is still there
     resident: re.Pattern  # বসবাসরত প্রবাসী right after a locative place: the residents' place, not the mission's
     general: re.Pattern  # বিভিন্ন: countries in general, before a reciprocal word
@@ -205,6 +218,7 @@ def _words(profile: Profile) -> _Words:
         return list(m.get(name, ()))
 
     count = f"|(?:{m['count_pattern']})" if m.get("count_pattern") else ""
+    calls = words("closure_pending") + words("closure_orders") + words("closure_decisions")
     built = _Words(
         inflection=re.compile(f"(?:{_alt(words('inflections'))})(?![{_W}])"),
         plural=re.compile(f"(?:{_alt(words('plural_suffixes'))})(?![{_W}])"),
@@ -216,6 +230,7 @@ def _words(profile: Profile) -> _Words:
         planned_before=re.compile(f"(?<![{_W}])(?:{_alt(words('planned_before'))})(?![{_W}])"),
         closed_before=re.compile(f"(?<![{_W}])(?:{_alt(words('closed_before'))})(?![{_W}])"),
         government=re.compile(rf"\s*(?:{_alt(words('government_words'))})(?![{_W}])"),
+        government_word=re.compile(rf"(?<![{_W}])(?:{_alt(words('government_words'))})"),
         count_noun=re.compile(rf"\s*(?:{_alt(words('count_nouns'))})(?![{_W}])"),
         role=re.compile(rf"\s*(?:{_alt(words('role_words'))})(?![{_W}])"),
         kind_senders=dict(m.get("kind_senders", {})),
@@ -238,11 +253,16 @@ def _words(profile: Profile) -> _Words:
                          for case, ws in m.get("city_nouns", {}).items()),
         reciprocal=re.compile(f"(?<![{_W}])(?:{_alt(words('reciprocal_words'))})(?![{_W}])"),
         accreditation=re.compile(f"(?<![{_W}])(?:{_alt(words('accreditation_words'))})"),
+        nonresident=re.compile(f"(?<![{_W}])(?:{_alt(words('nonresident_words'))})\\s+(?:{_alt(words('people'))})"
+                               if words("nonresident_words") else r"(?!)"),
+        people_plural=re.compile(r"(?:দের|রা|গণ|বৃন্দ)(?![\u0980-\u09ff])"),
+        posted_gap=re.compile(rf"\s+(?:(?:{_alt(words('posted_words'))})\s+)?"),
         source=re.compile(rf"\s*(?:{_alt(words('from_words'))})(?![{_W}])"),
         historical=tuple((h["country"], h["before"], h["host"],
                           re.compile(f"(?<![{_W}])(?:{_alt(h.get('words', ()))})(?![{_W}])"))
                          for h in m.get("historical_hosts", ())),
         regions=dict(m.get("region_hosts", {})),
+        states=frozenset(m.get("state_places", ())),
         planned_ahead=re.compile(f"(?<![{_W}])(?:{_alt(words('planned_ahead'))})(?![{_W}])"),
         void=re.compile(f"(?:{_alt(words('void_negations'))})(?![{_W}])"),
         service=re.compile(f"(?<![{_W}])(?:{_alt(words('service_words'))})(?![{_W}])"),
@@ -257,8 +277,8 @@ def _words(profile: Profile) -> _Words:
         past=re.compile(f"(?<![{_W}])(?:{_alt(words('past_words'))})(?![{_W}])"),
         requests=frozenset(" ".join(nfc(x).split()) for x in words("request_words")),
         plan_nouns=frozenset(" ".join(nfc(x).split()) for x in words("plan_nouns")),
-        closure_call=re.compile(r"(?:\s*[^\s।,;:]+){0,2}?\s*(" + _alt(words("closure_pending") + words("closure_orders"))
-                                + ")" if words("closure_pending") + words("closure_orders") else r"(?!)"),
+        closure_call=re.compile(r"(?:\s*[^\s।,;:]+){0,2}?\s*(" + _alt(calls) + ")" if calls else r"(?!)"),
+        closure_decisions=frozenset(" ".join(nfc(x).split()) for x in words("closure_decisions")),
         closure_pending=frozenset(nfc(x) for x in words("closure_pending")),
         future_closure=re.compile(f"(?<![{_W}])(?:{_alt(words('future_closures'))})(?![{_W}])"),
         resident=re.compile(rf"\s*(?:(?:{_alt(words('resident_words'))})\s+(?:[{_W}]+\s+){{0,2}}"
@@ -344,9 +364,16 @@ def _group(places: list[PlaceMatch], i: int, text: str, w: _Words, step: int) ->
     (step -1) or forward (+1); members before the last carry no case or the same case."""
     out = [places[i]]
     j = i + step
+    start = places[i].start  # where the last member taken begins, with its country qualifier
     while 0 <= j < len(places):
         a, b = (places[j], out[-1]) if step < 0 else (out[-1], places[j])
-        gap = text[a.end:b.start]
+        if step < 0 and a.case == "genitive" and a.place.kind == "country" and b.place.kind == "city" \
+                and b.place.country == a.place.id and not text[a.end:b.start].strip() and j > 0:
+            # ভারতের নয়া দিল্লি, ভিয়েতনামের হ্যানয় এবং থাইল্যান্ডের ব্যাংককে: each city with its country
+            start = a.start
+            j += step
+            continue
+        gap = text[a.end:b.start] if step > 0 else text[a.end:start]
         described = w.apposition.search(gap)
         gap = gap[:described.start()] if described else gap  # … ও বলিউডের শহর মুম্বাইতে
         if not w.coordination.fullmatch(gap) and not (gap == "-" and a.case == b.case == "adjective"):
@@ -356,6 +383,7 @@ def _group(places: list[PlaceMatch], i: int, text: str, w: _Words, step: int) ->
         if a.place.kind == "country" and b.place.kind == "city":
             break  # "পাকিস্তান, ঢাকায়": a subject and a place, not a list of places
         out.append(places[j])
+        start = places[j].start
         j += step
     return out if step > 0 else out[::-1]
 
@@ -483,8 +511,11 @@ def read(text: str, profile: Profile, gaz: Gazetteer, value: bool = False,
     anchors = _anchors(text, profile, w)
     if not anchors:
         # X-এর রাষ্ট্রদূত নয়াদিল্লি থেকে বাংলাদেশের দায়িত্ব পালন করেন: no mission word, one absent
-        return _accredited(text, _places(text, w, gaz), anchors, w, profile) \
-            if not value and w.accreditation.search(text) else []
+        if value or not (w.accreditation.search(text) or w.nonresident.search(text)):
+            return []
+        places = _places(text, w, gaz)
+        return _historical(text, _accredited(text, places, anchors, w, profile) + _nonresident(text, places, w),
+                           w, profile)
     places = _places(text, w, gaz)
     out: list[Reading] = []
     consumed: set[int] = set()
@@ -631,18 +662,43 @@ def read(text: str, profile: Profile, gaz: Gazetteer, value: bool = False,
             text = text[:counted[0]] + " " * (counted[1] - counted[0]) + text[counted[1]:]
         group, blocked = _senders([p for p in pre if p not in hosts], text, a.start, host_ids, w, lo)
         senders = [g.place.id for g in group]
+        capital = hosts[0] if len(hosts) == 1 else None
+        if capital is not None and capital.case == "nominative" and _is_capital(capital, gaz) \
+                and not text[capital.end:a.start].strip() and capital in pre and pre.index(capital):
+            where = pre[pre.index(capital) - 1]
+            if where.case == "genitive" and where.place.kind == "city" and not text[where.end:capital.start].strip() \
+                    and where.place.country != capital.place.country:
+                # দিল্লির ঢাকা হাইকমিশন: Dhaka (Bangladesh) names the sender, the genitive city the place
+                hosts, senders, blocked = [where], [capital.place.country], False
+                host_ids = {where.place.country, where.place.id}
         if not senders and not blocked and fixed and fixed not in host_ids:
             senders = [fixed]  # the nunciature: the Holy See's
         negated = not moved and not out_of_it and _negated(text, a.end, clause_end, w, profile.opening_re)
         soon = negated and w.future_closure.match(text, negated.start())
-        if negated and not soon and hosts and w.closure.match(text, negated.start()):
+        if negated and not soon and hosts and w.closure.match(text, negated.start()) \
+                and not w.temporary.search(text, lo, clause_end):  # for a while: neither (below)
             then = w.closure_call.match(text, negated.end())
+            phrase_start = a.start  # where the mission's own phrase (its places and sender) begins
+            for m in sorted([h for h in hosts if h.end <= a.start] + group, key=lambda m: -m.start):
+                if all(t in w.attributive or t in ("শহরে", "শহরের") for t in re.findall(f"[{_W}]+", text[m.end:phrase_start])):
+                    phrase_start = min(phrase_start, m.start)
             if then and then.group(1) in w.closure_pending:
                 negated = None  # প্রিটোরিয়াতে ইসরাইলি দূতাবাস বন্ধের একটি প্রস্তাবের পক্ষে ভোট: asked for, not done
-            elif then and any(p.start >= negated.end() and p.end <= clause_end
-                              and p.place.country in {h.place.country for h in hosts} for p in post):
-                # সান ফ্রান্সিসকোর রুশ কনস্যুলেট বন্ধ করতে যুক্তরাষ্ট্রের নির্দেশ: the host orders it
-                # closed, so it is there until then (the sender's own order closes it)
+            elif then and " ".join(then.group(1).split()) in w.closure_decisions:
+                soon = then  # … দূতাবাস কার্যক্রম বন্ধ করার সিদ্ধান্ত নিয়েছে: decided, so there until then
+            elif then and not w.closure.search(text, then.end(), hi) and not any(
+                    not any(p.end <= g.start() and not text[p.end:g.start()].strip() and p.place.country in host_ids
+                            for p in pre + post)
+                    for g in w.government_word.finditer(text, lo, clause_end)) \
+                    and all(p.place.country in {h.place.country for h in hosts} for p in pre + post
+                              if lo <= p.start and p.end <= clause_end and p.place.kind == "country"
+                              and p.case != "adjective" and not phrase_start <= p.start < a.start):
+                # সান ফ্রান্সিসকোর রুশ কনস্যুলেট বন্ধ করতে যুক্তরাষ্ট্রের নির্দেশ; পোল্যান্ডে রাশিয়ান
+                # কনস্যুলেট বন্ধের নির্দেশ: the host (or no one named) orders it closed, so it is there
+                # until then; another country named orders its own closed (ইসরায়েলের প্রধানমন্ত্রী …
+                # ইরিত্রিয়ায় দেশটির দূতাবাস বন্ধের নির্দেশ), and so does an order carried out (… নির্দেশ
+                # দিয়েছিল এবং সেটি এরই মধ্যে বন্ধ করে দেওয়া হয়েছে) or one by a ministry of no named
+                # country (… কনস্যুলেট বন্ধ করতে পররাষ্ট্রমন্ত্রণালয় নির্দেশ দিয়েছে: most likely the sender's)
                 soon = then
         paused = bool(negated) and not soon and w.closure.match(text, negated.start()) \
             and w.temporary.search(text, lo, negated.start())
@@ -667,8 +723,14 @@ def read(text: str, profile: Profile, gaz: Gazetteer, value: bool = False,
             ahead_plan = ([v for v in w.planned_ahead.finditer(text, lo, phrase)] or [None])[-1]
             if ahead_plan is not None and _near(text, ahead_plan.end(), phrase, places, w):
                 negated = True  # আবার খুলছে কিভের ভারতীয় দূতাবাস: to come
-        if closed_ahead and w.reopened.search(text, a.end, hi):
-            closed_ahead = False  # তেহরানে … বন্ধ থাকা দূতাবাস, আবারও চালু হয়েছে: opened again
+        if closed_ahead:
+            shut = closed_ahead if not isinstance(closed_ahead, bool) else verb
+            if w.reopened.search(text, a.end, hi) or (
+                    shut is not None and (w.reopened.search(text, shut.end(), a.start)
+                                          or profile.opening_re.search(text, shut.end(), a.start))):
+                # তেহরানে … বন্ধ থাকা দূতাবাস, আবারও চালু হয়েছে; ১২ বছর বন্ধ থাকার পরে যুক্তরাজ্যে ফের চালু
+                # করা হলো সিরিয়ার দুতাবাস: opened again
+                closed_ahead = False
         if closed_ahead:
             shut = closed_ahead if not isinstance(closed_ahead, bool) else verb
             before_shut = [m.start() for m in re.compile(f"[{_W}]+").finditer(text, lo) if m.end() <= shut.start()][-2:]
@@ -854,7 +916,9 @@ def read(text: str, profile: Profile, gaz: Gazetteer, value: bool = False,
             for s in senders or [None]:
                 out.append(Reading(a.kind, s, None, None, a.start))
     text = original
-    out += _accredited(text, places, anchors, w, profile)
+    out += _accredited(text, places, anchors, w, profile) + _nonresident(text, places, w)
+    # ত্রিপুরায় বাংলাদেশ হাইকমিশন: a state named as the place, so the country and no city
+    out = [replace(r, city=None) if r.city is not None and r.city.place.id in w.states else r for r in out]
     return _historical(text, out, w, profile)
 
 
@@ -954,7 +1018,8 @@ def _counted(text: str, hosts, a: _Anchor, w: _Words) -> tuple[int, int] | None:
             or len({h.place.country for h in hosts}) != 1 or hosts[-1].end > a.start:
         return None
     gap = text[hosts[-1].end:a.start]
-    m = re.fullmatch(r"\s*(\S+?)\s*", gap)
+    # … ভ্লাদিভোস্টক শহরে ভারতের দুটি কনস্যুলেট: a place noun and the sender may stand before the count
+    m = re.fullmatch(r"(?:\s*[^\s,।]+){0,2}?\s*(\S+?)\s*", gap)
     if not m:
         return None
     word = nfc(m.group(1))
@@ -1215,6 +1280,26 @@ def _accredited(text: str, places, anchors, w: _Words, profile: Profile) -> list
             for c in dict.fromkeys(served)]
 
 
+def _nonresident(text: str, places, w: _Words) -> list[Reading]:
+    """Missions that do not exist because the sender's envoy to the host is non-resident:
+    ``বাংলাদেশে নিযুক্ত বেলারুশের অনাবাসিক রাষ্ট্রদূত``, ``বাংলাদেশে ফিনল্যান্ডের অনাবাসিক রাষ্ট্রদূত`` (the
+    sender's genitive right before the word, the host's locative right before the sender, with
+    only নিযুক্ত or the like between)."""
+    out = []
+    for m in w.nonresident.finditer(text):
+        if w.people_plural.match(text, m.end()):
+            continue  # ভারতে নিযুক্ত বাংলাদেশের অনাবাসিক রাষ্ট্রদূতদের: envoys to Bangladesh in general
+        before = [p for p in places if p.end <= m.start()]
+        if len(before) < 2:
+            continue
+        sender, host = before[-1], before[-2]
+        if sender.place.kind == "country" and sender.case in ("genitive", "adjective") \
+                and not text[sender.end:m.start()].strip() and host.case == "locative" \
+                and w.posted_gap.fullmatch(text[host.end:sender.start]) and host.place.country != sender.place.id:
+            out.append(Reading("other", sender.place.id, None, host.place.country, m.start(), "absent"))
+    return out
+
+
 def _historical(text: str, readings: list[Reading], w: _Words, profile: Profile) -> list[Reading]:
     """A mission dated before its host country existed was in the state of that time (``১৯৫৮
     সালে ফ্রান্স ঢাকায় একটি কনস্যুলেট-জেনারেল খোলে``: Pakistan); the sentence's first year dates it,
@@ -1272,8 +1357,10 @@ def _sentence_before(text: str | None, sent, profile: Profile) -> str:
 
 
 def absent_re(profile: Profile) -> re.Pattern:
-    """What a sentence stating an absent mission holds: a mission word or an accreditation word."""
-    return re.compile(f"(?:{profile.mission_kind_re.pattern})|(?:{_words(profile).accreditation.pattern})")
+    """What a sentence stating an absent mission holds: a mission word, an accreditation word or a
+    non-resident envoy."""
+    w = _words(profile)
+    return re.compile(f"(?:{profile.mission_kind_re.pattern})|(?:{w.accreditation.pattern})|(?:{w.nonresident.pattern})")
 
 
 def prose_facts(sentences, profile: Profile, gaz: Gazetteer, text: str | None = None,
@@ -1287,7 +1374,7 @@ def prose_facts(sentences, profile: Profile, gaz: Gazetteer, text: str | None = 
     out = []
     for sent in sentences:
         if not profile.mission_kind_re.search(sent.text) and not (
-                status == "absent" and w.accreditation.search(sent.text)):
+                status == "absent" and (w.accreditation.search(sent.text) or w.nonresident.search(sent.text))):
             continue
         year = None
         if profile.opening_re.search(sent.text):
