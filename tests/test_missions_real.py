@@ -139,9 +139,15 @@ def test_tuned5_floors(source, p, r, ap, ar, profile, gaz):
 #: tuned on in round 10: P 0.967 / R 0.779 (tp 88, fp 3, fn 25), absent 0.714 / 0.556. Its labeller
 #: reads temporary and war-time closures as the mission still there (13 of the 25 misses), as
 #: bn_real8's did; the other sets read no fact there, and so does relbot.
+#: bn_real12.json (223 news sentences, Bangladesh in 82 % of the labelled ones): labelled while round 9
+#: was made, measured untuned after rounds 8, 9 and 10 (P 0.940 / R 0.829, the same, 0.941 / 0.842),
+#: then tuned on in round 11: P 0.973 / R 0.934 (tp 71, fp 2, fn 5); no sure absent label (absent P 0
+#: with 2 absent statements read: those floors say nothing). A second annotator of it reads P 0.938 /
+#: R 0.987 against the first (fixtures/facts/agreement.py --set bn_real12).
 #: (set number, P, R, absent P, absent R floors), each set read whole
 TUNED_LATER = [(6, 0.96, 0.94, 0.99, 0.57), (7, 0.90, 0.88, 0.76, 0.84), (8, 0.97, 0.81, 0.66, 0.66),
-               (9, 0.98, 0.95, 0.99, 0.71), (10, 0.97, 0.91, 0.71, 0.99), (11, 0.96, 0.77, 0.71, 0.55)]
+               (9, 0.98, 0.95, 0.99, 0.71), (10, 0.97, 0.91, 0.71, 0.99), (11, 0.96, 0.77, 0.71, 0.55),
+               (12, 0.97, 0.93, 0.0, 1.0)]
 
 
 @pytest.mark.parametrize("n,p,r,ap,ar", TUNED_LATER, ids=[f"bn_real{t[0]}" for t in TUNED_LATER])

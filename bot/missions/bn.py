@@ -91,6 +91,11 @@ come; a closure followed by a reopening before the mission word is over; a non-r
 (``ত্রিপুরায়``) names the country, no city; a capital after a genitive city names the sender
 (``দিল্লির ঢাকা হাইকমিশন``); a list of cities each after its country; a count after a place noun
 and the sender.
+Round 11: an opening about to start before the mission phrase (``যাত্রা শুরু হতে যাচ্ছে``) is to come;
+a service named after the closure word, or after the mission word with the closure before it, is
+what closed; a generic word before a host in the locative is another noun's (``যে কোনো প্রয়োজনে``);
+``দেশটিতে`` with one country named before it in the sentence; a mission word 'as' a post a person is
+appointed to (``সহকারী হাইকমিশন হিসেবে … নিয়োগ``) is none.
 All words come from the profile's ``missions`` section.
 """
 
@@ -182,6 +187,7 @@ class _Words:
     count_values: dict  # দুটি -> 2: a count equal to the cities before it is one mission in each
     past: re.Pattern  # ছিল: the mission was (with a later closure or move: no fact there)
     requests: frozenset  # অনুরোধ: a request to open only after an opening word (চালুর অনুরোধ)
+    closure_words: frozenset  # the closure words as written in the profile (বন্ধ)
     plan_nouns: frozenset  # পরিকল্পনা: a plan of the act named right before it (যাওয়ার পরিকল্পনা)
     future_closure: re.Pattern  # বন্ধ করবে: to be closed, so still there
     closure_call: re.Pattern  # বন্ধের (একটি) প্রস্তাব / নির্দেশ / সিদ্ধান্ত: a demand, an order or a decision right after a closure word
@@ -199,6 +205,7 @@ class _Words:
     copula: re.Pattern  # হল: a mission word after one says what the mission before is
     left: re.Pattern  # ছাড়লেন: the staff have left the mission (done, so no fact from them)
     address: re.Pattern  # দূতাবাসের ঠিকানা: the mission's postal address follows, its city in it
+    appointment: re.Pattern  # নিয়োগ anywhere after: a person appointed (with a role word, to a post)
     staff_subject: re.Pattern  # মার্কিন কূটনীতিকরা: the diplomats of a country as a clause's subject
     resident_noun: re.Pattern  # প্রবাসী right after a place: people of that place, not a mission's
     date: re.Pattern  # ২০০১ সাল থেকে: a date, no part of a place phrase
@@ -276,6 +283,7 @@ def _words(profile: Profile) -> _Words:
         count_values={nfc(k): v for k, v in m.get("count_values", {}).items()},
         past=re.compile(f"(?<![{_W}])(?:{_alt(words('past_words'))})(?![{_W}])"),
         requests=frozenset(" ".join(nfc(x).split()) for x in words("request_words")),
+        closure_words=frozenset(" ".join(nfc(x).split()) for x in words("closures")),
         plan_nouns=frozenset(" ".join(nfc(x).split()) for x in words("plan_nouns")),
         closure_call=re.compile(r"(?:\s*[^\s।,;:]+){0,2}?\s*(" + _alt(calls) + ")" if calls else r"(?!)"),
         closure_decisions=frozenset(" ".join(nfc(x).split()) for x in words("closure_decisions")),
@@ -296,6 +304,7 @@ def _words(profile: Profile) -> _Words:
         left=re.compile(f"(?<![{_W}])(?:{_alt(words('left_words'))})(?![{_W}])" if words("left_words") else r"(?!)"),
         address=re.compile(r"(?:" + _alt(words("inflections")) + r")?\s+(?:" + _alt(words("address_words")) + ")"
                            if words("address_words") else r"(?!)"),
+        appointment=re.compile(rf"(?<![{_W}])(?:{_alt(words('appointment_words'))})" if words("appointment_words") else r"(?!)"),
         staff_subject=re.compile(rf"\s+(?:{_alt(words('posted_nouns'))})(?:রা|গণ)?(?:\s+(?:ও|এবং)\s+[{_W}]+(?:রা|গণ))?"
                                  rf"(?![{_W}])"),
         resident_noun=re.compile(rf"\s+(?:{_alt(words('resident_nouns'))})"),
@@ -557,6 +566,8 @@ def read(text: str, profile: Profile, gaz: Gazetteer, value: bool = False,
         from_it = w.source.match(text, after_word)  # দূতাবাস থেকে / হতে, not দূতাবাস হতে পারে
         out_of_it = bool(from_it) and not w.negation.match(text, from_it.end() - len(from_it.group().lstrip()))
         staffed = bool(w.staff.match(text, after_word))  # … দূতাবাস কর্মীদের সরিয়ে নিল
+        if w.role.match(text, after_word) and w.appointment.search(text, after_word, clause_end):
+            continue  # খুলনায় ভারতীয় সহকারী হাইকমিশন হিসেবে … কূটনীতিককে নিয়োগ: the word names a post
         if out_of_it:
             moved = None  # কিয়েভের দূতাবাস থেকে কূটনীতিক সরানো শুরু: people leave it, it stays
         if moved and w.service.search(text, after_word, moved.start()):
@@ -723,6 +734,8 @@ def read(text: str, profile: Profile, gaz: Gazetteer, value: bool = False,
             ahead_plan = ([v for v in w.planned_ahead.finditer(text, lo, phrase)] or [None])[-1]
             if ahead_plan is not None and _near(text, ahead_plan.end(), phrase, places, w):
                 negated = True  # আবার খুলছে কিভের ভারতীয় দূতাবাস: to come
+        if closed_ahead and re.match(rf"\s*(?:{w.service.pattern})", text[after_word:]):
+            closed_ahead = False  # কেন বন্ধ হয়েছিল আগরতলার বাংলাদেশ মিশনের সেবা: the mission's service, closed
         if closed_ahead:
             shut = closed_ahead if not isinstance(closed_ahead, bool) else verb
             if w.reopened.search(text, a.end, hi) or (
@@ -798,9 +811,13 @@ def read(text: str, profile: Profile, gaz: Gazetteer, value: bool = False,
             # জাপান … স্বীকৃতি দেয়। ঢাকায় একটি দূতাবাস রয়েছে)
             there = [c for c in agent if c not in host_ids]
             senders = there if len(there) == 1 else []
-        if not hosts and senders and w.locative_pronoun.search(text, lo, a.start):
-            # দেশটিতে বাংলাদেশের হাইকমিশনও রয়েছে: in the country the sentence before is about
-            there = [c for c in subject or where if c not in senders]
+        pronoun = w.locative_pronoun.search(text, lo, a.start) if not hosts and senders else None
+        if pronoun:
+            # দেশটিতে বাংলাদেশের হাইকমিশনও রয়েছে: in the country the sentence before is about, or the
+            # one country this sentence names before it (লিবিয়ার রাজধানী … দেশটিতে অবস্থিত বাংলাদেশ দূতাবাস)
+            named = list(dict.fromkeys(p.place.country for p in places if p.end <= pronoun.start()
+                                       and p.place.country not in senders))
+            there = [c for c in subject or where if c not in senders] or (named if len(named) == 1 else [])
             hosts = [PlaceMatch(a.start, a.start, a.start, gaz.place(there[0]), "", "", "locative")] \
                 if len(there) == 1 and gaz.place(there[0]) else []
             host_ids = {h.place.id for h in hosts}
@@ -824,6 +841,9 @@ def read(text: str, profile: Profile, gaz: Gazetteer, value: bool = False,
             prev_senders = senders if not blocked else []
             continue
         generic_at = _generic(text, lo, a, w)
+        if generic_at is not None and any(generic_at < p.start and p.end <= a.start and p.case == "locative"
+                                          for p in pre):
+            generic_at = None  # যে কোনো প্রয়োজনে লিবিয়ায় বাংলাদেশি দূতাবাসের: the word is another noun's
         text = original
         listed = a.plural and generic_at is None and group and not blocked \
             and len([h for h in hosts if h.place.kind == "country"]) >= 2
@@ -1110,6 +1130,11 @@ def _negated(text: str, start: int, end: int, w: _Words, opening: re.Pattern):
             return None  # … বন্ধের পরিকল্পনা নেই, … খোলা রাখা হবে: the mission is and stays there
         between = re.findall(f"[{_W}]+", text[ending.end():neg.start()]) if oblique else []
         word = " ".join(neg.group().split())
+        served = w.service.search(text, neg.end(), end)
+        if served and word in w.closure_words and "," not in text[neg.end():served.start()] \
+                and len(re.findall(f"[{_W}]+", text[neg.end():served.start()])) <= 3:
+            at = neg.end()  # … অফিস আপাতত বন্ধ করে দেওয়া হয়েছে ভিসার দেওয়ার কাজ: the service's closure
+            continue
         if word in w.plan_nouns:
             last = re.findall(f"[{_W}]+", text[start:neg.start()])[-2:]
             if last and last[-1].endswith("ার") and not any(
