@@ -21,7 +21,9 @@ neither.
   numbers.
 - fixtures/facts/bn_real11.json: measured untuned after rounds 8 and 9, tuned on in round 10: tune
   numbers.
-- fixtures/facts/bn_real12.json: never tuned on, its differences never read: the measure of text not
+- fixtures/facts/bn_real12.json: measured untuned after rounds 8, 9 and 10, tuned on in round 11: tune
+  numbers.
+- fixtures/facts/bn_real13.json: never tuned on, its differences never read: the measure of text not
   tuned on, where issue 22's goal is P >= 0.95 and R >= 0.92 (see bench/RESULTS.md)."""
 
 from __future__ import annotations
@@ -155,14 +157,15 @@ def test_tuned_later_floors(n, p, r, ap, ar, profile, gaz):
     _check(B.load_items(getattr(B, f"LABELS{n}")), None, p, r, ap, ar, profile, gaz)
 
 
-#: bn_real12.json (223 news sentences; Bangladesh sender or host in 82 % of the labelled ones): labelled
-#: while round 9 was made, by a labeller other than bn_real11's, and NEVER tuned on; its differences
-#: have not been read. Measured with the fourth day's starting grammar (round 8): P 0.940 / R 0.829
-#: (tp 63, fp 4, fn 13); after round 9 the same; after round 10: P 0.941 / R 0.842 (tp 64, fp 4,
-#: fn 12). It has no sure absent label, so absent P is 0 with 2 absent statements read. Issue 22's
-#: goal there is P >= 0.95 / R >= 0.92: not met. Floors hold what the untuned grammar reaches.
+#: bn_real13.json (250 sentences, 249 news and 1 Wikipedia; Bangladesh sender or host in 56 % of the
+#: labelled ones): labelled while round 11 was made and NEVER tuned on; its differences have not been
+#: read. Measured with the fourth day's starting grammar (round 8), after round 9 and after round 10:
+#: P 0.959 / R 0.789 (tp 71, fp 3, fn 19) each time; after round 11: P 0.960 / R 0.800 (tp 72, fp 3,
+#: fn 18). Its 2 sure absent labels are both missed and 3 absent statements read are extras (absent P
+#: and R 0: those floors say nothing). Issue 22's goal there is P >= 0.95 / R >= 0.92: recall is not met.
+#: Floors hold what the untuned grammar reaches, so that a change that loses on fresh text fails here.
 #: (set number, P, R, absent P, absent R floors), each set read whole
-FRESH = [(12, 0.94, 0.84, 0.0, 1.0)]
+FRESH = [(13, 0.95, 0.80, 0.0, 0.0)]
 
 
 @pytest.mark.parametrize("n,p,r,ap,ar", FRESH, ids=[f"bn_real{t[0]}" for t in FRESH])
