@@ -165,6 +165,7 @@ class _Words:
     closure_ref: re.Pattern  # এটি, যা: the mission just named, in a later clause
     move: re.Pattern  # a mission moved: the place after it is its destination
     city_nouns: tuple  # (pattern, case): "city" nouns carrying a nominative city's case
+    city_words: frozenset  # the same nouns as words (শহরে)
     reciprocal: re.Pattern  # each other's missions (পরস্পরের)
     accreditation: re.Pattern  # served from elsewhere (স্বীকৃত, দায়িত্ব পালন)
     nonresident: re.Pattern  # অনাবাসিক রাষ্ট্রদূত: an envoy living elsewhere, so no mission where posted
@@ -258,11 +259,12 @@ def _words(profile: Profile) -> _Words:
         move=re.compile(f"(?<![{_W}])(?:{_alt(words('moves'))})"),
         city_nouns=tuple((re.compile(rf"\s*(?:{_alt(ws)})(?![{_W}])"), case)
                          for case, ws in m.get("city_nouns", {}).items()),
+        city_words=frozenset(nfc(x) for ws in m.get("city_nouns", {}).values() for x in ws),
         reciprocal=re.compile(f"(?<![{_W}])(?:{_alt(words('reciprocal_words'))})(?![{_W}])"),
         accreditation=re.compile(f"(?<![{_W}])(?:{_alt(words('accreditation_words'))})"),
         nonresident=re.compile(f"(?<![{_W}])(?:{_alt(words('nonresident_words'))})\\s+(?:{_alt(words('people'))})"
                                if words("nonresident_words") else r"(?!)"),
-        people_plural=re.compile(r"(?:দের|রা|গণ|বৃন্দ)(?![\u0980-\u09ff])"),
+        people_plural=re.compile(f"(?:{_alt(words('people_plurals'))})(?![{_W}])" if words("people_plurals") else r"(?!)"),
         posted_gap=re.compile(rf"\s+(?:(?:{_alt(words('posted_words'))})\s+)?"),
         source=re.compile(rf"\s*(?:{_alt(words('from_words'))})(?![{_W}])"),
         historical=tuple((h["country"], h["before"], h["host"],
@@ -691,7 +693,7 @@ def read(text: str, profile: Profile, gaz: Gazetteer, value: bool = False,
             then = w.closure_call.match(text, negated.end())
             phrase_start = a.start  # where the mission's own phrase (its places and sender) begins
             for m in sorted([h for h in hosts if h.end <= a.start] + group, key=lambda m: -m.start):
-                if all(t in w.attributive or t in ("শহরে", "শহরের") for t in re.findall(f"[{_W}]+", text[m.end:phrase_start])):
+                if all(t in w.attributive or t in w.city_words for t in re.findall(f"[{_W}]+", text[m.end:phrase_start])):
                     phrase_start = min(phrase_start, m.start)
             if then and then.group(1) in w.closure_pending:
                 negated = None  # প্রিটোরিয়াতে ইসরাইলি দূতাবাস বন্ধের একটি প্রস্তাবের পক্ষে ভোট: asked for, not done
