@@ -31,6 +31,8 @@ CASES = [
     # দেশটিতে with the one country named earlier in the same sentence
     ("কেনিয়ার রাজধানী নাইরোবিতে বসবাসরত প্রবাসী ভারতীয়দের সতর্ক থাকতে বলেছে দেশটিতে অবস্থিত ভারতীয় দূতাবাস",
      {("IN", None, "KE", "embassy")}, set()),
+    # … and সে দেশে (that country) the same way
+    ("কেনিয়া সরকার সে দেশে ভারতের দূতাবাসের কর্মীদের বহিষ্কার করেছে", {("IN", None, "KE", "embassy")}, set()),
     # a mission word 'as' a post a person is appointed to is no mission
     ("মোম্বাসায় ভারতীয় সহকারী হাইকমিশন হিসেবে এক কূটনীতিককে নিয়োগ দেয়া হয়েছে", set(), set()),
     # a spelling met in real text
