@@ -192,6 +192,14 @@ def test_e005_quiet_for_a_sender_served_from_elsewhere(lint):
     assert findings == []
 
 
+def test_e005_quiet_for_a_sender_with_a_nonresident_envoy(lint):
+    # round 10: Mexico's envoy to Bangladesh is non-resident, so no mission to ask for
+    text = BOX + ("১৯৮০ সালে মেক্সিকো ঢাকায় একটি দূতাবাস খোলে। এখন বাংলাদেশে নিযুক্ত মেক্সিকোর অনাবাসিক "
+                  "রাষ্ট্রদূত নয়াদিল্লিতে থাকেন।\n")
+    _, findings = lint(text, "বাংলাদেশ–মেক্সিকো সম্পর্ক", select=["E005"])
+    assert findings == []
+
+
 def test_e001_quiet_when_the_prose_says_the_missions_are_elsewhere(lint):
     # a page without any mission statement gets E001 (on the page start); one that says Mexico's
     # envoy serves Bangladesh from New Delhi states where the mission is not, and gets none

@@ -62,25 +62,3 @@ def test_round10_forms(text, want, gone, profile, gaz):
     assert prose(text, profile, gaz) == want
     assert absent(text, profile, gaz) == gone
 
-
-BOX = """{{তথ্যছক দ্বিপাক্ষিক সম্পর্ক
-| country1 = বাংলাদেশ
-| country2 = মেক্সিকো
-| mission1 =
-| mission2 =
-}}
-"""
-OPENED = "১৯৮০ সালে মেক্সিকো ঢাকায় একটি দূতাবাস খোলে।"
-
-
-def test_e005_asks_for_the_mission_the_prose_states(lint):
-    _, findings = lint(BOX + OPENED + "\n", "বাংলাদেশ–মেক্সিকো সম্পর্ক", select=["E005"])
-    assert [(f.code, f.message_en) for f in findings] == [
-        ("E005", "prose states মেক্সিকো's mission but the infobox parameter mission2 is empty")]
-
-
-def test_e005_quiet_for_a_sender_with_a_nonresident_envoy(lint):
-    # the prose goes on to say Mexico's envoy to Bangladesh is non-resident: no mission to ask for
-    text = BOX + OPENED + " এখন বাংলাদেশে নিযুক্ত মেক্সিকোর অনাবাসিক রাষ্ট্রদূত নয়াদিল্লিতে থাকেন।\n"
-    _, findings = lint(text, "বাংলাদেশ–মেক্সিকো সম্পর্ক", select=["E005"])
-    assert findings == []

@@ -691,28 +691,12 @@ def read(text: str, profile: Profile, gaz: Gazetteer, value: bool = False,
         if negated and not soon and hosts and w.closure.match(text, negated.start()) \
                 and not w.temporary.search(text, lo, clause_end):  # for a while: neither (below)
             then = w.closure_call.match(text, negated.end())
-            phrase_start = a.start  # where the mission's own phrase (its places and sender) begins
-            for m in sorted([h for h in hosts if h.end <= a.start] + group, key=lambda m: -m.start):
-                if all(t in w.attributive or t in w.city_words for t in re.findall(f"[{_W}]+", text[m.end:phrase_start])):
-                    phrase_start = min(phrase_start, m.start)
             if then and then.group(1) in w.closure_pending:
                 negated = None  # প্রিটোরিয়াতে ইসরাইলি দূতাবাস বন্ধের একটি প্রস্তাবের পক্ষে ভোট: asked for, not done
             elif then and " ".join(then.group(1).split()) in w.closure_decisions:
                 soon = then  # … দূতাবাস কার্যক্রম বন্ধ করার সিদ্ধান্ত নিয়েছে: decided, so there until then
-            elif then and not w.closure.search(text, then.end(), hi) and not any(
-                    not any(p.end <= g.start() and not text[p.end:g.start()].strip() and p.place.country in host_ids
-                            for p in pre + post)
-                    for g in w.government_word.finditer(text, lo, clause_end)) \
-                    and all(p.place.country in {h.place.country for h in hosts} for p in pre + post
-                              if lo <= p.start and p.end <= clause_end and p.place.kind == "country"
-                              and p.case != "adjective" and not phrase_start <= p.start < a.start):
-                # সান ফ্রান্সিসকোর রুশ কনস্যুলেট বন্ধ করতে যুক্তরাষ্ট্রের নির্দেশ; পোল্যান্ডে রাশিয়ান
-                # কনস্যুলেট বন্ধের নির্দেশ: the host (or no one named) orders it closed, so it is there
-                # until then; another country named orders its own closed (ইসরায়েলের প্রধানমন্ত্রী …
-                # ইরিত্রিয়ায় দেশটির দূতাবাস বন্ধের নির্দেশ), and so does an order carried out (… নির্দেশ
-                # দিয়েছিল এবং সেটি এরই মধ্যে বন্ধ করে দেওয়া হয়েছে) or one by a ministry of no named
-                # country (… কনস্যুলেট বন্ধ করতে পররাষ্ট্রমন্ত্রণালয় নির্দেশ দিয়েছে: most likely the sender's)
-                soon = then
+            elif then and _host_orders(text, a, then, hosts, group, pre + post, (lo, clause_end, hi), w):
+                soon = then  # সান ফ্রান্সিসকোর রুশ কনস্যুলেট বন্ধ করতে যুক্তরাষ্ট্রের নির্দেশ: there until then
         paused = bool(negated) and not soon and w.closure.match(text, negated.start()) \
             and w.temporary.search(text, lo, negated.start())
         if soon or paused:
@@ -942,6 +926,31 @@ def read(text: str, profile: Profile, gaz: Gazetteer, value: bool = False,
     # ত্রিপুরায় বাংলাদেশ হাইকমিশন: a state named as the place, so the country and no city
     out = [replace(r, city=None) if r.city is not None and r.city.place.id in w.states else r for r in out]
     return _historical(text, out, w, profile)
+
+
+def _host_orders(text: str, a: _Anchor, order, hosts, group, places, span, w: _Words) -> bool:
+    """A closure order (``order``: its word, after the closure word) is the host's, or a headline's
+    that names no one: the mission is there until then (সান ফ্রান্সিসকোর রুশ কনস্যুলেট বন্ধ করতে
+    যুক্তরাষ্ট্রের নির্দেশ; পোল্যান্ডে রাশিয়ান কনস্যুলেট বন্ধের নির্দেশ). Not when another country is named
+    outside the mission's own phrase (ইসরায়েলের প্রধানমন্ত্রী … ইরিত্রিয়ায় দেশটির দূতাবাস বন্ধের নির্দেশ: its
+    own), when a ministry of no named country orders it (… বন্ধ করতে পররাষ্ট্রমন্ত্রণালয় নির্দেশ দিয়েছে: most
+    likely the sender's), or when the order was carried out (… নির্দেশ দিয়েছিল এবং সেটি এরই মধ্যে বন্ধ করে
+    দেওয়া হয়েছে). ``span``: the clause's start and end and the sentence's end."""
+    lo, clause_end, hi = span
+    if w.closure.search(text, order.end(), hi):
+        return False
+    host_countries = {h.place.country for h in hosts}
+    for g in w.government_word.finditer(text, lo, clause_end):
+        if not any(p.end <= g.start() and not text[p.end:g.start()].strip() and p.place.country in host_countries
+                   for p in places):
+            return False
+    phrase_start = a.start  # where the mission's own phrase (its places and sender) begins
+    for m in sorted([h for h in hosts if h.end <= a.start] + group, key=lambda m: -m.start):
+        if all(t in w.attributive or t in w.city_words for t in re.findall(f"[{_W}]+", text[m.end:phrase_start])):
+            phrase_start = min(phrase_start, m.start)
+    return all(p.place.country in host_countries for p in places
+               if lo <= p.start and p.end <= clause_end and p.place.kind == "country"
+               and p.case != "adjective" and not phrase_start <= p.start < a.start)
 
 
 def _is_capital(p: PlaceMatch, gaz: Gazetteer) -> bool:
