@@ -111,6 +111,9 @@ from . import Fact
 _W = "\u0980-\u09fe\u200c\u200dA-Za-z0-9"  # word characters (Bengali vowel signs included)
 
 
+_GLOSS = re.compile(r"\((?=[^()]*[A-Za-z])[\x20-\x7e]*?\)")  # (Kyiv), (US embassy): a Latin gloss
+
+
 @dataclass(frozen=True)
 class Reading:
     """One mission of a sentence or value: who has which kind where."""
@@ -183,6 +186,8 @@ class _Words:
     appointed: re.Pattern  # নিযুক্ত হয়েছেন right after a mission word: a person
     appositive_nouns: frozenset  # রাজধানী, শহর: words of a place phrase
     reopened: re.Pattern  # আবারও চালু হয়েছে: a closure before is past
+    any_noun: re.Pattern  # কোনো পরিবর্তন: the noun a negation after it denies
+    other_objects: frozenset  # সম্পর্ক (স্থাপনের): an act on another object, not the mission's
     auxiliaries: frozenset  # হবে, না: bare negations, another noun's after an oblique mission word
     both: re.Pattern  # দুই দেশের: both countries' missions, one in each of two cities named before
     count_values: dict  # দুটি -> 2: a count equal to the cities before it is one mission in each
@@ -261,7 +266,8 @@ def _words(profile: Profile) -> _Words:
                          for case, ws in m.get("city_nouns", {}).items()),
         city_words=frozenset(nfc(x) for ws in m.get("city_nouns", {}).values() for x in ws),
         reciprocal=re.compile(f"(?<![{_W}])(?:{_alt(words('reciprocal_words'))})(?![{_W}])"),
-        accreditation=re.compile(f"(?<![{_W}])(?:{_alt(words('accreditation_words'))})"),
+        # স্বীকৃত, not স্বীকৃতি (recognition): an i-vowel after the word makes it a noun
+        accreditation=re.compile(f"(?<![{_W}])(?:{_alt(words('accreditation_words'))})(?![\u09bf\u09c0])"),
         nonresident=re.compile(f"(?<![{_W}])(?:{_alt(words('nonresident_words'))})\\s+(?:{_alt(words('people'))})"
                                if words("nonresident_words") else r"(?!)"),
         people_plural=re.compile(f"(?:{_alt(words('people_plurals'))})(?![{_W}])" if words("people_plurals") else r"(?!)"),
@@ -280,6 +286,8 @@ def _words(profile: Profile) -> _Words:
         appointed=re.compile(rf"\s*(?:{_alt(words('appointed_words'))})(?![{_W}])"),
         appositive_nouns=frozenset(nfc(x) for x in words("appositive_nouns")),
         reopened=re.compile(f"(?<![{_W}])(?:{_alt(words('reopened'))})(?![{_W}])"),
+        any_noun=re.compile(f"(?<![{_W}])(?:{_alt(words('any_words'))})\\s+[{_W}]+" if words("any_words") else r"(?!)"),
+        other_objects=frozenset(" ".join(nfc(x).split()) for x in words("other_objects")),
         auxiliaries=frozenset(" ".join(nfc(x).split()) for x in words("auxiliaries")),
         both=re.compile(f"(?<![{_W}])(?:{_alt(words('both_words'))})(?![{_W}])"),
         count_values={nfc(k): v for k, v in m.get("count_values", {}).items()},
@@ -518,6 +526,9 @@ def read(text: str, profile: Profile, gaz: Gazetteer, value: bool = False,
     (``… প্রবাসী বাংলাদেশি গ্রিসে … উদযাপন করেছেন। দেশটিতে অবস্থিত বাংলাদেশের দূতাবাস``);
     ``planned`` readings only carry a sender."""
     w = _words(profile)
+    # কিভে (Kyiv) থাকা …: a Latin gloss in brackets repeats the word before it; blanked (same length,
+    # so every offset holds) it no longer parts the words it stands between
+    text = _GLOSS.sub(lambda m: " " * len(m.group()), text)
     original = text
     anchors = _anchors(text, profile, w)
     if not anchors:
@@ -706,7 +717,7 @@ def read(text: str, profile: Profile, gaz: Gazetteer, value: bool = False,
         if withdrawn:
             negated, soon = (None, True) if soon_gone else (True, False)
         ahead = [h.end for h in hosts if h.end <= a.start]
-        if ahead and w.planned_before.search(text, max(ahead), a.start):
+        if ahead and (w.planned_before.search(text, max(ahead), a.start) or w.planned_ahead.search(text, max(ahead), a.start)):
             negated = True  # বার্নে হচ্ছে বাংলাদেশের নতুন দূতাবাস: the verb before the mission, to come
         closed_ahead = bool(ahead) and w.closed_before.search(text, max(ahead), a.start)
         if closed_ahead and w.service.search(text, max(ahead), closed_ahead.start()):
@@ -1141,6 +1152,12 @@ def _negated(text: str, start: int, end: int, w: _Words, opening: re.Pattern):
             return None  # … বন্ধের পরিকল্পনা নেই, … খোলা রাখা হবে: the mission is and stays there
         between = re.findall(f"[{_W}]+", text[ending.end():neg.start()]) if oblique else []
         word = " ".join(neg.group().split())
+        if oblique and ending.group().rstrip("ও").endswith("র") and w.any_noun.search(text, ending.end(), neg.start()):
+            at = neg.end()  # … দূতাবাসের কর্মঘণ্টায় কোনো পরিবর্তন হয়নি: the other noun is denied
+            continue
+        if _other_object(text, start, neg.start(), w):
+            at = neg.end()  # … দূতাবাস দেশগুলির মধ্যে সম্পর্ক স্থাপনের প্রক্রিয়ায়: relations are established
+            continue
         served = w.service.search(text, neg.end(), end)
         if served and word in w.closure_words and "," not in text[neg.end():served.start()] \
                 and len(re.findall(f"[{_W}]+", text[neg.end():served.start()])) <= 3:
@@ -1152,7 +1169,8 @@ def _negated(text: str, start: int, end: int, w: _Words, opening: re.Pattern):
                     opening.search(x) or w.closure.search(x) or w.move.search(x) for x in last):
                 at = neg.end()  # … এলাকাগুলি ছেড়ে যাওয়ার পরিকল্পনা করে: the plan of another act
                 continue
-        if word in w.requests and not opening.search(text, start, neg.start()):
+        if word in w.requests and not any(not _other_object(text, start, o.start(), w)
+                                          for o in opening.finditer(text, start, neg.start())):
             at = neg.end()  # কায়রোর বাংলাদেশ দূতাবাস এই অনুরোধ জানায়: the mission's own request
             continue
         if between and word in w.auxiliaries and (word != "হবে" or (
@@ -1160,6 +1178,13 @@ def _negated(text: str, start: int, end: int, w: _Words, opening: re.Pattern):
             at = neg.end()  # … দপ্তরে কর্মী সংখ্যা অর্ধেক কমাতে হবে: an obligation, not a mission to come
             continue
         return neg
+
+
+def _other_object(text: str, start: int, at: int, w: _Words) -> bool:
+    """Whether the word or two before ``at`` (after ``start``) name another object of the act
+    there (সম্পর্ক স্থাপনের): relations are established, not the mission."""
+    last = re.findall(f"[{_W}]+", text[start:at])[-2:]
+    return bool(last) and (last[-1] in w.other_objects or " ".join(last) in w.other_objects)
 
 
 def _near(text: str, start: int, end: int, places, w: _Words) -> bool:
