@@ -38,6 +38,16 @@ CASES = [
     # a Latin gloss in brackets does not part the closure verb from the mission phrase
     ("বৃহস্পতিবার বন্ধ করে দেওয়া হল সোমালিয়ার (Somalia) রাজধানী মোগাদিশুতে (Mogadishu) থাকা মিশরীয় দূতাবাস",
      set(), {("EG", "SO")}),
+    # a topic word (বিষয়ক) before a pronoun does not block the country the pronoun stands for
+    ("মিশরের পররাষ্ট্র ও প্রবাসী বিষয়ক মন্ত্রী কেনিয়ায় দেশটির দূতাবাস ফের খুলেছেন", {("EG", None, "KE", "embassy")}, set()),
+    # … while a topic word right before the mission word still names a body's office
+    ("জাতিসংঘের শরণার্থী বিষয়ক হাইকমিশন নাইরোবিতে তাদের অফিস খুলেছে", set(), set()),
+    # a mission's building to be opened: the mission is there
+    ("নাইরোবিতে মিশরের নতুন দূতাবাস ভবন উদ্বোধন করবেন প্রধানমন্ত্রী", {("EG", "নাইরোবি", "KE", "embassy")}, set()),
+    # … while the mission itself to be opened is planned
+    ("নাইরোবিতে মিশরের নতুন দূতাবাস উদ্বোধন করবেন প্রধানমন্ত্রী", set(), set()),
+    # activated (সক্রিয় করল) is opened
+    ("নাইরোবিতে মিশরের দূতাবাস সক্রিয় করল কায়রো", {("EG", "নাইরোবি", "KE", "embassy")}, set()),
     # স্বীকৃতি (recognition) is not স্বীকৃত (accredited)
     ("নাইরোবিস্থ নরওয়ের দূতাবাসের উদ্যোগে ইউনেস্কোর স্বীকৃতির বর্ষপূর্তি উপলক্ষে জাপানি ক্লাবে অনুষ্ঠান হয়",
      {("NO", "নাইরোবি", "KE", "embassy")}, set()),

@@ -488,8 +488,11 @@ def _senders(pre: list[PlaceMatch], text: str, at: int, hosts: set[str], w: _Wor
              and not (p.case == "genitive" and w.postposition.match(text, p.end))  # তাইওয়ানের সঙ্গে: a partner
              and not (p.case == "adjective" and w.resident_noun.match(text, p.end))]  # ভিয়েতনামী নাগরিক: people
     start = pre[cands[-1]].end if cands else lo
-    if w.blocker.search(text, start, at):
+    body = w.blocker.search(text, start, at)
+    if body and not w.pronoun.search(text, body.end(), at):
         return [], True
+    if body:  # সিরিয়ার পররাষ্ট্র ও প্রবাসী বিষয়ক মন্ত্রী যুক্তরাজ্যে দেশটির দূতাবাস: the pronoun's country
+        return [], False
     if not cands:
         return [], False
     group = _group(pre, cands[-1], text, w, -1)
