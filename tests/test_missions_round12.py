@@ -48,6 +48,11 @@ CASES = [
     ("নাইরোবিতে মিশরের নতুন দূতাবাস উদ্বোধন করবেন প্রধানমন্ত্রী", set(), set()),
     # activated (সক্রিয় করল) is opened
     ("নাইরোবিতে মিশরের দূতাবাস সক্রিয় করল কায়রো", {("EG", "নাইরোবি", "KE", "embassy")}, set()),
+    # a finite verb in the past and a conjunction end the mission's clause: হবে after them is another clause's
+    ("সোমবার মিশর আনুষ্ঠানিকভাবে কেনিয়ায় তার দূতাবাস খুলেছে এবং এটি অঞ্চলে দেশটির বড় জয় হবে",
+     {("EG", None, "KE", "embassy")}, set()),
+    # … while হবে in the mission's own clause is to come
+    ("সোমবার মিশর আনুষ্ঠানিকভাবে কেনিয়ায় তার দূতাবাস খোলা হবে", set(), set()),
     # স্বীকৃতি (recognition) is not স্বীকৃত (accredited)
     ("নাইরোবিস্থ নরওয়ের দূতাবাসের উদ্যোগে ইউনেস্কোর স্বীকৃতির বর্ষপূর্তি উপলক্ষে জাপানি ক্লাবে অনুষ্ঠান হয়",
      {("NO", "নাইরোবি", "KE", "embassy")}, set()),

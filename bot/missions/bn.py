@@ -1138,6 +1138,10 @@ def _closer(text: str, places, start: int, end: int, senders, w: _Words) -> list
     return []
 
 
+# a finite verb in the past and a conjunction: one clause ends, another begins
+_FINITE_AND = re.compile(r"([\u0980-\u09fe]+(?:েছে|েছেন|েছিল|েছিলেন|লো|লেন|ল))\s+(?:এবং|আর|কিন্তু|তবে)(?![\u0980-\u09fe])")
+
+
 def _negated(text: str, start: int, end: int, w: _Words, opening: re.Pattern):
     """The negation of a mission word's clause (``start``..``end``, the word ending at ``start``), or
     None: a negation after a service word is the service's (দূতাবাসে কনস্যুলার সেবা বন্ধ), a denied
@@ -1147,6 +1151,8 @@ def _negated(text: str, start: int, end: int, w: _Words, opening: re.Pattern):
     verb (দপ্তরে কর্মী সংখ্যা কমাতে হবে: must; but শাখা অফিস হবে, স্থাপন করতে হবে are to come)."""
     ending = w.inflection.match(text, start)
     oblique = ending is not None and ending.group().lstrip("-") not in ("ও", "ই", "টি", "টিও")
+    done = _FINITE_AND.search(text, start, end)
+    end = done.start() + len(done.group(1)) if done else end  # … খুলেছে এবং …: the next clause is another's
     at = start
     while True:
         neg = w.negation.search(text, at, end)
