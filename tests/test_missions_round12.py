@@ -53,6 +53,13 @@ CASES = [
      {("EG", None, "KE", "embassy")}, set()),
     # … while হবে in the mission's own clause is to come
     ("সোমবার মিশর আনুষ্ঠানিকভাবে কেনিয়ায় তার দূতাবাস খোলা হবে", set(), set()),
+    # the city after a comma that ends the phrase names the place exactly
+    ("উৎসবের সঙ্গে বিজয় দিবস উদযাপন করেছে কেনিয়ায় মিশর দূতাবাস, নাইরোবি", {("EG", "নাইরোবি", "KE", "embassy")}, set()),
+    # … while a city after a comma that goes on is another phrase's
+    ("কেনিয়ায় মিশর দূতাবাস, নাইরোবি বিশ্ববিদ্যালয় ও দূতাবাসের কর্মীরা অংশ নেন", {("EG", None, "KE", "embassy")}, set()),
+    # country spellings news uses (বৃটেন, ইউকে, ইউএই)
+    ("বৃটেনে কেনিয়ার হাইকমিশন নতুন ভবনে গেছে", {("KE", None, "GB", "high-commission")}, set()),
+    ("ইউএইতে কেনিয়ার দূতাবাস প্রবাসীদের সতর্ক করেছে", {("KE", None, "AE", "embassy")}, set()),
     # স্বীকৃতি (recognition) is not স্বীকৃত (accredited)
     ("নাইরোবিস্থ নরওয়ের দূতাবাসের উদ্যোগে ইউনেস্কোর স্বীকৃতির বর্ষপূর্তি উপলক্ষে জাপানি ক্লাবে অনুষ্ঠান হয়",
      {("NO", "নাইরোবি", "KE", "embassy")}, set()),

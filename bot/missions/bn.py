@@ -678,7 +678,10 @@ def read(text: str, profile: Profile, gaz: Gazetteer, value: bool = False,
                          and p.start not in consumed and (
                              addressed and p.end <= hi  # the address runs on past commas
                              or p.case in ("locative", "genitive") and len(re.findall(f"[{_W}]+", text[a.end:p.start])) <= 2
-                             or p.case == "nominative" and not ending and re.fullmatch(r"\s+", text[a.end:p.start]))), None)
+                             or p.case == "nominative" and not ending and re.fullmatch(r"\s+", text[a.end:p.start])
+                             # ভিয়েতনামে বাংলাদেশ দূতাবাস, হ্যানয়: the city after a comma, ending the phrase
+                             or p.case == "nominative" and not ending and re.fullmatch(r"\s*,\s*", text[a.end:p.start])
+                             and re.match(r"\s*(?:[,;।|)]|$)", text[p.end:]))), None)
             if city is not None:
                 hosts = [city]
                 consumed.add(city.start)
