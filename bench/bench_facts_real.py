@@ -13,8 +13,13 @@ round 8. bn_real10.json (311, labelled while round 8 was made) was measured untu
 8 and tuned on in round 9; bn_real11.json (305, labelled while round 9 was made) was measured untuned
 after rounds 8 and 9 and tuned on in round 10; bn_real12.json (223, labelled at the same time by
 another labeller) was measured untuned after rounds 8, 9 and 10 and tuned on in round 11.
-bn_real13.json (split holdout13, labelled while round 11 was made) is never tuned on: the measure of
-text not tuned on (its differences are not printed, so that reading them is a choice to spend it).
+bn_real13.json (250, labelled while round 11 was made) was measured untuned after rounds 8–11 and tuned
+on in round 12 (fifth day); bn_real15.json (219, Bangladesh neither sender nor host, labelled while round
+12 was made) was measured untuned after rounds 11 and 12 and tuned on in round 13. The fresh sets, never
+tuned on (their differences are not printed, so that reading them is a choice to spend them):
+bn_real14.json (380, Bangladesh sender or host, labelled at the same time as bn_real15), and
+bn_real16.json (Bangladesh neither) and bn_real17.json (Bangladesh a party), labelled while round 13 was
+made; printed each and together.
 
 Each sentence is read as a one-line page by ``bot.facts.facts_for`` under the bn profile:
 a Wikipedia sentence under its ``page_title`` (reciprocal forms need the title's pair), a news
@@ -27,11 +32,10 @@ city agree; the city is compared as written without its case ending (labels) or 
 NFC, whitespace collapsed and casefolded. Labels marked ``sure: false`` count in neither precision nor
 recall: a fact matching one is neither a hit nor an extra, and missing one is no miss. Absent
 statements (``absent``: accredited elsewhere, closed, denied) are scored the same way on sender and
-host country. Prints, never asserts: bn_real.json by split and together, bn_real2.json …
-bn_real12.json and the fresh set (bn_real13.json, when there) by source and together;
-``--misses``, ``--misses2`` … ``--misses12`` print the differences of bn_real.json … bn_real12.json
-(never of a fresh set).
-Run: python3 bench/bench_facts_real.py [--misses] [--misses2] … [--misses12]
+host country. Prints, never asserts: bn_real.json by split and together, the tuned sets and the fresh
+sets (those present) by source and together; ``--misses``, ``--misses2`` … ``--misses15`` print the
+differences of bn_real.json and of each tuned set (never of a fresh set).
+Run: python3 bench/bench_facts_real.py [--misses] [--misses2] … [--misses13] [--misses15]
 """
 
 from __future__ import annotations
@@ -60,7 +64,12 @@ LABELS9 = ROOT / "fixtures" / "facts" / "bn_real9.json"  # tuned on since round 
 LABELS10 = ROOT / "fixtures" / "facts" / "bn_real10.json"  # tuned on since round 9
 LABELS11 = ROOT / "fixtures" / "facts" / "bn_real11.json"  # tuned on since round 10
 LABELS12 = ROOT / "fixtures" / "facts" / "bn_real12.json"  # tuned on since round 11
-FRESH = [ROOT / "fixtures" / "facts" / f"bn_real{n}.json" for n in (13,)]  # never tuned on
+LABELS13 = ROOT / "fixtures" / "facts" / "bn_real13.json"  # tuned on since round 12
+LABELS15 = ROOT / "fixtures" / "facts" / "bn_real15.json"  # tuned on since round 13
+TUNED_SETS = {2: LABELS2, 3: LABELS3, 4: LABELS4, 5: LABELS5, 6: LABELS6, 7: LABELS7, 8: LABELS8, 9: LABELS9,
+              10: LABELS10, 11: LABELS11, 12: LABELS12, 13: LABELS13, 15: LABELS15}
+FRESH_SETS = (14, 16, 17)
+FRESH = [ROOT / "fixtures" / "facts" / f"bn_real{n}.json" for n in FRESH_SETS]  # never tuned on
 NEWS_TITLE = "আইসল্যান্ড–ফিজি সম্পর্ক"  # neither country occurs in the labelled sentences
 
 
@@ -151,7 +160,7 @@ def _print(name: str, items, profile, gaz, misses: bool) -> None:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--misses", action="store_true", help="print bn_real.json's differences")
-    for n in range(2, 13):
+    for n in TUNED_SETS:
         ap.add_argument(f"--misses{n}", action="store_true", help=f"print bn_real{n}.json's differences")
     args = ap.parse_args()
     profile, gaz = load_profile("bn"), Gazetteer.load("bn")
@@ -159,12 +168,13 @@ def main() -> None:
     for split in ("tune", "holdout"):
         _print(f"bn_real {split}", [i for i in items if i["split"] == split], profile, gaz, False)
     _print("bn_real (tuned)", items, profile, gaz, args.misses)
-    for n, path in enumerate((LABELS2, LABELS3, LABELS4, LABELS5, LABELS6, LABELS7, LABELS8, LABELS9,
-                                       LABELS10, LABELS11, LABELS12), start=2):
+    for n, path in TUNED_SETS.items():
         _print(f"bn_real{n} (tuned)", load_items(path), profile, gaz, getattr(args, f"misses{n}"))
-    for n, path in enumerate(FRESH, start=13):
-        if path.exists():  # never tuned on: the differences are not printed
-            _print(f"bn_real{n} (fresh)", load_items(path), profile, gaz, False)
+    fresh = [load_items(path) for path in FRESH if path.exists()]
+    for n, items in zip(FRESH_SETS, fresh):  # never tuned on: the differences are not printed
+        _print(f"bn_real{n} (fresh)", items, profile, gaz, False)
+    if len(fresh) > 1:
+        _print("fresh together", [i for items in fresh for i in items], profile, gaz, False)
 
 
 if __name__ == "__main__":

@@ -486,6 +486,7 @@ def _senders(pre: list[PlaceMatch], text: str, at: int, hosts: set[str], w: _Wor
     cands = [i for i, p in enumerate(pre) if p.place.kind == "country" and p.place.id not in hosts
              and p.case in ("genitive", "nominative", "adjective")
              and not (p.case == "genitive" and w.postposition.match(text, p.end))  # তাইওয়ানের সঙ্গে: a partner
+             and not (p.case == "genitive" and w.event.match(text, p.end))  # রাশিয়ার হামলার আশঙ্কায়: an attacker
              and not (p.case == "adjective" and w.resident_noun.match(text, p.end))]  # ভিয়েতনামী নাগরিক: people
     start = pre[cands[-1]].end if cands else lo
     body = w.blocker.search(text, start, at)
@@ -577,6 +578,7 @@ def read(text: str, profile: Profile, gaz: Gazetteer, value: bool = False,
             # … যৌথ দূতাবাস (নরডিক দূতাবাস) … উদ্বোধন হতে যাচ্ছে: the name in brackets, one predicate
             clause_end = _clause_end(text, anchors[i + 1].end, len(text))
         moved = w.move.search(text, a.end, clause_end)
+        took: set[int] = set()  # the places after it this mission word takes as its own
         ending = w.inflection.match(text, a.end)
         after_word = ending.end() if ending else a.end
         from_it = w.source.match(text, after_word)  # দূতাবাস থেকে / হতে, not দূতাবাস হতে পারে
@@ -660,7 +662,8 @@ def read(text: str, profile: Profile, gaz: Gazetteer, value: bool = False,
             hosts = _hosts_after(post, text, a.end, w, value, gaz, named)
             if hosts and i + 1 < len(anchors) and not value and _leads(text, hosts[-1], anchors[i + 1], post, w):
                 hosts = []  # কনস্যুলেট নয়াদিল্লিতে মার্কিন দূতাবাসের মাধ্যমে: the place heads the next mission phrase
-            consumed |= {h.start for h in hosts}
+            took = {h.start for h in hosts}
+            consumed |= took
         if not hosts and i and _coordinated(text[anchors[i - 1].end:a.start], pre, w):
             hosts = prev_hosts  # ঢাকায় ভারতের হাইকমিশন ও চীনের দূতাবাস: the host of both
         fixed = w.kind_senders.get(a.kind)
@@ -684,6 +687,7 @@ def read(text: str, profile: Profile, gaz: Gazetteer, value: bool = False,
                              and re.match(r"\s*(?:[,;।|)]|$)", text[p.end:]))), None)
             if city is not None:
                 hosts = [city]
+                took.add(city.start)
                 consumed.add(city.start)
         host_ids = {h.place.country for h in hosts} | {h.place.id for h in hosts}
         counted = _counted(text, hosts, a, w)
@@ -691,6 +695,8 @@ def read(text: str, profile: Profile, gaz: Gazetteer, value: bool = False,
             # নিউ ইয়র্ক সিটি ও লস অ্যাঞ্জেলেসে দুটি কনস্যুলেট-জেনারেল: one in each, no generic count
             text = text[:counted[0]] + " " * (counted[1] - counted[0]) + text[counted[1]:]
         group, blocked = _senders([p for p in pre if p not in hosts], text, a.start, host_ids, w, lo)
+        if blocked:
+            consumed -= took  # জাতিসংঘ মিশন … কাবুলে রাশিয়ান দূতাবাসের: a body's office leaves the place to the next
         senders = [g.place.id for g in group]
         capital = hosts[0] if len(hosts) == 1 else None
         if capital is not None and capital.case == "nominative" and _is_capital(capital, gaz) \
