@@ -186,6 +186,9 @@ class _Words:
     appointed: re.Pattern  # নিযুক্ত হয়েছেন right after a mission word: a person
     appositive_nouns: frozenset  # রাজধানী, শহর: words of a place phrase
     reopened: re.Pattern  # আবারও চালু হয়েছে: a closure before is past
+    province: re.Pattern  # ইজমির প্রদেশে: the province, not the city
+    existence: frozenset  # অস্তিত্ব: after কোনো, the mission's own being
+    staff_word: re.Pattern  # কর্মী, কর্মকর্তা anywhere: the mission's people
     any_noun: re.Pattern  # কোনো পরিবর্তন: the noun a negation after it denies
     other_objects: frozenset  # সম্পর্ক (স্থাপনের): an act on another object, not the mission's
     auxiliaries: frozenset  # হবে, না: bare negations, another noun's after an oblique mission word
@@ -286,6 +289,9 @@ def _words(profile: Profile) -> _Words:
         appointed=re.compile(rf"\s*(?:{_alt(words('appointed_words'))})(?![{_W}])"),
         appositive_nouns=frozenset(nfc(x) for x in words("appositive_nouns")),
         reopened=re.compile(f"(?<![{_W}])(?:{_alt(words('reopened'))})(?![{_W}])"),
+        province=re.compile(rf"\s*(?:{_alt(words('province_words'))})" if words("province_words") else r"(?!)"),
+        existence=frozenset(nfc(x) for x in words("existence_nouns")),
+        staff_word=re.compile(rf"(?<![{_W}])(?:{_alt(words('staff_words'))})"),
         any_noun=re.compile(f"(?<![{_W}])(?:{_alt(words('any_words'))})\\s+[{_W}]+" if words("any_words") else r"(?!)"),
         other_objects=frozenset(" ".join(nfc(x).split()) for x in words("other_objects")),
         auxiliaries=frozenset(" ".join(nfc(x).split()) for x in words("auxiliaries")),
@@ -366,6 +372,7 @@ def _only_words(text: str, allowed: frozenset, gaz: Gazetteer, w: _Words, city: 
     of the place before."""
     tokens = re.findall(f"[{_W}]+", text)
     return any(all(t in allowed for t in tokens[k + 1:])
+               and not any(_FINITE.search(t) for t in tokens[:k + 1])  # … ছাড়ার পরামর্শ দিয়েছে: a clause
                and (k < 0 and city or k >= 0 and (_is_area(tokens[k], w, gaz)
                                                   or city and gaz.ending_case(tokens[k]) == "locative"
                                                   or city and k == 0 and gaz.ending_case(tokens[k]) == "genitive"))
@@ -414,6 +421,13 @@ def _hosts_before(pre: list[PlaceMatch], text: str, at: int, w: _Words, gaz: Gaz
         p = pre[i]
         if p.case == "locative" and (w.resident.match(text, p.end) or w.event.match(text, p.end)):
             continue  # ওমানে বসবাসরত প্রবাসীদের …, বাংলাদেশ দূতাবাস: where people live; ইরানে হামলার জেরে: an event's place
+        located = _LOCATED.match(text, p.end)
+        if p.case == "locative" and located and not any(q.start == located.end() for q in pre):
+            after = re.findall(f"[{_W}]+", text[located.end():at])
+            if after and (after[0] in ("একটি", "এক") and len(after) > 3
+                          or w.people_plural.search(after[0]) and after[0] not in w.attributive):
+                # ওয়াশিংটন ডিসিতে অবস্থিত একটি ইহুদি জাদুঘরের …, তেহরানে থাকা ভারতীয়দের …: another noun's place
+                continue
         if p.case == "nominative" and p.place.kind == "country" and i + 1 < len(pre) and not p.suffix \
                 and pre[i + 1].case == "nominative" and pre[i + 1].place.kind == "country" \
                 and not pre[i + 1].suffix and re.fullmatch(r"\s+", text[p.end:pre[i + 1].start]) \
@@ -487,7 +501,8 @@ def _senders(pre: list[PlaceMatch], text: str, at: int, hosts: set[str], w: _Wor
              and p.case in ("genitive", "nominative", "adjective")
              and not (p.case == "genitive" and w.postposition.match(text, p.end))  # তাইওয়ানের সঙ্গে: a partner
              and not (p.case == "genitive" and w.event.match(text, p.end))  # রাশিয়ার হামলার আশঙ্কায়: an attacker
-             and not (p.case == "adjective" and w.resident_noun.match(text, p.end))]  # ভিয়েতনামী নাগরিক: people
+             and not (p.case == "adjective" and w.resident_noun.match(text, p.end))  # ভিয়েতনামী নাগরিক: people
+             and p.suffix.lstrip("-") != "কে"]  # পাকিস্তান আফগানিস্তানকে …: the object, not the sender
     start = pre[cands[-1]].end if cands else lo
     body = w.blocker.search(text, start, at)
     if body and not w.pronoun.search(text, body.end(), at):
@@ -946,8 +961,10 @@ def read(text: str, profile: Profile, gaz: Gazetteer, value: bool = False,
                 out.append(Reading(a.kind, s, None, None, a.start))
     text = original
     out += _accredited(text, places, anchors, w, profile) + _nonresident(text, places, w)
-    # ত্রিপুরায় বাংলাদেশ হাইকমিশন: a state named as the place, so the country and no city
-    out = [replace(r, city=None) if r.city is not None and r.city.place.id in w.states else r for r in out]
+    # ত্রিপুরায় বাংলাদেশ হাইকমিশন: a state named as the place, so the country and no city; so is a
+    # province that bears a city's name (ইজমির প্রদেশে)
+    out = [replace(r, city=None) if r.city is not None and (
+        r.city.place.id in w.states or w.province.match(text, r.city.end)) else r for r in out]
     return _historical(text, out, w, profile)
 
 
@@ -1147,6 +1164,9 @@ def _closer(text: str, places, start: int, end: int, senders, w: _Words) -> list
     return []
 
 
+_FINITE = re.compile(r"(?:ছে|ছেন|ছিল|ছিলেন|ছিলো)$")  # দিয়েছে, করছেন: a finite verb, never a place word
+_LOCATED = re.compile(r"\s+(?:অবস্থিত|থাকা)(?![\u0980-\u09fe])\s*")  # ঢাকায় অবস্থিত …, কিয়েভে থাকা …
+
 # a finite verb in the past and a conjunction: one clause ends, another begins
 _FINITE_AND = re.compile(r"([\u0980-\u09fe]+(?:েছে|েছেন|েছিল|েছিলেন|লো|লেন|ল))\s+(?:এবং|আর|কিন্তু|তবে)(?![\u0980-\u09fe])")
 
@@ -1170,8 +1190,13 @@ def _negated(text: str, start: int, end: int, w: _Words, opening: re.Pattern):
             return None  # … বন্ধের পরিকল্পনা নেই, … খোলা রাখা হবে: the mission is and stays there
         between = re.findall(f"[{_W}]+", text[ending.end():neg.start()]) if oblique else []
         word = " ".join(neg.group().split())
-        if oblique and ending.group().rstrip("ও").endswith("র") and w.any_noun.search(text, ending.end(), neg.start()):
-            at = neg.end()  # … দূতাবাসের কর্মঘণ্টায় কোনো পরিবর্তন হয়নি: the other noun is denied
+        noun = w.any_noun.search(text, ending.end(), neg.start()) if oblique else None
+        if noun and noun.group().split()[-1] in w.existence:
+            noun = None  # … দূতাবাসের কোনো অস্তিত্ব নেই: the mission's own existence is denied
+        if oblique and ending.group().rstrip("ও").endswith("র") and (
+                noun or w.staff_word.search(text, ending.end(), neg.start())):
+            # … দূতাবাসের কর্মঘণ্টায় কোনো পরিবর্তন হয়নি, … দূতাবাসের দুই কর্মীর খোঁজ নেই: the other noun is denied
+            at = neg.end()
             continue
         if _other_object(text, start, neg.start(), w):
             at = neg.end()  # … দূতাবাস দেশগুলির মধ্যে সম্পর্ক স্থাপনের প্রক্রিয়ায়: relations are established
@@ -1190,6 +1215,11 @@ def _negated(text: str, start: int, end: int, w: _Words, opening: re.Pattern):
         if word in w.requests and not any(not _other_object(text, start, o.start(), w)
                                           for o in opening.finditer(text, start, neg.start())):
             at = neg.end()  # কায়রোর বাংলাদেশ দূতাবাস এই অনুরোধ জানায়: the mission's own request
+            continue
+        last = re.findall(f"[{_W}]+", text[start:neg.start()])[-1:]
+        if word == "হবে" and not between and last and last[0].endswith("তে") and not opening.search(last[0]) \
+                and len(re.findall(f"[{_W}]+", text[start:neg.start()])) > 2:
+            at = neg.end()  # … দূতাবাস এবং অন্য সংগঠন থেকে কর্মী ছাঁটাই করতে হবে: must, not a mission to come
             continue
         if between and word in w.auxiliaries and (word != "হবে" or (
                 between[-1].endswith("তে") or len(between) > 2) and not any(opening.search(x) for x in between[-3:])):
