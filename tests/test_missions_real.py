@@ -26,9 +26,11 @@ neither.
 - fixtures/facts/bn_real13.json: measured untuned after rounds 8–11, tuned on in round 12;
   fixtures/facts/bn_real15.json: measured untuned after rounds 11 and 12, tuned on in round 13: tune
   numbers.
-- fixtures/facts/bn_real16.json: measured untuned after rounds 11–13, tuned on in round 14: tune numbers.
-- fixtures/facts/bn_real14.json and bn_real17.json: never tuned on, their differences never read: the
-  measure of text not tuned on, where issue 22's goal is P >= 0.95 and R >= 0.92 (see bench/RESULTS.md)."""
+- fixtures/facts/bn_real16.json: measured untuned after rounds 11–13, tuned on in round 14;
+  bn_real17.json: measured untuned after rounds 11–14, tuned on in round 15: tune numbers.
+- fixtures/facts/bn_real14.json (and bn_real18.json / bn_real19.json when measured): never tuned on,
+  their differences never read: the measure of text not tuned on, where issue 22's goal is P >= 0.95 and
+  R >= 0.92 (see bench/RESULTS.md)."""
 
 from __future__ import annotations
 
@@ -161,11 +163,15 @@ def test_tuned5_floors(source, p, r, ap, ar, profile, gaz):
 #: labelled while round 13 was made, measured untuned after rounds 11, 12 and 13 (P 0.769 / R 0.789, tp 60,
 #: fp 18, fn 16, each time), then tuned on in round 14: P 0.872 / R 0.895 (tp 68, fp 10, fn 8); its
 #: labeller reads withdrawals in progress and decided temporary moves as facts, the other sets as none.
+#: bn_real17.json (271 news sentences, Bangladesh sender or host in 99 of the 100 labelled ones):
+#: labelled while round 13 was made, measured untuned after rounds 11, 12, 13 and 14 (P 0.924 / R 0.847,
+#: tp 61, fp 5, fn 11, each time), then tuned on in round 15: P 0.944 / R 0.931 (tp 67, fp 4, fn 5); no
+#: sure absent label.
 #: (set number, P, R, absent P, absent R floors), each set read whole
 TUNED_LATER = [(6, 0.96, 0.94, 0.99, 0.57), (7, 0.90, 0.88, 0.76, 0.84), (8, 0.97, 0.81, 0.66, 0.66),
                (9, 0.98, 0.95, 0.99, 0.71), (10, 0.97, 0.91, 0.71, 0.99), (11, 0.96, 0.79, 0.71, 0.55),
                (12, 0.97, 0.93, 0.0, 1.0), (13, 0.98, 0.87, 0.99, 0.0), (15, 0.94, 0.94, 0.99, 0.99),
-               (16, 0.87, 0.89, 0.0, 0.0)]
+               (16, 0.88, 0.89, 0.0, 0.0), (17, 0.94, 0.93, 0.0, 0.0)]
 
 
 @pytest.mark.parametrize("n,p,r,ap,ar", TUNED_LATER, ids=[f"bn_real{t[0]}" for t in TUNED_LATER])
@@ -179,12 +185,11 @@ def test_tuned_later_floors(n, p, r, ap, ar, profile, gaz):
 #: (tp 141, fp 3, fn 12) each time; absent P 0.500 / R 1.000 (1 sure label). Issue 22's goal is
 #: P >= 0.95 / R >= 0.92 on text not tuned on: met here, on a Bangladesh set; bn_real15, labelled at the
 #: same time with Bangladesh neither sender nor host, read 0.940 / 0.851 before round 13 tuned on it.
-#: bn_real17.json (271 news sentences, Bangladesh sender or host in 99 of the 100 labelled ones): labelled
-#: while round 13 was made and NEVER tuned on; measured after rounds 11, 12, 13 and 14: P 0.924 / R 0.847
-#: (tp 61, fp 5, fn 11) each time; no sure absent label. Together with bn_real14: P 0.962 / R 0.898.
+#: bn_real17 (labelled at the same time as bn_real16, Bangladesh a party) read 0.924 / 0.847 untuned after
+#: rounds 11–14 before round 15 tuned on it. Measured after round 15: bn_real14 unchanged.
 #: Floors hold what the untuned grammar reaches, so that a change that loses on fresh text fails here.
 #: (set number, P, R, absent P, absent R floors), each set read whole
-FRESH = [(14, 0.97, 0.92, 0.5, 0.99), (17, 0.92, 0.84, 0.0, 0.0)]
+FRESH = [(14, 0.97, 0.92, 0.5, 0.99)]
 
 
 @pytest.mark.parametrize("n,p,r,ap,ar", FRESH, ids=[f"bn_real{t[0]}" for t in FRESH])

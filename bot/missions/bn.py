@@ -111,6 +111,10 @@ from . import Fact
 _W = "\u0980-\u09fe\u200c\u200dA-Za-z0-9"  # word characters (Bengali vowel signs included)
 
 
+# a bare kind said again after the fuller one (… কনস্যুলেট জেনারেল … কনস্যুলেটের হটলাইন): the same mission
+_KIND_OF = {"consulate": ("consulate-general", "honorary-consulate"),
+            "high-commission": ("deputy-high-commission", "assistant-high-commission")}
+
 _GLOSS = re.compile(r"\((?=[^()]*[A-Za-z])[\x20-\x7e]*?\)")  # (Kyiv), (US embassy): a Latin gloss
 
 
@@ -190,6 +194,7 @@ class _Words:
     existence: frozenset  # অস্তিত্ব: after কোনো, the mission's own being
     staff_word: re.Pattern  # কর্মী, কর্মকর্তা anywhere: the mission's people
     any_noun: re.Pattern  # কোনো পরিবর্তন: the noun a negation after it denies
+    event_participles: frozenset  # অনুষ্ঠিত (হবে): an event to come, not the mission
     other_objects: frozenset  # সম্পর্ক (স্থাপনের): an act on another object, not the mission's
     auxiliaries: frozenset  # হবে, না: bare negations, another noun's after an oblique mission word
     both: re.Pattern  # দুই দেশের: both countries' missions, one in each of two cities named before
@@ -293,6 +298,7 @@ def _words(profile: Profile) -> _Words:
         existence=frozenset(nfc(x) for x in words("existence_nouns")),
         staff_word=re.compile(rf"(?<![{_W}])(?:{_alt(words('staff_words'))})"),
         any_noun=re.compile(f"(?<![{_W}])(?:{_alt(words('any_words'))})\\s+[{_W}]+" if words("any_words") else r"(?!)"),
+        event_participles=frozenset(nfc(x) for x in words("event_participles")),
         other_objects=frozenset(" ".join(nfc(x).split()) for x in words("other_objects")),
         auxiliaries=frozenset(" ".join(nfc(x).split()) for x in words("auxiliaries")),
         both=re.compile(f"(?<![{_W}])(?:{_alt(words('both_words'))})(?![{_W}])"),
@@ -756,7 +762,8 @@ def read(text: str, profile: Profile, gaz: Gazetteer, value: bool = False,
             closed_ahead = verb is not None and _near(text, verb.end(), phrase, places, w) \
                 and not w.service.search(text, lo, verb.start())  # ভিসা কার্যক্রম বন্ধ ঘোষণা করেছে … হাইকমিশন
             ahead_plan = ([v for v in w.planned_ahead.finditer(text, lo, phrase)] or [None])[-1]
-            if ahead_plan is not None and _near(text, ahead_plan.end(), phrase, places, w):
+            if ahead_plan is not None and _near(text, ahead_plan.end(), phrase, places, w) \
+                    and not _other_object(text, lo, ahead_plan.start(), w):  # ফেসবুক গ্রুপ খুলছে … দূতাবাস
                 negated = True  # আবার খুলছে কিভের ভারতীয় দূতাবাস: to come
         if closed_ahead and re.match(rf"\s*(?:{w.service.pattern})", text[after_word:]):
             closed_ahead = False  # কেন বন্ধ হয়েছিল আগরতলার বাংলাদেশ মিশনের সেবা: the mission's service, closed
@@ -929,7 +936,7 @@ def read(text: str, profile: Profile, gaz: Gazetteer, value: bool = False,
         # … মার্কিন যুক্তরাষ্ট্রের দূতাবাস … দূতাবাসটিতে: a country's mission of that kind named before, said again
         found = [r for r in found if not any(
             o.status == "present" and o.sender == r.sender and o.host == r.host
-            and (r.city is None and (o.kind == r.kind or r.kind == "other")
+            and (r.city is None and (o.kind == r.kind or r.kind == "other" or o.kind in _KIND_OF.get(r.kind, ()))
                  or r.city is not None and o.city is not None and o.city.place.id == r.city.place.id)
             for o in out)]
         if a.kind == "other":
@@ -1198,7 +1205,7 @@ def _negated(text: str, start: int, end: int, w: _Words, opening: re.Pattern):
             # … দূতাবাসের কর্মঘণ্টায় কোনো পরিবর্তন হয়নি, … দূতাবাসের দুই কর্মীর খোঁজ নেই: the other noun is denied
             at = neg.end()
             continue
-        if _other_object(text, start, neg.start(), w):
+        if _other_object(text, start, neg.start(), w) or word in w.auxiliaries and _event_participle(text, start, neg.start(), w):
             at = neg.end()  # … দূতাবাস দেশগুলির মধ্যে সম্পর্ক স্থাপনের প্রক্রিয়ায়: relations are established
             continue
         served = w.service.search(text, neg.end(), end)
@@ -1226,6 +1233,13 @@ def _negated(text: str, start: int, end: int, w: _Words, opening: re.Pattern):
             at = neg.end()  # … দপ্তরে কর্মী সংখ্যা অর্ধেক কমাতে হবে: an obligation, not a mission to come
             continue
         return neg
+
+
+def _event_participle(text: str, start: int, at: int, w: _Words) -> bool:
+    """Whether the word before ``at`` is an event's participle (অনুষ্ঠান … অনুষ্ঠিত হবে): what is to
+    come is the event, not the mission."""
+    last = re.findall(f"[{_W}]+", text[start:at])[-1:]
+    return bool(last) and last[0] in w.event_participles
 
 
 def _other_object(text: str, start: int, at: int, w: _Words) -> bool:
@@ -1413,7 +1427,9 @@ def _historical(text: str, readings: list[Reading], w: _Words, profile: Profile)
     """A mission dated before its host country existed was in the state of that time (``১৯৫৮
     সালে ফ্রান্স ঢাকায় একটি কনস্যুলেট-জেনারেল খোলে``: Pakistan); the sentence's first year dates it,
     else the profile's words for the time (``স্বাধীনতার আগে``)."""
-    m = profile.year_re.search(text) if w.historical or w.regions else None
+    # a year in brackets dates something else (… বার্ষিকী (২ সেপ্টেম্বর, ১৯৪৫ - ২ সেপ্টেম্বর, ২০২৫))
+    unbracketed = re.sub(r"\([^()]*\)", lambda b: " " * len(b.group()), text)
+    m = profile.year_re.search(unbracketed) if w.historical or w.regions else None
     year = _digits_value(m.group(1), profile.text["digits"]) if m else None
     # বাংলাদেশের স্বাধীনতার আগে ঢাকায় …: no year, but words that date it before then
     then = {c: host for c, before, host, words in w.historical
