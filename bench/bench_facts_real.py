@@ -18,10 +18,13 @@ on in round 12 (fifth day); bn_real15.json (219, Bangladesh neither sender nor h
 12 was made) was measured untuned after rounds 11 and 12 and tuned on in round 13; bn_real16.json (258,
 Bangladesh neither, labelled while round 13 was made) was measured untuned after rounds 11, 12 and 13 and
 tuned on in round 14; bn_real17.json (271, Bangladesh a party, labelled at the same time) was measured
-untuned after rounds 11–14 and tuned on in round 15. The fresh sets, never tuned on (their differences are
-not printed, so that reading them is a choice to spend them): bn_real14.json (380, Bangladesh sender or
-host, labelled at the same time as bn_real15), bn_real18.json (Bangladesh neither) and bn_real19.json
-(Bangladesh a party), labelled while round 15 was made; printed each and together.
+untuned after rounds 11–14 and tuned on in round 15; bn_real19.json (255, Bangladesh a party, labelled
+while round 15 was made) was measured untuned after rounds 11 and 15 and tuned on in round 16. The fresh
+sets, never tuned on (their differences are not printed, so that reading them is a choice to spend them):
+bn_real14.json (380, Bangladesh sender or host, labelled at the same time as bn_real15), bn_real18.json (54,
+Bangladesh neither, labelled at the same time as bn_real19; two of its differences were once printed by
+mistake and left alone), and bn_real20.json (Bangladesh a party) and bn_real21.json (Bangladesh neither),
+labelled while round 16 was made; printed each and together.
 
 Each sentence is read as a one-line page by ``bot.facts.facts_for`` under the bn profile:
 a Wikipedia sentence under its ``page_title`` (reciprocal forms need the title's pair), a news
@@ -37,7 +40,7 @@ statements (``absent``: accredited elsewhere, closed, denied) are scored the sam
 host country. Prints, never asserts: bn_real.json by split and together, the tuned sets and the fresh
 sets (those present) by source and together; ``--misses``, ``--misses2`` … ``--misses15`` print the
 differences of bn_real.json and of each tuned set (never of a fresh set).
-Run: python3 bench/bench_facts_real.py [--misses] [--misses2] … [--misses13] [--misses15] [--misses16] [--misses17]
+Run: python3 bench/bench_facts_real.py [--misses] [--misses2] … [--misses13] [--misses15] [--misses16] [--misses17] [--misses19]
 """
 
 from __future__ import annotations
@@ -70,9 +73,11 @@ LABELS13 = ROOT / "fixtures" / "facts" / "bn_real13.json"  # tuned on since roun
 LABELS15 = ROOT / "fixtures" / "facts" / "bn_real15.json"  # tuned on since round 13
 LABELS16 = ROOT / "fixtures" / "facts" / "bn_real16.json"  # tuned on since round 14
 LABELS17 = ROOT / "fixtures" / "facts" / "bn_real17.json"  # tuned on since round 15
+LABELS19 = ROOT / "fixtures" / "facts" / "bn_real19.json"  # tuned on since round 16
 TUNED_SETS = {2: LABELS2, 3: LABELS3, 4: LABELS4, 5: LABELS5, 6: LABELS6, 7: LABELS7, 8: LABELS8, 9: LABELS9,
-              10: LABELS10, 11: LABELS11, 12: LABELS12, 13: LABELS13, 15: LABELS15, 16: LABELS16, 17: LABELS17}
-FRESH_SETS = (14, 18, 19)
+              10: LABELS10, 11: LABELS11, 12: LABELS12, 13: LABELS13, 15: LABELS15, 16: LABELS16, 17: LABELS17,
+              19: LABELS19}
+FRESH_SETS = (14, 18, 20, 21)
 FRESH = [ROOT / "fixtures" / "facts" / f"bn_real{n}.json" for n in FRESH_SETS]  # never tuned on
 NEWS_TITLE = "আইসল্যান্ড–ফিজি সম্পর্ক"  # neither country occurs in the labelled sentences
 

@@ -28,7 +28,8 @@ neither.
   numbers.
 - fixtures/facts/bn_real16.json: measured untuned after rounds 11–13, tuned on in round 14;
   bn_real17.json: measured untuned after rounds 11–14, tuned on in round 15: tune numbers.
-- fixtures/facts/bn_real14.json, bn_real18.json and bn_real19.json: never tuned on,
+- fixtures/facts/bn_real19.json: measured untuned after rounds 11 and 15, tuned on in round 16: tune numbers.
+- fixtures/facts/bn_real14.json and bn_real18.json (and bn_real20/21.json when measured): never tuned on,
   their differences never read: the measure of text not tuned on, where issue 22's goal is P >= 0.95 and
   R >= 0.92 (see bench/RESULTS.md)."""
 
@@ -167,11 +168,14 @@ def test_tuned5_floors(source, p, r, ap, ar, profile, gaz):
 #: labelled while round 13 was made, measured untuned after rounds 11, 12, 13 and 14 (P 0.924 / R 0.847,
 #: tp 61, fp 5, fn 11, each time), then tuned on in round 15: P 0.944 / R 0.931 (tp 67, fp 4, fn 5); no
 #: sure absent label.
+#: bn_real19.json (255 news sentences, Bangladesh a party): labelled while round 15 was made, measured
+#: untuned after round 11 (P 0.939 / R 0.886) and round 15 (P 0.940 / R 0.900, tp 63, fp 4, fn 7), then tuned
+#: on in round 16: P 0.985 / R 0.957 (tp 67, fp 1, fn 3).
 #: (set number, P, R, absent P, absent R floors), each set read whole
 TUNED_LATER = [(6, 0.96, 0.94, 0.99, 0.57), (7, 0.90, 0.88, 0.76, 0.84), (8, 0.97, 0.81, 0.66, 0.66),
                (9, 0.98, 0.95, 0.99, 0.71), (10, 0.97, 0.91, 0.71, 0.99), (11, 0.96, 0.79, 0.71, 0.55),
                (12, 0.97, 0.93, 0.0, 1.0), (13, 0.98, 0.87, 0.99, 0.0), (15, 0.94, 0.94, 0.99, 0.99),
-               (16, 0.88, 0.89, 0.0, 0.0), (17, 0.94, 0.93, 0.0, 0.0)]
+               (16, 0.88, 0.89, 0.0, 0.0), (17, 0.94, 0.93, 0.0, 0.0), (19, 0.98, 0.95, 0.99, 0.99)]
 
 
 @pytest.mark.parametrize("n,p,r,ap,ar", TUNED_LATER, ids=[f"bn_real{t[0]}" for t in TUNED_LATER])
@@ -192,12 +196,14 @@ def test_tuned_later_floors(n, p, r, ap, ar, profile, gaz):
 #: tuned on. With the fifth day's starting grammar (round 11): bn_real18 P 0.750 / R 0.643, bn_real19
 #: P 0.939 / R 0.886; after round 15: bn_real18 P 0.786 / R 0.786 (tp 11, fp 3, fn 3), bn_real19 P 0.940 /
 #: R 0.900 (tp 63, fp 4, fn 7). The three fresh sets together (689 sentences, 237 sure facts): P 0.956 /
-#: R 0.907 (tp 215, fp 10, fn 22) after round 15, P 0.955 / R 0.895 with round 11.
+#: R 0.907 (tp 215, fp 10, fn 22) after round 15, P 0.955 / R 0.895 with round 11. Then bn_real19 was
+#: tuned on (round 16); two of bn_real18's six differences were printed once by mistake while doing so and
+#: were left alone (no change aimed at them). After round 16: bn_real14 and bn_real18 unchanged.
 #: Floors hold what the untuned grammar reaches, so that a change that loses on fresh text fails here.
 #: (set number, P, R, absent P, absent R floors), each set read whole
-FRESH = [(14, 0.97, 0.92, 0.5, 0.99), (18, 0.78, 0.78, 0.99, 0.99), (19, 0.94, 0.90, 0.99, 0.99)]
+FRESH = [(14, 0.97, 0.92, 0.5, 0.99), (18, 0.78, 0.78, 0.99, 0.99)]
 #: the fresh sets read as one (P, R, absent P, absent R floors)
-FRESH_TOGETHER = (0.95, 0.90, 0.75, 0.99)
+FRESH_TOGETHER = (0.96, 0.91, 0.66, 0.99)
 
 
 @pytest.mark.parametrize("n,p,r,ap,ar", FRESH, ids=[f"bn_real{t[0]}" for t in FRESH])
@@ -208,6 +214,6 @@ def test_fresh_floors(n, p, r, ap, ar, profile, gaz):
 
 
 def test_fresh_together_floors(profile, gaz):
-    assert {t[0] for t in FRESH} == set(B.FRESH_SETS)
+    assert {t[0] for t in FRESH} == {n for n, path in zip(B.FRESH_SETS, B.FRESH) if path.exists()}
     items = [i for n, *_ in FRESH for i in B.load_items(B.ROOT / "fixtures" / "facts" / f"bn_real{n}.json")]
     _check(items, None, *FRESH_TOGETHER, profile, gaz)

@@ -507,7 +507,7 @@ def _senders(pre: list[PlaceMatch], text: str, at: int, hosts: set[str], w: _Wor
              and p.case in ("genitive", "nominative", "adjective")
              and not (p.case == "genitive" and w.postposition.match(text, p.end))  # তাইওয়ানের সঙ্গে: a partner
              and not (p.case == "genitive" and w.event.match(text, p.end))  # রাশিয়ার হামলার আশঙ্কায়: an attacker
-             and not (p.case == "adjective" and w.resident_noun.match(text, p.end))  # ভিয়েতনামী নাগরিক: people
+             and not (p.case in ("adjective", "genitive") and w.resident_noun.match(text, p.end))  # ভিয়েতনামী নাগরিক: people
              and p.suffix.lstrip("-") != "কে"]  # পাকিস্তান আফগানিস্তানকে …: the object, not the sender
     start = pre[cands[-1]].end if cands else lo
     body = w.blocker.search(text, start, at)
@@ -818,7 +818,7 @@ def read(text: str, profile: Profile, gaz: Gazetteer, value: bool = False,
         if not senders and not blocked and prev_senders and set(prev_senders) - host_ids:
             senders = prev_senders
         elif not senders and not blocked and w.pronoun.search(text, lo, a.start):
-            senders = _pronoun_country(subject, places, host_ids, a.start)
+            senders = _pronoun_country(subject, places, host_ids, a.start, text, w)
         shown, that, said = [], None, set()
         if not senders and not blocked:  # the sentence before, read only when needed
             prior = before() if callable(before) else before
@@ -890,7 +890,9 @@ def read(text: str, profile: Profile, gaz: Gazetteer, value: bool = False,
             first = group[0]
             k = pre.index(first)
             if k and pre[k - 1].case == "genitive" and pre[k - 1].place.kind == "country" \
-                    and not text[pre[k - 1].end:first.start].strip() and first.case != "genitive":
+                    and not text[pre[k - 1].end:first.start].strip() and (first.case != "genitive" or all(
+                        t in w.attributive for t in re.findall(f"[{_W}]+", text[first.end:a.start]))):
+                # পোল্যান্ডের বাংলাদেশের দূতাবাস: two genitives together before the mission word, host first
                 # কম্বোডিয়া এবং থাইল্যান্ডের ভিয়েতনামি প্রতিনিধি সংস্থাগুলি: each country of the list
                 hosts = [h for h in _group(pre, k - 1, text, w, -1) if h.place.kind == "country"]
         prev_senders = senders if not blocked else []
@@ -1110,15 +1112,16 @@ def _counted(text: str, hosts, a: _Anchor, w: _Words) -> tuple[int, int] | None:
     return hosts[-1].end + m.start(1), hosts[-1].end + m.end(1)
 
 
-def _pronoun_country(subject, places, host_ids, at: int) -> list[str]:
+def _pronoun_country(subject, places, host_ids, at: int, text: str = "", w: _Words | None = None) -> list[str]:
     """The country a pronoun (দেশটির) before a mission word stands for: the one the sentence
     before is about that is no host, else the nearest country named before it in this sentence
-    that is no host (মেক্সিকোতে বাংলাদেশের দূতাবাস থাকলেও ঢাকায় দেশটির …: Mexico)."""
+    that is no host (মেক্সিকোতে বাংলাদেশের দূতাবাস থাকলেও ঢাকায় দেশটির …: Mexico) and no people's
+    (রোমানিয়ার ভিসার জন্য বাংলাদেশের নাগরিকদের … দেশটির দূতাবাসের: Romania)."""
     there = [c for c in subject if c not in host_ids]
     if subject:
         return there if len(there) == 1 else []
     named = [p.place.id for p in places if p.end <= at and p.place.kind == "country" and p.place.id not in host_ids
-             and p.case != "adjective"]
+             and p.case != "adjective" and not (w is not None and w.resident_noun.match(text, p.end))]
     return named[-1:]
 
 
