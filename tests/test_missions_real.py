@@ -29,7 +29,7 @@ neither.
 - fixtures/facts/bn_real16.json: measured untuned after rounds 11–13, tuned on in round 14;
   bn_real17.json: measured untuned after rounds 11–14, tuned on in round 15: tune numbers.
 - fixtures/facts/bn_real19.json: measured untuned after rounds 11 and 15, tuned on in round 16: tune numbers.
-- fixtures/facts/bn_real14.json and bn_real18.json (and bn_real20/21.json when measured): never tuned on,
+- fixtures/facts/bn_real14.json, bn_real18.json, bn_real20.json and bn_real21.json: never tuned on,
   their differences never read: the measure of text not tuned on, where issue 22's goal is P >= 0.95 and
   R >= 0.92 (see bench/RESULTS.md)."""
 
@@ -199,11 +199,19 @@ def test_tuned_later_floors(n, p, r, ap, ar, profile, gaz):
 #: R 0.907 (tp 215, fp 10, fn 22) after round 15, P 0.955 / R 0.895 with round 11. Then bn_real19 was
 #: tuned on (round 16); two of bn_real18's six differences were printed once by mistake while doing so and
 #: were left alone (no change aimed at them). After round 16: bn_real14 and bn_real18 unchanged.
+#: bn_real20.json (275 news sentences, Bangladesh a party) and bn_real21.json (238 news sentences,
+#: Bangladesh neither, 17 % machine-translated): labelled while round 16 was made and NEVER tuned on.
+#: With the fifth day's starting grammar (round 11): bn_real20 P 0.821 / R 0.918 (tp 78, fp 17, fn 7),
+#: bn_real21 P 0.931 / R 0.720 (tp 54, fp 4, fn 21); after round 16: bn_real20 the same, bn_real21 P 0.900
+#: / R 0.720 (tp 54, fp 6, fn 21: round 12's first part read one more fact and two extras there, round 14
+#: lost one fact). The four fresh sets together (947 sentences, 327 sure facts): P 0.907 / R 0.869 (tp 284,
+#: fp 29, fn 43) after round 16, P 0.913 / R 0.862 with round 11. Issue 22's goal is not met on them.
 #: Floors hold what the untuned grammar reaches, so that a change that loses on fresh text fails here.
 #: (set number, P, R, absent P, absent R floors), each set read whole
-FRESH = [(14, 0.97, 0.92, 0.5, 0.99), (18, 0.78, 0.78, 0.99, 0.99)]
+FRESH = [(14, 0.97, 0.92, 0.5, 0.99), (18, 0.78, 0.78, 0.99, 0.99), (20, 0.82, 0.91, 0.0, 0.0),
+         (21, 0.90, 0.72, 0.57, 0.8)]
 #: the fresh sets read as one (P, R, absent P, absent R floors)
-FRESH_TOGETHER = (0.96, 0.91, 0.66, 0.99)
+FRESH_TOGETHER = (0.90, 0.86, 0.55, 0.71)
 
 
 @pytest.mark.parametrize("n,p,r,ap,ar", FRESH, ids=[f"bn_real{t[0]}" for t in FRESH])
