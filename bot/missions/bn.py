@@ -191,6 +191,10 @@ class _Words:
     appositive_nouns: frozenset  # রাজধানী, শহর: words of a place phrase
     reopened: re.Pattern  # আবারও চালু হয়েছে: a closure before is past
     province: re.Pattern  # ইজমির প্রদেশে: the province, not the city
+    finite: re.Pattern  # দিয়েছে: a finite verb's ending, never a place word's
+    finite_and: re.Pattern  # … খুলেছে এবং: a past finite verb and a conjunction, one clause ending
+    located: re.Pattern  # ঢাকায় অবস্থিত …, কিয়েভে থাকা …: after a locative
+    indefinite: frozenset  # একটি: a new noun phrase begins
     existence: frozenset  # অস্তিত্ব: after কোনো, the mission's own being
     staff_word: re.Pattern  # কর্মী, কর্মকর্তা anywhere: the mission's people
     any_noun: re.Pattern  # কোনো পরিবর্তন: the noun a negation after it denies
@@ -294,7 +298,13 @@ def _words(profile: Profile) -> _Words:
         appointed=re.compile(rf"\s*(?:{_alt(words('appointed_words'))})(?![{_W}])"),
         appositive_nouns=frozenset(nfc(x) for x in words("appositive_nouns")),
         reopened=re.compile(f"(?<![{_W}])(?:{_alt(words('reopened'))})(?![{_W}])"),
-        province=re.compile(rf"\s*(?:{_alt(words('province_words'))})" if words("province_words") else r"(?!)"),
+        province=re.compile(rf"\s*(?:{_alt(words('province_words'))})(?:{_alt(words('inflections'))})?(?![{_W}])"
+                            if words("province_words") else r"(?!)"),
+        finite=re.compile(f"(?:{_alt(words('finite_endings'))})$" if words("finite_endings") else r"(?!)"),
+        finite_and=re.compile(rf"([{_W}]+(?:{_alt(words('past_finite_endings'))}))\s+(?:{_alt(words('clause_conjunctions'))})(?![{_W}])"
+                              if words("past_finite_endings") and words("clause_conjunctions") else r"(?!)"),
+        located=re.compile(rf"\s+(?:{_alt(words('located_words'))})(?![{_W}])\s*" if words("located_words") else r"(?!)"),
+        indefinite=frozenset(nfc(x) for x in words("indefinite_words")),
         existence=frozenset(nfc(x) for x in words("existence_nouns")),
         staff_word=re.compile(rf"(?<![{_W}])(?:{_alt(words('staff_words'))})"),
         any_noun=re.compile(f"(?<![{_W}])(?:{_alt(words('any_words'))})\\s+[{_W}]+" if words("any_words") else r"(?!)"),
@@ -378,7 +388,7 @@ def _only_words(text: str, allowed: frozenset, gaz: Gazetteer, w: _Words, city: 
     of the place before."""
     tokens = re.findall(f"[{_W}]+", text)
     return any(all(t in allowed for t in tokens[k + 1:])
-               and not any(_FINITE.search(t) for t in tokens[:k + 1])  # … ছাড়ার পরামর্শ দিয়েছে: a clause
+               and not any(w.finite.search(t) for t in tokens[:k + 1])  # … ছাড়ার পরামর্শ দিয়েছে: a clause
                and (k < 0 and city or k >= 0 and (_is_area(tokens[k], w, gaz)
                                                   or city and gaz.ending_case(tokens[k]) == "locative"
                                                   or city and k == 0 and gaz.ending_case(tokens[k]) == "genitive"))
@@ -427,10 +437,10 @@ def _hosts_before(pre: list[PlaceMatch], text: str, at: int, w: _Words, gaz: Gaz
         p = pre[i]
         if p.case == "locative" and (w.resident.match(text, p.end) or w.event.match(text, p.end)):
             continue  # ওমানে বসবাসরত প্রবাসীদের …, বাংলাদেশ দূতাবাস: where people live; ইরানে হামলার জেরে: an event's place
-        located = _LOCATED.match(text, p.end)
+        located = w.located.match(text, p.end)
         if p.case == "locative" and located and not any(q.start == located.end() for q in pre):
             after = re.findall(f"[{_W}]+", text[located.end():at])
-            if after and (after[0] in ("একটি", "এক") and len(after) > 3
+            if after and (after[0] in w.indefinite and len(after) > 3
                           or w.people_plural.search(after[0]) and after[0] not in w.attributive):
                 # ওয়াশিংটন ডিসিতে অবস্থিত একটি ইহুদি জাদুঘরের …, তেহরানে থাকা ভারতীয়দের …: another noun's place
                 continue
@@ -1174,13 +1184,6 @@ def _closer(text: str, places, start: int, end: int, senders, w: _Words) -> list
     return []
 
 
-_FINITE = re.compile(r"(?:ছে|ছেন|ছিল|ছিলেন|ছিলো)$")  # দিয়েছে, করছেন: a finite verb, never a place word
-_LOCATED = re.compile(r"\s+(?:অবস্থিত|থাকা)(?![\u0980-\u09fe])\s*")  # ঢাকায় অবস্থিত …, কিয়েভে থাকা …
-
-# a finite verb in the past and a conjunction: one clause ends, another begins
-_FINITE_AND = re.compile(r"([\u0980-\u09fe]+(?:েছে|েছেন|েছিল|েছিলেন|লো|লেন|ল))\s+(?:এবং|আর|কিন্তু|তবে)(?![\u0980-\u09fe])")
-
-
 def _negated(text: str, start: int, end: int, w: _Words, opening: re.Pattern):
     """The negation of a mission word's clause (``start``..``end``, the word ending at ``start``), or
     None: a negation after a service word is the service's (দূতাবাসে কনস্যুলার সেবা বন্ধ), a denied
@@ -1190,7 +1193,7 @@ def _negated(text: str, start: int, end: int, w: _Words, opening: re.Pattern):
     verb (দপ্তরে কর্মী সংখ্যা কমাতে হবে: must; but শাখা অফিস হবে, স্থাপন করতে হবে are to come)."""
     ending = w.inflection.match(text, start)
     oblique = ending is not None and ending.group().lstrip("-") not in ("ও", "ই", "টি", "টিও")
-    done = _FINITE_AND.search(text, start, end)
+    done = w.finite_and.search(text, start, end)
     end = done.start() + len(done.group(1)) if done else end  # … খুলেছে এবং …: the next clause is another's
     at = start
     while True:
