@@ -1122,7 +1122,7 @@ def _counted(text: str, hosts, a: _Anchor, w: _Words) -> tuple[int, int] | None:
     return hosts[-1].end + m.start(1), hosts[-1].end + m.end(1)
 
 
-def _pronoun_country(subject, places, host_ids, at: int, text: str = "", w: _Words | None = None) -> list[str]:
+def _pronoun_country(subject, places, host_ids, at: int, text: str, w: _Words) -> list[str]:
     """The country a pronoun (দেশটির) before a mission word stands for: the one the sentence
     before is about that is no host, else the nearest country named before it in this sentence
     that is no host (মেক্সিকোতে বাংলাদেশের দূতাবাস থাকলেও ঢাকায় দেশটির …: Mexico) and no people's
@@ -1131,7 +1131,7 @@ def _pronoun_country(subject, places, host_ids, at: int, text: str = "", w: _Wor
     if subject:
         return there if len(there) == 1 else []
     named = [p.place.id for p in places if p.end <= at and p.place.kind == "country" and p.place.id not in host_ids
-             and p.case != "adjective" and not (w is not None and w.resident_noun.match(text, p.end))]
+             and p.case != "adjective" and not w.resident_noun.match(text, p.end)]
     return named[-1:]
 
 
