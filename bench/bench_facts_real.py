@@ -19,12 +19,15 @@ on in round 12 (fifth day); bn_real15.json (219, Bangladesh neither sender nor h
 Bangladesh neither, labelled while round 13 was made) was measured untuned after rounds 11, 12 and 13 and
 tuned on in round 14; bn_real17.json (271, Bangladesh a party, labelled at the same time) was measured
 untuned after rounds 11–14 and tuned on in round 15; bn_real19.json (255, Bangladesh a party, labelled
-while round 15 was made) was measured untuned after rounds 11 and 15 and tuned on in round 16. The fresh
+while round 15 was made) was measured untuned after rounds 11 and 15 and tuned on in round 16; bn_real21.json (238, Bangladesh neither,
+labelled while round 16 was made) was measured untuned after rounds 11 and 16 and tuned on in round 17
+(sixth day); bn_real20.json (275, Bangladesh a party, labelled at the same time) was measured untuned
+after rounds 11, 16 and 17, its two annotators' disagreements adjudicated by a third reader
+(bn_real20_adjudicated.json, printed too), and tuned on in round 18. The fresh
 sets, never tuned on (their differences are not printed, so that reading them is a choice to spend them):
 bn_real14.json (380, Bangladesh sender or host, labelled at the same time as bn_real15), bn_real18.json (54,
 Bangladesh neither, labelled at the same time as bn_real19; two of its differences were once printed by
-mistake and left alone), and bn_real20.json (Bangladesh a party) and bn_real21.json (Bangladesh neither),
-labelled while round 16 was made; printed each and together.
+mistake and left alone); printed each and together.
 
 Each sentence is read as a one-line page by ``bot.facts.facts_for`` under the bn profile:
 a Wikipedia sentence under its ``page_title`` (reciprocal forms need the title's pair), a news
@@ -74,11 +77,15 @@ LABELS15 = ROOT / "fixtures" / "facts" / "bn_real15.json"  # tuned on since roun
 LABELS16 = ROOT / "fixtures" / "facts" / "bn_real16.json"  # tuned on since round 14
 LABELS17 = ROOT / "fixtures" / "facts" / "bn_real17.json"  # tuned on since round 15
 LABELS19 = ROOT / "fixtures" / "facts" / "bn_real19.json"  # tuned on since round 16
+LABELS20 = ROOT / "fixtures" / "facts" / "bn_real20.json"  # tuned on since round 18
+LABELS21 = ROOT / "fixtures" / "facts" / "bn_real21.json"  # tuned on since round 17
 TUNED_SETS = {2: LABELS2, 3: LABELS3, 4: LABELS4, 5: LABELS5, 6: LABELS6, 7: LABELS7, 8: LABELS8, 9: LABELS9,
               10: LABELS10, 11: LABELS11, 12: LABELS12, 13: LABELS13, 15: LABELS15, 16: LABELS16, 17: LABELS17,
-              19: LABELS19}
-FRESH_SETS = (14, 18, 20, 21)
+              19: LABELS19, 20: LABELS20, 21: LABELS21}
+FRESH_SETS = (14, 18)
 FRESH = [ROOT / "fixtures" / "facts" / f"bn_real{n}.json" for n in FRESH_SETS]  # never tuned on
+#: a third reader's decisions (blinded) where a set's two annotators disagree: the set's adjudicated gold
+ADJUDICATED = {20: ROOT / "fixtures" / "facts" / "bn_real20_adjudicated.json"}
 NEWS_TITLE = "আইসল্যান্ড–ফিজি সম্পর্ক"  # neither country occurs in the labelled sentences
 
 
@@ -153,6 +160,14 @@ def load_items(path: Path = LABELS) -> list[dict]:
     return items
 
 
+def adjudicated_items(n: int) -> list[dict]:
+    """bn_real{n}.json with the adjudicated labels where its two annotators disagreed (the agreed
+    sentences keep the labels both gave)."""
+    adj = {s["id"]: s for s in json.loads(ADJUDICATED[n].read_text("utf-8"))["sentences"]}
+    return [{**i, **{k: adj[i["id"]].get(k) or [] for k in ("facts", "absent", "planned")}} if i["id"] in adj else i
+            for i in load_items(ROOT / "fixtures" / "facts" / f"bn_real{n}.json")]
+
+
 def _print(name: str, items, profile, gaz, misses: bool) -> None:
     for source in ("wikipedia", "news", None):
         part = [i for i in items if source is None or i["source"] == source]
@@ -184,6 +199,8 @@ def main() -> None:
         _print(f"bn_real{n} (fresh)", items, profile, gaz, False)
     if len(fresh) > 1:
         _print("fresh together", [i for items in fresh for i in items], profile, gaz, False)
+    for n in ADJUDICATED:
+        _print(f"bn_real{n} (adjudicated)", adjudicated_items(n), profile, gaz, False)
 
 
 if __name__ == "__main__":

@@ -28,8 +28,10 @@ neither.
   numbers.
 - fixtures/facts/bn_real16.json: measured untuned after rounds 11–13, tuned on in round 14;
   bn_real17.json: measured untuned after rounds 11–14, tuned on in round 15: tune numbers.
-- fixtures/facts/bn_real19.json: measured untuned after rounds 11 and 15, tuned on in round 16: tune numbers.
-- fixtures/facts/bn_real14.json, bn_real18.json, bn_real20.json and bn_real21.json: never tuned on,
+- fixtures/facts/bn_real19.json: measured untuned after rounds 11 and 15, tuned on in round 16;
+  bn_real21.json: measured untuned after rounds 11 and 16, tuned on in round 17; bn_real20.json: measured
+  untuned after rounds 11, 16 and 17, tuned on in round 18: tune numbers.
+- fixtures/facts/bn_real14.json and bn_real18.json: never tuned on,
   their differences never read: the measure of text not tuned on, where issue 22's goal is P >= 0.95 and
   R >= 0.92 (see bench/RESULTS.md)."""
 
@@ -171,11 +173,19 @@ def test_tuned5_floors(source, p, r, ap, ar, profile, gaz):
 #: bn_real19.json (255 news sentences, Bangladesh a party): labelled while round 15 was made, measured
 #: untuned after round 11 (P 0.939 / R 0.886) and round 15 (P 0.940 / R 0.900, tp 63, fp 4, fn 7), then tuned
 #: on in round 16: P 0.985 / R 0.957 (tp 67, fp 1, fn 3).
+#: bn_real21.json (238 news sentences, Bangladesh neither, 17 % machine-translated): labelled while round 16
+#: was made, measured untuned after round 11 (P 0.931 / R 0.720) and round 16 (P 0.900 / R 0.720, tp 54, fp 6,
+#: fn 21), then tuned on in round 17 (sixth day): P 0.931 / R 0.893 (tp 67, fp 5, fn 8), absent 1.000 / 0.800.
+#: bn_real20.json (275 news sentences, Bangladesh a party): labelled while round 16 was made, measured
+#: untuned after rounds 11, 16 and 17 (P 0.821 / R 0.918, tp 78, fp 17, fn 7, each time; against its
+#: adjudicated gold, bn_real20_adjudicated.json, 0.828 / 0.895), then tuned on in round 18: P 0.888 / R 0.929
+#: (tp 79, fp 10, fn 6); against the adjudicated gold 0.897 / 0.907. No sure absent label is read.
 #: (set number, P, R, absent P, absent R floors), each set read whole
 TUNED_LATER = [(6, 0.96, 0.94, 0.99, 0.57), (7, 0.90, 0.88, 0.76, 0.84), (8, 0.97, 0.81, 0.66, 0.66),
                (9, 0.98, 0.95, 0.99, 0.71), (10, 0.97, 0.91, 0.71, 0.99), (11, 0.96, 0.79, 0.71, 0.55),
                (12, 0.97, 0.93, 0.0, 1.0), (13, 0.98, 0.87, 0.99, 0.0), (15, 0.94, 0.94, 0.99, 0.99),
-               (16, 0.88, 0.89, 0.0, 0.0), (17, 0.94, 0.93, 0.0, 0.0), (19, 0.98, 0.95, 0.99, 0.99)]
+               (16, 0.88, 0.89, 0.0, 0.0), (17, 0.94, 0.93, 0.0, 0.0), (19, 0.98, 0.95, 0.99, 0.99),
+               (20, 0.88, 0.92, 0.0, 0.0), (21, 0.93, 0.89, 0.99, 0.79)]
 
 
 @pytest.mark.parametrize("n,p,r,ap,ar", TUNED_LATER, ids=[f"bn_real{t[0]}" for t in TUNED_LATER])
@@ -206,12 +216,15 @@ def test_tuned_later_floors(n, p, r, ap, ar, profile, gaz):
 #: / R 0.720 (tp 54, fp 6, fn 21: round 12's first part read one more fact and two extras there, round 14
 #: lost one fact). The four fresh sets together (947 sentences, 327 sure facts): P 0.907 / R 0.869 (tp 284,
 #: fp 29, fn 43) after round 16, P 0.913 / R 0.862 with round 11. Issue 22's goal is not met on them.
+#: Then bn_real21 was tuned on (round 17, sixth day). After round 17: bn_real14 and bn_real20 unchanged,
+#: bn_real18 P 0.800 / R 0.857 (tp 12, fp 3, fn 2: one more fact); the three left together (709 sentences,
+#: 252 sure facts) P 0.909 / R 0.917 (tp 231, fp 23, fn 21), with round 16 P 0.909 / R 0.913. Then bn_real20
+#: was tuned on (round 18); bn_real14 and bn_real18 unchanged by it.
 #: Floors hold what the untuned grammar reaches, so that a change that loses on fresh text fails here.
 #: (set number, P, R, absent P, absent R floors), each set read whole
-FRESH = [(14, 0.97, 0.92, 0.5, 0.99), (18, 0.78, 0.78, 0.99, 0.99), (20, 0.82, 0.91, 0.0, 0.0),
-         (21, 0.90, 0.72, 0.57, 0.8)]
+FRESH = [(14, 0.97, 0.92, 0.5, 0.99), (18, 0.80, 0.85, 0.99, 0.99)]
 #: the fresh sets read as one (P, R, absent P, absent R floors)
-FRESH_TOGETHER = (0.90, 0.86, 0.55, 0.71)
+FRESH_TOGETHER = (0.96, 0.91, 0.66, 0.99)
 
 
 @pytest.mark.parametrize("n,p,r,ap,ar", FRESH, ids=[f"bn_real{t[0]}" for t in FRESH])

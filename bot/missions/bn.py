@@ -215,6 +215,8 @@ class _Words:
     general: re.Pattern  # বিভিন্ন: countries in general, before a reciprocal word
     upgrade_done: re.Pattern  # উন্নীত করা হয়: a mission of one kind made another
     move_ahead: re.Pattern  # স্থানান্তর করবে: a move to come
+    expulsion: re.Pattern  # (ভারত) ছাড়ার নির্দেশ: the staff ordered out of the country before it
+    move_intents: frozenset  # ইচ্ছা: a move wished or tried, not decided: the mission stays
     withdrawal: re.Pattern  # সরিয়ে: a move word that takes a mission away (a place before it is where it goes)
     staff: re.Pattern  # কর্মীদের right after a mission word: its staff, not the mission
     temporary: re.Pattern  # সাময়িকভাবে: for the time being (a move for a while, a closure that ends)
@@ -328,6 +330,8 @@ def _words(profile: Profile) -> _Words:
         withdrawal=re.compile(f"(?<![{_W}])(?:{_alt(words('withdrawals'))})"),
         temporary=re.compile(f"(?<![{_W}])(?:{_alt(words('temporary_words'))})(?![{_W}])"),
         staff=re.compile(rf"\s*(?:{_alt(words('staff_words'))})"),
+        expulsion=re.compile(rf"\s+(?:{_alt(words('expulsions'))})(?![{_W}])" if words("expulsions") else r"(?!)"),
+        move_intents=frozenset(nfc(x) for x in words("move_intents")),
         move_ahead=re.compile(f"(?<![{_W}])(?:{_alt(words('moves_ahead'))})(?![{_W}])"),
         event=re.compile(rf"\s*(?:{_alt(words('event_words'))})(?![{_W}])"),
         upgrade_done=re.compile(f"(?<![{_W}])(?:{_alt(words('upgrades_done'))})(?![{_W}])"),
@@ -386,7 +390,8 @@ def _only_words(text: str, allowed: frozenset, gaz: Gazetteer, w: _Words, city: 
     phrase ending in an area word (বাংলাদেশের কূটনৈতিক ছিটমহলে, হাভানার মিরামার জেলার) or, after
     a city, in a locative word (ঢাকার বারিধারায় অবস্থিত, রোমের ভিয়া দেল আন্তারতিদে এলাকায়): a part
     of the place before."""
-    tokens = re.findall(f"[{_W}]+", text)
+    # দার-উল-আমান রোডে: a hyphenated name is one word
+    tokens = re.findall(f"[{_W}]+(?:-[{_W}]+)*", text)
     return any(all(t in allowed for t in tokens[k + 1:])
                and not any(w.finite.search(t) for t in tokens[:k + 1])  # … ছাড়ার পরামর্শ দিয়েছে: a clause
                and (k < 0 and city or k >= 0 and (_is_area(tokens[k], w, gaz)
@@ -451,9 +456,9 @@ def _hosts_before(pre: list[PlaceMatch], text: str, at: int, w: _Words, gaz: Gaz
             return [p]  # news: অস্ট্রিয়া বাংলাদেশ দূতাবাস, the host's name before the sender's
         if p.case == "locative":
             if p.place.kind == "country" and i and pre[i - 1].place.kind == "city" \
-                    and pre[i - 1].place.country == p.place.id and pre[i - 1].case in ("locative", "genitive") \
+                    and pre[i - 1].place.country == p.place.id and pre[i - 1].case in ("locative", "genitive", "nominative") \
                     and re.fullmatch(r"[\s,]*", text[pre[i - 1].end:p.start]):
-                return [pre[i - 1]]  # অটোয়াতে কানাডায়: in Ottawa, Canada
+                return [pre[i - 1]]  # অটোয়াতে কানাডায়, বন্দর সেরি বেগাওয়ান ব্রুনাইস্থ: in Ottawa, Canada
             return _group(pre, i, text, w, -1)
         if p.case in ("genitive", "nominative") and p.place.kind == "city" or p.case == "genitive":
             # ঢাকার মার্কিন দূতাবাস; news: রিয়াদ বাংলাদেশ দূতাবাস, জেদ্দা কনস্যুলেট; a country only
@@ -539,6 +544,13 @@ def _generic(text: str, lo: int, a: _Anchor, w: _Words) -> int | None:
         return None
     found = [m.start() for m in w.generic.finditer(text, before[0].start(), a.start)]
     return found[-1] if found else None
+
+
+def _count_before(text: str, lo: int, a: _Anchor, w: _Words) -> bool:
+    """A count (চারটি, ৪টি, পাঁচটির মধ্যে চারটি) among the three words before the mission word."""
+    words = [m.group() for m in re.compile(f"[{_W}]+").finditer(text, lo) if m.end() <= a.start][-3:]
+    return any(nfc(t).removesuffix("র") in w.count_values or re.fullmatch(r"[০-৯0-9]+(?:টি|টা)র?", t)
+               for t in words)
 
 
 def _clause_end(text: str, start: int, hi: int) -> int:
@@ -672,6 +684,9 @@ def read(text: str, profile: Profile, gaz: Gazetteer, value: bool = False,
             withdrawn = not (goes_after or goes_before)
             moving = not withdrawn  # … স্থানান্তর করবে গুয়াতেমালা: its subject after the verb
             soon_gone = withdrawn and bool(w.move_ahead.match(text, moved.start()))
+            if withdrawn and any(t in w.move_intents for t in re.findall(f"[{_W}]+", text[moved.start():clause_end])[1:4]):
+                # ইস্তাম্বুল থেকে তাদের কনস্যুলেট সরানোর জন্য ইচ্ছা প্রকাশ করেছে: wished, so still there
+                withdrawn, moving, soon_gone = False, True, False
             hosts = _group(pre, pre.index(origin[-1]), text, w, -1)
             moved = None
         elif moved and w.withdrawal.match(text, moved.start()) and not origin and goes_after is None \
@@ -687,7 +702,9 @@ def read(text: str, profile: Profile, gaz: Gazetteer, value: bool = False,
         dest = next((p for p in post if p.case == "locative" and p.end <= clause_end), None) if moved else None
         if dest is not None and hosts and all(h.place.country != dest.place.country for h in hosts):
             hosts = []  # লিবিয়ায় বাংলাদেশ দূতাবাস তিউনিসিয়ায় সরিয়ে নেয়া হয়েছে: moved out of the country
-        if not hosts and not moved:  # কনস্যুলেট ইয়াঙ্গুনে সরানো হচ্ছে: where it goes, not where it is
+        if not hosts and not moved and not (out_of_it and w.move.search(text, after_word, clause_end)):
+            # কনস্যুলেট ইয়াঙ্গুনে সরানো হচ্ছে: where it goes, not where it is (nor is … কনস্যুলেট থেকে
+            # ইয়াঙ্গুনে তাদের কর্মীদের স্থানান্তর: where its staff go)
             named = bool(pre) and pre[-1].place.kind == "country" and pre[-1].case == "nominative" \
                 and not pre[-1].suffix and re.fullmatch(r"\s+", text[pre[-1].end:a.start]) is not None and not ending
             hosts = _hosts_after(post, text, a.end, w, value, gaz, named)
@@ -779,11 +796,13 @@ def read(text: str, profile: Profile, gaz: Gazetteer, value: bool = False,
             closed_ahead = False  # কেন বন্ধ হয়েছিল আগরতলার বাংলাদেশ মিশনের সেবা: the mission's service, closed
         if closed_ahead:
             shut = closed_ahead if not isinstance(closed_ahead, bool) else verb
+            opened = profile.opening_re.search(text, a.end, clause_end)
             if w.reopened.search(text, a.end, hi) or (
                     shut is not None and (w.reopened.search(text, shut.end(), a.start)
-                                          or profile.opening_re.search(text, shut.end(), a.start))):
+                                          or profile.opening_re.search(text, shut.end(), a.start))) or (
+                    opened and not _other_object(text, a.end, opened.start(), w)):
                 # তেহরানে … বন্ধ থাকা দূতাবাস, আবারও চালু হয়েছে; ১২ বছর বন্ধ থাকার পরে যুক্তরাজ্যে ফের চালু
-                # করা হলো সিরিয়ার দুতাবাস: opened again
+                # করা হলো সিরিয়ার দুতাবাস; বন্ধ থাকার পর সৌদি আরবে আবার দূতাবাস খুলেছে সিরিয়া: opened again
                 closed_ahead = False
         if closed_ahead:
             shut = closed_ahead if not isinstance(closed_ahead, bool) else verb
@@ -862,6 +881,10 @@ def read(text: str, profile: Profile, gaz: Gazetteer, value: bool = False,
             hosts = [PlaceMatch(a.start, a.start, a.start, gaz.place(there[0]), "", "", "locative")] \
                 if len(there) == 1 and gaz.place(there[0]) else []
             host_ids = {h.place.id for h in hosts}
+        if not hosts and senders and not blocked and not negated:
+            # ২৪ ঘণ্টার মধ্যে ভারত ছাড়ার নির্দেশ পাকিস্তানের হাইকমিশনের আধিকারিককে: its staff ordered out of the host
+            hosts = _ordered_out(text, places, after_word, senders, w)
+            host_ids = {h.place.country for h in hosts} | {h.place.id for h in hosts}
         if negated:
             prev_senders = senders if not blocked else []
             closing = w.closure.search(text, a.end, clause_end)
@@ -871,7 +894,8 @@ def read(text: str, profile: Profile, gaz: Gazetteer, value: bool = False,
                 # … এস্তোনিয়ার দূতাবাস বন্ধ করে দিয়েছে রাশিয়া: the country closing them is their host
                 hosts = _closer(text, places, closing.end(), clause_end, senders, w) \
                     or _ruler(pre, group, text, senders, w)
-            if (closing or closed_ahead or withdrawn) and not a.plural and not _general_before(text, lo, a, w):
+            if (closing or closed_ahead or withdrawn) and not a.plural and not _general_before(text, lo, a, w) \
+                    and not _count_before(text, lo, a, w):  # রাশিয়ার ৫টি কনস্যুলেটের মধ্যে ৪টি বন্ধ: which, not said
                 # ঢাকায় মেক্সিকোর দূতাবাস নেই; … দূতাবাস বন্ধ করে দিল উত্তর কোরিয়া
                 out += [Reading(a.kind, s, h if h.place.kind == "city" or h.place.id in w.regions else None, h.place.country, a.start,
                                 "absent") for h in hosts for s in senders if s != h.place.country]
@@ -1407,6 +1431,15 @@ def _accredited(text: str, places, anchors, w: _Words, profile: Profile) -> list
               and (head[1] <= p.start < end or p.end <= head[0] and located(p))]
     return [Reading(head[2] or "other", sender.place.id, None, c, head[0], "absent")
             for c in dict.fromkeys(served)]
+
+
+def _ordered_out(text: str, places, after_word: int, senders, w: _Words) -> list[PlaceMatch]:
+    """The country a mission's staff (a staff word within two words after the mission word) is
+    ordered to leave (``ভারত ছাড়ার নির্দেশ``): the host; [] otherwise."""
+    if not any(w.staff_word.match(t) for t in re.findall(f"[{_W}]+", text[after_word:])[:2]):
+        return []
+    return [p for p in places if p.case == "nominative" and not p.suffix and p.place.kind == "country"
+            and p.place.id not in senders and w.expulsion.match(text, p.end)][:1]
 
 
 def _nonresident(text: str, places, w: _Words) -> list[Reading]:
