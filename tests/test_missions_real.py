@@ -30,8 +30,9 @@ neither.
   bn_real17.json: measured untuned after rounds 11–14, tuned on in round 15: tune numbers.
 - fixtures/facts/bn_real19.json: measured untuned after rounds 11 and 15, tuned on in round 16;
   bn_real21.json: measured untuned after rounds 11 and 16, tuned on in round 17; bn_real20.json: measured
-  untuned after rounds 11, 16 and 17, tuned on in round 18: tune numbers.
-- fixtures/facts/bn_real14.json and bn_real18.json: never tuned on,
+  untuned after rounds 11, 16 and 17, tuned on in round 18; bn_real23.json: measured untuned after rounds
+  16 and 18, tuned on in round 19: tune numbers.
+- fixtures/facts/bn_real14.json, bn_real18.json and bn_real22.json: never tuned on,
   their differences never read: the measure of text not tuned on, where issue 22's goal is P >= 0.95 and
   R >= 0.92 (see bench/RESULTS.md)."""
 
@@ -180,12 +181,15 @@ def test_tuned5_floors(source, p, r, ap, ar, profile, gaz):
 #: untuned after rounds 11, 16 and 17 (P 0.821 / R 0.918, tp 78, fp 17, fn 7, each time; against its
 #: adjudicated gold, bn_real20_adjudicated.json, 0.828 / 0.895), then tuned on in round 18: P 0.888 / R 0.929
 #: (tp 79, fp 10, fn 6); against the adjudicated gold 0.897 / 0.907. No sure absent label is read.
+#: bn_real23.json (142 news sentences, Bangladesh neither, 8 % machine-translated): labelled while round 18
+#: was made, measured untuned with rounds 16 and 18 (P 0.875 / R 0.583, tp 28, fp 4, fn 20, both times),
+#: then tuned on in round 19: P 1.000 / R 0.896 (tp 43, fp 0, fn 5); no sure absent label.
 #: (set number, P, R, absent P, absent R floors), each set read whole
 TUNED_LATER = [(6, 0.96, 0.94, 0.99, 0.57), (7, 0.90, 0.88, 0.76, 0.84), (8, 0.97, 0.81, 0.66, 0.66),
                (9, 0.98, 0.95, 0.99, 0.71), (10, 0.97, 0.91, 0.71, 0.99), (11, 0.96, 0.79, 0.71, 0.55),
                (12, 0.97, 0.93, 0.0, 1.0), (13, 0.98, 0.87, 0.99, 0.0), (15, 0.94, 0.94, 0.99, 0.99),
                (16, 0.88, 0.89, 0.0, 0.0), (17, 0.94, 0.93, 0.0, 0.0), (19, 0.98, 0.95, 0.99, 0.99),
-               (20, 0.88, 0.92, 0.0, 0.0), (21, 0.93, 0.89, 0.99, 0.79)]
+               (20, 0.88, 0.92, 0.0, 0.0), (21, 0.93, 0.89, 0.99, 0.79), (23, 0.99, 0.89, 0.0, 0.0)]
 
 
 @pytest.mark.parametrize("n,p,r,ap,ar", TUNED_LATER, ids=[f"bn_real{t[0]}" for t in TUNED_LATER])
@@ -220,11 +224,18 @@ def test_tuned_later_floors(n, p, r, ap, ar, profile, gaz):
 #: bn_real18 P 0.800 / R 0.857 (tp 12, fp 3, fn 2: one more fact); the three left together (709 sentences,
 #: 252 sure facts) P 0.909 / R 0.917 (tp 231, fp 23, fn 21), with round 16 P 0.909 / R 0.913. Then bn_real20
 #: was tuned on (round 18); bn_real14 and bn_real18 unchanged by it.
+#: bn_real22.json (205 news sentences, Bangladesh a party) and bn_real23.json (142, Bangladesh neither):
+#: labelled while round 18 was made. Measured untuned with round 16 and with round 18 (the same both times):
+#: bn_real22 P 0.973 / R 0.948 (tp 73, fp 2, fn 4), bn_real23 P 0.875 / R 0.583 (tp 28, fp 4, fn 20); the four
+#: sets then fresh (14, 18, 22, 23; 292 sure facts) together P 0.955 / R 0.870 (tp 254, fp 12, fn 38). Then
+#: bn_real23 was tuned on (round 19); bn_real14, bn_real18 and bn_real22 unchanged by it. The three left
+#: (639 sentences, 244 sure facts) read P 0.966 / R 0.926 together: the goal's numbers, but on the sets left
+#: after the hardest fresh one (bn_real23, other pairs) was spent; the sets labelled next decide.
 #: Floors hold what the untuned grammar reaches, so that a change that loses on fresh text fails here.
 #: (set number, P, R, absent P, absent R floors), each set read whole
-FRESH = [(14, 0.97, 0.92, 0.5, 0.99), (18, 0.80, 0.85, 0.99, 0.99)]
+FRESH = [(14, 0.97, 0.92, 0.5, 0.99), (18, 0.80, 0.85, 0.99, 0.99), (22, 0.97, 0.94, 0.99, 0.99)]
 #: the fresh sets read as one (P, R, absent P, absent R floors)
-FRESH_TOGETHER = (0.96, 0.91, 0.66, 0.99)
+FRESH_TOGETHER = (0.96, 0.92, 0.66, 0.99)
 
 
 @pytest.mark.parametrize("n,p,r,ap,ar", FRESH, ids=[f"bn_real{t[0]}" for t in FRESH])

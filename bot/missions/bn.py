@@ -216,6 +216,8 @@ class _Words:
     upgrade_done: re.Pattern  # উন্নীত করা হয়: a mission of one kind made another
     move_ahead: re.Pattern  # স্থানান্তর করবে: a move to come
     expulsion: re.Pattern  # (ভারত) ছাড়ার নির্দেশ: the staff ordered out of the country before it
+    country_nouns: frozenset  # দেশে: countries in general, as a place
+    beside: re.Pattern  # (দূতাবাসের) সামনে: a place by the mission, not the mission
     move_intents: frozenset  # ইচ্ছা: a move wished or tried, not decided: the mission stays
     withdrawal: re.Pattern  # সরিয়ে: a move word that takes a mission away (a place before it is where it goes)
     staff: re.Pattern  # কর্মীদের right after a mission word: its staff, not the mission
@@ -331,6 +333,8 @@ def _words(profile: Profile) -> _Words:
         temporary=re.compile(f"(?<![{_W}])(?:{_alt(words('temporary_words'))})(?![{_W}])"),
         staff=re.compile(rf"\s*(?:{_alt(words('staff_words'))})"),
         expulsion=re.compile(rf"\s+(?:{_alt(words('expulsions'))})(?![{_W}])" if words("expulsions") else r"(?!)"),
+        country_nouns=frozenset(nfc(x) for x in words("country_nouns")),
+        beside=re.compile(rf"\s*(?:{_alt(words('spatial_postpositions'))})(?![{_W}])" if words("spatial_postpositions") else r"(?!)"),
         move_intents=frozenset(nfc(x) for x in words("move_intents")),
         move_ahead=re.compile(f"(?<![{_W}])(?:{_alt(words('moves_ahead'))})(?![{_W}])"),
         event=re.compile(rf"\s*(?:{_alt(words('event_words'))})(?![{_W}])"),
@@ -732,7 +736,11 @@ def read(text: str, profile: Profile, gaz: Gazetteer, value: bool = False,
                              or p.case == "nominative" and not ending and re.fullmatch(r"\s+", text[a.end:p.start])
                              # ভিয়েতনামে বাংলাদেশ দূতাবাস, হ্যানয়: the city after a comma, ending the phrase
                              or p.case == "nominative" and not ending and re.fullmatch(r"\s*,\s*", text[a.end:p.start])
-                             and re.match(r"\s*(?:[,;।|)]|$)", text[p.end:]))), None)
+                             and re.match(r"\s*(?:[,;।|)]|$)", text[p.end:])
+                             # থাইল্যান্ড দূতাবাস স্পেন (মাদ্রিদ): the host's city in brackets after it
+                             or p.case == "nominative" and hosts[0].end <= p.start
+                             and re.fullmatch(r"\s*\(\s*", text[hosts[0].end:p.start]) and re.match(r"\s*\)", text[p.end:]))),
+                        None)
             if city is not None:
                 hosts = [city]
                 took.add(city.start)
@@ -910,6 +918,10 @@ def read(text: str, profile: Profile, gaz: Gazetteer, value: bool = False,
                                           for p in pre):
             generic_at = None  # যে কোনো প্রয়োজনে লিবিয়ায় বাংলাদেশি দূতাবাসের: the word is another noun's
         text = original
+        including = [] if hosts or not senders or blocked or a.plural else _including(pre, text, a, group, w)
+        if including:
+            # জাপান, মিশর, ফ্রান্সসহ বিভিন্ন দেশে নিযুক্ত চীনা দূতাবাস: those named 'including' have theirs
+            hosts, generic_at = including, None
         listed = a.plural and generic_at is None and group and not blocked \
             and len([h for h in hosts if h.place.kind == "country"]) >= 2
         if (a.plural or generic_at is not None) and not listed and not (
@@ -1217,6 +1229,8 @@ def _negated(text: str, start: int, end: int, w: _Words, opening: re.Pattern):
     verb (দপ্তরে কর্মী সংখ্যা কমাতে হবে: must; but শাখা অফিস হবে, স্থাপন করতে হবে are to come)."""
     ending = w.inflection.match(text, start)
     oblique = ending is not None and ending.group().lstrip("-") not in ("ও", "ই", "টি", "টিও")
+    if oblique and w.beside.match(text, ending.end()):
+        return None  # … দূতাবাসের বাইরে … ভাস্কর্য স্থাপনের প্রতিবাদে: a place by the mission, the act another's
     done = w.finite_and.search(text, start, end)
     end = done.start() + len(done.group(1)) if done else end  # … খুলেছে এবং …: the next clause is another's
     at = start
@@ -1431,6 +1445,23 @@ def _accredited(text: str, places, anchors, w: _Words, profile: Profile) -> list
               and (head[1] <= p.start < end or p.end <= head[0] and located(p))]
     return [Reading(head[2] or "other", sender.place.id, None, c, head[0], "absent")
             for c in dict.fromkeys(served)]
+
+
+def _including(pre, text: str, a: _Anchor, group, w: _Words) -> list[PlaceMatch]:
+    """The countries named 'including' (-সহ) in a generic host phrase right before the sender
+    (``জাপান, মিশর, ফ্রান্সসহ বিভিন্ন দেশে নিযুক্ত চীনা দূতাবাস``): each a host; [] otherwise."""
+    start = group[0].start if group else a.start
+    named = [i for i, p in enumerate(pre) if p.end <= start and p.place.kind == "country"
+             and p.suffix in w.inclusive]
+    if not named:
+        return []
+    last = pre[named[-1]]
+    between = re.findall(f"[{_W}]+", text[last.end:start])
+    if not any(t in w.country_nouns for t in between) or not all(
+            t in w.country_nouns or w.general.fullmatch(t) or w.posted_gap.fullmatch(f" {t} ") or t in w.attributive
+            for t in between):
+        return []
+    return [p for p in _group(pre, named[-1], text, w, -1) if p.place.kind == "country"]
 
 
 def _ordered_out(text: str, places, after_word: int, senders, w: _Words) -> list[PlaceMatch]:
