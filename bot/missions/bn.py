@@ -218,6 +218,7 @@ class _Words:
     expulsion: re.Pattern  # (ভারত) ছাড়ার নির্দেশ: the staff ordered out of the country before it
     country_nouns: frozenset  # দেশে: countries in general, as a place
     beside: re.Pattern  # (দূতাবাসের) সামনে: a place by the mission, not the mission
+    beside_words: frozenset  # the same words, one by one (কলকাতার বাইরে: outside the city)
     move_intents: frozenset  # ইচ্ছা: a move wished or tried, not decided: the mission stays
     withdrawal: re.Pattern  # সরিয়ে: a move word that takes a mission away (a place before it is where it goes)
     staff: re.Pattern  # কর্মীদের right after a mission word: its staff, not the mission
@@ -335,6 +336,7 @@ def _words(profile: Profile) -> _Words:
         expulsion=re.compile(rf"\s+(?:{_alt(words('expulsions'))})(?![{_W}])" if words("expulsions") else r"(?!)"),
         country_nouns=frozenset(nfc(x) for x in words("country_nouns")),
         beside=re.compile(rf"\s*(?:{_alt(words('spatial_postpositions'))})(?![{_W}])" if words("spatial_postpositions") else r"(?!)"),
+        beside_words=frozenset(nfc(x) for x in words("spatial_postpositions")),
         move_intents=frozenset(nfc(x) for x in words("move_intents")),
         move_ahead=re.compile(f"(?<![{_W}])(?:{_alt(words('moves_ahead'))})(?![{_W}])"),
         event=re.compile(rf"\s*(?:{_alt(words('event_words'))})(?![{_W}])"),
@@ -398,6 +400,7 @@ def _only_words(text: str, allowed: frozenset, gaz: Gazetteer, w: _Words, city: 
     tokens = re.findall(f"[{_W}]+(?:-[{_W}]+)*", text)
     return any(all(t in allowed for t in tokens[k + 1:])
                and not any(w.finite.search(t) for t in tokens[:k + 1])  # … ছাড়ার পরামর্শ দিয়েছে: a clause
+               and not any(t in w.beside_words for t in tokens[:k + 1])  # কলকাতার বাইরে: not in the place
                and (k < 0 and city or k >= 0 and (_is_area(tokens[k], w, gaz)
                                                   or city and gaz.ending_case(tokens[k]) == "locative"
                                                   or city and k == 0 and gaz.ending_case(tokens[k]) == "genitive"))
@@ -677,6 +680,9 @@ def read(text: str, profile: Profile, gaz: Gazetteer, value: bool = False,
         goes_after = next((p for p in post if p.case == "locative" and p.end <= clause_end), None) if moved else None
         goes_before = next((p for p in pre if p.case == "locative" and p not in origin), None) if moved else None
         withdrawn = moving = soon_gone = False
+        # … সরানোর জন্য ইচ্ছা প্রকাশ, … সরিয়ে নেয়ার পরিকল্পনা: a move wished, promised or planned
+        intended = bool(moved) and any(t in w.move_intents
+                                       for t in re.findall(f"[{_W}]+", text[moved.start():clause_end])[1:4])
         near = bool(origin) and len([t for t in re.findall(f"[{_W}]+", text[origin[-1].end:a.start])
                                      if t not in w.attributive]) <= 3 and not (ending and gaz.suffix_case(ending.group()))
         if near and not moved and not hosts and w.closure.search(text, a.end, clause_end):
@@ -688,11 +694,17 @@ def read(text: str, profile: Profile, gaz: Gazetteer, value: bool = False,
             withdrawn = not (goes_after or goes_before)
             moving = not withdrawn  # … স্থানান্তর করবে গুয়াতেমালা: its subject after the verb
             soon_gone = withdrawn and bool(w.move_ahead.match(text, moved.start()))
-            if withdrawn and any(t in w.move_intents for t in re.findall(f"[{_W}]+", text[moved.start():clause_end])[1:4]):
+            if withdrawn and intended:
                 # ইস্তাম্বুল থেকে তাদের কনস্যুলেট সরানোর জন্য ইচ্ছা প্রকাশ করেছে: wished, so still there
                 withdrawn, moving, soon_gone = False, True, False
             hosts = _group(pre, pre.index(origin[-1]), text, w, -1)
             moved = None
+        elif moved and not staffed and not hosts and (w.move_ahead.match(text, moved.start()) or intended) and (
+                src := next((p for p in post if p.end <= moved.start() and w.source.match(text, p.end)), None)):
+            # … দূতাবাস তেলআবিব থেকে জেরুজালেমে স্থানান্তরের প্রতিশ্রুতি: still where it would move from
+            hosts, moved, moving = [src], None, True
+            took.add(src.start)
+            consumed.add(src.start)
         elif moved and w.withdrawal.match(text, moved.start()) and not origin and goes_after is None \
                 and goes_before in hosts and not any(h.quarter for h in hosts) \
                 and len(re.findall(f"[{_W}]+", text[a.end:moved.start()])) <= 1:
@@ -765,7 +777,7 @@ def read(text: str, profile: Profile, gaz: Gazetteer, value: bool = False,
                 host_ids = {where.place.country, where.place.id}
         if not senders and not blocked and fixed and fixed not in host_ids:
             senders = [fixed]  # the nunciature: the Holy See's
-        negated = not moved and not out_of_it and _negated(text, a.end, clause_end, w, profile.opening_re)
+        negated = not moved and not out_of_it and not intended and _negated(text, a.end, clause_end, w, profile.opening_re)
         soon = negated and w.future_closure.match(text, negated.start())
         if negated and not soon and hosts and w.closure.match(text, negated.start()) \
                 and not w.temporary.search(text, lo, clause_end):  # for a while: neither (below)
