@@ -30,8 +30,9 @@ untuned after rounds 16 and 19 and tuned on in round 20. The fresh
 sets, never tuned on (their differences are not printed, so that reading them is a choice to spend them):
 bn_real14.json (380, Bangladesh sender or host, labelled at the same time as bn_real15), bn_real18.json (54,
 Bangladesh neither, labelled at the same time as bn_real19; two of its differences were once printed by
-mistake and left alone) and bn_real22.json (205, Bangladesh a party, labelled while round 18 was made);
-printed each and together.
+mistake and left alone), bn_real22.json (205, Bangladesh a party, labelled while round 18 was made),
+bn_real25.json (233, Bangladesh a party) and bn_real26.json (151, Bangladesh neither), labelled while
+round 20 was made; printed each and together.
 
 Each sentence is read as a one-line page by ``bot.facts.facts_for`` under the bn profile:
 a Wikipedia sentence under its ``page_title`` (reciprocal forms need the title's pair), a news
@@ -89,7 +90,7 @@ TUNED_SETS = {2: LABELS2, 3: LABELS3, 4: LABELS4, 5: LABELS5, 6: LABELS6, 7: LAB
               10: LABELS10, 11: LABELS11, 12: LABELS12, 13: LABELS13, 15: LABELS15, 16: LABELS16, 17: LABELS17,
               19: LABELS19, 20: LABELS20, 21: LABELS21, 23: LABELS23,
               24: LABELS24}
-FRESH_SETS = (14, 18, 22)
+FRESH_SETS = (14, 18, 22, 25, 26)
 FRESH = [ROOT / "fixtures" / "facts" / f"bn_real{n}.json" for n in FRESH_SETS]  # never tuned on
 #: a third reader's decisions (blinded) where a set's two annotators disagree: the set's adjudicated gold
 ADJUDICATED = {20: ROOT / "fixtures" / "facts" / "bn_real20_adjudicated.json"}
