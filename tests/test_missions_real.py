@@ -32,9 +32,8 @@ neither.
   bn_real21.json: measured untuned after rounds 11 and 16, tuned on in round 17; bn_real20.json: measured
   untuned after rounds 11, 16 and 17, tuned on in round 18; bn_real23.json: measured untuned after rounds
   16 and 18, tuned on in round 19; bn_real24.json: measured untuned after rounds 16 and 19, tuned on in
-  round 20: tune numbers.
-- fixtures/facts/bn_real14.json, bn_real18.json, bn_real22.json, bn_real25.json and bn_real26.json: never
-  tuned on,
+  round 20; bn_real26.json: measured untuned after rounds 16, 19 and 20, tuned on in round 21: tune numbers.
+- fixtures/facts/bn_real14.json, bn_real18.json, bn_real22.json and bn_real25.json: never tuned on,
   their differences never read: the measure of text not tuned on, where issue 22's goal is P >= 0.95 and
   R >= 0.92 (see bench/RESULTS.md)."""
 
@@ -190,13 +189,16 @@ def test_tuned5_floors(source, p, r, ap, ar, profile, gaz):
 #: 29 % machine-translated): labelled while round 19 was made, measured untuned with rounds 16 and 19
 #: (P 0.889 / R 0.681, tp 32, fp 4, fn 15, both times), then tuned on in round 20: P 0.905 / R 0.809 (tp 38,
 #: fp 4, fn 9).
+#: bn_real26.json (151 news sentences, Bangladesh neither): labelled while round 20 was made, measured untuned
+#: with rounds 16, 19 and 20 (P 0.978 / R 0.818, tp 45, fp 1, fn 10, each time), then tuned on in round 21:
+#: P 0.981 / R 0.964 (tp 53, fp 1, fn 2).
 #: (set number, P, R, absent P, absent R floors), each set read whole
 TUNED_LATER = [(6, 0.96, 0.94, 0.99, 0.57), (7, 0.90, 0.88, 0.76, 0.84), (8, 0.97, 0.81, 0.66, 0.66),
                (9, 0.98, 0.95, 0.99, 0.71), (10, 0.97, 0.91, 0.71, 0.99), (11, 0.96, 0.79, 0.71, 0.55),
                (12, 0.97, 0.93, 0.0, 1.0), (13, 0.98, 0.87, 0.99, 0.0), (15, 0.94, 0.94, 0.99, 0.99),
                (16, 0.88, 0.89, 0.0, 0.0), (17, 0.94, 0.93, 0.0, 0.0), (19, 0.98, 0.95, 0.99, 0.99),
                (20, 0.88, 0.92, 0.0, 0.0), (21, 0.93, 0.89, 0.99, 0.79), (23, 0.99, 0.89, 0.0, 0.0),
-               (24, 0.90, 0.80, 0.5, 0.99)]
+               (24, 0.90, 0.80, 0.5, 0.99), (26, 0.98, 0.96, 0.99, 0.99)]
 
 
 @pytest.mark.parametrize("n,p,r,ap,ar", TUNED_LATER, ids=[f"bn_real{t[0]}" for t in TUNED_LATER])
@@ -248,12 +250,14 @@ def test_tuned_later_floors(n, p, r, ap, ar, profile, gaz):
 #: 26; 1,023 sentences, 362 sure facts) read P 0.971 / R 0.912 together (tp 330, fp 10, fn 32). Each of the
 #: five sets labelled on the sixth day read before any tuning on it (22 0.973 / 0.948, 23 0.875 / 0.583, 24
 #: 0.889 / 0.681, 25 0.983 / 0.937, 26 0.978 / 0.818): P 0.952 / R 0.817 together (tp 237, fp 12, fn 53).
+#: Then bn_real26 was tuned on (round 21); bn_real14, 18, 22 and 25 unchanged by it. The four left (872
+#: sentences, 307 sure facts, all but bn_real18 Bangladesh a party) read P 0.969 / R 0.928 (tp 285, fp 9, fn 22).
 #: Floors hold what the untuned grammar reaches, so that a change that loses on fresh text fails here.
 #: (set number, P, R, absent P, absent R floors), each set read whole
 FRESH = [(14, 0.97, 0.92, 0.5, 0.99), (18, 0.80, 0.85, 0.99, 0.99), (22, 0.97, 0.94, 0.99, 0.99),
-         (25, 0.98, 0.93, 0.99, 0.99), (26, 0.97, 0.81, 0.99, 0.99)]
+         (25, 0.98, 0.93, 0.99, 0.99)]
 #: the fresh sets read as one (P, R, absent P, absent R floors)
-FRESH_TOGETHER = (0.97, 0.91, 0.66, 0.99)
+FRESH_TOGETHER = (0.96, 0.92, 0.66, 0.99)
 
 
 @pytest.mark.parametrize("n,p,r,ap,ar", FRESH, ids=[f"bn_real{t[0]}" for t in FRESH])

@@ -347,7 +347,7 @@ def _words(profile: Profile) -> _Words:
         address=re.compile(r"(?:" + _alt(words("inflections")) + r")?\s+(?:" + _alt(words("address_words")) + ")"
                            if words("address_words") else r"(?!)"),
         appointment=re.compile(rf"(?<![{_W}])(?:{_alt(words('appointment_words'))})" if words("appointment_words") else r"(?!)"),
-        staff_subject=re.compile(rf"\s+(?:{_alt(words('posted_nouns'))})(?:রা|গণ)?(?:\s+(?:ও|এবং)\s+[{_W}]+(?:রা|গণ))?"
+        staff_subject=re.compile(rf"\s+(?:{_alt(words('posted_nouns'))})(?:রা|গণ|কে)?(?:\s+(?:ও|এবং)\s+[{_W}]+(?:রা|গণ))?"
                                  rf"(?![{_W}])"),
         resident_noun=re.compile(rf"\s+(?:{_alt(words('resident_nouns'))})"),
         date=re.compile(m.get("date_pattern") or "(?!)"),
@@ -775,6 +775,12 @@ def read(text: str, profile: Profile, gaz: Gazetteer, value: bool = False,
                 # দিল্লির ঢাকা হাইকমিশন: Dhaka (Bangladesh) names the sender, the genitive city the place
                 hosts, senders, blocked = [where], [capital.place.country], False
                 host_ids = {where.place.country, where.place.id}
+            elif not senders and not blocked and where.case == "locative" \
+                    and where.place.country != capital.place.country \
+                    and all(t in w.attributive for t in re.findall(f"[{_W}]+", text[where.end:capital.start])):
+                # ইউক্রেনে অবস্থিত বেইজিং দূতাবাস: the capital names the sender, the locative the place
+                hosts, senders = [where], [capital.place.country]
+                host_ids = {where.place.country, where.place.id}
         if not senders and not blocked and fixed and fixed not in host_ids:
             senders = [fixed]  # the nunciature: the Holy See's
         negated = not moved and not out_of_it and not intended and _negated(text, a.end, clause_end, w, profile.opening_re)
@@ -843,7 +849,8 @@ def read(text: str, profile: Profile, gaz: Gazetteer, value: bool = False,
             verb = (w.move if withdrawn or moving else profile.opening_re if not negated and not soon and not paused
                     else w.closure
                     ).search(text, a.end, clause_end) \
-                or (w.reopened.search(text, a.end, clause_end) if not negated else None)  # … পুনরায় পতাকা তুললো আমিরাত
+                or (w.reopened.search(text, a.end, clause_end) if not negated else None) \
+                or (w.void.search(text, a.end, clause_end) if not negated else None)  # … বন্ধ করছে না চীন ও রাশিয়া
             last = verb is None and (out_of_it or bool(ending) and gaz.suffix_case(ending.group()) == "genitive")
             if last:
                 # … দূতাবাসের পরিষেবা কমিয়ে আনার ঘোষণা দিয়েছে মার্কিন যুক্তরাষ্ট্র; … দূতাবাস থেকে কূটনীতিক
@@ -859,6 +866,11 @@ def read(text: str, profile: Profile, gaz: Gazetteer, value: bool = False,
             # headline's genitive last (ইসরায়েলে দূতাবাস চালু আরব আমিরাতের); a capital for its country, last
             # (হাভানায় দূতাবাসের কার্যক্রম শুরু করেছে ওয়াশিংটন)
             senders = [after.place.country] if after else []
+            if after and after.case == "nominative":
+                # … বন্ধ করছে না চীন ও রাশিয়া: each country of a subject list
+                senders = list(dict.fromkeys([after.place.country] + [
+                    p.place.country for p in _group(post, post.index(after), text, w, 1)[1:]
+                    if p.place.kind == "country" and p.case == "nominative" and p.place.id not in host_ids]))
             them = w.pronoun.search(text, verb.end() if verb else a.end, clause_end) if not after else None
             if them and not re.search(f"[{_W}]", text[them.end():clause_end]):
                 # বেইজিং-এ দূতাবাস খুলেছে দেশটি: the one country the sentence before has as a subject
