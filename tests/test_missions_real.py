@@ -33,8 +33,8 @@ neither.
   untuned after rounds 11, 16 and 17, tuned on in round 18; bn_real23.json: measured untuned after rounds
   16 and 18, tuned on in round 19; bn_real24.json: measured untuned after rounds 16 and 19, tuned on in
   round 20; bn_real26.json: measured untuned after rounds 16, 19 and 20, tuned on in round 21: tune numbers.
-- fixtures/facts/bn_real14.json, bn_real18.json, bn_real22.json, bn_real25.json, bn_real27.json and
-  bn_real28.json: never tuned on,
+- fixtures/facts/bn_real14.json, bn_real18.json, bn_real22.json, bn_real25.json and bn_real27.json …
+  bn_real31.json: never tuned on,
   their differences never read: the measure of text not tuned on, where issue 22's goal is P >= 0.95 and
   R >= 0.92 (see bench/RESULTS.md)."""
 
@@ -258,15 +258,24 @@ def test_tuned_later_floors(n, p, r, ap, ar, profile, gaz):
 #: (tp 64, fp 1, fn 1), bn_real28 P 0.950 / R 0.905 (tp 57, fp 3, fn 6); round 16 reads both the same. The two
 #: together (LATEST_TOGETHER): P 0.968 / R 0.945 (tp 121, fp 4, fn 7). The six sets never tuned on together
 #: (1,213 sentences, 435 sure facts): P 0.969 / R 0.933 (tp 406, fp 13, fn 29).
+#: bn_real29.json (212, Bangladesh a party, 2019–2026), bn_real30.json (136, Bangladesh neither, mostly the
+#: March 2026 Gulf closures) and bn_real31.json (210, Bangladesh a party, 2011–2018): labelled after round 21
+#: too, NEVER tuned on. With round 21: bn_real29 P 0.935 / R 0.935 (tp 72, fp 5, fn 5), bn_real30 P 0.825 /
+#: R 0.611 (tp 33, fp 7, fn 21; round 16: one extra fewer), bn_real31 P 0.897 / R 0.912 (tp 52, fp 6, fn 5).
+#: Before they were read, the rule was set: the goal counts as met if the five sets labelled after the last
+#: round read P >= 0.95 and R >= 0.92 together. They read P 0.927 / R 0.880 (899 sentences, 316 sure facts;
+#: tp 278, fp 22, fn 38; round 16: 0.930 / 0.880): not met. The nine sets never tuned on together (1,771
+#: sentences, 623 sure facts): P 0.948 / R 0.904 (tp 563, fp 31, fn 60).
 #: Floors hold what the untuned grammar reaches, so that a change that loses on fresh text fails here.
 #: (set number, P, R, absent P, absent R floors), each set read whole
 FRESH = [(14, 0.97, 0.92, 0.5, 0.99), (18, 0.80, 0.85, 0.99, 0.99), (22, 0.97, 0.94, 0.99, 0.99),
-         (25, 0.98, 0.93, 0.99, 0.99), (27, 0.98, 0.98, 0.99, 0.99), (28, 0.95, 0.90, 0.99, 0.99)]
+         (25, 0.98, 0.93, 0.99, 0.99), (27, 0.98, 0.98, 0.99, 0.99), (28, 0.95, 0.90, 0.99, 0.99),
+         (29, 0.93, 0.93, 0.99, 0.99), (30, 0.82, 0.61, 0.0, 0.99), (31, 0.89, 0.91, 0.99, 0.99)]
 #: the fresh sets read as one (P, R, absent P, absent R floors)
-FRESH_TOGETHER = (0.96, 0.93, 0.74, 0.99)
+FRESH_TOGETHER = (0.94, 0.90, 0.42, 0.99)
 #: the fresh sets labelled after the last round, read as one (P, R floors): issue 22's goal is P >= 0.95
-#: and R >= 0.92 on text not tuned on
-LATEST_TOGETHER = (0.96, 0.94)
+#: and R >= 0.92 on text not tuned on, not met here
+LATEST_TOGETHER = (0.92, 0.87)
 
 
 @pytest.mark.parametrize("n,p,r,ap,ar", FRESH, ids=[f"bn_real{t[0]}" for t in FRESH])
