@@ -181,6 +181,7 @@ class _Words:
     source: re.Pattern  # "from", right after a place (নয়াদিল্লি থেকে)
     historical: tuple  # (country, before year, host then, words dating a sentence before then)
     regions: dict  # region -> the country its missions are in (HK -> CN)
+    territories: dict  # territory -> the state its missions are counted in, no city kept (GL -> DK)
     states: frozenset  # IN:tripura: gazetteer places that are states, so no city
     planned_ahead: re.Pattern  # খুলছে right before the mission phrase (আবার খুলছে কিভের … দূতাবাস): to come
     void: re.Pattern  # a closure denied (বন্ধের পরিকল্পনা নেই): the mission exists
@@ -294,6 +295,7 @@ def _words(profile: Profile) -> _Words:
                           re.compile(f"(?<![{_W}])(?:{_alt(h.get('words', ()))})(?![{_W}])"))
                          for h in m.get("historical_hosts", ())),
         regions=dict(m.get("region_hosts", {})),
+        territories=dict(m.get("territory_hosts", {})),
         states=frozenset(m.get("state_places", ())),
         planned_ahead=re.compile(f"(?<![{_W}])(?:{_alt(words('planned_ahead'))})(?![{_W}])"),
         void=re.compile(f"(?:{_alt(words('void_negations'))})(?![{_W}])"),
@@ -528,7 +530,7 @@ def _senders(pre: list[PlaceMatch], text: str, at: int, hosts: set[str], w: _Wor
     cands = [i for i, p in enumerate(pre) if p.place.kind == "country" and p.place.id not in hosts
              and p.case in ("genitive", "nominative", "adjective")
              and not (p.case == "genitive" and w.postposition.match(text, p.end))  # তাইওয়ানের সঙ্গে: a partner
-             and not (p.case == "genitive" and w.event.match(text, p.end))  # রাশিয়ার হামলার আশঙ্কায়: an attacker
+             and not (p.case in ("genitive", "adjective") and w.event.match(text, p.end))  # রাশিয়ার (ইরানি) হামলার: an attacker
              and not (p.case in ("adjective", "genitive") and w.resident_noun.match(text, p.end))  # ভিয়েতনামী নাগরিক: people
              and p.suffix.lstrip("-") != "কে"]  # পাকিস্তান আফগানিস্তানকে …: the object, not the sender
     start = pre[cands[-1]].end if cands else lo
@@ -1529,7 +1531,7 @@ def _historical(text: str, readings: list[Reading], w: _Words, profile: Profile)
     then = {c: host for c, before, host, words in w.historical
             if (year < before if year is not None else words.search(text))}
     # হংকংয়ে বাংলাদেশের কনস্যুলেট জেনারেল: a mission in China (in 1990: in British Hong Kong)
-    then = {**w.regions, **then}
+    then = {**w.regions, **w.territories, **then}
     return [replace(r, host=then[r.host]) if r.host in then and r.sender != then[r.host] else r
             for r in readings]
 
