@@ -36,8 +36,10 @@ Bangladesh neither, labelled at the same time as bn_real19; two of its differenc
 mistake and left alone), bn_real22.json (205, Bangladesh a party, labelled while round 18 was made),
 bn_real25.json (233, Bangladesh a party, labelled while round 20 was made), and bn_real27.json (181,
 Bangladesh a party), bn_real28.json (160, Bangladesh neither), bn_real29.json (212, Bangladesh a party,
-2019–2026) and bn_real31.json (210, Bangladesh a party, 2011–2018), labelled after round 21; printed
-each and together, and the sets labelled after round 21 (LATEST_SETS) together.
+2019–2026) and bn_real31.json (210, Bangladesh a party, 2011–2018), labelled after round 21, and
+bn_real32.json (82, Bangladesh a party) and bn_real33.json (54, Bangladesh neither), labelled after round
+22 until the search budget ran out; printed each and together, and the sets labelled after round 21
+(LATEST_SETS) together.
 
 Each sentence is read as a one-line page by ``bot.facts.facts_for`` under the bn profile:
 a Wikipedia sentence under its ``page_title`` (reciprocal forms need the title's pair), a news
@@ -97,7 +99,7 @@ TUNED_SETS = {2: LABELS2, 3: LABELS3, 4: LABELS4, 5: LABELS5, 6: LABELS6, 7: LAB
               10: LABELS10, 11: LABELS11, 12: LABELS12, 13: LABELS13, 15: LABELS15, 16: LABELS16, 17: LABELS17,
               19: LABELS19, 20: LABELS20, 21: LABELS21, 23: LABELS23,
               24: LABELS24, 26: LABELS26, 30: LABELS30}
-FRESH_SETS = (14, 18, 22, 25, 27, 28, 29, 31)
+FRESH_SETS = (14, 18, 22, 25, 27, 28, 29, 31, 32, 33)
 #: the fresh sets labelled after round 21 (the five read together before round 22 was tuned on bn_real30)
 LATEST_SETS = (27, 28, 29, 31)
 FRESH = [ROOT / "fixtures" / "facts" / f"bn_real{n}.json" for n in FRESH_SETS]  # never tuned on

@@ -34,7 +34,7 @@ neither.
   16 and 18, tuned on in round 19; bn_real24.json: measured untuned after rounds 16 and 19, tuned on in
   round 20; bn_real26.json: measured untuned after rounds 16, 19 and 20, tuned on in round 21: tune numbers.
 - fixtures/facts/bn_real14.json, bn_real18.json, bn_real22.json, bn_real25.json and bn_real27.json …
-  bn_real31.json but bn_real30.json (tuned on in round 22): never tuned on,
+  bn_real33.json but bn_real30.json (tuned on in round 22): never tuned on,
   their differences never read: the measure of text not tuned on, where issue 22's goal is P >= 0.95 and
   R >= 0.92 (see bench/RESULTS.md)."""
 
@@ -273,11 +273,17 @@ def test_tuned_later_floors(n, p, r, ap, ar, profile, gaz):
 #: sentences, 623 sure facts): P 0.948 / R 0.904 (tp 563, fp 31, fn 60). Then bn_real30 was tuned on (round
 #: 22); the other fresh sets read the same after it. The eight left (1,635 sentences, 569 sure facts): P 0.957 /
 #: R 0.931 (tp 530, fp 24, fn 39); the four labelled after round 21 (27, 28, 29, 31): P 0.942 / R 0.935.
+#: bn_real32.json (82 news sentences, Bangladesh a party) and bn_real33.json (54, Bangladesh neither):
+#: labelled after round 22 (the search budget ran out, so they are small), NEVER tuned on. With round 22:
+#: bn_real32 P 0.941 / R 0.941 (tp 16, fp 1, fn 1), bn_real33 P 0.857 / R 1.000 (tp 6, fp 1, fn 0); round 16
+#: reads both the same. The ten sets never tuned on (1,771 sentences, 592 sure facts): P 0.955 / R 0.932
+#: (tp 552, fp 26, fn 40).
 #: Floors hold what the untuned grammar reaches, so that a change that loses on fresh text fails here.
 #: (set number, P, R, absent P, absent R floors), each set read whole
 FRESH = [(14, 0.97, 0.92, 0.5, 0.99), (18, 0.80, 0.85, 0.99, 0.99), (22, 0.97, 0.94, 0.99, 0.99),
          (25, 0.98, 0.93, 0.99, 0.99), (27, 0.98, 0.98, 0.99, 0.99), (28, 0.95, 0.90, 0.99, 0.99),
-         (29, 0.93, 0.93, 0.99, 0.99), (31, 0.89, 0.91, 0.99, 0.99)]
+         (29, 0.93, 0.93, 0.99, 0.99), (31, 0.89, 0.91, 0.99, 0.99), (32, 0.94, 0.94, 0.99, 0.99),
+         (33, 0.85, 0.99, 0.99, 0.99)]
 #: the fresh sets read as one (P, R, absent P, absent R floors)
 FRESH_TOGETHER = (0.95, 0.93, 0.74, 0.99)
 #: the fresh sets labelled after round 21 and never tuned on, read as one (P, R floors); issue 22's goal is
