@@ -250,7 +250,7 @@ def test_tuned_later_floors(n, p, r, ap, ar, profile, gaz):
 #: P 0.889 / R 0.681 untuned (rounds 16 and 19 alike); with it the four fresh sets (14, 18, 22, 24) read
 #: P 0.956 / R 0.887 together. Then it was tuned on (round 20); bn_real14, 18 and 22 unchanged by it.
 #: bn_real25.json (233 news sentences, Bangladesh a party) and bn_real26.json (151, Bangladesh neither, China
-#: the sender of half the labels): labelled while round 20 was made and NEVER tuned on. With round 16:
+#: the sender of half the labels): labelled while round 20 was made; bn_real25 never tuned on. With round 16:
 #: bn_real25 P 0.983 / R 0.921, bn_real26 P 0.978 / R 0.818; with rounds 19 and 20: bn_real25 P 0.983 / R 0.937
 #: (tp 59, fp 1, fn 4), bn_real26 the same (tp 45, fp 1, fn 10). The five sets never tuned on (14, 18, 22, 25,
 #: 26; 1,023 sentences, 362 sure facts) read P 0.971 / R 0.912 together (tp 330, fp 10, fn 32). Each of the
@@ -259,7 +259,7 @@ def test_tuned_later_floors(n, p, r, ap, ar, profile, gaz):
 #: Then bn_real26 was tuned on (round 21); bn_real14, 18, 22 and 25 unchanged by it. The four left (872
 #: sentences, 307 sure facts, all but bn_real18 Bangladesh a party) read P 0.969 / R 0.928 (tp 285, fp 9, fn 22).
 #: bn_real27.json (181 news sentences, Bangladesh a party) and bn_real28.json (160, Bangladesh neither):
-#: labelled after round 21, NEVER tuned on, and no round made since. With round 21: bn_real27 P 0.985 / R 0.985
+#: labelled after round 21 and NEVER tuned on. With round 21 (and 22): bn_real27 P 0.985 / R 0.985
 #: (tp 64, fp 1, fn 1), bn_real28 P 0.950 / R 0.905 (tp 57, fp 3, fn 6); round 16 reads both the same. The two
 #: together (LATEST_TOGETHER): P 0.968 / R 0.945 (tp 121, fp 4, fn 7). The six sets never tuned on together
 #: (1,213 sentences, 435 sure facts): P 0.969 / R 0.933 (tp 406, fp 13, fn 29).
