@@ -160,6 +160,7 @@ class _Words:
     capital: re.Pattern  # "in the capital", right after a genitive country
     pronoun: re.Pattern  # a country named before (দেশটির)
     locative_pronoun: re.Pattern  # in the country named before (দেশটিতে)
+    host_pronoun: re.Pattern  # of that country (দেশটির, সেদেশের) before a named sender: the host
     area: re.Pattern  # a part of a place (এলাকা, ছিটমহল), before a case ending
     demonstrative: re.Pattern  # এ (তিন) দূতাবাস: the missions of the sentence before
     attributive: frozenset
@@ -225,6 +226,8 @@ class _Words:
     staff: re.Pattern  # কর্মীদের right after a mission word: its staff, not the mission
     temporary: re.Pattern  # সাময়িকভাবে: for the time being (a move for a while, a closure that ends)
     event: re.Pattern  # হামলার right after a locative place: the event's place
+    event_near: re.Pattern  # … or two words on (প্যারিসে বর্বরোচিত হামলার পর, গাজায় ইসরায়েলি হামলার)
+    venue: re.Pattern  # a genitive city's named hall or hotel (মাস্কাটের শেরাটন হোটেলে): the event's place
     object_pronoun: re.Pattern  # সেটিকে: the mission of the sentence before, as an object
     copula: re.Pattern  # হল: a mission word after one says what the mission before is
     left: re.Pattern  # ছাড়লেন: the staff have left the mission (done, so no fact from them)
@@ -268,6 +271,7 @@ def _words(profile: Profile) -> _Words:
         pronoun=re.compile(f"(?<![{_W}])(?:{_alt(words('pronouns'))})(?![{_W}])"),
         area=re.compile(f"(?:{_alt(words('area_words'))})"),
         locative_pronoun=re.compile(f"(?<![{_W}])(?:{_alt(words('locative_pronouns'))})(?![{_W}])"),
+        host_pronoun=re.compile(f"(?<![{_W}])(?:{_alt(words('host_pronouns'))})(?![{_W}])"),
         demonstrative=re.compile(f"(?<![{_W}-])(?:{_alt(words('demonstratives'))})\\s+"
                                  f"(?:(?:{_alt(words('attributive_words'))})\\s+)*$"),
         capital=re.compile(rf"\s*(?:{_alt(words('capital_words'))})(?![{_W}])"),
@@ -342,6 +346,8 @@ def _words(profile: Profile) -> _Words:
         move_intents=frozenset(nfc(x) for x in words("move_intents")),
         move_ahead=re.compile(f"(?<![{_W}])(?:{_alt(words('moves_ahead'))})(?![{_W}])"),
         event=re.compile(rf"\s*(?:{_alt(words('event_words'))})(?![{_W}])"),
+        venue=re.compile(rf"(?:\s+[{_W}]+){{0,2}}?\s+(?:{_alt(words('venue_nouns'))})(?:ে|এ|-এ|তে|য়)(?![{_W}])"),
+        event_near=re.compile(rf"(?:\s+[{_W}]+){{0,2}}?\s+(?:{_alt(words('event_words'))})(?![{_W}])"),
         upgrade_done=re.compile(f"(?<![{_W}])(?:{_alt(words('upgrades_done'))})(?![{_W}])"),
         object_pronoun=re.compile(f"(?<![{_W}])(?:{_alt(words('object_pronouns'))})(?![{_W}])"),
         copula=re.compile(f"(?<![{_W}])(?:{_alt(words('copulas'))})(?![{_W}])"),
@@ -449,8 +455,14 @@ def _hosts_before(pre: list[PlaceMatch], text: str, at: int, w: _Words, gaz: Gaz
     separated from the mission word only by countries, adjectives and attributive words."""
     for i in range(len(pre) - 1, -1, -1):
         p = pre[i]
-        if p.case == "locative" and (w.resident.match(text, p.end) or w.event.match(text, p.end)):
-            continue  # ওমানে বসবাসরত প্রবাসীদের …, বাংলাদেশ দূতাবাস: where people live; ইরানে হামলার জেরে: an event's place
+        near = w.event_near.match(text, p.end)
+        if p.case == "locative" and (w.resident.match(text, p.end) or w.event.match(text, p.end)
+                                     or near and near.end() <= at):
+            # ওমানে বসবাসরত প্রবাসীদের …, বাংলাদেশ দূতাবাস: where people live; ইরানে হামলার জেরে,
+            # প্যারিসে বর্বরোচিত হামলার পর: an event's place
+            continue
+        if p.place.kind == "city" and _venue(text, p, w, at):
+            continue  # মাস্কাটের শেরাটন হোটেলে বাংলাদেশ দূতাবাস … সংবর্ধনা: the event's city
         located = w.located.match(text, p.end)
         if p.case == "locative" and located and not any(q.start == located.end() for q in pre):
             after = re.findall(f"[{_W}]+", text[located.end():at])
@@ -483,6 +495,13 @@ def _hosts_before(pre: list[PlaceMatch], text: str, at: int, w: _Words, gaz: Gaz
             if _only_words(between, w.attributive, gaz, w, p.place.kind == "city"):
                 return _group(pre, i, text, w, -1)
     return []
+
+
+def _venue(text: str, p: PlaceMatch, w: _Words, at: int | None = None) -> bool:
+    """Whether a hall or hotel of the city ``p`` follows it within three words (before ``at``):
+    ``মাস্কাটের শেরাটন হোটেলে``, the city of an event, not of the mission."""
+    m = w.venue.match(text, p.end)
+    return m is not None and (at is None or m.end() <= at)
 
 
 def _area_after(text: str, at: int, w: _Words, gaz: Gazetteer) -> bool:
@@ -747,6 +766,7 @@ def read(text: str, profile: Profile, gaz: Gazetteer, value: bool = False,
                          and p.start not in consumed and (
                              addressed and p.end <= hi  # the address runs on past commas
                              or p.case in ("locative", "genitive") and len(re.findall(f"[{_W}]+", text[a.end:p.start])) <= 2
+                             and not _venue(text, p, w)  # … হাইকমিশনের উদ্যোগে আঙ্কারার … হোটেলে: the event's
                              or p.case == "nominative" and not ending and re.fullmatch(r"\s+", text[a.end:p.start])
                              # ভিয়েতনামে বাংলাদেশ দূতাবাস, হ্যানয়: the city after a comma, ending the phrase
                              or p.case == "nominative" and not ending and re.fullmatch(r"\s*,\s*", text[a.end:p.start])
@@ -906,6 +926,11 @@ def read(text: str, profile: Profile, gaz: Gazetteer, value: bool = False,
             there = [c for c in agent if c not in host_ids]
             senders = there if len(there) == 1 else []
         pronoun = w.locative_pronoun.search(text, lo, a.start) if not hosts and senders else None
+        if not pronoun and not hosts and group and not blocked:
+            # … বলে দেশটির বাংলাদেশ দূতাবাস জানিয়েছে: a genitive pronoun right before the named sender is
+            # the host's
+            pronoun = w.host_pronoun.search(text, lo, group[0].start)
+            pronoun = pronoun if pronoun and not text[pronoun.end():group[0].start].strip() else None
         if pronoun:
             # দেশটিতে বাংলাদেশের হাইকমিশনও রয়েছে: in the country the sentence before is about, or the
             # one country this sentence names before it (লিবিয়ার রাজধানী … দেশটিতে অবস্থিত বাংলাদেশ দূতাবাস)
