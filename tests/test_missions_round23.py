@@ -26,7 +26,10 @@ CASES = [
      {("BD", None, "GB", "high-commission")}, set()),
     ("ইস্তাম্বুলে ভূমিকম্পের পর তুরস্কের বাংলাদেশ দূতাবাস জরুরি সেবা চালু করেছে",
      {("BD", None, "TR", "embassy")}, set()),
+    # … a shooting's place too (the staff member shot there, not the mission)
+    ("রাজধানীর বনানীতে দুর্বৃত্তদের গুলিতে কাতার দূতাবাসের এক কর্মকর্তা আহত হয়েছেন", set(), set()),
     # near misses: the event at the mission, or by it, keeps the city
+    ("বনানীতে কাতার দূতাবাসের সামনে গুলিতে একজন আহত হয়েছেন", {("QA", "ঢাকা", "BD", "embassy")}, set()),
     ("ঢাকায় মার্কিন দূতাবাসে হামলার পর নিরাপত্তা জোরদার করা হয়েছে", {("US", "ঢাকা", "BD", "embassy")}, set()),
     ("কাবুলে ভারতীয় দূতাবাসের কাছে হামলা হয়েছে", {("IN", "কাবুল", "AF", "embassy")}, set()),
     # a city's hotel or hall is the event's city: the mission keeps its country only, before or after it
