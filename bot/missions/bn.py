@@ -222,6 +222,7 @@ class _Words:
     beside: re.Pattern  # (দূতাবাসের) সামনে: a place by the mission, not the mission
     beside_words: frozenset  # the same words, one by one (কলকাতার বাইরে: outside the city)
     move_intents: frozenset  # ইচ্ছা: a move wished or tried, not decided: the mission stays
+    move_unfinished: re.Pattern  # হবে না, আসতে পারে, নির্দেশ দেবেন: after a move word, not done (yet)
     withdrawal: re.Pattern  # সরিয়ে: a move word that takes a mission away (a place before it is where it goes)
     staff: re.Pattern  # কর্মীদের right after a mission word: its staff, not the mission
     temporary: re.Pattern  # সাময়িকভাবে: for the time being (a move for a while, a closure that ends)
@@ -344,6 +345,7 @@ def _words(profile: Profile) -> _Words:
         beside=re.compile(rf"\s*(?:{_alt(words('spatial_postpositions'))})(?![{_W}])" if words("spatial_postpositions") else r"(?!)"),
         beside_words=frozenset(nfc(x) for x in words("spatial_postpositions")),
         move_intents=frozenset(nfc(x) for x in words("move_intents")),
+        move_unfinished=re.compile(f"(?<![{_W}])(?:{_alt(words('move_unfinished'))})(?![{_W}])"),
         move_ahead=re.compile(f"(?<![{_W}])(?:{_alt(words('moves_ahead'))})(?![{_W}])"),
         event=re.compile(rf"\s*(?:{_alt(words('event_words'))})(?![{_W}])"),
         venue=re.compile(rf"(?:\s+[{_W}]+){{0,2}}?\s+(?:{_alt(words('venue_nouns'))})(?:ে|এ|-এ|তে|য়)(?![{_W}])"),
@@ -704,12 +706,19 @@ def read(text: str, profile: Profile, gaz: Gazetteer, value: bool = False,
         # … সরানোর জন্য ইচ্ছা প্রকাশ, … সরিয়ে নেয়ার পরিকল্পনা: a move wished, promised or planned
         intended = bool(moved) and any(t in w.move_intents
                                        for t in re.findall(f"[{_W}]+", text[moved.start():clause_end])[1:4])
-        near = bool(origin) and len([t for t in re.findall(f"[{_W}]+", text[origin[-1].end:a.start])
+        # … সরিয়ে জেরুজালেমে নেয়া হবে না, … সরিয়ে নেওয়ার ঘোষণা আসতে পারে: a move not done, nor maybe to be
+        unfinished = intended or bool(moved) and bool(w.move_unfinished.search(text, moved.end(), clause_end))
+        # (places between count for none: তেল আবিব থেকে জেরুজালেম শহরে মার্কিন দূতাবাস)
+        between = text[origin[-1].end:a.start] if origin else ""
+        for p in pre:
+            if origin and origin[-1].end <= p.start:
+                between = between.replace(p.surface, " ")
+        near = bool(origin) and len([t for t in re.findall(f"[{_W}]+", between)
                                      if t not in w.attributive]) <= 3 and not (ending and gaz.suffix_case(ending.group()))
         if near and not moved and not hosts and w.closure.search(text, a.end, clause_end):
             hosts = _group(pre, pre.index(origin[-1]), text, w, -1)  # পর্তুগাল থেকে দূতাবাস গুটিয়ে ফেলবে: there
         if moved and near and not staffed and (
-                not (goes_after or goes_before) or w.move_ahead.match(text, moved.start())):
+                not (goes_after or goes_before) or w.move_ahead.match(text, moved.start()) or unfinished):
             # তেল আবিব থেকে জেরুজালেমে দূতাবাস স্থানান্তর করবে: there until it moves; ইরান থেকে দূতাবাস
             # সরিয়ে নিচ্ছে কানাডা: withdrawn from there (absent), and there until then if to come
             withdrawn = not (goes_after or goes_before)
@@ -720,7 +729,7 @@ def read(text: str, profile: Profile, gaz: Gazetteer, value: bool = False,
                 withdrawn, moving, soon_gone = False, True, False
             hosts = _group(pre, pre.index(origin[-1]), text, w, -1)
             moved = None
-        elif moved and not staffed and not hosts and (w.move_ahead.match(text, moved.start()) or intended) and (
+        elif moved and not staffed and not hosts and (w.move_ahead.match(text, moved.start()) or unfinished) and (
                 src := next((p for p in post if p.end <= moved.start() and w.source.match(text, p.end)), None)):
             # … দূতাবাস তেলআবিব থেকে জেরুজালেমে স্থানান্তরের প্রতিশ্রুতি: still where it would move from
             hosts, moved, moving = [src], None, True
@@ -789,10 +798,11 @@ def read(text: str, profile: Profile, gaz: Gazetteer, value: bool = False,
             consumed -= took  # জাতিসংঘ মিশন … কাবুলে রাশিয়ান দূতাবাসের: a body's office leaves the place to the next
         senders = [g.place.id for g in group]
         capital = hosts[0] if len(hosts) == 1 else None
-        if capital is not None and capital.case == "nominative" and _is_capital(capital, gaz) \
+        if capital is not None and capital.case in ("nominative", "genitive") and _is_capital(capital, gaz) \
                 and not text[capital.end:a.start].strip() and capital in pre and pre.index(capital):
             where = pre[pre.index(capital) - 1]
-            if where.case == "genitive" and where.place.kind == "city" and not text[where.end:capital.start].strip() \
+            if capital.case == "nominative" and where.case == "genitive" and where.place.kind == "city" \
+                    and not text[where.end:capital.start].strip() \
                     and where.place.country != capital.place.country:
                 # দিল্লির ঢাকা হাইকমিশন: Dhaka (Bangladesh) names the sender, the genitive city the place
                 hosts, senders, blocked = [where], [capital.place.country], False
@@ -800,12 +810,13 @@ def read(text: str, profile: Profile, gaz: Gazetteer, value: bool = False,
             elif not senders and not blocked and where.case == "locative" \
                     and where.place.country != capital.place.country \
                     and all(t in w.attributive for t in re.findall(f"[{_W}]+", text[where.end:capital.start])):
-                # ইউক্রেনে অবস্থিত বেইজিং দূতাবাস: the capital names the sender, the locative the place
+                # ইউক্রেনে অবস্থিত বেইজিং দূতাবাস, তেহরানে রিয়াদের দূতাবাস: the capital names the sender, the
+                # locative the place
                 hosts, senders = [where], [capital.place.country]
                 host_ids = {where.place.country, where.place.id}
         if not senders and not blocked and fixed and fixed not in host_ids:
             senders = [fixed]  # the nunciature: the Holy See's
-        negated = not moved and not out_of_it and not intended and _negated(text, a.end, clause_end, w, profile.opening_re)
+        negated = not moved and not out_of_it and not unfinished and _negated(text, a.end, clause_end, w, profile.opening_re)
         soon = negated and w.future_closure.match(text, negated.start())
         if negated and not soon and hosts and w.closure.match(text, negated.start()) \
                 and not w.temporary.search(text, lo, clause_end):  # for a while: neither (below)
@@ -1434,6 +1445,13 @@ def _places(text: str, w: _Words, gaz: Gazetteer) -> list[PlaceMatch]:
         elif p.case == "nominative" and p.place.kind == "city":
             p = next((replace(p, case=case) for rx, case in w.city_nouns if rx.match(text, p.end)), p)
         out.append(p)
+    for k, p in enumerate(out):
+        # মাদ্রিদ, বেইজিং, সিঙ্গাপুর ও অটোয়ায়: a city-state in a list of cities is the city
+        city = gaz.city(p.surface[: p.stem_end - p.start]) if p.place.kind == "country" and p.case != "adjective" else None
+        if city is not None and city.country == p.place.id and any(
+                q.place.kind == "city" and w.coordination.fullmatch(text[min(p.end, q.end):max(p.start, q.start)])
+                for q in out[max(k - 1, 0):k] + out[k + 1:k + 2]):
+            out[k] = replace(p, place=city)
     return out
 
 
@@ -1518,9 +1536,10 @@ def _including(pre, text: str, a: _Anchor, group, w: _Words) -> list[PlaceMatch]
 def _ordered_out(text: str, places, after_word: int, senders, w: _Words) -> list[PlaceMatch]:
     """The country a mission's staff (a staff word within two words after the mission word) is
     ordered to leave (``ভারত ছাড়ার নির্দেশ``): the host; [] otherwise."""
-    if not any(w.staff_word.match(t) for t in re.findall(f"[{_W}]+", text[after_word:])[:2]):
+    objective = text[:after_word].endswith("কে")  # ইরানি কূটনৈতিক মিশনকে … সৌদি ত্যাগের নির্দেশ: the mission itself
+    if not objective and not any(w.staff_word.match(t) for t in re.findall(f"[{_W}]+", text[after_word:])[:2]):
         return []
-    return [p for p in places if p.case == "nominative" and not p.suffix and p.place.kind == "country"
+    return [p for p in places if p.case in ("nominative", "adjective") and not p.suffix and p.place.kind == "country"
             and p.place.id not in senders and w.expulsion.match(text, p.end)][:1]
 
 
