@@ -207,7 +207,9 @@ TUNED_LATER = [(6, 0.96, 0.94, 0.99, 0.57), (7, 0.90, 0.88, 0.76, 0.84), (8, 0.9
                (12, 0.97, 0.93, 0.0, 1.0), (13, 0.98, 0.87, 0.99, 0.0), (15, 0.94, 0.94, 0.99, 0.99),
                (16, 0.87, 0.89, 0.0, 0.0), (17, 0.94, 0.93, 0.0, 0.0), (19, 0.98, 0.95, 0.99, 0.99),
                (20, 0.88, 0.92, 0.0, 0.0), (21, 0.93, 0.89, 0.99, 0.79), (23, 0.99, 0.89, 0.0, 0.0),
-               (24, 0.90, 0.80, 0.5, 0.99), (26, 0.98, 0.96, 0.99, 0.99), (30, 0.99, 0.81, 0.0, 0.99)]
+               (24, 0.90, 0.80, 0.5, 0.99), (26, 0.98, 0.96, 0.99, 0.99), (30, 0.99, 0.81, 0.0, 0.99),
+               (27, 0.98, 0.98, 0.99, 0.99), (28, 0.96, 0.90, 0.99, 0.99), (29, 0.98, 0.97, 0.99, 0.99),
+               (31, 0.94, 0.94, 0.99, 0.99), (35, 0.87, 0.80, 0.99, 0.99), (37, 0.74, 0.66, 0.66, 0.66)]
 
 
 @pytest.mark.parametrize("n,p,r,ap,ar", TUNED_LATER, ids=[f"bn_real{t[0]}" for t in TUNED_LATER])
@@ -281,17 +283,28 @@ def test_tuned_later_floors(n, p, r, ap, ar, profile, gaz):
 #: bn_real32 P 0.941 / R 0.941 (tp 16, fp 1, fn 1), bn_real33 P 0.857 / R 1.000 (tp 6, fp 1, fn 0); round 16
 #: reads both the same. The ten sets never tuned on (1,771 sentences, 592 sure facts): P 0.955 / R 0.932
 #: (tp 552, fp 26, fn 40).
+#: Seventh day. bn_real27, 28, 29 and 31, spent by the sixth day's fixed test, were tuned on in round 23
+#: (TUNED_LATER). Before any sentence of them existed, a test was fixed: bn_real34 (165, Bangladesh a party),
+#: bn_real35 (75, neither Bangladesh nor India), bn_real36 (89, India a party) and bn_real37 (95, reference
+#: pages, three-quarters 1971 archive items), read once together with round 23: P 0.901 / R 0.781 (tp 118,
+#: fp 13, fn 33; 34: 0.968 / 0.924, 35: 0.824 / 0.538, 36: 0.966 / 0.966, 37: 0.682 / 0.500); round 22 reads
+#: them the same. Not met. bn_real35 and 37 were then tuned on (round 24); 34 and 36 NEVER tuned on. A second
+#: test, fixed the same way: bn_real38 (168, Bangladesh a party), bn_real39 (57, neither) and bn_real40 (45,
+#: India a party), labelled while round 24 was made, read once together after it (LATEST_TOGETHER): P 0.925 /
+#: R 0.822 (tp 74, fp 6, fn 16; 38: 0.896 / 0.811, 39: 0.941 / 0.762, 40: 1.000 / 0.938); round 22 reads them
+#: the same. Not met. The eleven sets never tuned on (1,532 sentences, 515 sure facts): P 0.959 / R 0.913
+#: (tp 470, fp 20, fn 45).
 #: Floors hold what the untuned grammar reaches, so that a change that loses on fresh text fails here.
 #: (set number, P, R, absent P, absent R floors), each set read whole
 FRESH = [(14, 0.97, 0.92, 0.5, 0.99), (18, 0.80, 0.85, 0.99, 0.99), (22, 0.97, 0.94, 0.99, 0.99),
-         (25, 0.98, 0.93, 0.99, 0.99), (27, 0.98, 0.98, 0.99, 0.99), (28, 0.95, 0.90, 0.99, 0.99),
-         (29, 0.93, 0.93, 0.99, 0.99), (31, 0.89, 0.91, 0.99, 0.99), (32, 0.94, 0.94, 0.99, 0.99),
-         (33, 0.85, 0.99, 0.99, 0.99)]
+         (25, 0.98, 0.93, 0.99, 0.99), (32, 0.94, 0.94, 0.99, 0.99), (33, 0.85, 0.99, 0.99, 0.99),
+         (34, 0.96, 0.92, 0.5, 0.99), (36, 0.96, 0.96, 0.99, 0.99), (38, 0.89, 0.81, 0.0, 0.0),
+         (39, 0.94, 0.76, 0.99, 0.0), (40, 0.99, 0.93, 0.99, 0.99)]
 #: the fresh sets read as one (P, R, absent P, absent R floors)
-FRESH_TOGETHER = (0.95, 0.93, 0.74, 0.99)
-#: the fresh sets labelled after round 21 and never tuned on, read as one (P, R floors); issue 22's goal is
-#: P >= 0.95 and R >= 0.92 on text not tuned on
-LATEST_TOGETHER = (0.94, 0.93)
+FRESH_TOGETHER = (0.95, 0.91, 0.57, 0.66)
+#: the seventh day's second fixed test (bn_real38–40, labelled while round 24 was made), read as one (P, R floors);
+#: issue 22's goal is P >= 0.95 and R >= 0.92 on text not tuned on: not met
+LATEST_TOGETHER = (0.92, 0.82)
 
 
 @pytest.mark.parametrize("n,p,r,ap,ar", FRESH, ids=[f"bn_real{t[0]}" for t in FRESH])
