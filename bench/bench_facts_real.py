@@ -31,7 +31,8 @@ labelled while round 20 was made) was measured untuned after rounds 16, 19 and 2
 21; bn_real30.json (136, Bangladesh neither, labelled after round 21) was measured untuned with rounds
 16 and 21 and tuned on in round 22; bn_real27, 28, 29 and 31 (labelled after round 21, read by the sixth
 day's fixed test) were tuned on in round 23, and bn_real35 (75, neither Bangladesh nor India) and bn_real37
-(95, reference pages, mostly 1971 archive items) after the seventh day's first fixed test in round 24. The fresh
+(95, reference pages, mostly 1971 archive items) after the seventh day's first fixed test in round 24, and
+bn_real41 (138, Bangladesh a party) and bn_real42 (73, neither) after its third in round 26. The fresh
 sets, never tuned on (their differences are not printed, so that reading them is a choice to spend them):
 bn_real14.json (380, Bangladesh sender or host, labelled at the same time as bn_real15), bn_real18.json (54,
 Bangladesh neither, labelled at the same time as bn_real19; two of its differences were once printed by
@@ -42,8 +43,10 @@ bn_real32.json (82, Bangladesh a party) and bn_real33.json (54, Bangladesh neith
 bn_real36.json (89, India a party), labelled with bn_real35 and 37 as the day's first fixed test (read once
 together after round 23, then 35 and 37 were tuned on in round 24), and bn_real38.json (168, Bangladesh a
 party), bn_real39.json (57, neither Bangladesh nor India) and bn_real40.json (45, India a party), labelled
-while round 24 was made and read once together after it (LATEST_SETS, the day's second fixed test);
-printed each and together, and LATEST_SETS together.
+while round 24 was made and read once together after it (LATEST_SETS, the day's second fixed test), and
+bn_real43.json (65, India a party), labelled after round 25 with bn_real41 and 42 as the day's third fixed
+test (read once together with round 25, then 41 and 42 were tuned on in round 26); printed each and
+together, and LATEST_SETS together.
 
 Each sentence is read as a one-line page by ``bot.facts.facts_for`` under the bn profile:
 a Wikipedia sentence under its ``page_title`` (reciprocal forms need the title's pair), a news
@@ -105,12 +108,14 @@ LABELS29 = ROOT / "fixtures" / "facts" / "bn_real29.json"  # tuned on since roun
 LABELS31 = ROOT / "fixtures" / "facts" / "bn_real31.json"  # tuned on since round 23
 LABELS35 = ROOT / "fixtures" / "facts" / "bn_real35.json"  # tuned on since round 24
 LABELS37 = ROOT / "fixtures" / "facts" / "bn_real37.json"  # tuned on since round 24
+LABELS41 = ROOT / "fixtures" / "facts" / "bn_real41.json"  # tuned on since round 26
+LABELS42 = ROOT / "fixtures" / "facts" / "bn_real42.json"  # tuned on since round 26
 TUNED_SETS = {2: LABELS2, 3: LABELS3, 4: LABELS4, 5: LABELS5, 6: LABELS6, 7: LABELS7, 8: LABELS8, 9: LABELS9,
               10: LABELS10, 11: LABELS11, 12: LABELS12, 13: LABELS13, 15: LABELS15, 16: LABELS16, 17: LABELS17,
               19: LABELS19, 20: LABELS20, 21: LABELS21, 23: LABELS23,
               24: LABELS24, 26: LABELS26, 30: LABELS30, 27: LABELS27, 28: LABELS28, 29: LABELS29, 31: LABELS31,
-              35: LABELS35, 37: LABELS37}
-FRESH_SETS = (14, 18, 22, 25, 32, 33, 34, 36, 38, 39, 40)
+              35: LABELS35, 37: LABELS37, 41: LABELS41, 42: LABELS42}
+FRESH_SETS = (14, 18, 22, 25, 32, 33, 34, 36, 38, 39, 40, 43)
 #: the seventh day's second fixed test: labelled while round 24 was made, read once together after it
 LATEST_SETS = (38, 39, 40)
 FRESH = [ROOT / "fixtures" / "facts" / f"bn_real{n}.json" for n in FRESH_SETS]  # never tuned on

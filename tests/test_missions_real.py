@@ -209,7 +209,8 @@ TUNED_LATER = [(6, 0.96, 0.94, 0.99, 0.57), (7, 0.90, 0.88, 0.76, 0.84), (8, 0.9
                (20, 0.88, 0.92, 0.0, 0.0), (21, 0.93, 0.89, 0.99, 0.79), (23, 0.99, 0.89, 0.0, 0.0),
                (24, 0.90, 0.80, 0.5, 0.99), (26, 0.98, 0.96, 0.99, 0.99), (30, 0.99, 0.81, 0.0, 0.99),
                (27, 0.98, 0.98, 0.99, 0.99), (28, 0.96, 0.90, 0.99, 0.99), (29, 0.98, 0.97, 0.99, 0.99),
-               (31, 0.94, 0.94, 0.99, 0.99), (35, 0.87, 0.80, 0.99, 0.99), (37, 0.74, 0.66, 0.66, 0.66)]
+               (31, 0.94, 0.94, 0.99, 0.99), (35, 0.87, 0.80, 0.99, 0.99), (37, 0.74, 0.66, 0.66, 0.66),
+               (41, 0.91, 0.85, 0.8, 0.99), (42, 0.84, 0.80, 0.99, 0.0)]
 
 
 @pytest.mark.parametrize("n,p,r,ap,ar", TUNED_LATER, ids=[f"bn_real{t[0]}" for t in TUNED_LATER])
@@ -296,14 +297,20 @@ def test_tuned_later_floors(n, p, r, ap, ar, profile, gaz):
 #: (tp 470, fp 20, fn 45). Round 25 (misspelt mission words, ইংল্যান্ড, চিন, দামেশক, from tuned sets) read
 #: after it, numbers only: bn_real40 P 1.000 / R 1.000 (one fact more), the others the same; the eleven
 #: together P 0.959 / R 0.915 (tp 471, fp 20, fn 44).
+#: A third test, fixed the same way: bn_real41 (138, Bangladesh a party), bn_real42 (73, neither) and bn_real43
+#: (65, India a party), labelled after round 25, read once together with it: P 0.787 / R 0.700 (tp 63, fp 17,
+#: fn 27; 41: 0.800 / 0.735, 42: 0.714 / 0.500, 43: 0.810 / 0.810); round 22: 0.778 / 0.700. Not met. bn_real41
+#: and 42 were then tuned on (round 26); 43 NEVER tuned on. Every set of the day read before any tuning on
+#: it (34–43): P 0.876 / R 0.770 (tp 255, fp 36, fn 76). After round 26 the twelve sets never tuned on
+#: (1,597 sentences, 536 sure facts): P 0.953 / R 0.910 (tp 488, fp 24, fn 48).
 #: Floors hold what the untuned grammar reaches, so that a change that loses on fresh text fails here.
 #: (set number, P, R, absent P, absent R floors), each set read whole
 FRESH = [(14, 0.97, 0.92, 0.5, 0.99), (18, 0.80, 0.85, 0.99, 0.99), (22, 0.97, 0.94, 0.99, 0.99),
          (25, 0.98, 0.93, 0.99, 0.99), (32, 0.94, 0.94, 0.99, 0.99), (33, 0.85, 0.99, 0.99, 0.99),
          (34, 0.96, 0.92, 0.5, 0.99), (36, 0.96, 0.96, 0.99, 0.99), (38, 0.89, 0.81, 0.0, 0.0),
-         (39, 0.94, 0.76, 0.99, 0.0), (40, 0.99, 0.99, 0.99, 0.99)]
+         (39, 0.94, 0.76, 0.99, 0.0), (40, 0.99, 0.99, 0.99, 0.99), (43, 0.80, 0.80, 0.99, 0.99)]
 #: the fresh sets read as one (P, R, absent P, absent R floors)
-FRESH_TOGETHER = (0.95, 0.91, 0.57, 0.66)
+FRESH_TOGETHER = (0.95, 0.91, 0.62, 0.71)
 #: the seventh day's second fixed test (bn_real38–40, labelled while round 24 was made), read as one (P, R floors);
 #: issue 22's goal is P >= 0.95 and R >= 0.92 on text not tuned on: not met
 LATEST_TOGETHER = (0.92, 0.82)

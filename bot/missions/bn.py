@@ -157,6 +157,7 @@ class _Words:
     count_noun: re.Pattern  # সংখ্যা right after a mission word: a count, no mission
     role: re.Pattern  # হিসেবে right after a mission word: a person's title (নুনসিও হিসেবে)
     kind_senders: dict  # kind -> its one sender (nunciature: VA)
+    split_compounds: tuple  # (words before, base kind, compound kind) around a demonym
     capital: re.Pattern  # "in the capital", right after a genitive country
     pronoun: re.Pattern  # a country named before (দেশটির)
     locative_pronoun: re.Pattern  # in the country named before (দেশটিতে)
@@ -269,6 +270,9 @@ def _words(profile: Profile) -> _Words:
         count_noun=re.compile(rf"\s*(?:{_alt(words('count_nouns'))})(?![{_W}])"),
         role=re.compile(rf"\s*(?:{_alt(words('role_words'))})(?![{_W}])"),
         kind_senders=dict(m.get("kind_senders", {})),
+        # সহকারী ভারতীয় হাই কমিশন: a compound's word before a demonym, the base kind after it
+        split_compounds=tuple((re.compile(f"(?<![{_W}])(?:{_alt(c['before'])})\\s+$"), c["of"], c["kind"])
+                              for c in m.get("kind_compounds", ()) if c.get("before")),
         pronoun=re.compile(f"(?<![{_W}])(?:{_alt(words('pronouns'))})(?![{_W}])"),
         area=re.compile(f"(?:{_alt(words('area_words'))})"),
         locative_pronoun=re.compile(f"(?<![{_W}])(?:{_alt(words('locative_pronouns'))})(?![{_W}])"),
@@ -399,6 +403,19 @@ def _anchors(text: str, profile: Profile, w: _Words) -> list[_Anchor]:
             continue  # … ব্রিটিশ হাই কমিশন নিযুক্ত হয়েছেন: a person; বার্সেলোনায় দূতাবাস সেবা: a service, given anywhere
         out.append(_Anchor(s, e, kind, plural))
     return out
+
+
+def _split_compound(text: str, a: _Anchor, places, w: _Words) -> _Anchor:
+    """``a`` with the compound kind when the compound's first word stands before a demonym right before
+    it (``চট্টগ্রামস্থ সহকারী ভারতীয় হাই কমিশনে``: an assistant high commission)."""
+    demonym = next((p for p in places if p.case == "adjective" and p.end <= a.start
+                    and not text[p.end:a.start].strip()), None)
+    if demonym is None:
+        return a
+    for before, base, kind in w.split_compounds:
+        if a.kind == base and before.search(text[:demonym.start]):
+            return replace(a, kind=kind)
+    return a
 
 
 def _only_words(text: str, allowed: frozenset, gaz: Gazetteer, w: _Words, city: bool = True) -> bool:
@@ -616,6 +633,7 @@ def read(text: str, profile: Profile, gaz: Gazetteer, value: bool = False,
         return _historical(text, _accredited(text, places, anchors, w, profile) + _nonresident(text, places, w),
                            w, profile)
     places = _places(text, w, gaz)
+    anchors = [_split_compound(text, a, places, w) for a in anchors]
     out: list[Reading] = []
     consumed: set[int] = set()
     prev_senders: list[str] = []
@@ -772,7 +790,8 @@ def read(text: str, profile: Profile, gaz: Gazetteer, value: bool = False,
             # (বাংলাদেশ কন্সুলেট জেনারেল দুবাই: a bare city right after a bare mission word, its name)
             addressed = w.address.match(text, a.end)  # … দূতাবাসের ঠিকানা ১৭, কৌটিল্য মার্গ, নিউ দিল্লী ১১০০২১
             city = next((p for p in post if p.place.kind == "city" and p.place.country == hosts[0].place.id
-                         and p.start not in consumed and (
+                         and p.start not in consumed and not (  # … দূতাবাস, এবং করাচিতে চীনের কনস্যুলেট: the next one's
+                             i + 1 < len(anchors) and _leads(text, p, anchors[i + 1], post, w)) and (
                              addressed and p.end <= hi  # the address runs on past commas
                              or p.case in ("locative", "genitive") and len(re.findall(f"[{_W}]+", text[a.end:p.start])) <= 2
                              and not _venue(text, p, w)  # … হাইকমিশনের উদ্যোগে আঙ্কারার … হোটেলে: the event's
