@@ -157,6 +157,7 @@ class _Words:
     count_noun: re.Pattern  # সংখ্যা right after a mission word: a count, no mission
     role: re.Pattern  # হিসেবে right after a mission word: a person's title (নুনসিও হিসেবে)
     kind_senders: dict  # kind -> its one sender (nunciature: VA)
+    objective_endings: frozenset  # কে: the object's case ending
     split_compounds: tuple  # (words before, base kind, compound kind) around a demonym
     capital: re.Pattern  # "in the capital", right after a genitive country
     pronoun: re.Pattern  # a country named before (দেশটির)
@@ -270,6 +271,7 @@ def _words(profile: Profile) -> _Words:
         count_noun=re.compile(rf"\s*(?:{_alt(words('count_nouns'))})(?![{_W}])"),
         role=re.compile(rf"\s*(?:{_alt(words('role_words'))})(?![{_W}])"),
         kind_senders=dict(m.get("kind_senders", {})),
+        objective_endings=frozenset(nfc(x) for x in words("objective_endings")),
         # সহকারী ভারতীয় হাই কমিশন: a compound's word before a demonym, the base kind after it
         split_compounds=tuple((re.compile(f"(?<![{_W}])(?:{_alt(c['before'])})\\s+$"), c["of"], c["kind"])
                               for c in m.get("kind_compounds", ()) if c.get("before")),
@@ -352,7 +354,7 @@ def _words(profile: Profile) -> _Words:
         move_unfinished=re.compile(f"(?<![{_W}])(?:{_alt(words('move_unfinished'))})(?![{_W}])"),
         move_ahead=re.compile(f"(?<![{_W}])(?:{_alt(words('moves_ahead'))})(?![{_W}])"),
         event=re.compile(rf"\s*(?:{_alt(words('event_words'))})(?![{_W}])"),
-        venue=re.compile(rf"(?:\s+[{_W}]+){{0,2}}?\s+(?:{_alt(words('venue_nouns'))})(?:ে|এ|-এ|তে|য়)(?![{_W}])"),
+        venue=re.compile(rf"(?:\s+[{_W}]+){{0,2}}?\s+(?:{_alt(words('venue_nouns'))})(?P<ending>-?[{_W}]+)"),
         event_near=re.compile(rf"(?:\s+[{_W}]+){{0,2}}?\s+(?:{_alt(words('event_words'))})(?![{_W}])"),
         upgrade_done=re.compile(f"(?<![{_W}])(?:{_alt(words('upgrades_done'))})(?![{_W}])"),
         object_pronoun=re.compile(f"(?<![{_W}])(?:{_alt(words('object_pronouns'))})(?![{_W}])"),
@@ -413,7 +415,7 @@ def _split_compound(text: str, a: _Anchor, places, w: _Words) -> _Anchor:
     if demonym is None:
         return a
     for before, base, kind in w.split_compounds:
-        if a.kind == base and before.search(text[:demonym.start]):
+        if a.kind == base and before.search(text, 0, demonym.start):
             return replace(a, kind=kind)
     return a
 
@@ -480,7 +482,7 @@ def _hosts_before(pre: list[PlaceMatch], text: str, at: int, w: _Words, gaz: Gaz
             # ওমানে বসবাসরত প্রবাসীদের …, বাংলাদেশ দূতাবাস: where people live; ইরানে হামলার জেরে,
             # প্যারিসে বর্বরোচিত হামলার পর: an event's place
             continue
-        if p.place.kind == "city" and _venue(text, p, w, at):
+        if p.place.kind == "city" and _venue(text, p, w, gaz, at):
             continue  # মাস্কাটের শেরাটন হোটেলে বাংলাদেশ দূতাবাস … সংবর্ধনা: the event's city
         located = w.located.match(text, p.end)
         if p.case == "locative" and located and not any(q.start == located.end() for q in pre):
@@ -516,11 +518,11 @@ def _hosts_before(pre: list[PlaceMatch], text: str, at: int, w: _Words, gaz: Gaz
     return []
 
 
-def _venue(text: str, p: PlaceMatch, w: _Words, at: int | None = None) -> bool:
-    """Whether a hall or hotel of the city ``p`` follows it within three words (before ``at``):
-    ``মাস্কাটের শেরাটন হোটেলে``, the city of an event, not of the mission."""
+def _venue(text: str, p: PlaceMatch, w: _Words, gaz: Gazetteer, at: int | None = None) -> bool:
+    """Whether a hall or hotel of the city ``p``, in the locative, follows it within three words (before
+    ``at``): ``মাস্কাটের শেরাটন হোটেলে``, the city of an event, not of the mission."""
     m = w.venue.match(text, p.end)
-    return m is not None and (at is None or m.end() <= at)
+    return m is not None and gaz.suffix_case(m["ending"]) == "locative" and (at is None or m.end() <= at)
 
 
 def _area_after(text: str, at: int, w: _Words, gaz: Gazetteer) -> bool:
@@ -570,7 +572,7 @@ def _senders(pre: list[PlaceMatch], text: str, at: int, hosts: set[str], w: _Wor
              and not (p.case == "genitive" and w.postposition.match(text, p.end))  # তাইওয়ানের সঙ্গে: a partner
              and not (p.case in ("genitive", "adjective") and w.event.match(text, p.end))  # রাশিয়ার (ইরানি) হামলার: an attacker
              and not (p.case in ("adjective", "genitive") and w.resident_noun.match(text, p.end))  # ভিয়েতনামী নাগরিক: people
-             and p.suffix.lstrip("-") != "কে"]  # পাকিস্তান আফগানিস্তানকে …: the object, not the sender
+             and p.suffix.lstrip("-") not in w.objective_endings]  # পাকিস্তান আফগানিস্তানকে …: the object, not the sender
     start = pre[cands[-1]].end if cands else lo
     body = w.blocker.search(text, start, at)
     if body and not w.pronoun.search(text, body.end(), at):
@@ -794,7 +796,7 @@ def read(text: str, profile: Profile, gaz: Gazetteer, value: bool = False,
                              i + 1 < len(anchors) and _leads(text, p, anchors[i + 1], post, w)) and (
                              addressed and p.end <= hi  # the address runs on past commas
                              or p.case in ("locative", "genitive") and len(re.findall(f"[{_W}]+", text[a.end:p.start])) <= 2
-                             and not _venue(text, p, w)  # … হাইকমিশনের উদ্যোগে আঙ্কারার … হোটেলে: the event's
+                             and not _venue(text, p, w, gaz)  # … হাইকমিশনের উদ্যোগে আঙ্কারার … হোটেলে: the event's
                              or p.case == "nominative" and not ending and re.fullmatch(r"\s+", text[a.end:p.start])
                              # ভিয়েতনামে বাংলাদেশ দূতাবাস, হ্যানয়: the city after a comma, ending the phrase
                              or p.case == "nominative" and not ending and re.fullmatch(r"\s*,\s*", text[a.end:p.start])
@@ -1555,7 +1557,8 @@ def _including(pre, text: str, a: _Anchor, group, w: _Words) -> list[PlaceMatch]
 def _ordered_out(text: str, places, after_word: int, senders, w: _Words) -> list[PlaceMatch]:
     """The country a mission's staff (a staff word within two words after the mission word) is
     ordered to leave (``ভারত ছাড়ার নির্দেশ``): the host; [] otherwise."""
-    objective = text[:after_word].endswith("কে")  # ইরানি কূটনৈতিক মিশনকে … সৌদি ত্যাগের নির্দেশ: the mission itself
+    # ইরানি কূটনৈতিক মিশনকে … সৌদি ত্যাগের নির্দেশ: the mission itself, as the object
+    objective = any(text.endswith(e, 0, after_word) for e in w.objective_endings)
     if not objective and not any(w.staff_word.match(t) for t in re.findall(f"[{_W}]+", text[after_word:])[:2]):
         return []
     return [p for p in places if p.case in ("nominative", "adjective") and not p.suffix and p.place.kind == "country"
