@@ -202,8 +202,10 @@ def test_tuned5_floors(source, p, r, ap, ar, profile, gaz):
 #: bn_real16's precision floor went from 0.88 to 0.87 in round 24: a capital in the genitive after the host's
 #: city names the sender (তেহরানে রিয়াদের দূতাবাস), which reads m0115's closed premises (রিয়াদে তেহরানের
 #: দূতাবাস, to be reopened) as Iran's embassy in Riyadh, one extra; the form found four facts elsewhere.
+#: bn_real10's went from 0.97 to 0.96 in round 27: staff called home from a place (ইরান থেকে দূতাবাস কর্মীদের
+#: সরিয়ে নিচ্ছে যুক্তরাজ্য) now leave a fact there, as most sets label it; bn_real10's labeller gave none (one extra).
 TUNED_LATER = [(6, 0.96, 0.94, 0.99, 0.57), (7, 0.90, 0.88, 0.76, 0.84), (8, 0.97, 0.81, 0.66, 0.66),
-               (9, 0.98, 0.95, 0.99, 0.71), (10, 0.97, 0.91, 0.71, 0.99), (11, 0.95, 0.77, 0.71, 0.55),
+               (9, 0.98, 0.95, 0.99, 0.71), (10, 0.96, 0.91, 0.71, 0.99), (11, 0.95, 0.77, 0.71, 0.55),
                (12, 0.97, 0.93, 0.0, 1.0), (13, 0.98, 0.87, 0.99, 0.0), (15, 0.94, 0.94, 0.99, 0.99),
                (16, 0.87, 0.89, 0.0, 0.0), (17, 0.94, 0.93, 0.0, 0.0), (19, 0.98, 0.95, 0.99, 0.99),
                (20, 0.88, 0.92, 0.0, 0.0), (21, 0.93, 0.89, 0.99, 0.79), (23, 0.99, 0.89, 0.0, 0.0),

@@ -23,8 +23,8 @@ CASES = [
     ("মাদ্রিদে কেনিয়ার দূতাবাস সরিয়ে নিয়ে যাওয়া হয়েছিল", set(), set()),
     # staff taken out of a mission leave the mission there
     ("লিসবনের দূতাবাস থেকে কূটনীতিক সরানো শুরু করেছে কেনিয়া", {("KE", "লিসবন", "PT", "embassy")}, set()),
-    # … and staff taken out of a city say nothing either way
-    ("লিসবন থেকে নিজেদের দূতাবাস কর্মীদের সরিয়ে নিল কেনিয়া", set(), set()),
+    # … and so do staff taken out of a city (round 27, as most labelled sets read it; round 7 read nothing)
+    ("লিসবন থেকে নিজেদের দূতাবাস কর্মীদের সরিয়ে নিল কেনিয়া", {("KE", "লিসবন", "PT", "embassy")}, set()),
     # a closure being considered, or denied with the sender between, leaves the mission a fact
     ("কেনিয়ার প্রশাসন লিসবনে কেনিয়ার দূতাবাস বন্ধ করে দেয়ার বিষয়টি ভাবছে", {("KE", "লিসবন", "PT", "embassy")}, set()),
     ("কেনিয়া জানিয়েছে, লিসবনে দূতাবাস বন্ধের কোনো ইচ্ছা তাদের নেই", {("KE", "লিসবন", "PT", "embassy")}, set()),

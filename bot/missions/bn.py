@@ -227,6 +227,7 @@ class _Words:
     move_unfinished: re.Pattern  # হবে না, আসতে পারে, নির্দেশ দেবেন: after a move word, not done (yet)
     withdrawal: re.Pattern  # সরিয়ে: a move word that takes a mission away (a place before it is where it goes)
     staff: re.Pattern  # কর্মীদের right after a mission word: its staff, not the mission
+    staff_recall: re.Pattern  # সরিয়ে, ফিরিয়ে, প্রত্যাহার: its staff called home, the mission left where it is
     temporary: re.Pattern  # সাময়িকভাবে: for the time being (a move for a while, a closure that ends)
     event: re.Pattern  # হামলার right after a locative place: the event's place
     event_near: re.Pattern  # … or two words on (প্যারিসে বর্বরোচিত হামলার পর, গাজায় ইসরায়েলি হামলার)
@@ -346,6 +347,7 @@ def _words(profile: Profile) -> _Words:
         withdrawal=re.compile(f"(?<![{_W}])(?:{_alt(words('withdrawals'))})"),
         temporary=re.compile(f"(?<![{_W}])(?:{_alt(words('temporary_words'))})(?![{_W}])"),
         staff=re.compile(rf"\s*(?:{_alt(words('staff_words'))})"),
+        staff_recall=re.compile(f"(?<![{_W}])(?:{_alt(words('staff_recalls'))})"),
         expulsion=re.compile(rf"\s+(?:{_alt(words('expulsions'))})(?![{_W}])" if words("expulsions") else r"(?!)"),
         country_nouns=frozenset(nfc(x) for x in words("country_nouns")),
         beside=re.compile(rf"\s*(?:{_alt(words('spatial_postpositions'))})(?![{_W}])" if words("spatial_postpositions") else r"(?!)"),
@@ -529,6 +531,18 @@ def _area_after(text: str, at: int, w: _Words, gaz: Gazetteer) -> bool:
     """An area word in the locative among the three words after ``at`` (বাগদাদের ‘গ্রীন জোন’ এলাকায়)."""
     return any(_is_area(t, w, gaz) and gaz.ending_case(t) == "locative"
                for t in re.findall(f"[{_W}]+", text[at:])[:3])
+
+
+def _titled_city(text: str, a: _Anchor, post: list[PlaceMatch], hosts: list[PlaceMatch], w: _Words) -> PlaceMatch | None:
+    """A city in the nominative right after the mission word (a space or a comma between), in
+    another state than every host read before it, and not where something comes from or goes to."""
+    city = next((p for p in post if p.start >= a.end), None)
+    if city is None or city.place.kind != "city" or city.case != "nominative" \
+            or not re.fullmatch(r"\s*,?\s*", text[a.end:city.start]) \
+            or w.source.match(text, city.end) or w.postposition.match(text, city.end) \
+            or any(city.place.country in (h.place.id, h.place.country) for h in hosts):
+        return None
+    return city
 
 
 def _hosts_after(post: list[PlaceMatch], text: str, end: int, w: _Words, value: bool, gaz: Gazetteer,
@@ -718,6 +732,18 @@ def read(text: str, profile: Profile, gaz: Gazetteer, value: bool = False,
             continue
         # সিলেট নগরীর কুমারপাড়ায় … হাই কমিশনের কনস্যুলেট অফিস: the place before the governing word
         hosts = _hosts_before([p for p in pre if p.end <= governed_at], text, governed_at, w, gaz)
+        titled = None if value or ending or not hosts else _titled_city(text, a, post, hosts, w)
+        if titled is not None:
+            # কম্বোডিয়ায় … ফেরত পাঠিয়েছে বাংলাদেশ দূতাবাস ব্যাংকক: a bare city right after the bare mission
+            # word names it, over a country of another state before; বাংলাদেশে দূতাবাস, আংকারা: so the
+            # locative right before the mission word, in no state of the city, is its sender misspelt
+            typo = hosts[-1] if hosts[-1].place.kind == "country" and hosts[-1].case == "locative" \
+                and not text[hosts[-1].end:a.start].strip() else None
+            if typo is not None:
+                pre = [replace(p, case="nominative") if p is typo else p for p in pre]
+            hosts = [titled]
+            took.add(titled.start)
+            consumed.add(titled.start)
         origin = [p for p in pre if w.source.match(text, p.end)]  # তেল আবিব থেকে
         # where a moved mission goes: a locative after it in its clause, else one before it
         goes_after = next((p for p in post if p.case == "locative" and p.end <= clause_end), None) if moved else None
@@ -733,8 +759,14 @@ def read(text: str, profile: Profile, gaz: Gazetteer, value: bool = False,
         for p in pre:
             if origin and origin[-1].end <= p.start:
                 between = between.replace(p.surface, " ")
-        near = bool(origin) and len([t for t in re.findall(f"[{_W}]+", between)
-                                     if t not in w.attributive]) <= 3 and not (ending and gaz.suffix_case(ending.group()))
+        few = bool(origin) and len([t for t in re.findall(f"[{_W}]+", between) if t not in w.attributive]) <= 3
+        near = few and not (ending and gaz.suffix_case(ending.group()))
+        recalled = w.staff_recall.search(text, after_word, clause_end) \
+            if few and staffed and (not hosts or hosts[-1] is origin[-1]) else None
+        if recalled:
+            # ইউক্রেন থেকে দূতাবাস কর্মীদের সরিয়ে নিচ্ছে আমেরিকা, সুদান থেকে দূতাবাসের কর্মীদের ফিরিয়ে আনল …:
+            # the staff leave, the mission stays where they leave from
+            hosts, moved = _group(pre, pre.index(origin[-1]), text, w, -1), None
         if near and not moved and not hosts and w.closure.search(text, a.end, clause_end):
             hosts = _group(pre, pre.index(origin[-1]), text, w, -1)  # পর্তুগাল থেকে দূতাবাস গুটিয়ে ফেলবে: there
         if moved and near and not staffed and (
@@ -900,12 +932,15 @@ def read(text: str, profile: Profile, gaz: Gazetteer, value: bool = False,
             senders = [staff.place.id]  # চীনের চেংডু কনস্যুলেট ছাড়ছেন মার্কিন কূটনীতিকরা: their mission
         elif not senders and not prev_senders:
             # বাংলাদেশে দূতাবাস খুলেছে আর্জেন্টিনা: the subject after the verb
-            verb = (w.move if withdrawn or moving else profile.opening_re if not negated and not soon and not paused
-                    else w.closure
-                    ).search(text, a.end, clause_end) \
+            verb = recalled or (w.move if withdrawn or moving else profile.opening_re if not negated and not soon and not paused
+                                else w.closure
+                                ).search(text, a.end, clause_end) \
                 or (w.reopened.search(text, a.end, clause_end) if not negated else None) \
                 or (w.void.search(text, a.end, clause_end) if not negated else None)  # … বন্ধ করছে না চীন ও রাশিয়া
-            last = verb is None and (out_of_it or bool(ending) and gaz.suffix_case(ending.group()) == "genitive")
+            # (… কর্মীদের সরিয়ে পোল্যান্ড সীমান্তের কাছে নিয়ে যাওয়া হচ্ছে: staff recalled, only a country ending
+            # the clause is their sender)
+            last = recalled is not None or verb is None and (
+                out_of_it or bool(ending) and gaz.suffix_case(ending.group()) == "genitive")
             if last:
                 # … দূতাবাসের পরিষেবা কমিয়ে আনার ঘোষণা দিয়েছে মার্কিন যুক্তরাষ্ট্র; … দূতাবাস থেকে কূটনীতিক
                 # সরানো শুরু করেছে রাশিয়া: a mission said with its work or its staff, the subject ending the clause
