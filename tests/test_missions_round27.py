@@ -2,7 +2,7 @@
 differences): each class of form it added, in sentences written here in that form (not copied from the
 labelled sets), with exactly the facts and the absent missions each states, and near misses that must
 keep their reading. (A reader of country names misspelt by one letter was tried in this round and left out:
-see ``fixtures/facts/README.md``.) Read by the whole pipeline (``bot.facts.facts_for`` / ``absent_for``)."""
+see "Eighth day" in ``bench/RESULTS.md``.) Read by the whole pipeline (``bot.facts.facts_for`` / ``absent_for``)."""
 
 from __future__ import annotations
 
