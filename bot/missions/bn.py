@@ -228,6 +228,9 @@ class _Words:
     withdrawal: re.Pattern  # সরিয়ে: a move word that takes a mission away (a place before it is where it goes)
     staff: re.Pattern  # কর্মীদের right after a mission word: its staff, not the mission
     staff_recall: re.Pattern  # সরিয়ে, ফিরিয়ে, প্রত্যাহার: its staff called home, the mission left where it is
+    recall_tails: frozenset  # নিচ্ছে, শুরু করেছে: the words of a staff recall's verb after its first word
+    staff_returns: frozenset  # ফিরিয়ে: a recall word that also brings staff back (to a place named)
+    coordinator_words: tuple  # ও, এবং, আর: the coordinators but the comma, each a word of its own
     temporary: re.Pattern  # সাময়িকভাবে: for the time being (a move for a while, a closure that ends)
     event: re.Pattern  # হামলার right after a locative place: the event's place
     event_near: re.Pattern  # … or two words on (প্যারিসে বর্বরোচিত হামলার পর, গাজায় ইসরায়েলি হামলার)
@@ -348,6 +351,9 @@ def _words(profile: Profile) -> _Words:
         temporary=re.compile(f"(?<![{_W}])(?:{_alt(words('temporary_words'))})(?![{_W}])"),
         staff=re.compile(rf"\s*(?:{_alt(words('staff_words'))})"),
         staff_recall=re.compile(f"(?<![{_W}])(?:{_alt(words('staff_recalls'))})"),
+        recall_tails=frozenset(nfc(x) for x in words("staff_recall_tails")),
+        staff_returns=frozenset(nfc(x) for x in words("staff_returns")),
+        coordinator_words=tuple(nfc(x) for x in words("coordinators") if x.strip() not in ",&"),
         expulsion=re.compile(rf"\s+(?:{_alt(words('expulsions'))})(?![{_W}])" if words("expulsions") else r"(?!)"),
         country_nouns=frozenset(nfc(x) for x in words("country_nouns")),
         beside=re.compile(rf"\s*(?:{_alt(words('spatial_postpositions'))})(?![{_W}])" if words("spatial_postpositions") else r"(?!)"),
@@ -533,16 +539,41 @@ def _area_after(text: str, at: int, w: _Words, gaz: Gazetteer) -> bool:
                for t in re.findall(f"[{_W}]+", text[at:])[:3])
 
 
-def _titled_city(text: str, a: _Anchor, post: list[PlaceMatch], hosts: list[PlaceMatch], w: _Words) -> PlaceMatch | None:
-    """A city in the nominative right after the mission word (a space or a comma between), in
-    another state than every host read before it, and not where something comes from or goes to."""
+def _titled_city(text: str, a: _Anchor, pre: list[PlaceMatch], post: list[PlaceMatch], hosts: list[PlaceMatch],
+                 w: _Words) -> PlaceMatch | None:
+    """A city in the nominative right after the mission word that ends the mission's phrase (``…
+    দূতাবাস ব্যাংকক।``) or stands after a comma (``দূতাবাস, আংকারা …``), in another state than every host
+    read before it and than a sender named before it; never joined to more (``ঢাকা-দিল্লি``, ``ঢাকা ও
+    দোহার``), nor where something comes from or goes to (``ঢাকা সফররত`` ends no phrase)."""
     city = next((p for p in post if p.start >= a.end), None)
-    if city is None or city.place.kind != "city" or city.case != "nominative" \
-            or not re.fullmatch(r"\s*,?\s*", text[a.end:city.start]) \
-            or w.source.match(text, city.end) or w.postposition.match(text, city.end) \
-            or any(city.place.country in (h.place.id, h.place.country) for h in hosts):
+    if city is None or city.place.kind != "city" or city.case != "nominative":
+        return None
+    comma = re.fullmatch(r"\s*,\s*", text[a.end:city.start]) is not None
+    if not (comma or re.fullmatch(r"\s+", text[a.end:city.start]) and re.match(r"\s*(?:[,;।|)]|$)", text[city.end:])):
+        return None
+    joined = re.match(r"[-‐–]|\s*(?:" + "|".join(re.escape(c) for c in w.coordinator_words) + f")(?![{_W}])",
+                      text[city.end:])  # a comma ends the name, a joining word or hyphen makes it a list
+    if joined or w.source.match(text, city.end) or w.postposition.match(text, city.end):
+        return None
+    if any(city.place.country in (h.place.id, h.place.country) for h in hosts) or any(
+            p.place.kind == "country" and p.case in ("nominative", "genitive", "adjective") and p.place.id == city.place.country
+            for p in pre):
         return None
     return city
+
+
+def _recall_predicate(text: str, recalled: re.Match, clause_end: int, post: list[PlaceMatch], w: _Words) -> bool:
+    """The recall word is its clause's verb: after it only the verb's own words (``নিচ্ছে``, ``নেওয়া শুরু
+    করেছে``) and places, never a noun it depends on (``… সরিয়ে নেওয়ার সিদ্ধান্তের সমালোচনা করেছে রাশিয়া``,
+    ``প্রত্যাহার করার দাবি জানিয়েছে``); staff brought back to a place (``খার্তুমে ফিরিয়ে নিচ্ছে``) return to
+    their mission there, not from it (but ``সিত্তে থেকে … কূটনীতিকদের ইয়াঙ্গুনে সরিয়ে``: moved away from it)."""
+    if recalled.group() in w.staff_returns and any(p.case == "locative" and p.end <= clause_end for p in post):
+        return False
+    rest = text[recalled.end():clause_end]
+    for p in post:
+        if recalled.end() <= p.start and p.end <= clause_end:
+            rest = rest.replace(p.surface, " ")
+    return all(t in w.recall_tails for t in re.findall(f"[{_W}]+", rest))
 
 
 def _hosts_after(post: list[PlaceMatch], text: str, end: int, w: _Words, value: bool, gaz: Gazetteer,
@@ -732,13 +763,14 @@ def read(text: str, profile: Profile, gaz: Gazetteer, value: bool = False,
             continue
         # সিলেট নগরীর কুমারপাড়ায় … হাই কমিশনের কনস্যুলেট অফিস: the place before the governing word
         hosts = _hosts_before([p for p in pre if p.end <= governed_at], text, governed_at, w, gaz)
-        titled = None if value or ending or not hosts else _titled_city(text, a, post, hosts, w)
+        titled = None if value or ending or not hosts else _titled_city(text, a, pre, post, hosts, w)
         if titled is not None:
             # কম্বোডিয়ায় … ফেরত পাঠিয়েছে বাংলাদেশ দূতাবাস ব্যাংকক: a bare city right after the bare mission
             # word names it, over a country of another state before; বাংলাদেশে দূতাবাস, আংকারা: so the
-            # locative right before the mission word, in no state of the city, is its sender misspelt
+            # locative right before the mission word, in no state of the city, is its sender misspelt (with
+            # the comma only: ভারতে হাইকমিশন ঢাকা-দিল্লি … is no such name)
             typo = hosts[-1] if hosts[-1].place.kind == "country" and hosts[-1].case == "locative" \
-                and not text[hosts[-1].end:a.start].strip() else None
+                and not text[hosts[-1].end:a.start].strip() and "," in text[a.end:titled.start] else None
             if typo is not None:
                 pre = [replace(p, case="nominative") if p is typo else p for p in pre]
             hosts = [titled]
@@ -761,12 +793,21 @@ def read(text: str, profile: Profile, gaz: Gazetteer, value: bool = False,
                 between = between.replace(p.surface, " ")
         few = bool(origin) and len([t for t in re.findall(f"[{_W}]+", between) if t not in w.attributive]) <= 3
         near = few and not (ending and gaz.suffix_case(ending.group()))
+        # (a host read before that is the origin itself, as a city is, leaves the recall to decide)
         recalled = w.staff_recall.search(text, after_word, clause_end) \
             if few and staffed and (not hosts or hosts[-1] is origin[-1]) else None
+        if recalled and not _recall_predicate(text, recalled, clause_end, post, w):
+            recalled = None
         if recalled:
             # ইউক্রেন থেকে দূতাবাস কর্মীদের সরিয়ে নিচ্ছে আমেরিকা, সুদান থেকে দূতাবাসের কর্মীদের ফিরিয়ে আনল …:
-            # the staff leave, the mission stays where they leave from
-            hosts, moved = _group(pre, pre.index(origin[-1]), text, w, -1), None
+            # the staff leave, the mission stays where they leave from (a list before a comma is another
+            # clause's: … সরিয়ে নিয়েছে আমেরিকা, আর সুদান থেকে …)
+            group = _group(pre, pre.index(origin[-1]), text, w, -1)
+            hosts, moved = [g for g in group if "," not in text[g.end:origin[-1].start]], None
+            cut = text.rfind(",", lo, hosts[0].start)
+            if cut >= 0:  # the recall's clause starts after the comma: no sender from the one before
+                lo, prev_senders = cut + 1, []
+                pre = [p for p in pre if p.start >= lo]
         if near and not moved and not hosts and w.closure.search(text, a.end, clause_end):
             hosts = _group(pre, pre.index(origin[-1]), text, w, -1)  # পর্তুগাল থেকে দূতাবাস গুটিয়ে ফেলবে: there
         if moved and near and not staffed and (
@@ -939,8 +980,8 @@ def read(text: str, profile: Profile, gaz: Gazetteer, value: bool = False,
                 or (w.void.search(text, a.end, clause_end) if not negated else None)  # … বন্ধ করছে না চীন ও রাশিয়া
             # (… কর্মীদের সরিয়ে পোল্যান্ড সীমান্তের কাছে নিয়ে যাওয়া হচ্ছে: staff recalled, only a country ending
             # the clause is their sender)
-            last = recalled is not None or verb is None and (
-                out_of_it or bool(ending) and gaz.suffix_case(ending.group()) == "genitive")
+            last = recalled is not None or (verb is None and (
+                out_of_it or bool(ending) and gaz.suffix_case(ending.group()) == "genitive"))
             if last:
                 # … দূতাবাসের পরিষেবা কমিয়ে আনার ঘোষণা দিয়েছে মার্কিন যুক্তরাষ্ট্র; … দূতাবাস থেকে কূটনীতিক
                 # সরানো শুরু করেছে রাশিয়া: a mission said with its work or its staff, the subject ending the clause
@@ -959,7 +1000,8 @@ def read(text: str, profile: Profile, gaz: Gazetteer, value: bool = False,
                 # … বন্ধ করছে না চীন ও রাশিয়া: each country of a subject list
                 senders = list(dict.fromkeys([after.place.country] + [
                     p.place.country for p in _group(post, post.index(after), text, w, 1)[1:]
-                    if p.place.kind == "country" and p.case == "nominative" and p.place.id not in host_ids]))
+                    if p.place.kind == "country" and p.case == "nominative" and p.place.id not in host_ids
+                    and not w.source.match(text, p.end)]))  # … আমেরিকা, জাপান থেকে …: the next clause's origin
             them = w.pronoun.search(text, verb.end() if verb else a.end, clause_end) if not after else None
             if them and not re.search(f"[{_W}]", text[them.end():clause_end]):
                 # বেইজিং-এ দূতাবাস খুলেছে দেশটি: the one country the sentence before has as a subject
