@@ -567,13 +567,13 @@ def _recall_predicate(text: str, recalled: re.Match, clause_end: int, post: list
     করেছে``) and places, never a noun it depends on (``… সরিয়ে নেওয়ার সিদ্ধান্তের সমালোচনা করেছে রাশিয়া``,
     ``প্রত্যাহার করার দাবি জানিয়েছে``); staff brought back to a place (``খার্তুমে ফিরিয়ে নিচ্ছে``) return to
     their mission there, not from it (but ``সিত্তে থেকে … কূটনীতিকদের ইয়াঙ্গুনে সরিয়ে``: moved away from it)."""
-    if recalled.group() in w.staff_returns and any(p.case == "locative" and p.end <= clause_end for p in post):
+    if nfc(recalled.group()) in w.staff_returns and any(p.case == "locative" and p.end <= clause_end for p in post):
         return False
     rest = text[recalled.end():clause_end]
     for p in post:
         if recalled.end() <= p.start and p.end <= clause_end:
             rest = rest.replace(p.surface, " ")
-    return all(t in w.recall_tails for t in re.findall(f"[{_W}]+", rest))
+    return all(nfc(t) in w.recall_tails for t in re.findall(f"[{_W}]+", rest))  # (নিয়েছে with a precomposed য়)
 
 
 def _hosts_after(post: list[PlaceMatch], text: str, end: int, w: _Words, value: bool, gaz: Gazetteer,
@@ -1737,15 +1737,16 @@ def prose_facts(sentences, profile: Profile, gaz: Gazetteer, text: str | None = 
     w = _words(profile)
     out = []
     for sent in sentences:
-        if not profile.mission_kind_re.search(sent.text) and not (
-                status == "absent" and (w.accreditation.search(sent.text) or w.nonresident.search(sent.text))):
+        said = nfc(sent.text)  # the words are NFC; a file may hold the precomposed য় (only read here, never written)
+        if not profile.mission_kind_re.search(said) and not (
+                status == "absent" and (w.accreditation.search(said) or w.nonresident.search(said))):
             continue
         year = None
-        if profile.opening_re.search(sent.text):
-            m = profile.year_re.search(sent.text)
+        if profile.opening_re.search(said):
+            m = profile.year_re.search(said)
             if m:
                 year = _digits_value(m.group(1), digits)
-        last = _sentence_before(text, sent, profile)
+        last = nfc(_sentence_before(text, sent, profile))
         memo: list = []
 
         def before(last=last, memo=memo) -> tuple[Reading, ...]:
@@ -1758,10 +1759,10 @@ def prose_facts(sentences, profile: Profile, gaz: Gazetteer, text: str | None = 
                                     if p.place.kind == "country" and p.case == "nominative"))
         where = tuple(dict.fromkeys(p.place.id for p in gaz.find(last)
                                     if p.place.kind == "country" and p.case == "locative"))
-        for r in read(sent.text, profile, gaz, subject=_subject(text, sent, profile, gaz), pair=pair,
+        for r in read(said, profile, gaz, subject=_subject(text, sent, profile, gaz), pair=pair,
                       before=before, agent=agent, where=where):
             if r.sender is None:
-                r = _pair_sender(r, sent.text, last, pair, profile, gaz)
+                r = _pair_sender(r, said, last, pair, profile, gaz)
             if r.status != status or r.sender is None or r.host is None or r.sender == r.host:
                 continue
             out.append(Fact(r.sender, _city_name(r.city), _city_id(r.city), r.host,
