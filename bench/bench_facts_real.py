@@ -221,8 +221,21 @@ def main() -> None:
     ap.add_argument("--misses", action="store_true", help="print bn_real.json's differences")
     for n in TUNED_SETS:
         ap.add_argument(f"--misses{n}", action="store_true", help=f"print bn_real{n}.json's differences")
+    ap.add_argument("--set", nargs="+", type=Path, metavar="FILE",
+                    help="score only these labelled files (the bn_real*.json format), each and together")
+    ap.add_argument("--diffs", action="store_true", help="with --set: print the differences too (spends a fresh set)")
     args = ap.parse_args()
     profile, gaz = load_profile("bn"), Gazetteer.load("bn")
+    if args.set:
+        try:
+            sets = [(path.name, load_items(path)) for path in args.set]
+        except (OSError, ValueError, KeyError, TypeError) as e:
+            ap.error(f"--set: not a labelled file: {e}")  # one line, exit status 2
+        for name, items in sets:
+            _print(name, items, profile, gaz, args.diffs)
+        if len(sets) > 1:
+            _print("together", [i for _, items in sets for i in items], profile, gaz, False)
+        return
     items = load_items()
     for split in ("tune", "holdout"):
         _print(f"bn_real {split}", [i for i in items if i["split"] == split], profile, gaz, False)
