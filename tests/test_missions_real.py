@@ -307,17 +307,26 @@ def test_tuned_later_floors(n, p, r, ap, ar, profile, gaz):
 #: (1,597 sentences, 536 sure facts): P 0.953 / R 0.910 (tp 488, fp 24, fn 48). Eighth day: round 27, tuned on
 #: spent sets only, reads them exactly the same; a one-letter typo reader tried that day cost bn_real38 one
 #: extra (P 0.878) and found nothing fresh, so it was left out (bench/RESULTS.md, "Eighth day").
+#: Ninth day. A fourth test, fixed the same way before any sentence of it existed: bn_real44 (183, Bangladesh a
+#: party), bn_real45 (74, neither Bangladesh nor India) and bn_real46 (56, India a party), labelled after round 27
+#: (the searches found little unused text: 45 and 46 are small), read once together with it (NINTH_TOGETHER):
+#: P 0.955 / R 0.922 (tp 107, fp 5, fn 9; 44: 0.943 / 0.892, 45: 0.963 / 0.963, 46: 1.000 / 1.000), the goal's
+#: numbers on 116 sure facts. The fifteen sets never tuned on (1,910 sentences, 652 sure facts): P 0.954 /
+#: R 0.913 (tp 595, fp 29, fn 57): the goal's recall is not met on the whole untuned part.
 #: Floors hold what the untuned grammar reaches, so that a change that loses on fresh text fails here.
 #: (set number, P, R, absent P, absent R floors), each set read whole
 FRESH = [(14, 0.97, 0.92, 0.5, 0.99), (18, 0.80, 0.85, 0.99, 0.99), (22, 0.97, 0.94, 0.99, 0.99),
          (25, 0.98, 0.93, 0.99, 0.99), (32, 0.94, 0.94, 0.99, 0.99), (33, 0.85, 0.99, 0.99, 0.99),
          (34, 0.96, 0.92, 0.5, 0.99), (36, 0.96, 0.96, 0.99, 0.99), (38, 0.89, 0.81, 0.0, 0.0),
-         (39, 0.94, 0.76, 0.99, 0.0), (40, 0.99, 0.99, 0.99, 0.99), (43, 0.80, 0.80, 0.99, 0.99)]
+         (39, 0.94, 0.76, 0.99, 0.0), (40, 0.99, 0.99, 0.99, 0.99), (43, 0.80, 0.80, 0.99, 0.99),
+         (44, 0.94, 0.89, 0.99, 0.99), (45, 0.96, 0.96, 0.99, 0.99), (46, 0.99, 0.99, 0.99, 0.99)]
 #: the fresh sets read as one (P, R, absent P, absent R floors)
 FRESH_TOGETHER = (0.95, 0.91, 0.62, 0.71)
 #: the seventh day's second fixed test (bn_real38–40, labelled while round 24 was made), read as one (P, R floors);
 #: issue 22's goal is P >= 0.95 and R >= 0.92 on text not tuned on: not met
 LATEST_TOGETHER = (0.92, 0.82)
+#: the ninth day's fixed test (bn_real44–46, labelled after round 27), read as one (P, R floors): the goal's numbers
+NINTH_TOGETHER = (0.95, 0.92)
 
 
 @pytest.mark.parametrize("n,p,r,ap,ar", FRESH, ids=[f"bn_real{t[0]}" for t in FRESH])
@@ -337,3 +346,9 @@ def test_latest_together_floors(profile, gaz):
     assert set(B.LATEST_SETS) <= set(B.FRESH_SETS)
     items = [i for n in B.LATEST_SETS for i in B.load_items(B.ROOT / "fixtures" / "facts" / f"bn_real{n}.json")]
     _check(items, None, *LATEST_TOGETHER, 0.0, 0.0, profile, gaz)
+
+
+def test_ninth_together_floors(profile, gaz):
+    assert set(B.NINTH_SETS) <= set(B.FRESH_SETS)
+    items = [i for n in B.NINTH_SETS for i in B.load_items(B.ROOT / "fixtures" / "facts" / f"bn_real{n}.json")]
+    _check(items, None, *NINTH_TOGETHER, 0.0, 0.0, profile, gaz)
