@@ -119,7 +119,10 @@ def test_tuned4_floors(source, p, r, ap, ar, profile, gaz):
 #: round 5 (P 0.901 / R 0.887, absent P 0.889 / R 0.667), then tuned on whole in round 6
 #: (2026-12-07, second day): P 0.955 / R 0.955, absent P 0.889 / R 0.667. Its ``context`` fields are
 #: the labeller's notes, not page text, so the bench does not read them.
-TUNED5 = [(None, 0.95, 0.95, 0.88, 0.66)]
+#: Its precision floor went from 0.95 to 0.94 in round 28: with the city spellings added then (টরেন্টো,
+#: ইকাতেরিনবার্গ) two headlines of a Toronto consulate to come (labelled planned from the story around them) and a
+#: garbled machine translation read as missions there (three extras; the grammar read nothing while the city was unknown).
+TUNED5 = [(None, 0.94, 0.95, 0.88, 0.66)]
 
 
 @pytest.mark.parametrize("source,p,r,ap,ar", TUNED5, ids=["together"])
@@ -204,15 +207,19 @@ def test_tuned5_floors(source, p, r, ap, ar, profile, gaz):
 #: দূতাবাস, to be reopened) as Iran's embassy in Riyadh, one extra; the form found four facts elsewhere.
 #: bn_real10's went from 0.97 to 0.96 in round 27: staff called home from a place (ইরান থেকে দূতাবাস কর্মীদের
 #: সরিয়ে নিচ্ছে যুক্তরাজ্য) now leave a fact there, as most sets label it; bn_real10's labeller gave none (one extra).
+#: bn_real20's went from 0.88 to 0.87 and bn_real21's from 0.93 to 0.92 in round 28, each one extra from a city
+#: spelling added then: São Paulo as the place of ব্রাজিলের বাংলাদেশ মিশন (the labeller: a monument's place), and
+#: staff moved from Sittwe's consulate (সিত্তওয়ে), a fact by round 27's reading, none by bn_real21's labeller.
+#: bn_real14 (fresh until the ninth day) was tuned on in round 28: P 0.979 / R 0.922 before, 0.993 / 0.967 after.
 TUNED_LATER = [(6, 0.96, 0.94, 0.99, 0.57), (7, 0.90, 0.88, 0.76, 0.84), (8, 0.97, 0.81, 0.66, 0.66),
                (9, 0.98, 0.95, 0.99, 0.71), (10, 0.96, 0.91, 0.71, 0.99), (11, 0.95, 0.77, 0.71, 0.55),
                (12, 0.97, 0.93, 0.0, 1.0), (13, 0.98, 0.87, 0.99, 0.0), (15, 0.94, 0.94, 0.99, 0.99),
                (16, 0.87, 0.89, 0.0, 0.0), (17, 0.94, 0.93, 0.0, 0.0), (19, 0.98, 0.95, 0.99, 0.99),
-               (20, 0.88, 0.92, 0.0, 0.0), (21, 0.93, 0.89, 0.99, 0.79), (23, 0.99, 0.89, 0.0, 0.0),
+               (20, 0.87, 0.92, 0.0, 0.0), (21, 0.92, 0.89, 0.99, 0.79), (23, 0.99, 0.89, 0.0, 0.0),
                (24, 0.90, 0.80, 0.5, 0.99), (26, 0.98, 0.96, 0.99, 0.99), (30, 0.99, 0.81, 0.0, 0.99),
                (27, 0.98, 0.98, 0.99, 0.99), (28, 0.96, 0.90, 0.99, 0.99), (29, 0.98, 0.97, 0.99, 0.99),
                (31, 0.94, 0.94, 0.99, 0.99), (35, 0.87, 0.80, 0.99, 0.99), (37, 0.74, 0.66, 0.66, 0.66),
-               (41, 0.91, 0.85, 0.8, 0.99), (42, 0.84, 0.80, 0.99, 0.0)]
+               (41, 0.91, 0.85, 0.8, 0.99), (42, 0.84, 0.80, 0.99, 0.0), (14, 0.99, 0.96, 0.99, 0.99)]
 
 
 @pytest.mark.parametrize("n,p,r,ap,ar", TUNED_LATER, ids=[f"bn_real{t[0]}" for t in TUNED_LATER])
@@ -221,7 +228,7 @@ def test_tuned_later_floors(n, p, r, ap, ar, profile, gaz):
 
 
 #: bn_real14.json (380 news sentences, Bangladesh sender or host in all but one labelled sentence):
-#: labelled while round 12 was made and NEVER tuned on; its differences have not been read. Measured
+#: labelled while round 12 was made and not tuned on until the ninth day (round 28, below). Measured
 #: with the fifth day's starting grammar (round 11), after round 12 and after round 13: P 0.979 / R 0.922
 #: (tp 141, fp 3, fn 12) each time; absent P 0.500 / R 1.000 (1 sure label). Issue 22's goal is
 #: P >= 0.95 / R >= 0.92 on text not tuned on: met here, on a Bangladesh set; bn_real15, labelled at the
@@ -312,16 +319,22 @@ def test_tuned_later_floors(n, p, r, ap, ar, profile, gaz):
 #: (the searches found little unused text: 45 and 46 are small), read once together with it (NINTH_TOGETHER):
 #: P 0.955 / R 0.922 (tp 107, fp 5, fn 9; 44: 0.943 / 0.892, 45: 0.963 / 0.963, 46: 1.000 / 1.000), the goal's
 #: numbers on 116 sure facts. The fifteen sets never tuned on (1,910 sentences, 652 sure facts): P 0.954 /
-#: R 0.913 (tp 595, fp 29, fn 57): the goal's recall is not met on the whole untuned part.
+#: R 0.913 (tp 595, fp 29, fn 57): the goal's recall is not met on the whole untuned part. Then bn_real14 was
+#: spent and tuned on (round 28, with city spellings from the tuned sets' labels). The fourteen sets left never
+#: tuned on (1,530 sentences, 499 sure facts) read P 0.946 / R 0.910 (tp 454, fp 26, fn 45) before round 28 and
+#: P 0.946 / R 0.912 (tp 455, fp 26, fn 44) after it: one fact more, in bn_real38 on a Toronto spelling (two of
+#: its sentences were seen while checking city spellings, so that fact is not evidence). Three Bangladeshi
+#: divisional cities added with the spellings cost bn_real34 one extra (found by bisecting, numbers only) and
+#: were taken out again. The fresh precision floor follows from the set taken out (bn_real14 read 0.979).
 #: Floors hold what the untuned grammar reaches, so that a change that loses on fresh text fails here.
 #: (set number, P, R, absent P, absent R floors), each set read whole
-FRESH = [(14, 0.97, 0.92, 0.5, 0.99), (18, 0.80, 0.85, 0.99, 0.99), (22, 0.97, 0.94, 0.99, 0.99),
+FRESH = [(18, 0.80, 0.85, 0.99, 0.99), (22, 0.97, 0.94, 0.99, 0.99),
          (25, 0.98, 0.93, 0.99, 0.99), (32, 0.94, 0.94, 0.99, 0.99), (33, 0.85, 0.99, 0.99, 0.99),
          (34, 0.96, 0.92, 0.5, 0.99), (36, 0.96, 0.96, 0.99, 0.99), (38, 0.89, 0.81, 0.0, 0.0),
          (39, 0.94, 0.76, 0.99, 0.0), (40, 0.99, 0.99, 0.99, 0.99), (43, 0.80, 0.80, 0.99, 0.99),
          (44, 0.94, 0.89, 0.99, 0.99), (45, 0.96, 0.96, 0.99, 0.99), (46, 0.99, 0.99, 0.99, 0.99)]
 #: the fresh sets read as one (P, R, absent P, absent R floors)
-FRESH_TOGETHER = (0.95, 0.91, 0.62, 0.71)
+FRESH_TOGETHER = (0.94, 0.91, 0.62, 0.71)
 #: the seventh day's second fixed test (bn_real38–40, labelled while round 24 was made), read as one (P, R floors);
 #: issue 22's goal is P >= 0.95 and R >= 0.92 on text not tuned on: not met
 LATEST_TOGETHER = (0.92, 0.82)

@@ -230,6 +230,7 @@ class _Words:
     staff_recall: re.Pattern  # সরিয়ে, ফিরিয়ে, প্রত্যাহার: its staff called home, the mission left where it is
     recall_tails: frozenset  # নিচ্ছে, শুরু করেছে: the words of a staff recall's verb after its first word
     staff_returns: frozenset  # ফিরিয়ে: a recall word that also brings staff back (to a place named)
+    planned_tail: re.Pattern  # হচ্ছে right after a bare mission word, ending its clause (… মিশন হচ্ছে): to come
     coordinator_words: tuple  # ও, এবং, আর: the coordinators but the comma, each a word of its own
     temporary: re.Pattern  # সাময়িকভাবে: for the time being (a move for a while, a closure that ends)
     event: re.Pattern  # হামলার right after a locative place: the event's place
@@ -353,6 +354,7 @@ def _words(profile: Profile) -> _Words:
         staff_recall=re.compile(f"(?<![{_W}])(?:{_alt(words('staff_recalls'))})"),
         recall_tails=frozenset(nfc(x) for x in words("staff_recall_tails")),
         staff_returns=frozenset(nfc(x) for x in words("staff_returns")),
+        planned_tail=re.compile(rf"\s+(?:{_alt(words('planned_tails'))})\s*(?:[,;:।!?|]|$)"),
         coordinator_words=tuple(nfc(x) for x in words("coordinators") if x.strip() not in ",&"),
         expulsion=re.compile(rf"\s+(?:{_alt(words('expulsions'))})(?![{_W}])" if words("expulsions") else r"(?!)"),
         country_nouns=frozenset(nfc(x) for x in words("country_nouns")),
@@ -929,6 +931,8 @@ def read(text: str, profile: Profile, gaz: Gazetteer, value: bool = False,
             negated = None
         if withdrawn:
             negated, soon = (None, True) if soon_gone else (True, False)
+        if not negated and not soon and w.planned_tail.match(text, a.end):
+            negated = True  # সিডনি-টরেন্টোসহ ৭ শহরে বাংলাদেশের মিশন হচ্ছে: the verb ends the mission's clause, to come
         ahead = [h.end for h in hosts if h.end <= a.start]
         if ahead and (w.planned_before.search(text, max(ahead), a.start) or w.planned_ahead.search(text, max(ahead), a.start)):
             negated = True  # বার্নে হচ্ছে বাংলাদেশের নতুন দূতাবাস: the verb before the mission, to come
@@ -1095,7 +1099,9 @@ def read(text: str, profile: Profile, gaz: Gazetteer, value: bool = False,
             # ভারতের মার্কিন দূতাবাস: a genitive country right before the sender is the host
             first = group[0]
             k = pre.index(first)
-            if k and pre[k - 1].case == "genitive" and pre[k - 1].place.kind == "country" \
+            # মালয়েশিয়ান বাংলাদেশ হাইকমিশন: a demonym right before a sender's bare name is the host too
+            if k and (pre[k - 1].case == "genitive" or pre[k - 1].case == "adjective" and first.case == "nominative"
+                      and not first.suffix) and pre[k - 1].place.kind == "country" \
                     and not text[pre[k - 1].end:first.start].strip() and (first.case != "genitive" or all(
                         t in w.attributive for t in re.findall(f"[{_W}]+", text[first.end:a.start]))):
                 # পোল্যান্ডের বাংলাদেশের দূতাবাস: two genitives together before the mission word, host first
@@ -1405,8 +1411,9 @@ def _negated(text: str, start: int, end: int, w: _Words, opening: re.Pattern):
         if noun and noun.group().split()[-1] in w.existence:
             noun = None  # … দূতাবাসের কোনো অস্তিত্ব নেই: the mission's own existence is denied
         if oblique and ending.group().rstrip("ও").endswith("র") and (
-                noun or w.staff_word.search(text, ending.end(), neg.start())):
-            # … দূতাবাসের কর্মঘণ্টায় কোনো পরিবর্তন হয়নি, … দূতাবাসের দুই কর্মীর খোঁজ নেই: the other noun is denied
+                noun or w.staff_word.search(text, ending.end(), neg.start()) or w.people.search(text, ending.end(), neg.start())):
+            # … দূতাবাসের কর্মঘণ্টায় কোনো পরিবর্তন হয়নি, … দূতাবাসের দুই কর্মীর খোঁজ নেই: the other noun is denied;
+            # … দূতাবাসের ডেপুটি হাইকমিশনার … কে প্রত্যাহার করা হয়েছে: the envoy is withdrawn, not the mission
             at = neg.end()
             continue
         if _other_object(text, start, neg.start(), w) or word in w.auxiliaries and _event_participle(text, start, neg.start(), w):
@@ -1624,9 +1631,10 @@ def _including(pre, text: str, a: _Anchor, group, w: _Words) -> list[PlaceMatch]
         return []
     last = pre[named[-1]]
     between = re.findall(f"[{_W}]+", text[last.end:start])
+    # … কানাডাসহ ১০ দেশের বাংলাদেশি দূতাবাসের: a count of the countries may stand before their noun
     if not any(t in w.country_nouns for t in between) or not all(
             t in w.country_nouns or w.general.fullmatch(t) or w.posted_gap.fullmatch(f" {t} ") or t in w.attributive
-            for t in between):
+            or nfc(t) in w.count_values or re.fullmatch(r"[০-৯0-9]+(?:টি|টা)?", t) for t in between):
         return []
     return [p for p in _group(pre, named[-1], text, w, -1) if p.place.kind == "country"]
 
@@ -1666,8 +1674,11 @@ def _historical(text: str, readings: list[Reading], w: _Words, profile: Profile)
     """A mission dated before its host country existed was in the state of that time (``১৯৫৮
     সালে ফ্রান্স ঢাকায় একটি কনস্যুলেট-জেনারেল খোলে``: Pakistan); the sentence's first year dates it,
     else the profile's words for the time (``স্বাধীনতার আগে``)."""
-    # a year in brackets dates something else (… বার্ষিকী (২ সেপ্টেম্বর, ১৯৪৫ - ২ সেপ্টেম্বর, ২০২৫))
+    # a year in brackets dates something else (… বার্ষিকী (২ সেপ্টেম্বর, ১৯৪৫ - ২ সেপ্টেম্বর, ২০২৫)), and so
+    # does one in a quoted title that holds no mission word (‘… জাপানিজ প্রিন্টস অব দ্য ১৯৭০স’ শিরোনামে)
     unbracketed = re.sub(r"\([^()]*\)", lambda b: " " * len(b.group()), text)
+    unbracketed = re.sub(r"‘[^‘’]*’|“[^“”]*”", lambda q: q.group() if any(
+        q.start() <= r.at < q.end() for r in readings) else " " * len(q.group()), unbracketed)
     m = profile.year_re.search(unbracketed) if w.historical or w.regions else None
     year = _digits_value(m.group(1), profile.text["digits"]) if m else None
     # বাংলাদেশের স্বাধীনতার আগে ঢাকায় …: no year, but words that date it before then
