@@ -49,7 +49,9 @@ bn_real43.json (65, India a party), labelled after round 25 with bn_real41 and 4
 test (read once together with round 25, then 41 and 42 were tuned on in round 26), and from the ninth day
 bn_real44.json (183, Bangladesh a party), bn_real45.json (74, neither Bangladesh nor India) and
 bn_real46.json (56, India a party), labelled after round 27 and read once together with it (NINTH_SETS,
-that day's fixed test); printed each and together, LATEST_SETS together and NINTH_SETS together.
+that day's fixed test), and bn_real47.json (191, Bangladesh's missions abroad) and bn_real48.json (173,
+foreign missions in Bangladesh), labelled while round 28 was made and read once after it (NINTH2_SETS, the
+day's second fixed test); printed each and together, LATEST_SETS, NINTH_SETS and NINTH2_SETS together.
 
 Each sentence is read as a one-line page by ``bot.facts.facts_for`` under the bn profile:
 a Wikipedia sentence under its ``page_title`` (reciprocal forms need the title's pair), a news
@@ -119,11 +121,13 @@ TUNED_SETS = {2: LABELS2, 3: LABELS3, 4: LABELS4, 5: LABELS5, 6: LABELS6, 7: LAB
               19: LABELS19, 20: LABELS20, 21: LABELS21, 23: LABELS23,
               24: LABELS24, 26: LABELS26, 30: LABELS30, 27: LABELS27, 28: LABELS28, 29: LABELS29, 31: LABELS31,
               35: LABELS35, 37: LABELS37, 41: LABELS41, 42: LABELS42, 14: LABELS14}
-FRESH_SETS = (18, 22, 25, 32, 33, 34, 36, 38, 39, 40, 43, 44, 45, 46)
+FRESH_SETS = (18, 22, 25, 32, 33, 34, 36, 38, 39, 40, 43, 44, 45, 46, 47, 48)
 #: the seventh day's second fixed test: labelled while round 24 was made, read once together after it
 LATEST_SETS = (38, 39, 40)
 #: the ninth day's fixed test: labelled after round 27 by labellers who never saw relbot's output, read once
 NINTH_SETS = (44, 45, 46)
+#: the ninth day's second fixed test: labelled while round 28 was made, read once after it
+NINTH2_SETS = (47, 48)
 FRESH = [ROOT / "fixtures" / "facts" / f"bn_real{n}.json" for n in FRESH_SETS]  # never tuned on
 #: a third reader's decisions (blinded) where a set's two annotators disagree: the set's adjudicated gold
 ADJUDICATED = {20: ROOT / "fixtures" / "facts" / "bn_real20_adjudicated.json"}
@@ -259,6 +263,9 @@ def main() -> None:
     ninth = [i for n, items in zip(FRESH_SETS, fresh) if n in NINTH_SETS for i in items]
     if ninth:
         _print("ninth together", ninth, profile, gaz, False)
+    ninth2 = [i for n, items in zip(FRESH_SETS, fresh) if n in NINTH2_SETS for i in items]
+    if ninth2:
+        _print("ninth2 together", ninth2, profile, gaz, False)
     for n in ADJUDICATED:
         _print(f"bn_real{n} (adjudicated)", adjudicated_items(n), profile, gaz, False)
 

@@ -326,20 +326,28 @@ def test_tuned_later_floors(n, p, r, ap, ar, profile, gaz):
 #: its sentences were seen while checking city spellings, so that fact is not evidence). Three Bangladeshi
 #: divisional cities added with the spellings cost bn_real34 one extra (found by bisecting, numbers only) and
 #: were taken out again. The fresh precision floor follows from the set taken out (bn_real14 read 0.979).
+#: A second test of the day, fixed the same way: bn_real47 (191, Bangladesh's missions abroad) and bn_real48 (173,
+#: foreign missions in Bangladesh), labelled while round 28 was made, read once together after it
+#: (NINTH2_TOGETHER): P 0.976 / R 0.910 (tp 122, fp 3, fn 12; 47: 0.959 / 0.887, 48: 1.000 / 0.944). The goal's
+#: recall is not met. The sixteen sets never tuned on (1,894 sentences, 633 sure facts): P 0.952 / R 0.912
+#: (tp 577, fp 29, fn 56).
 #: Floors hold what the untuned grammar reaches, so that a change that loses on fresh text fails here.
 #: (set number, P, R, absent P, absent R floors), each set read whole
 FRESH = [(18, 0.80, 0.85, 0.99, 0.99), (22, 0.97, 0.94, 0.99, 0.99),
          (25, 0.98, 0.93, 0.99, 0.99), (32, 0.94, 0.94, 0.99, 0.99), (33, 0.85, 0.99, 0.99, 0.99),
          (34, 0.96, 0.92, 0.5, 0.99), (36, 0.96, 0.96, 0.99, 0.99), (38, 0.89, 0.81, 0.0, 0.0),
          (39, 0.94, 0.76, 0.99, 0.0), (40, 0.99, 0.99, 0.99, 0.99), (43, 0.80, 0.80, 0.99, 0.99),
-         (44, 0.94, 0.89, 0.99, 0.99), (45, 0.96, 0.96, 0.99, 0.99), (46, 0.99, 0.99, 0.99, 0.99)]
+         (44, 0.94, 0.89, 0.99, 0.99), (45, 0.96, 0.96, 0.99, 0.99), (46, 0.99, 0.99, 0.99, 0.99),
+         (47, 0.95, 0.88, 0.5, 0.99), (48, 0.99, 0.94, 0.99, 0.99)]
 #: the fresh sets read as one (P, R, absent P, absent R floors)
-FRESH_TOGETHER = (0.94, 0.91, 0.62, 0.71)
+FRESH_TOGETHER = (0.95, 0.91, 0.62, 0.71)
 #: the seventh day's second fixed test (bn_real38–40, labelled while round 24 was made), read as one (P, R floors);
 #: issue 22's goal is P >= 0.95 and R >= 0.92 on text not tuned on: not met
 LATEST_TOGETHER = (0.92, 0.82)
 #: the ninth day's fixed test (bn_real44–46, labelled after round 27), read as one (P, R floors): the goal's numbers
 NINTH_TOGETHER = (0.95, 0.92)
+#: the ninth day's second fixed test (bn_real47 and 48, labelled while round 28 was made), read as one (P, R floors)
+NINTH2_TOGETHER = (0.97, 0.91)
 
 
 @pytest.mark.parametrize("n,p,r,ap,ar", FRESH, ids=[f"bn_real{t[0]}" for t in FRESH])
@@ -365,3 +373,9 @@ def test_ninth_together_floors(profile, gaz):
     assert set(B.NINTH_SETS) <= set(B.FRESH_SETS)
     items = [i for n in B.NINTH_SETS for i in B.load_items(B.ROOT / "fixtures" / "facts" / f"bn_real{n}.json")]
     _check(items, None, *NINTH_TOGETHER, 0.0, 0.0, profile, gaz)
+
+
+def test_ninth2_together_floors(profile, gaz):
+    assert set(B.NINTH2_SETS) <= set(B.FRESH_SETS)
+    items = [i for n in B.NINTH2_SETS for i in B.load_items(B.ROOT / "fixtures" / "facts" / f"bn_real{n}.json")]
+    _check(items, None, *NINTH2_TOGETHER, 0.0, 0.0, profile, gaz)
