@@ -231,6 +231,8 @@ class _Words:
     recall_tails: frozenset  # নিচ্ছে, শুরু করেছে: the words of a staff recall's verb after its first word
     staff_returns: frozenset  # ফিরিয়ে: a recall word that also brings staff back (to a place named)
     planned_tail: re.Pattern  # হচ্ছে right after a bare mission word, ending its clause (… মিশন হচ্ছে): to come
+    count_word: re.Pattern  # তিন, কয়েকজন, অন্তত, ১০টি: a number or quantifier, one word
+    quoted_title: re.Pattern  # ‘…’ শিরোনামে: a quoted title
     coordinator_words: tuple  # ও, এবং, আর: the coordinators but the comma, each a word of its own
     temporary: re.Pattern  # সাময়িকভাবে: for the time being (a move for a while, a closure that ends)
     event: re.Pattern  # হামলার right after a locative place: the event's place
@@ -355,6 +357,8 @@ def _words(profile: Profile) -> _Words:
         recall_tails=frozenset(nfc(x) for x in words("staff_recall_tails")),
         staff_returns=frozenset(nfc(x) for x in words("staff_returns")),
         planned_tail=re.compile(rf"\s+(?:{_alt(words('planned_tails'))})\s*(?:[,;:।!?|]|$)"),
+        count_word=re.compile(rf"(?:{_alt(words('count_words'))}|[০-৯0-9]+(?:টি|টা|জন)?)"),
+        quoted_title=re.compile(rf"(?:‘[^‘’]*’|“[^“”]*”|\"[^\"]*\"|'[^']*')(?=\s*(?:{_alt(words('title_words'))})(?![{_W}]))"),
         coordinator_words=tuple(nfc(x) for x in words("coordinators") if x.strip() not in ",&"),
         expulsion=re.compile(rf"\s+(?:{_alt(words('expulsions'))})(?![{_W}])" if words("expulsions") else r"(?!)"),
         country_nouns=frozenset(nfc(x) for x in words("country_nouns")),
@@ -931,8 +935,12 @@ def read(text: str, profile: Profile, gaz: Gazetteer, value: bool = False,
             negated = None
         if withdrawn:
             negated, soon = (None, True) if soon_gone else (True, False)
-        if not negated and not soon and w.planned_tail.match(text, a.end):
-            negated = True  # সিডনি-টরেন্টোসহ ৭ শহরে বাংলাদেশের মিশন হচ্ছে: the verb ends the mission's clause, to come
+        if not negated and not soon and w.planned_tail.match(text, a.end) and (
+                any(h.case == "locative" and h.end <= a.start for h in hosts) or any(
+                    case == "locative" and pattern.search(text, lo, a.start) for pattern, case in w.city_nouns)):
+            # সিডনিতে বাংলাদেশের নতুন মিশন হচ্ছে: the verb ends the mission's clause after its place, to come (but
+            # সেটি ঢাকার ভারতীয় হাইকমিশন হচ্ছে: a copula)
+            negated = True
         ahead = [h.end for h in hosts if h.end <= a.start]
         if ahead and (w.planned_before.search(text, max(ahead), a.start) or w.planned_ahead.search(text, max(ahead), a.start)):
             negated = True  # বার্নে হচ্ছে বাংলাদেশের নতুন দূতাবাস: the verb before the mission, to come
@@ -1099,9 +1107,11 @@ def read(text: str, profile: Profile, gaz: Gazetteer, value: bool = False,
             # ভারতের মার্কিন দূতাবাস: a genitive country right before the sender is the host
             first = group[0]
             k = pre.index(first)
-            # মালয়েশিয়ান বাংলাদেশ হাইকমিশন: a demonym right before a sender's bare name is the host too
+            # মালয়েশিয়ান বাংলাদেশ হাইকমিশন: a demonym right before a sender's bare name is the host too (but তিন
+            # ভারতীয় বাংলাদেশ দূতাবাসের সহায়তা চেয়েছেন: a count before it makes it people)
             if k and (pre[k - 1].case == "genitive" or pre[k - 1].case == "adjective" and first.case == "nominative"
-                      and not first.suffix) and pre[k - 1].place.kind == "country" \
+                      and not first.suffix and not _counted_before(text, pre[k - 1].start, w)) \
+                    and pre[k - 1].place.kind == "country" \
                     and not text[pre[k - 1].end:first.start].strip() and (first.case != "genitive" or all(
                         t in w.attributive for t in re.findall(f"[{_W}]+", text[first.end:a.start]))):
                 # পোল্যান্ডের বাংলাদেশের দূতাবাস: two genitives together before the mission word, host first
@@ -1411,7 +1421,7 @@ def _negated(text: str, start: int, end: int, w: _Words, opening: re.Pattern):
         if noun and noun.group().split()[-1] in w.existence:
             noun = None  # … দূতাবাসের কোনো অস্তিত্ব নেই: the mission's own existence is denied
         if oblique and ending.group().rstrip("ও").endswith("র") and (
-                noun or w.staff_word.search(text, ending.end(), neg.start()) or w.people.search(text, ending.end(), neg.start())):
+                noun or w.staff_word.search(text, ending.end(), neg.start()) or _envoy_object(text, ending.end(), neg.start(), w)):
             # … দূতাবাসের কর্মঘণ্টায় কোনো পরিবর্তন হয়নি, … দূতাবাসের দুই কর্মীর খোঁজ নেই: the other noun is denied;
             # … দূতাবাসের ডেপুটি হাইকমিশনার … কে প্রত্যাহার করা হয়েছে: the envoy is withdrawn, not the mission
             at = neg.end()
@@ -1634,9 +1644,22 @@ def _including(pre, text: str, a: _Anchor, group, w: _Words) -> list[PlaceMatch]
     # … কানাডাসহ ১০ দেশের বাংলাদেশি দূতাবাসের: a count of the countries may stand before their noun
     if not any(t in w.country_nouns for t in between) or not all(
             t in w.country_nouns or w.general.fullmatch(t) or w.posted_gap.fullmatch(f" {t} ") or t in w.attributive
-            or nfc(t) in w.count_values or re.fullmatch(r"[০-৯0-9]+(?:টি|টা)?", t) for t in between):
+            or nfc(t) in w.count_values or w.count_word.fullmatch(nfc(t)) for t in between):
         return []
     return [p for p in _group(pre, named[-1], text, w, -1) if p.place.kind == "country"]
+
+
+def _counted_before(text: str, at: int, w: _Words) -> bool:
+    """A number or quantifier is the word right before ``at`` (``তিন ভারতীয়``, ``কয়েকজন নেপালি``)."""
+    last = re.search(f"[{_W}]+$", text[max(0, at - 40):at].rstrip())
+    return last is not None and (nfc(last.group()) in w.count_values or w.count_word.fullmatch(nfc(last.group())) is not None)
+
+
+def _envoy_object(text: str, start: int, end: int, w: _Words) -> bool:
+    """An envoy named between ``start`` and ``end`` is the verb's object, in the accusative
+    (``… দূতাবাসের ডেপুটি হাইকমিশনার খোরশেদ আলমকে প্রত্যাহার``), not its agent (``রাষ্ট্রদূতের সিদ্ধান্তে বন্ধ``)."""
+    envoy = w.people.search(text, start, end)
+    return envoy is not None and re.search(f"[{_W}]কে(?![{_W}])", text[envoy.start():end]) is not None
 
 
 def _ordered_out(text: str, places, after_word: int, senders, w: _Words) -> list[PlaceMatch]:
@@ -1675,10 +1698,9 @@ def _historical(text: str, readings: list[Reading], w: _Words, profile: Profile)
     সালে ফ্রান্স ঢাকায় একটি কনস্যুলেট-জেনারেল খোলে``: Pakistan); the sentence's first year dates it,
     else the profile's words for the time (``স্বাধীনতার আগে``)."""
     # a year in brackets dates something else (… বার্ষিকী (২ সেপ্টেম্বর, ১৯৪৫ - ২ সেপ্টেম্বর, ২০২৫)), and so
-    # does one in a quoted title that holds no mission word (‘… জাপানিজ প্রিন্টস অব দ্য ১৯৭০স’ শিরোনামে)
+    # does one in a quoted title (‘… জাপানিজ প্রিন্টস অব দ্য ১৯৭০স’ শিরোনামে), never a quoted date or statement
     unbracketed = re.sub(r"\([^()]*\)", lambda b: " " * len(b.group()), text)
-    unbracketed = re.sub(r"‘[^‘’]*’|“[^“”]*”", lambda q: q.group() if any(
-        q.start() <= r.at < q.end() for r in readings) else " " * len(q.group()), unbracketed)
+    unbracketed = w.quoted_title.sub(lambda q: " " * len(q.group()), unbracketed)
     m = profile.year_re.search(unbracketed) if w.historical or w.regions else None
     year = _digits_value(m.group(1), profile.text["digits"]) if m else None
     # বাংলাদেশের স্বাধীনতার আগে ঢাকায় …: no year, but words that date it before then
