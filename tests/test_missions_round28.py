@@ -44,6 +44,12 @@ CASES = [
     ("সৌদি আরব থেকে বাংলাদেশ দূতাবাস প্রত্যাহার করা হয়েছে", set(), {("BD", "SA")}),
     # (an envoy who is the agent, not the object, leaves the closure the mission's)
     ("কায়রোতে মার্কিন দূতাবাসের কার্যক্রম রাষ্ট্রদূতের নির্দেশে বন্ধ করে দেওয়া হয়েছে", set(), {("US", "EG")}),
+    # a mission upgraded (-কে … উন্নীত) takes the country ending the clause as its sender: the mission that is, and
+    # after an upgrade done what it became; what it is to become never renames it
+    ("চট্টগ্রামে কনস্যুলেটকে কনস্যুলেট জেনারেলে উন্নীত করার ঘোষণা দিয়েছে জাপান", {("JP", "চট্টগ্রাম", "BD", "consulate")}, set()),
+    ("চট্টগ্রামে কনস্যুলেটকে কনস্যুলেট জেনারেলে উন্নীত করেছে জাপান", {("JP", "চট্টগ্রাম", "BD", "consulate-general")}, set()),
+    ("কান্দাহারে মিশনকে কনস্যুলেটে উন্নীত করবে ভারত", {("IN", "কান্দাহার", "AF", "other")}, set()),
+    ("চট্টগ্রামে কনস্যুলেটকে উন্নীত করার দাবি জানিয়েছে বাংলাদেশ", set(), set()),
     # a demonym right before a sender's bare name is the host; after a count it is people; two demonyms name no host
     ("মালয়েশিয়ান বাংলাদেশ হাইকমিশনের শ্রম শাখা নতুন নিয়ম জানিয়েছে", {("BD", None, "MY", "high-commission")}, set()),
     ("আটক তিন ভারতীয় বাংলাদেশ দূতাবাসের সহায়তা চেয়েছেন", set(), set()),

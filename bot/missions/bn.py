@@ -218,6 +218,7 @@ class _Words:
     resident: re.Pattern  # বসবাসরত প্রবাসী right after a locative place: the residents' place, not the mission's
     general: re.Pattern  # বিভিন্ন: countries in general, before a reciprocal word
     upgrade_done: re.Pattern  # উন্নীত করা হয়: a mission of one kind made another
+    upgrade: re.Pattern  # উন্নীত: any upgrade, done or to come
     move_ahead: re.Pattern  # স্থানান্তর করবে: a move to come
     expulsion: re.Pattern  # (ভারত) ছাড়ার নির্দেশ: the staff ordered out of the country before it
     country_nouns: frozenset  # দেশে: countries in general, as a place
@@ -371,6 +372,7 @@ def _words(profile: Profile) -> _Words:
         venue=re.compile(rf"(?:\s+[{_W}]+){{0,2}}?\s+(?:{_alt(words('venue_nouns'))})(?P<ending>-?[{_W}]+)"),
         event_near=re.compile(rf"(?:\s+[{_W}]+){{0,2}}?\s+(?:{_alt(words('event_words'))})(?![{_W}])"),
         upgrade_done=re.compile(f"(?<![{_W}])(?:{_alt(words('upgrades_done'))})(?![{_W}])"),
+        upgrade=re.compile(f"(?<![{_W}])(?:{_alt(words('upgrade_words'))})(?![{_W}])"),
         object_pronoun=re.compile(f"(?<![{_W}])(?:{_alt(words('object_pronouns'))})(?![{_W}])"),
         copula=re.compile(f"(?<![{_W}])(?:{_alt(words('copulas'))})(?![{_W}])"),
         left=re.compile(f"(?<![{_W}])(?:{_alt(words('left_words'))})(?![{_W}])" if words("left_words") else r"(?!)"),
@@ -712,6 +714,7 @@ def read(text: str, profile: Profile, gaz: Gazetteer, value: bool = False,
         lo = max([lo] + [p for p in people if p <= a.start and not _with_mission(text[p:a.start], w)])
         hi = anchors[i + 1].start if i + 1 < len(anchors) else len(text)
         clause_end = _clause_end(text, a.end, hi)
+        upgrading = None
         if i + 1 < len(anchors) and (w.coordination.fullmatch(text[a.end:hi]) or not text[a.end:hi].strip() or _joined(
                 text[a.end:hi], [p for p in places if a.end <= p.start and p.end <= hi], w)):
             # কনস্যুলেট কিংবা দূতাবাস; রিয়াদে বাংলাদেশ দূতাবাস ও জেদ্দায় বাংলাদেশ কনস্যুলেট … বন্ধ; কনস্যুলেট
@@ -720,6 +723,13 @@ def read(text: str, profile: Profile, gaz: Gazetteer, value: bool = False,
         elif i + 1 < len(anchors) and re.fullmatch(r"[^()]*\([^()]*", text[a.end:hi]) \
                 and re.match(r"[^()\s]*\)", text[anchors[i + 1].end:]):
             # … যৌথ দূতাবাস (নরডিক দূতাবাস) … উদ্বোধন হতে যাচ্ছে: the name in brackets, one predicate
+            clause_end = _clause_end(text, anchors[i + 1].end, len(text))
+        elif i + 1 < len(anchors) and (obj := w.inflection.match(text, a.end)) \
+                and obj.group().lstrip("-") in w.objective_endings and not text[obj.end():hi].strip() \
+                and (upgrading := w.upgrade.search(text, anchors[i + 1].end,
+                                                   _clause_end(text, anchors[i + 1].end, len(text)))):
+            # কনস্যুলেটকে হাইকমিশনে উন্নীত করার ঘোষণা দিয়েছে সিঙ্গাপুর: the mission and what it becomes, one
+            # predicate, whose subject may end the clause
             clause_end = _clause_end(text, anchors[i + 1].end, len(text))
         moved = w.move.search(text, a.end, clause_end)
         took: set[int] = set()  # the places after it this mission word takes as its own
@@ -735,7 +745,8 @@ def read(text: str, profile: Profile, gaz: Gazetteer, value: bool = False,
         if moved and w.service.search(text, after_word, moved.start()):
             moved = None  # ঢাকাস্থ ব্রিটিশ হাইকমিশনের ভিসা সেকশন নয়াদিল্লিতে স্থানান্তর: the section moves, it stays
         pre = [p for p in places if lo <= p.start and p.end <= a.start and p.start not in consumed]
-        post = [p for p in places if a.end <= p.start and p.end <= hi]
+        post = [p for p in places if a.end <= p.start and (p.end <= hi or upgrading and upgrading.end() <= p.start
+                                                           and p.end <= clause_end and p.place.kind == "country")]
         each = [] if value else _each_in_the_other(pre, text, a, w, pair)
         if each:
             # সিউল ও টোকিওতে দুই দেশের দূতাবাস: each country's mission in the other's city
@@ -993,7 +1004,10 @@ def read(text: str, profile: Profile, gaz: Gazetteer, value: bool = False,
             # (… কর্মীদের সরিয়ে পোল্যান্ড সীমান্তের কাছে নিয়ে যাওয়া হচ্ছে: staff recalled, only a country ending
             # the clause is their sender)
             last = recalled is not None or (verb is None and (
-                out_of_it or bool(ending) and gaz.suffix_case(ending.group()) == "genitive"))
+                out_of_it or bool(ending) and gaz.suffix_case(ending.group()) == "genitive")) or (
+                # ঢাকায় কনস্যুলেটকে হাইকমিশনে উন্নীত করার ঘোষণা দিয়েছে সিঙ্গাপুর: the mission upgraded, the subject last
+                bool(ending) and ending.group().lstrip("-") in w.objective_endings
+                and w.upgrade.search(text, a.end, clause_end) is not None)
             if last:
                 # … দূতাবাসের পরিষেবা কমিয়ে আনার ঘোষণা দিয়েছে মার্কিন যুক্তরাষ্ট্র; … দূতাবাস থেকে কূটনীতিক
                 # সরানো শুরু করেছে রাশিয়া: a mission said with its work or its staff, the subject ending the clause
@@ -1146,6 +1160,10 @@ def read(text: str, profile: Profile, gaz: Gazetteer, value: bool = False,
         # আঙ্কারার বাংলাদেশ মিশন … আঙ্কারার বাংলাদেশ দূতাবাসের: the mission said again by its kind
         # (not a gloss in brackets: উপ-দূতাবাস (কনসুলেট) stays the word used first)
         glossed = i and re.fullmatch(r"\s*\(\s*", text[anchors[i - 1].end:a.start]) is not None
+        # (nor what a mission is upgraded to: কাবুলে ভারতের মিশনকে দূতাবাসে উন্নীত করবে stays a mission)
+        glossed = glossed or bool(i) and (prev := w.inflection.match(text, anchors[i - 1].end)) is not None \
+            and prev.group().lstrip("-") in w.objective_endings and not text[prev.end():a.start].strip() \
+            and w.upgrade.search(text, a.end, _clause_end(text, a.end, len(text))) is not None
         general = {r: [o for o in out if o.kind == "other" != r.kind and o.status == "present" and not glossed
                        and (o.sender, o.host) == (r.sender, r.host) and r.city is not None
                        and o.city is not None and o.city.place.id == r.city.place.id] for r in found}
