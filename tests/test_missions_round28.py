@@ -50,6 +50,9 @@ CASES = [
     ("চট্টগ্রামে কনস্যুলেটকে কনস্যুলেট জেনারেলে উন্নীত করেছে জাপান", {("JP", "চট্টগ্রাম", "BD", "consulate-general")}, set()),
     ("কান্দাহারে মিশনকে কনস্যুলেটে উন্নীত করবে ভারত", {("IN", "কান্দাহার", "AF", "other")}, set()),
     ("চট্টগ্রামে কনস্যুলেটকে উন্নীত করার দাবি জানিয়েছে বাংলাদেশ", set(), set()),
+    # staff with a quantifier (সমস্ত, সব) are still the mission's staff, called home from where it is
+    ("খার্তুম থেকে দূতাবাসের সমস্ত কর্মীকে ফিরিয়ে নিয়েছে কানাডা", {("CA", "খার্তুম", "SD", "embassy")}, set()),
+    ("ঢাকায় সব দেশের দূতাবাস বন্ধ", set(), set()),
     # a demonym right before a sender's bare name is the host; after a count it is people; two demonyms name no host
     ("মালয়েশিয়ান বাংলাদেশ হাইকমিশনের শ্রম শাখা নতুন নিয়ম জানিয়েছে", {("BD", None, "MY", "high-commission")}, set()),
     ("আটক তিন ভারতীয় বাংলাদেশ দূতাবাসের সহায়তা চেয়েছেন", set(), set()),

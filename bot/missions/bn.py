@@ -227,7 +227,7 @@ class _Words:
     move_intents: frozenset  # ইচ্ছা: a move wished or tried, not decided: the mission stays
     move_unfinished: re.Pattern  # হবে না, আসতে পারে, নির্দেশ দেবেন: after a move word, not done (yet)
     withdrawal: re.Pattern  # সরিয়ে: a move word that takes a mission away (a place before it is where it goes)
-    staff: re.Pattern  # কর্মীদের right after a mission word: its staff, not the mission
+    staff: re.Pattern  # (সমস্ত) কর্মীদের right after a mission word: its staff, not the mission
     staff_recall: re.Pattern  # সরিয়ে, ফিরিয়ে, প্রত্যাহার: its staff called home, the mission left where it is
     recall_tails: frozenset  # নিচ্ছে, শুরু করেছে: the words of a staff recall's verb after its first word
     staff_returns: frozenset  # ফিরিয়ে: a recall word that also brings staff back (to a place named)
@@ -353,7 +353,7 @@ def _words(profile: Profile) -> _Words:
         general=re.compile(f"(?<![{_W}])(?:{_alt(words('general_subjects'))})(?![{_W}])"),
         withdrawal=re.compile(f"(?<![{_W}])(?:{_alt(words('withdrawals'))})"),
         temporary=re.compile(f"(?<![{_W}])(?:{_alt(words('temporary_words'))})(?![{_W}])"),
-        staff=re.compile(rf"\s*(?:{_alt(words('staff_words'))})"),
+        staff=re.compile(rf"\s*(?:(?:{_alt(words('general_subjects'))})\s+)?(?:{_alt(words('staff_words'))})"),
         staff_recall=re.compile(f"(?<![{_W}])(?:{_alt(words('staff_recalls'))})"),
         recall_tails=frozenset(nfc(x) for x in words("staff_recall_tails")),
         staff_returns=frozenset(nfc(x) for x in words("staff_returns")),
