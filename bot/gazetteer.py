@@ -36,6 +36,9 @@ _EQUIV = {
     "\u0219": "\u015f", "\u021b": "\u0163", "\u0218": "\u015e", "\u021a": "\u0162",
 }
 _EQUIV.update({v: k for k, v in _EQUIV.items()})
+# West Bengal spelling marks a loan sound with a nukta on জ and ফ (ইজ়রায়েল for z, ফ়্রান্স for f); the
+# letter means the same with or without it, so keys drop it and names match text either way.
+_LOAN_NUKTA = re.compile("(?<=[\u099c\u09ab])\u09bc")
 # ZWJ/ZWNJ appear around the virama (র‍্য, ক্‌ষ) in some spellings and not in others.
 _VIRAMA = "[\u200c\u200d]?\u09cd[\u200c\u200d]?"
 _CASES = ("genitive", "locative", "nominative")
@@ -90,7 +93,7 @@ class PlaceMatch:
 @functools.lru_cache(maxsize=8192)
 def _key(s: str) -> str:
     """Comparison form: NFC, no ZWJ/ZWNJ, canonical look-alikes, single spaces."""
-    s = unicodedata.normalize("NFC", s).translate(_ZW).translate(_CANON)
+    s = _LOAN_NUKTA.sub("", unicodedata.normalize("NFC", s).translate(_ZW).translate(_CANON))
     return " ".join(s.split())
 
 
@@ -141,6 +144,8 @@ def _units(k: str) -> list[str]:
             out.append(f"(?:{c}|{_EQUIV[c]})")
         elif c == "\u09cd":
             out.append(_VIRAMA)
+        elif c in "\u099c\u09ab":
+            out.append(f"{c}\u09bc?")
         elif c == " ":
             out.append(r"\s+")
         elif c == "'":

@@ -219,7 +219,8 @@ TUNED_LATER = [(6, 0.96, 0.94, 0.99, 0.57), (7, 0.90, 0.88, 0.76, 0.84), (8, 0.9
                (24, 0.90, 0.80, 0.5, 0.99), (26, 0.98, 0.96, 0.99, 0.99), (30, 0.99, 0.81, 0.0, 0.99),
                (27, 0.98, 0.98, 0.99, 0.99), (28, 0.96, 0.90, 0.99, 0.99), (29, 0.98, 0.97, 0.99, 0.99),
                (31, 0.94, 0.94, 0.99, 0.99), (35, 0.87, 0.80, 0.99, 0.99), (37, 0.74, 0.66, 0.66, 0.66),
-               (41, 0.91, 0.85, 0.8, 0.99), (42, 0.84, 0.80, 0.99, 0.0), (14, 0.99, 0.96, 0.99, 0.99)]
+               (41, 0.91, 0.85, 0.8, 0.99), (42, 0.84, 0.80, 0.99, 0.0), (14, 0.99, 0.96, 0.99, 0.99),
+               (50, 0.99, 0.96, 0.99, 0.99)]
 
 
 @pytest.mark.parametrize("n,p,r,ap,ar", TUNED_LATER, ids=[f"bn_real{t[0]}" for t in TUNED_LATER])
@@ -331,6 +332,12 @@ def test_tuned_later_floors(n, p, r, ap, ar, profile, gaz):
 #: (NINTH2_TOGETHER): P 0.976 / R 0.910 (tp 122, fp 3, fn 12; 47: 0.959 / 0.887, 48: 1.000 / 0.944). The goal's
 #: recall is not met. The sixteen sets never tuned on (1,894 sentences, 633 sure facts): P 0.952 / R 0.912
 #: (tp 577, fp 29, fn 56).
+#: A third test of the day, fixed the same way: bn_real49 (143, older news of 2012–2018, any pair) and bn_real50 (67,
+#: Indian outlets, mostly Bangladesh's mission in Agartala), labelled after round 28, read once together with it:
+#: P 0.947 / R 0.855 (tp 71, fp 4, fn 12; 49: 0.926 / 0.909, 50: 1.000 / 0.750). Not met. bn_real50 was then tuned on
+#: (round 29: the assistant or deputy high commissioner's office as that mission, -স্হিত, the nukta of জ়; 50 reads
+#: 1.000 / 0.964 after it); bn_real49 NEVER tuned on. The seventeen sets never tuned on (2,037 sentences, 688 sure
+#: facts): P 0.950 / R 0.913 (tp 628, fp 33, fn 60) after round 29, one fact more than before it.
 #: Floors hold what the untuned grammar reaches, so that a change that loses on fresh text fails here.
 #: (set number, P, R, absent P, absent R floors), each set read whole
 FRESH = [(18, 0.80, 0.85, 0.99, 0.99), (22, 0.97, 0.94, 0.99, 0.99),
@@ -338,7 +345,8 @@ FRESH = [(18, 0.80, 0.85, 0.99, 0.99), (22, 0.97, 0.94, 0.99, 0.99),
          (34, 0.96, 0.92, 0.5, 0.99), (36, 0.96, 0.96, 0.99, 0.99), (38, 0.89, 0.81, 0.0, 0.0),
          (39, 0.94, 0.76, 0.99, 0.0), (40, 0.99, 0.99, 0.99, 0.99), (43, 0.80, 0.80, 0.99, 0.99),
          (44, 0.94, 0.89, 0.99, 0.99), (45, 0.96, 0.96, 0.99, 0.99), (46, 0.99, 0.99, 0.99, 0.99),
-         (47, 0.95, 0.88, 0.5, 0.99), (48, 0.99, 0.94, 0.99, 0.99)]
+         (47, 0.95, 0.88, 0.5, 0.99), (48, 0.99, 0.94, 0.99, 0.99),
+         (49, 0.92, 0.90, 0.99, 0.99)]
 #: the fresh sets read as one (P, R, absent P, absent R floors)
 FRESH_TOGETHER = (0.95, 0.91, 0.62, 0.71)
 #: the seventh day's second fixed test (bn_real38–40, labelled while round 24 was made), read as one (P, R floors);

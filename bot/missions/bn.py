@@ -223,6 +223,7 @@ class _Words:
     expulsion: re.Pattern  # (ভারত) ছাড়ার নির্দেশ: the staff ordered out of the country before it
     country_nouns: frozenset  # দেশে: countries in general, as a place
     beside: re.Pattern  # (দূতাবাসের) সামনে: a place by the mission, not the mission
+    beside_word: re.Pattern  # সামনে anywhere: a place by the mission
     beside_words: frozenset  # the same words, one by one (কলকাতার বাইরে: outside the city)
     move_intents: frozenset  # ইচ্ছা: a move wished or tried, not decided: the mission stays
     move_unfinished: re.Pattern  # হবে না, আসতে পারে, নির্দেশ দেবেন: after a move word, not done (yet)
@@ -364,6 +365,7 @@ def _words(profile: Profile) -> _Words:
         expulsion=re.compile(rf"\s+(?:{_alt(words('expulsions'))})(?![{_W}])" if words("expulsions") else r"(?!)"),
         country_nouns=frozenset(nfc(x) for x in words("country_nouns")),
         beside=re.compile(rf"\s*(?:{_alt(words('spatial_postpositions'))})(?![{_W}])" if words("spatial_postpositions") else r"(?!)"),
+        beside_word=re.compile(rf"(?<![{_W}])(?:{_alt(words('spatial_postpositions'))})(?![{_W}])"),
         beside_words=frozenset(nfc(x) for x in words("spatial_postpositions")),
         move_intents=frozenset(nfc(x) for x in words("move_intents")),
         move_unfinished=re.compile(f"(?<![{_W}])(?:{_alt(words('move_unfinished'))})(?![{_W}])"),
@@ -600,6 +602,8 @@ def _hosts_after(post: list[PlaceMatch], text: str, end: int, w: _Words, value: 
             gap = gap.replace(q.surface, " ")
         if not value and len(re.findall(f"[{_W}]+", gap)) > 2:
             break  # too far: another clause's place (… কর্মকর্তা জানান যে ঢাকায় …)
+        if not value and w.beside_word.search(gap):
+            break  # … অফিসে সামনে বাংলাদেশে … গণহত্যার প্রতিবাদে: a place by the mission starts another phrase
         if not value and not apposition and "," in gap and re.search(f"[{_W}]", gap.replace("-", "")[1:]):
             break  # … হাইকমিশনের কর্মকর্তা, রাজশাহীতে অবস্থিত …: a comma ends the mission's phrase
         if p.case == "locative" and (w.resident.match(text, p.end) or w.event.match(text, p.end)):
