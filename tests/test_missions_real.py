@@ -210,6 +210,9 @@ def test_tuned5_floors(source, p, r, ap, ar, profile, gaz):
 #: bn_real20's went from 0.88 to 0.87 and bn_real21's from 0.93 to 0.92 in round 28, each one extra from a city
 #: spelling added then: São Paulo as the place of ব্রাজিলের বাংলাদেশ মিশন (the labeller: a monument's place), and
 #: staff moved from Sittwe's consulate (সিত্তওয়ে), a fact by round 27's reading, none by bn_real21's labeller.
+#: bn_real37's went from 0.74 to 0.72 in round 29: the assistant high commissioner's office is read as the mission
+#: (`সহকারী হাই কমিশনারের অফিস`), and in s0063 (a typo, `অফিসে সামনে বাংলাদেশে …`) a place two words after it as its
+#: host, one extra; a rule that cut the host at `সামনে` lost six right readings in review and was taken out.
 #: bn_real14 (fresh until the ninth day) was tuned on in round 28: P 0.979 / R 0.922 before, 0.993 / 0.961 after.
 TUNED_LATER = [(6, 0.96, 0.94, 0.99, 0.57), (7, 0.90, 0.88, 0.76, 0.84), (8, 0.97, 0.81, 0.66, 0.66),
                (9, 0.98, 0.95, 0.99, 0.71), (10, 0.96, 0.91, 0.71, 0.99), (11, 0.95, 0.77, 0.71, 0.55),
@@ -218,7 +221,7 @@ TUNED_LATER = [(6, 0.96, 0.94, 0.99, 0.57), (7, 0.90, 0.88, 0.76, 0.84), (8, 0.9
                (20, 0.87, 0.92, 0.0, 0.0), (21, 0.92, 0.89, 0.99, 0.79), (23, 0.99, 0.89, 0.0, 0.0),
                (24, 0.90, 0.80, 0.5, 0.99), (26, 0.98, 0.96, 0.99, 0.99), (30, 0.99, 0.81, 0.0, 0.99),
                (27, 0.98, 0.98, 0.99, 0.99), (28, 0.96, 0.90, 0.99, 0.99), (29, 0.98, 0.97, 0.99, 0.99),
-               (31, 0.94, 0.94, 0.99, 0.99), (35, 0.87, 0.80, 0.99, 0.99), (37, 0.74, 0.66, 0.66, 0.66),
+               (31, 0.94, 0.94, 0.99, 0.99), (35, 0.87, 0.80, 0.99, 0.99), (37, 0.72, 0.66, 0.66, 0.66),
                (41, 0.91, 0.85, 0.8, 0.99), (42, 0.84, 0.80, 0.99, 0.0), (14, 0.99, 0.96, 0.99, 0.99),
                (50, 0.99, 0.96, 0.99, 0.99)]
 

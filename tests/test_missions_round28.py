@@ -50,9 +50,14 @@ CASES = [
     ("চট্টগ্রামে কনস্যুলেটকে কনস্যুলেট জেনারেলে উন্নীত করেছে জাপান", {("JP", "চট্টগ্রাম", "BD", "consulate-general")}, set()),
     ("কান্দাহারে মিশনকে কনস্যুলেটে উন্নীত করবে ভারত", {("IN", "কান্দাহার", "AF", "other")}, set()),
     ("চট্টগ্রামে কনস্যুলেটকে উন্নীত করার দাবি জানিয়েছে বাংলাদেশ", set(), set()),
+    # (nor is an upgrade another verb's noun: the country closing the clause judges it, it is no sender)
+    ("জেরুজালেমে কনস্যুলেটকে দূতাবাসে উন্নীত করার সিদ্ধান্তের নিন্দা জানিয়েছে তুরস্ক", set(), set()),
     # staff with a quantifier (সমস্ত, সব) are still the mission's staff, called home from where it is
     ("সুদান থেকে দূতাবাসের সমস্ত কর্মীকে সরিয়ে নিয়েছে কানাডা", {("CA", None, "SD", "embassy")}, set()),
     ("ঢাকায় সব দেশের দূতাবাস বন্ধ", set(), set()),
+    # (but the mission withdrawn with its staff (-সহ) is gone, and 'all' elsewhere makes no statement generic)
+    ("কাবুল থেকে দূতাবাস সমস্ত কর্মকর্তাসহ সরিয়ে নিয়েছে ভারত", set(), {("IN", "AF")}),
+    ("সমস্ত ঝুঁকি এড়াতে কাবুলে দূতাবাস বন্ধ করেছে ভারত", set(), {("IN", "AF")}),
     # a demonym right before a sender's bare name is the host; after a count it is people; two demonyms name no host
     ("মালয়েশিয়ান বাংলাদেশ হাইকমিশনের শ্রম শাখা নতুন নিয়ম জানিয়েছে", {("BD", None, "MY", "high-commission")}, set()),
     ("আটক তিন ভারতীয় বাংলাদেশ দূতাবাসের সহায়তা চেয়েছেন", set(), set()),

@@ -1,5 +1,5 @@
 """Round 29 of the Bengali mission grammar (issue 22, ninth day; tuned on bn_real50, spent that day: Tripura and West
-Bengal papers): each class of form it added, in sentences written here in that form (not copied from the labelled
+Bengal papers): each class of form it added (a second reviewer's sentences included as near misses), in sentences written here in that form (not copied from the labelled
 sets), with exactly the facts each states, and near misses that must keep their reading. Read by the whole
 pipeline (``bot.facts.facts_for`` / ``absent_for``)."""
 
@@ -21,11 +21,14 @@ CASES = [
     ("গুয়াহাটিতে বাংলাদেশ সহকারী হাই কমিশনার অফিসে বিজয় দিবস পালিত হয়েছে",
      {("BD", "গুয়াহাটি", "IN", "assistant-high-commission")}, set()),
     ("কলকাতায় বাংলাদেশের ডেপুটি হাইকমিশনারের কার্যালয়ে সভা হয়েছে", {("BD", "কলকাতা", "IN", "deputy-high-commission")}, set()),
+    # -স্হিত after a case ending, as -স্থিত
+    ("লন্ডনেস্হিত বাংলাদেশ হাইকমিশনে সভা হয়েছে", {("BD", "লন্ডন", "GB", "high-commission")}, set()),
     # near misses: the person; the high commissioner's office alone (its kind unclear in such reports) is not read;
-    # a place after a word for 'in front of' belongs to another phrase
+    # a place after a word for 'outside' is still the mission's (a rule that took it for another phrase's was
+    # tried and taken out after review)
     ("আগরতলায় বাংলাদেশের সহকারী হাই কমিশনার আরিফ মোহাম্মদ বক্তব্য দেন", set(), set()),
     ("ভারতের আগরতলায় বাংলাদেশ হাইকমিশনারের কার্যালয়ে হামলার ঘটনা ঘটেছে", set(), set()),
-    ("পাকিস্তানী সহকারী হাই কমিশনারের অফিসে সামনে বাংলাদেশে গণহত্যার প্রতিবাদে বিক্ষোভ হয়", set(), set()),
+    ("মার্কিন দূতাবাসের বাইরে ঢাকায় নিরাপত্তা জোরদার করা হয়েছে", {("US", "ঢাকা", "BD", "embassy")}, set()),
 ]
 
 

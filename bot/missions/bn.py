@@ -219,11 +219,11 @@ class _Words:
     general: re.Pattern  # বিভিন্ন: countries in general, before a reciprocal word
     upgrade_done: re.Pattern  # উন্নীত করা হয়: a mission of one kind made another
     upgrade: re.Pattern  # উন্নীত: any upgrade, done or to come
+    upgrade_tails: frozenset  # করার ঘোষণা দিয়েছে: the upgrade's own verb words before its subject
     move_ahead: re.Pattern  # স্থানান্তর করবে: a move to come
     expulsion: re.Pattern  # (ভারত) ছাড়ার নির্দেশ: the staff ordered out of the country before it
     country_nouns: frozenset  # দেশে: countries in general, as a place
     beside: re.Pattern  # (দূতাবাসের) সামনে: a place by the mission, not the mission
-    beside_word: re.Pattern  # সামনে anywhere: a place by the mission
     beside_words: frozenset  # the same words, one by one (কলকাতার বাইরে: outside the city)
     move_intents: frozenset  # ইচ্ছা: a move wished or tried, not decided: the mission stays
     move_unfinished: re.Pattern  # হবে না, আসতে পারে, নির্দেশ দেবেন: after a move word, not done (yet)
@@ -354,7 +354,8 @@ def _words(profile: Profile) -> _Words:
         general=re.compile(f"(?<![{_W}])(?:{_alt(words('general_subjects'))})(?![{_W}])"),
         withdrawal=re.compile(f"(?<![{_W}])(?:{_alt(words('withdrawals'))})"),
         temporary=re.compile(f"(?<![{_W}])(?:{_alt(words('temporary_words'))})(?![{_W}])"),
-        staff=re.compile(rf"\s*(?:(?:{_alt(words('general_subjects'))})\s+)?(?:{_alt(words('staff_words'))})"),
+        staff=re.compile(rf"\s*(?:(?:{_alt(words('staff_quantifiers'))})\s+)?(?:{_alt(words('staff_words'))})"
+                         rf"(?![{_W}]*সহ(?![{_W}]))"),  # (… দূতাবাস সব কর্মীসহ প্রত্যাহার: the mission, with its staff)
         staff_recall=re.compile(f"(?<![{_W}])(?:{_alt(words('staff_recalls'))})"),
         recall_tails=frozenset(nfc(x) for x in words("staff_recall_tails")),
         staff_returns=frozenset(nfc(x) for x in words("staff_returns")),
@@ -365,7 +366,6 @@ def _words(profile: Profile) -> _Words:
         expulsion=re.compile(rf"\s+(?:{_alt(words('expulsions'))})(?![{_W}])" if words("expulsions") else r"(?!)"),
         country_nouns=frozenset(nfc(x) for x in words("country_nouns")),
         beside=re.compile(rf"\s*(?:{_alt(words('spatial_postpositions'))})(?![{_W}])" if words("spatial_postpositions") else r"(?!)"),
-        beside_word=re.compile(rf"(?<![{_W}])(?:{_alt(words('spatial_postpositions'))})(?![{_W}])"),
         beside_words=frozenset(nfc(x) for x in words("spatial_postpositions")),
         move_intents=frozenset(nfc(x) for x in words("move_intents")),
         move_unfinished=re.compile(f"(?<![{_W}])(?:{_alt(words('move_unfinished'))})(?![{_W}])"),
@@ -375,6 +375,7 @@ def _words(profile: Profile) -> _Words:
         event_near=re.compile(rf"(?:\s+[{_W}]+){{0,2}}?\s+(?:{_alt(words('event_words'))})(?![{_W}])"),
         upgrade_done=re.compile(f"(?<![{_W}])(?:{_alt(words('upgrades_done'))})(?![{_W}])"),
         upgrade=re.compile(f"(?<![{_W}])(?:{_alt(words('upgrade_words'))})(?![{_W}])"),
+        upgrade_tails=frozenset(nfc(x) for x in words("upgrade_tails")),
         object_pronoun=re.compile(f"(?<![{_W}])(?:{_alt(words('object_pronouns'))})(?![{_W}])"),
         copula=re.compile(f"(?<![{_W}])(?:{_alt(words('copulas'))})(?![{_W}])"),
         left=re.compile(f"(?<![{_W}])(?:{_alt(words('left_words'))})(?![{_W}])" if words("left_words") else r"(?!)"),
@@ -602,8 +603,6 @@ def _hosts_after(post: list[PlaceMatch], text: str, end: int, w: _Words, value: 
             gap = gap.replace(q.surface, " ")
         if not value and len(re.findall(f"[{_W}]+", gap)) > 2:
             break  # too far: another clause's place (… কর্মকর্তা জানান যে ঢাকায় …)
-        if not value and w.beside_word.search(gap):
-            break  # … অফিসে সামনে বাংলাদেশে … গণহত্যার প্রতিবাদে: a place by the mission starts another phrase
         if not value and not apposition and "," in gap and re.search(f"[{_W}]", gap.replace("-", "")[1:]):
             break  # … হাইকমিশনের কর্মকর্তা, রাজশাহীতে অবস্থিত …: a comma ends the mission's phrase
         if p.case == "locative" and (w.resident.match(text, p.end) or w.event.match(text, p.end)):
@@ -1011,7 +1010,7 @@ def read(text: str, profile: Profile, gaz: Gazetteer, value: bool = False,
                 out_of_it or bool(ending) and gaz.suffix_case(ending.group()) == "genitive")) or (
                 # ঢাকায় কনস্যুলেটকে হাইকমিশনে উন্নীত করার ঘোষণা দিয়েছে সিঙ্গাপুর: the mission upgraded, the subject last
                 bool(ending) and ending.group().lstrip("-") in w.objective_endings
-                and w.upgrade.search(text, a.end, clause_end) is not None)
+                and _upgrade_predicate(text, a.end, clause_end, post, w))
             if last:
                 # … দূতাবাসের পরিষেবা কমিয়ে আনার ঘোষণা দিয়েছে মার্কিন যুক্তরাষ্ট্র; … দূতাবাস থেকে কূটনীতিক
                 # সরানো শুরু করেছে রাশিয়া: a mission said with its work or its staff, the subject ending the clause
@@ -1669,6 +1668,20 @@ def _including(pre, text: str, a: _Anchor, group, w: _Words) -> list[PlaceMatch]
             or nfc(t) in w.count_values or w.count_word.fullmatch(nfc(t)) for t in between):
         return []
     return [p for p in _group(pre, named[-1], text, w, -1) if p.place.kind == "country"]
+
+
+def _upgrade_predicate(text: str, start: int, clause_end: int, post: list[PlaceMatch], w: _Words) -> bool:
+    """An upgrade word after ``start`` is its clause's verb: after it only the verb's own words and places
+    (``… উন্নীত করার ঘোষণা দিয়েছে সিঙ্গাপুর``), never a noun it depends on (``… উন্নীত করার সিদ্ধান্তের নিন্দা
+    জানিয়েছে তুরস্ক``)."""
+    up = w.upgrade.search(text, start, clause_end)
+    if up is None:
+        return False
+    rest = text[up.end():clause_end]
+    for p in post:
+        if up.end() <= p.start and p.end <= clause_end:
+            rest = rest.replace(p.surface, " ")
+    return all(nfc(t) in w.upgrade_tails for t in re.findall(f"[{_W}]+", rest))
 
 
 def _counted_before(text: str, at: int, w: _Words) -> bool:
