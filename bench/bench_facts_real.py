@@ -34,7 +34,8 @@ day's fixed test) were tuned on in round 23, and bn_real35 (75, neither Banglade
 (95, reference pages, mostly 1971 archive items) after the seventh day's first fixed test in round 24, and
 bn_real41 (138, Bangladesh a party) and bn_real42 (73, neither) after its third in round 26, and bn_real14
 (380, fresh until then) in round 28 on the ninth day, and bn_real50 (67, Indian outlets, read once with bn_real49
-as that day's third fixed test) in round 29. The fresh
+as that day's third fixed test) in round 29, and bn_real51 (177, visas and accreditation from elsewhere, read once
+with bn_real52 as the day's fourth) in round 30. The fresh
 sets, never tuned on (their differences are not printed, so that reading them is a choice to spend them):
 bn_real18.json (54,
 Bangladesh neither, labelled at the same time as bn_real19; two of its differences were once printed by
@@ -53,7 +54,8 @@ bn_real46.json (56, India a party), labelled after round 27 and read once togeth
 that day's fixed test), and bn_real47.json (191, Bangladesh's missions abroad) and bn_real48.json (173,
 foreign missions in Bangladesh), labelled while round 28 was made and read once after it (NINTH2_SETS, the
 day's second fixed test), and bn_real49.json (143, older news 2012–2018), read once with round 28 together with
-bn_real50 (the day's third fixed test); printed each and together, LATEST_SETS, NINTH_SETS and NINTH2_SETS together.
+bn_real50 (the day's third fixed test), and bn_real52.json (182, missions named in passing), read once with round
+29 together with bn_real51 (the day's fourth); printed each and together, LATEST_SETS, NINTH_SETS and NINTH2_SETS together.
 
 Each sentence is read as a one-line page by ``bot.facts.facts_for`` under the bn profile:
 a Wikipedia sentence under its ``page_title`` (reciprocal forms need the title's pair), a news
@@ -119,12 +121,13 @@ LABELS41 = ROOT / "fixtures" / "facts" / "bn_real41.json"  # tuned on since roun
 LABELS42 = ROOT / "fixtures" / "facts" / "bn_real42.json"  # tuned on since round 26
 LABELS14 = ROOT / "fixtures" / "facts" / "bn_real14.json"  # fresh until the ninth day, tuned on since round 28
 LABELS50 = ROOT / "fixtures" / "facts" / "bn_real50.json"  # read once with round 28, tuned on since round 29
+LABELS51 = ROOT / "fixtures" / "facts" / "bn_real51.json"  # read once with round 29, tuned on since round 30
 TUNED_SETS = {2: LABELS2, 3: LABELS3, 4: LABELS4, 5: LABELS5, 6: LABELS6, 7: LABELS7, 8: LABELS8, 9: LABELS9,
               10: LABELS10, 11: LABELS11, 12: LABELS12, 13: LABELS13, 15: LABELS15, 16: LABELS16, 17: LABELS17,
               19: LABELS19, 20: LABELS20, 21: LABELS21, 23: LABELS23,
               24: LABELS24, 26: LABELS26, 30: LABELS30, 27: LABELS27, 28: LABELS28, 29: LABELS29, 31: LABELS31,
-              35: LABELS35, 37: LABELS37, 41: LABELS41, 42: LABELS42, 14: LABELS14, 50: LABELS50}
-FRESH_SETS = (18, 22, 25, 32, 33, 34, 36, 38, 39, 40, 43, 44, 45, 46, 47, 48, 49)
+              35: LABELS35, 37: LABELS37, 41: LABELS41, 42: LABELS42, 14: LABELS14, 50: LABELS50, 51: LABELS51}
+FRESH_SETS = (18, 22, 25, 32, 33, 34, 36, 38, 39, 40, 43, 44, 45, 46, 47, 48, 49, 52)
 #: the seventh day's second fixed test: labelled while round 24 was made, read once together after it
 LATEST_SETS = (38, 39, 40)
 #: the ninth day's fixed test: labelled after round 27 by labellers who never saw relbot's output, read once

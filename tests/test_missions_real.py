@@ -223,7 +223,7 @@ TUNED_LATER = [(6, 0.96, 0.94, 0.99, 0.57), (7, 0.90, 0.88, 0.76, 0.84), (8, 0.9
                (27, 0.98, 0.98, 0.99, 0.99), (28, 0.96, 0.90, 0.99, 0.99), (29, 0.98, 0.97, 0.99, 0.99),
                (31, 0.94, 0.94, 0.99, 0.99), (35, 0.87, 0.80, 0.99, 0.99), (37, 0.72, 0.66, 0.66, 0.66),
                (41, 0.91, 0.85, 0.8, 0.99), (42, 0.84, 0.80, 0.99, 0.0), (14, 0.99, 0.96, 0.99, 0.99),
-               (50, 0.99, 0.96, 0.99, 0.99)]
+               (50, 0.99, 0.96, 0.99, 0.99), (51, 0.90, 0.89, 0.94, 0.99)]
 
 
 @pytest.mark.parametrize("n,p,r,ap,ar", TUNED_LATER, ids=[f"bn_real{t[0]}" for t in TUNED_LATER])
@@ -341,6 +341,12 @@ def test_tuned_later_floors(n, p, r, ap, ar, profile, gaz):
 #: (round 29: the assistant or deputy high commissioner's office as that mission, -স্হিত, the nukta of জ়; 50 reads
 #: 1.000 / 0.964 after it); bn_real49 NEVER tuned on. The seventeen sets never tuned on (2,037 sentences, 688 sure
 #: facts): P 0.950 / R 0.913 (tp 628, fp 33, fn 60) after round 29, one fact more than before it.
+#: A fourth test of the day, fixed the same way: bn_real51 (177, visas and missions accredited from elsewhere; 32
+#: absent labels) and bn_real52 (182, missions named in passing), labelled after round 29, read once together with
+#: it: P 0.935 / R 0.908 (tp 129, fp 9, fn 13; 51: 0.897 / 0.897, absent 0.938 / 0.882; 52: 1.000 / 0.927). Not met.
+#: bn_real51 was then tuned on (round 30: ছিল না denies, খোলা হতে পারে before a mission is to come, এ্যামবাসি; 51 reads
+#: 0.907 / 0.897, absent 0.944 / 1.000 after it); bn_real52 NEVER tuned on. The eighteen sets never tuned on (2,219
+#: sentences, 743 sure facts): P 0.954 / R 0.914 (tp 679, fp 33, fn 64), the same before round 30 and after it.
 #: Floors hold what the untuned grammar reaches, so that a change that loses on fresh text fails here.
 #: (set number, P, R, absent P, absent R floors), each set read whole
 FRESH = [(18, 0.80, 0.85, 0.99, 0.99), (22, 0.97, 0.94, 0.99, 0.99),
@@ -349,7 +355,7 @@ FRESH = [(18, 0.80, 0.85, 0.99, 0.99), (22, 0.97, 0.94, 0.99, 0.99),
          (39, 0.94, 0.76, 0.99, 0.0), (40, 0.99, 0.99, 0.99, 0.99), (43, 0.80, 0.80, 0.99, 0.99),
          (44, 0.94, 0.89, 0.99, 0.99), (45, 0.96, 0.96, 0.99, 0.99), (46, 0.99, 0.99, 0.99, 0.99),
          (47, 0.95, 0.88, 0.5, 0.99), (48, 0.99, 0.94, 0.99, 0.99),
-         (49, 0.92, 0.90, 0.99, 0.99)]
+         (49, 0.92, 0.90, 0.99, 0.99), (52, 0.99, 0.92, 0.99, 0.99)]
 #: the fresh sets read as one (P, R, absent P, absent R floors)
 FRESH_TOGETHER = (0.95, 0.91, 0.62, 0.71)
 #: the seventh day's second fixed test (bn_real38–40, labelled while round 24 was made), read as one (P, R floors);
