@@ -44,6 +44,7 @@ CASES = [
     ("সৌদি আরব থেকে বাংলাদেশ দূতাবাস প্রত্যাহার করা হয়েছে", set(), {("BD", "SA")}),
     # (an envoy who is the agent, not the object, leaves the closure the mission's)
     ("কায়রোতে মার্কিন দূতাবাসের কার্যক্রম রাষ্ট্রদূতের নির্দেশে বন্ধ করে দেওয়া হয়েছে", set(), {("US", "EG")}),
+    ("কাবুলে ভারতীয় দূতাবাসের রাষ্ট্রদূত দিল্লি থেকে বন্ধ ঘোষণা করেছেন", set(), {("IN", "AF")}),
     # a mission upgraded (-কে … উন্নীত) takes the country ending the clause as its sender: the mission that is, and
     # after an upgrade done what it became; what it is to become never renames it
     ("চট্টগ্রামে কনস্যুলেটকে কনস্যুলেট জেনারেলে উন্নীত করার ঘোষণা দিয়েছে জাপান", {("JP", "চট্টগ্রাম", "BD", "consulate")}, set()),

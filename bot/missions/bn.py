@@ -355,7 +355,8 @@ def _words(profile: Profile) -> _Words:
         withdrawal=re.compile(f"(?<![{_W}])(?:{_alt(words('withdrawals'))})"),
         temporary=re.compile(f"(?<![{_W}])(?:{_alt(words('temporary_words'))})(?![{_W}])"),
         staff=re.compile(rf"\s*(?:(?:{_alt(words('staff_quantifiers'))})\s+)?(?:{_alt(words('staff_words'))})"
-                         rf"(?![{_W}]*সহ(?![{_W}]))"),  # (… দূতাবাস সব কর্মীসহ প্রত্যাহার: the mission, with its staff)
+                         rf"(?![{_W}]*(?:{_alt(words('inclusive_suffixes'))})(?![{_W}]))"),  # (… দূতাবাস সব কর্মীসহ
+        # প্রত্যাহার: the mission, with its staff)
         staff_recall=re.compile(f"(?<![{_W}])(?:{_alt(words('staff_recalls'))})"),
         recall_tails=frozenset(nfc(x) for x in words("staff_recall_tails")),
         staff_returns=frozenset(nfc(x) for x in words("staff_returns")),
@@ -1694,7 +1695,8 @@ def _envoy_object(text: str, start: int, end: int, w: _Words) -> bool:
     """An envoy named between ``start`` and ``end`` is the verb's object, in the accusative
     (``… দূতাবাসের ডেপুটি হাইকমিশনার খোরশেদ আলমকে প্রত্যাহার``), not its agent (``রাষ্ট্রদূতের সিদ্ধান্তে বন্ধ``)."""
     envoy = w.people.search(text, start, end)
-    return envoy is not None and re.search(f"[{_W}]কে(?![{_W}])", text[envoy.start():end]) is not None
+    return envoy is not None and any(t.endswith(e) and len(t) > len(e) and not w.source.fullmatch(t)
+                                     for t in re.findall(f"[{_W}]+", text[envoy.start():end]) for e in w.objective_endings)
 
 
 def _ordered_out(text: str, places, after_word: int, senders, w: _Words) -> list[PlaceMatch]:
