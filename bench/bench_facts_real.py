@@ -55,7 +55,9 @@ that day's fixed test), and bn_real47.json (191, Bangladesh's missions abroad) a
 foreign missions in Bangladesh), labelled while round 28 was made and read once after it (NINTH2_SETS, the
 day's second fixed test), and bn_real49.json (143, older news 2012–2018), read once with round 28 together with
 bn_real50 (the day's third fixed test), and bn_real52.json (182, missions named in passing), read once with round
-29 together with bn_real51 (the day's fourth); printed each and together, LATEST_SETS, NINTH_SETS and NINTH2_SETS together.
+29 together with bn_real51 (the day's fourth), and bn_real53.json (43, encyclopedic pages) and bn_real54.json (146,
+foreign state services' Bengali news and the missions they name), read once with round 30 (the day's fifth);
+printed each and together, LATEST_SETS, NINTH_SETS and NINTH2_SETS together.
 
 Each sentence is read as a one-line page by ``bot.facts.facts_for`` under the bn profile:
 a Wikipedia sentence under its ``page_title`` (reciprocal forms need the title's pair), a news
@@ -127,7 +129,7 @@ TUNED_SETS = {2: LABELS2, 3: LABELS3, 4: LABELS4, 5: LABELS5, 6: LABELS6, 7: LAB
               19: LABELS19, 20: LABELS20, 21: LABELS21, 23: LABELS23,
               24: LABELS24, 26: LABELS26, 30: LABELS30, 27: LABELS27, 28: LABELS28, 29: LABELS29, 31: LABELS31,
               35: LABELS35, 37: LABELS37, 41: LABELS41, 42: LABELS42, 14: LABELS14, 50: LABELS50, 51: LABELS51}
-FRESH_SETS = (18, 22, 25, 32, 33, 34, 36, 38, 39, 40, 43, 44, 45, 46, 47, 48, 49, 52)
+FRESH_SETS = (18, 22, 25, 32, 33, 34, 36, 38, 39, 40, 43, 44, 45, 46, 47, 48, 49, 52, 53, 54)
 #: the seventh day's second fixed test: labelled while round 24 was made, read once together after it
 LATEST_SETS = (38, 39, 40)
 #: the ninth day's fixed test: labelled after round 27 by labellers who never saw relbot's output, read once

@@ -347,6 +347,14 @@ def test_tuned_later_floors(n, p, r, ap, ar, profile, gaz):
 #: bn_real51 was then tuned on (round 30: ছিল না denies, খোলা হতে পারে before a mission is to come, এ্যামবাসি; 51 reads
 #: 0.907 / 0.897, absent 0.944 / 1.000 after it); bn_real52 NEVER tuned on. The eighteen sets never tuned on (2,219
 #: sentences, 743 sure facts): P 0.954 / R 0.914 (tp 679, fp 33, fn 64), the same before round 30 and after it.
+#: A fifth test of the day: bn_real53 (43, encyclopedic pages: biographies, Wikisource, one bn.wikipedia article) and
+#: bn_real54 (146, foreign state services' Bengali news and the missions they name), labelled after round 30, read
+#: once with it (the day's last grammar): P 0.957 / R 0.815 (tp 44, fp 2, fn 10; 53: 1.000 / 0.875, 54: 0.938 / 0.789).
+#: Not met. The twenty sets never tuned on (2,408 sentences, 797 sure facts): P 0.954 / R 0.907 (tp 723, fp 35,
+#: fn 74); the day's five fixed tests, each read before any tuning on it: P 0.954 / R 0.894 (tp 473, fp 23, fn 56).
+#: FRESH_TOGETHER's recall floor went 0.91 → 0.90 and its absent precision floor 0.62 → 0.58 with bn_real53 and 54
+#: (bn_real53 reads two absent statements its labeller did not give; not read, the set stays fresh), not with a
+#: grammar change.
 #: Floors hold what the untuned grammar reaches, so that a change that loses on fresh text fails here.
 #: (set number, P, R, absent P, absent R floors), each set read whole
 FRESH = [(18, 0.80, 0.85, 0.99, 0.99), (22, 0.97, 0.94, 0.99, 0.99),
@@ -355,9 +363,10 @@ FRESH = [(18, 0.80, 0.85, 0.99, 0.99), (22, 0.97, 0.94, 0.99, 0.99),
          (39, 0.94, 0.76, 0.99, 0.0), (40, 0.99, 0.99, 0.99, 0.99), (43, 0.80, 0.80, 0.99, 0.99),
          (44, 0.94, 0.89, 0.99, 0.99), (45, 0.96, 0.96, 0.99, 0.99), (46, 0.99, 0.99, 0.99, 0.99),
          (47, 0.95, 0.88, 0.5, 0.99), (48, 0.99, 0.94, 0.99, 0.99),
-         (49, 0.92, 0.90, 0.99, 0.99), (52, 0.99, 0.92, 0.99, 0.99)]
+         (49, 0.92, 0.90, 0.99, 0.99), (52, 0.99, 0.92, 0.99, 0.99), (53, 0.99, 0.87, 0.0, 0.99),
+         (54, 0.93, 0.78, 0.99, 0.99)]
 #: the fresh sets read as one (P, R, absent P, absent R floors)
-FRESH_TOGETHER = (0.95, 0.91, 0.62, 0.71)
+FRESH_TOGETHER = (0.95, 0.90, 0.58, 0.71)
 #: the seventh day's second fixed test (bn_real38–40, labelled while round 24 was made), read as one (P, R floors);
 #: issue 22's goal is P >= 0.95 and R >= 0.92 on text not tuned on: not met
 LATEST_TOGETHER = (0.92, 0.82)
