@@ -236,7 +236,7 @@ class _Builder:
         if missions.grammar_name(prof) == "en":  # English sentences end at ". " too
             a.sentences = missions.grammar(prof).sentences(a.prose, prof, self.gaz)
         else:
-            a.sentences = a.prose.sentences_with(prof.mission_kind_re, "".join(prof.text["sentence_ends"]))
+            a.sentences = a.prose.sentences_with(missions.mention_re(prof), "".join(prof.text["sentence_ends"]))
         doc["sections"] = self.sections(reflists)
         first_heading = doc["sections"][0]["span"]["start"] if doc["sections"] else len(a.text)
         doc["lead"] = self.lead(first_heading)

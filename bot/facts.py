@@ -64,7 +64,7 @@ def facts_for(text: str, title: str, profile: Profile, gaz: Gazetteer | None = N
         out += _english(prose, text, profile, gaz, row)
     else:
         ends = "".join(profile.text["sentence_ends"])
-        sentences = prose.sentences_with(profile.mission_kind_re, ends)
+        sentences = prose.sentences_with(missions.mention_re(profile), ends)
         for f in missions.prose_facts(sentences, profile, gaz, prose.text, title_pair(title, profile, gaz)):
             f.source = "list" if _is_list_line(text, f.start) else "prose"
             out.append(row(f.start, _fields(f), (f.start, f.end)))

@@ -24,7 +24,8 @@ CASES = [
      {("KE", "পোর্তো", "PT", "consulate")}, set()),
     # compound kind words in every spelling and join of their parts
     ("পোর্তোতে কেনিয়ার কন্স্যুলেট-জেনারেলের অফিস রয়েছে", {("KE", "পোর্তো", "PT", "consulate-general")}, set()),
-    ("পোর্তোতে কেনিয়ার কনস্যূলেট জেনারেল রয়েছে", set(), set()),  # a spelling no kind lists: no mission word
+    # a spelling no kind lists, one typing slip from কনস্যুলেট: read as that word (round 31), the compound too
+    ("পোর্তোতে কেনিয়ার কনস্যূলেট জেনারেল রয়েছে", {("KE", "পোর্তো", "PT", "consulate-general")}, set()),
     ("মুম্বাইয়ে কেনিয়ার ডেপুটি হাই কমিশন রয়েছে", {("KE", "মুম্বাই", "IN", "deputy-high-commission")}, set()),
     ("শিলংয়ে কেনিয়ার অ্যাসিস্ট্যান্ট-হাইকমিশন রয়েছে", {("KE", "শিলং", "IN", "assistant-high-commission")}, set()),
     # an opening going on, wished for, or said to be needed: no mission yet

@@ -42,6 +42,14 @@ def grammar(profile):
     return importlib.import_module(f"{__name__}.{grammar_name(profile)}")
 
 
+def mention_re(profile):
+    """What a sentence worth reading for missions holds: bn also finds mission words with a typing
+    slip (``typo_bases``), en its mission words."""
+    if grammar_name(profile) == "bn":
+        return grammar(profile).mention_re(profile)
+    return profile.mission_kind_re
+
+
 def prose_facts(sentences, profile, gaz, text: str | None = None, pair: tuple[str, ...] = ()) -> list[Fact]:
     """Facts from an article's sentences, read by the profile's grammar; ``text``: the prose
     projection they come from (bn reads a pronoun's country from the sentence before); ``pair``:

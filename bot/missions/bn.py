@@ -198,6 +198,9 @@ class _Words:
     finite: re.Pattern  # দিয়েছে: a finite verb's ending, never a place word's
     finite_and: re.Pattern  # … খুলেছে এবং: a past finite verb and a conjunction, one clause ending
     located: re.Pattern  # ঢাকায় অবস্থিত …, কিয়েভে থাকা …: after a locative
+    typo_bases: dict  # দূতাবাস -> embassy: a word one typing slip from one is that mission (দূতাবানের, হইকমিশন)
+    typo_not: tuple  # হাইকমিশনা: beginnings of other words one slip from a base (হাইকমিশনার)
+    mention: re.Pattern  # a mission word or a word one slip from a typo base: the sentences worth reading
     indefinite: frozenset  # একটি: a new noun phrase begins
     existence: frozenset  # অস্তিত্ব: after কোনো, the mission's own being
     staff_word: re.Pattern  # কর্মী, কর্মকর্তা anywhere: the mission's people
@@ -331,6 +334,10 @@ def _words(profile: Profile) -> _Words:
         finite_and=re.compile(rf"([{_W}]+(?:{_alt(words('past_finite_endings'))}))\s+(?:{_alt(words('clause_conjunctions'))})(?![{_W}])"
                               if words("past_finite_endings") and words("clause_conjunctions") else r"(?!)"),
         located=re.compile(rf"\s+(?:{_alt(words('located_words'))})(?![{_W}])\s*" if words("located_words") else r"(?!)"),
+        typo_bases={nfc(k): v for k, v in m.get("typo_bases", {}).items()},
+        typo_not=tuple(nfc(x) for x in words("typo_not")),
+        mention=re.compile(f"(?:{profile.mission_kind_re.pattern})" + (
+            f"|{_trie(_slips(nfc(b) for b in m.get('typo_bases', {})))}" if m.get("typo_bases") else "")),
         indefinite=frozenset(nfc(x) for x in words("indefinite_words")),
         existence=frozenset(nfc(x) for x in words("existence_nouns")),
         staff_word=re.compile(rf"(?<![{_W}])(?:{_alt(words('staff_words'))})"),
@@ -403,9 +410,10 @@ class _Anchor:
 def _anchors(text: str, profile: Profile, w: _Words) -> list[_Anchor]:
     """Mission words that name missions: whole words, inflected or plural, not people."""
     excluded = [(m.start(), m.end()) for m in w.exclude.finditer(text)]
+    spans = [(m.start(), m.end(), profile.mission_kind(m.group())) for m in profile.mission_kind_re.finditer(text)]
+    spans += _typos(text, spans, profile, w)
     out = []
-    for m in profile.mission_kind_re.finditer(text):
-        s, e = m.start(), m.end()
+    for s, e, kind in sorted(spans):
         if s and re.match(f"[{_W}]", text[s - 1]) and not w.prefix.search(text[:s]):
             continue  # inside a longer word
         if any(a <= s and e < b or a < s and e <= b for a, b in excluded):
@@ -417,7 +425,6 @@ def _anchors(text: str, profile: Profile, w: _Words) -> list[_Anchor]:
             elif not w.inflection.match(text, e):
                 continue  # followed by other letters: another word (হাইকমিশনার)
         ending = w.inflection.match(text, e) or w.plural.match(text, e)
-        kind = profile.mission_kind(m.group())
         after = ending.end() if ending else e
         if w.count_noun.match(text, after) or kind in w.kind_senders and w.role.match(text, after):
             continue  # ভারতে বাংলাদেশ মিশনের সংখ্যা: a count of missions; নুনসিও হিসেবে: the nuncio
@@ -425,6 +432,93 @@ def _anchors(text: str, profile: Profile, w: _Words) -> list[_Anchor]:
             continue  # … ব্রিটিশ হাই কমিশন নিযুক্ত হয়েছেন: a person; বার্সেলোনায় দূতাবাস সেবা: a service, given anywhere
         out.append(_Anchor(s, e, kind, plural))
     return out
+
+
+def _typos(text: str, spans: list, profile: Profile, w: _Words) -> list[tuple[int, int, str]]:
+    """(start, end, kind) of words that are a mission word with one typing slip (a letter left out, added,
+    changed or two swapped: ``কনস্যুলটে``, ``হইকমিশন``), with any inflection after it, and with the word
+    before or after when the two make a compound kind (``সহকারী হইকমিশন``, ``কনস্যূলেট জেনারেল``); not
+    words a mission word begins, nor beginnings of other words (``typo_not``: হাইকমিশনার)."""
+    if not w.typo_bases:
+        return []
+    longest = max(map(len, w.typo_bases)) + 1
+    out = []
+    for m in re.finditer(f"[{_W}]+", text):
+        if any(s <= m.start() < e for s, e, _ in spans):
+            continue
+        word = m.group()
+        for n in range(min(len(word), longest), 4, -1):
+            rest = w.inflection.match(word, n) or w.plural.match(word, n)
+            if n < len(word) and (rest is None or rest.end() != len(word)):
+                continue
+            stem = word[:n]
+            base = next((b for b in w.typo_bases if _one_slip(stem, b)), None)
+            if base is not None and not word.startswith(w.typo_not):
+                start, end, kind = m.start(), m.start() + n, w.typo_bases[base]
+                before = re.search(rf"([{_W}]+)([\s-])$", text[:m.start()])
+                after = re.compile(rf"[\s-][{_W}]+").match(text, m.end()) if n == len(word) else None
+                compound = after and profile.mission_kind_re.match(base + after.group())
+                if before and profile.mission_kind_re.fullmatch(before[1] + before[2] + base):
+                    start, kind = before.start(), profile.mission_kind(before[1] + before[2] + base)
+                elif compound and compound.end() > len(base) + 1:  # কনস্যূলেট জেনারেল
+                    end, kind = m.end() + compound.end() - len(base), profile.mission_kind(compound.group())
+                out.append((start, end, kind))
+                break
+    return out
+
+
+def _slips(bases) -> set[str]:
+    """Every word one typing slip after the first letter from a base (Bengali letters only), the bases
+    left out: what :func:`_one_slip` accepts, written out for a sentence finder."""
+    letters = [chr(c) for c in range(0x0981, 0x09FB) if chr(c).isprintable()]
+    out: set[str] = set()
+    for b in bases:
+        out |= {b[:i] + b[i + 1:] for i in range(1, len(b))}
+        out |= {b[:i] + b[i + 1] + b[i] + b[i + 2:] for i in range(1, len(b) - 1)}
+        out |= {b[:i] + c + b[i + 1:] for i in range(1, len(b)) for c in letters}
+        out |= {b[:i] + c + b[i:] for i in range(1, len(b) + 1) for c in letters}
+    return out - set(bases)
+
+
+def _trie(words) -> str:
+    """One regex matching any of ``words`` at the start of a word, shared beginnings written once, so
+    a search tries a letter tree at each position, not each word (the start is checked after the
+    first letter, which keeps the search fast)."""
+    tree: dict = {}
+    for word in words:
+        node = tree
+        for c in word:
+            node = node.setdefault(c, {})
+        node[""] = {}
+
+    def walk(node: dict, root: bool = False) -> str:
+        alts = [re.escape(c) + (f"(?<![{_W}]{re.escape(c)})" if root else "") + walk(sub)
+                for c, sub in sorted(node.items()) if c]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return walk(tree, True)
+
+
+def mention_re(profile: Profile) -> re.Pattern:
+    """What a sentence worth reading for missions holds: a mission word, or a word that may be one
+    with a typing slip (``typo_bases``; :func:`_anchors` decides)."""
+    return _words(profile).mention
+
+
+def _one_slip(a: str, b: str) -> bool:
+    """Whether ``a`` is ``b`` with one letter after the first left out, added or changed, or two
+    neighbours after it swapped (writers slip inside a word, seldom on its first letter)."""
+    if a == b or abs(len(a) - len(b)) > 1 or a[:1] != b[:1]:
+        return False
+    i = 0
+    while i < min(len(a), len(b)) and a[i] == b[i]:
+        i += 1
+    if len(a) == len(b):
+        return a[i + 1:] == b[i + 1:] or a[i:i + 2] == b[i:i + 2][::-1] and a[i + 2:] == b[i + 2:]
+    return a[i + 1:] == b[i:] if len(a) > len(b) else a[i:] == b[i + 1:]
 
 
 def _split_compound(text: str, a: _Anchor, places, w: _Words) -> _Anchor:
@@ -602,8 +696,8 @@ def _hosts_after(post: list[PlaceMatch], text: str, end: int, w: _Words, value: 
         gap = text[end:p.start]
         for q in post[:i]:
             gap = gap.replace(q.surface, " ")
-        if not value and len(re.findall(f"[{_W}]+", gap)) > 2:
-            break  # too far: another clause's place (… কর্মকর্তা জানান যে ঢাকায় …)
+        if not value and len([t for t in re.findall(f"[{_W}]+", gap) if t not in w.appositive_nouns]) > 2:
+            break  # too far: another clause's place (… কর্মকর্তা জানান যে ঢাকায় …; রাজধানী, শহর count for none)
         if not value and not apposition and "," in gap and re.search(f"[{_W}]", gap.replace("-", "")[1:]):
             break  # … হাইকমিশনের কর্মকর্তা, রাজশাহীতে অবস্থিত …: a comma ends the mission's phrase
         if p.case == "locative" and (w.resident.match(text, p.end) or w.event.match(text, p.end)):
@@ -922,11 +1016,12 @@ def read(text: str, profile: Profile, gaz: Gazetteer, value: bool = False,
                 # দিল্লির ঢাকা হাইকমিশন: Dhaka (Bangladesh) names the sender, the genitive city the place
                 hosts, senders, blocked = [where], [capital.place.country], False
                 host_ids = {where.place.country, where.place.id}
-            elif not senders and not blocked and where.case == "locative" \
+            elif not blocked and all(g.end <= where.start for g in group) and where.case == "locative" \
                     and where.place.country != capital.place.country \
                     and all(t in w.attributive for t in re.findall(f"[{_W}]+", text[where.end:capital.start])):
                 # ইউক্রেনে অবস্থিত বেইজিং দূতাবাস, তেহরানে রিয়াদের দূতাবাস: the capital names the sender, the
-                # locative the place
+                # locative the place (a country before the locative is another phrase's: রাশিয়ার বহিষ্কার করা …
+                # মস্কোতে থাকা ওয়াশিংটনের দূতাবাস)
                 hosts, senders = [where], [capital.place.country]
                 host_ids = {where.place.country, where.place.id}
         if not senders and not blocked and fixed and fixed not in host_ids:
@@ -1794,7 +1889,7 @@ def absent_re(profile: Profile) -> re.Pattern:
     """What a sentence stating an absent mission holds: a mission word, an accreditation word or a
     non-resident envoy."""
     w = _words(profile)
-    return re.compile(f"(?:{profile.mission_kind_re.pattern})|(?:{w.accreditation.pattern})|(?:{w.nonresident.pattern})")
+    return re.compile(f"(?:{w.mention.pattern})|(?:{w.accreditation.pattern})|(?:{w.nonresident.pattern})")
 
 
 def prose_facts(sentences, profile: Profile, gaz: Gazetteer, text: str | None = None,
@@ -1808,7 +1903,7 @@ def prose_facts(sentences, profile: Profile, gaz: Gazetteer, text: str | None = 
     out = []
     for sent in sentences:
         said = nfc(sent.text)  # the words are NFC; a file may hold the precomposed য় (only read here, never written)
-        if not profile.mission_kind_re.search(said) and not (
+        if not w.mention.search(said) and not (
                 status == "absent" and (w.accreditation.search(said) or w.nonresident.search(said))):
             continue
         year = None
