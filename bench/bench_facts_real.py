@@ -61,8 +61,10 @@ printed each and together, LATEST_SETS, NINTH_SETS and NINTH2_SETS together.
 
 Each sentence is read as a one-line page by ``bot.facts.facts_for`` under the bn profile:
 a Wikipedia sentence under its ``page_title`` (reciprocal forms need the title's pair), a news
-sentence under NEWS_TITLE, a bilateral title of two countries no labelled sentence names (so the
-reciprocal reading has a pair but never a right one). A labelled ``context`` (the sentence before)
+sentence under NEWS_TITLE, a title that names no pair, as a news page's would (so ``দুই দেশ পরস্পরের
+দেশে দূতাবাস`` has no pair to read; until the tenth day it was a bilateral title of two countries no
+sentence names, which made such a sentence two extras: four in the spent sets, where their labellers
+gave none). A labelled ``context`` (the sentence before)
 goes before the sentence on the same line; only facts read from the sentence itself count.
 
 Scoring follows ``bot.facts.score_labels``: a fact is found when sender, kind, host country and host
@@ -139,7 +141,7 @@ NINTH2_SETS = (47, 48)
 FRESH = [ROOT / "fixtures" / "facts" / f"bn_real{n}.json" for n in FRESH_SETS]  # never tuned on
 #: a third reader's decisions (blinded) where a set's two annotators disagree: the set's adjudicated gold
 ADJUDICATED = {20: ROOT / "fixtures" / "facts" / "bn_real20_adjudicated.json"}
-NEWS_TITLE = "আইসল্যান্ড–ফিজি সম্পর্ক"  # neither country occurs in the labelled sentences
+NEWS_TITLE = "সংবাদ"  # a news page's title names no pair of countries
 
 
 def _key(f: dict) -> tuple:
