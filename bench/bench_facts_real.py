@@ -56,8 +56,11 @@ foreign missions in Bangladesh), labelled while round 28 was made and read once 
 day's second fixed test), and bn_real49.json (143, older news 2012–2018), read once with round 28 together with
 bn_real50 (the day's third fixed test), and bn_real52.json (182, missions named in passing), read once with round
 29 together with bn_real51 (the day's fourth), and bn_real53.json (43, encyclopedic pages) and bn_real54.json (146,
-foreign state services' Bengali news and the missions they name), read once with round 30 (the day's fifth);
-printed each and together, LATEST_SETS, NINTH_SETS and NINTH2_SETS together.
+foreign state services' Bengali news and the missions they name), read once with round 30 (the day's fifth),
+and from the tenth day bn_real56.json (70, missions in less-covered regions and kinds), bn_real57.json (1, a
+bn.wikipedia bilateral article; the stored pages' excerpts show few mission sentences) and bn_real58.json (182,
+culture, sports, education and business desks), each read once with round 31 (TENTH_SETS, the day's fixed test);
+printed each and together, LATEST_SETS, NINTH_SETS, NINTH2_SETS and TENTH_SETS together.
 
 Each sentence is read as a one-line page by ``bot.facts.facts_for`` under the bn profile:
 a Wikipedia sentence under its ``page_title`` (reciprocal forms need the title's pair), a news
@@ -131,13 +134,15 @@ TUNED_SETS = {2: LABELS2, 3: LABELS3, 4: LABELS4, 5: LABELS5, 6: LABELS6, 7: LAB
               19: LABELS19, 20: LABELS20, 21: LABELS21, 23: LABELS23,
               24: LABELS24, 26: LABELS26, 30: LABELS30, 27: LABELS27, 28: LABELS28, 29: LABELS29, 31: LABELS31,
               35: LABELS35, 37: LABELS37, 41: LABELS41, 42: LABELS42, 14: LABELS14, 50: LABELS50, 51: LABELS51}
-FRESH_SETS = (18, 22, 25, 32, 33, 34, 36, 38, 39, 40, 43, 44, 45, 46, 47, 48, 49, 52, 53, 54)
+FRESH_SETS = (18, 22, 25, 32, 33, 34, 36, 38, 39, 40, 43, 44, 45, 46, 47, 48, 49, 52, 53, 54, 56, 57, 58)
 #: the seventh day's second fixed test: labelled while round 24 was made, read once together after it
 LATEST_SETS = (38, 39, 40)
 #: the ninth day's fixed test: labelled after round 27 by labellers who never saw relbot's output, read once
 NINTH_SETS = (44, 45, 46)
 #: the ninth day's second fixed test: labelled while round 28 was made, read once after it
 NINTH2_SETS = (47, 48)
+#: the tenth day's fixed test: labelled by helpers who never saw relbot's output, each read once with round 31
+TENTH_SETS = (56, 57, 58)
 FRESH = [ROOT / "fixtures" / "facts" / f"bn_real{n}.json" for n in FRESH_SETS]  # never tuned on
 #: a third reader's decisions (blinded) where a set's two annotators disagree: the set's adjudicated gold
 ADJUDICATED = {20: ROOT / "fixtures" / "facts" / "bn_real20_adjudicated.json"}
@@ -276,6 +281,9 @@ def main() -> None:
     ninth2 = [i for n, items in zip(FRESH_SETS, fresh) if n in NINTH2_SETS for i in items]
     if ninth2:
         _print("ninth2 together", ninth2, profile, gaz, False)
+    tenth = [i for n, items in zip(FRESH_SETS, fresh) if n in TENTH_SETS for i in items]
+    if tenth:
+        _print("tenth together", tenth, profile, gaz, False)
     for n in ADJUDICATED:
         _print(f"bn_real{n} (adjudicated)", adjudicated_items(n), profile, gaz, False)
 

@@ -362,6 +362,13 @@ def test_tuned_later_floors(n, p, r, ap, ar, profile, gaz):
 #: numbers only: P 0.951 / R 0.910 (tp 725, fp 37, fn 72), two facts and two extras more (bn_real36: one extra,
 #: P 0.966 → 0.933; bn_real47: two facts and one extra, 0.959 / 0.887 → 0.948 / 0.912). Their floors follow;
 #: nothing was bisected on them.
+#: The tenth day's fixed test: bn_real56 (70, missions in less-covered regions and kinds; read once with round 31
+#: at 970a68a: P 0.818 / R 0.750, tp 9, fp 2, fn 3; round 30 reads it the same), bn_real57 (1 sentence of a
+#: bn.wikipedia bilateral article, two facts, both found) and bn_real58 (182, culture, sports, education and
+#: business desks: 0.937 / 0.937, tp 59, fp 4, fn 4), 57 and 58 read once with d63bdc1 (round 31 and কুটনীতিক).
+#: Together (TENTH_TOGETHER): P 0.921 / R 0.909 (tp 70, fp 6, fn 7). Not met. The twenty-three sets never tuned
+#: on (2,661 sentences, 874 sure facts): P 0.949 / R 0.910 (tp 795, fp 43, fn 79), so FRESH_TOGETHER's precision
+#: floor is 0.94 (precision misses the goal by one extra in 870).
 #: Floors hold what the untuned grammar reaches, so that a change that loses on fresh text fails here.
 #: (set number, P, R, absent P, absent R floors), each set read whole
 FRESH = [(18, 0.80, 0.85, 0.99, 0.99), (22, 0.97, 0.94, 0.99, 0.99),
@@ -371,9 +378,10 @@ FRESH = [(18, 0.80, 0.85, 0.99, 0.99), (22, 0.97, 0.94, 0.99, 0.99),
          (44, 0.94, 0.89, 0.99, 0.99), (45, 0.96, 0.96, 0.99, 0.99), (46, 0.99, 0.99, 0.99, 0.99),
          (47, 0.94, 0.91, 0.5, 0.99), (48, 0.99, 0.94, 0.99, 0.99),
          (49, 0.92, 0.90, 0.99, 0.99), (52, 0.99, 0.92, 0.99, 0.99), (53, 0.99, 0.87, 0.0, 0.99),
-         (54, 0.93, 0.78, 0.99, 0.99)]
+         (54, 0.93, 0.78, 0.99, 0.99), (56, 0.81, 0.75, 0.99, 0.99), (57, 0.99, 0.99, 0.99, 0.99),
+         (58, 0.93, 0.93, 0.99, 0.99)]
 #: the fresh sets read as one (P, R, absent P, absent R floors)
-FRESH_TOGETHER = (0.95, 0.90, 0.58, 0.71)
+FRESH_TOGETHER = (0.94, 0.90, 0.58, 0.71)
 #: the seventh day's second fixed test (bn_real38–40, labelled while round 24 was made), read as one (P, R floors);
 #: issue 22's goal is P >= 0.95 and R >= 0.92 on text not tuned on: not met
 LATEST_TOGETHER = (0.92, 0.82)
@@ -381,6 +389,8 @@ LATEST_TOGETHER = (0.92, 0.82)
 NINTH_TOGETHER = (0.95, 0.92)
 #: the ninth day's second fixed test (bn_real47 and 48, labelled while round 28 was made), read as one (P, R floors)
 NINTH2_TOGETHER = (0.96, 0.92)
+#: the tenth day's fixed test (bn_real56–58, labelled after round 31's first part), read as one (P, R floors)
+TENTH_TOGETHER = (0.92, 0.90)
 
 
 @pytest.mark.parametrize("n,p,r,ap,ar", FRESH, ids=[f"bn_real{t[0]}" for t in FRESH])
@@ -412,3 +422,9 @@ def test_ninth2_together_floors(profile, gaz):
     assert set(B.NINTH2_SETS) <= set(B.FRESH_SETS)
     items = [i for n in B.NINTH2_SETS for i in B.load_items(B.ROOT / "fixtures" / "facts" / f"bn_real{n}.json")]
     _check(items, None, *NINTH2_TOGETHER, 0.0, 0.0, profile, gaz)
+
+
+def test_tenth_together_floors(profile, gaz):
+    assert set(B.TENTH_SETS) <= set(B.FRESH_SETS)
+    items = [i for n in B.TENTH_SETS for i in B.load_items(B.ROOT / "fixtures" / "facts" / f"bn_real{n}.json")]
+    _check(items, None, *TENTH_TOGETHER, 0.0, 0.0, profile, gaz)
