@@ -683,11 +683,12 @@ def _recall_predicate(text: str, recalled: re.Match, clause_end: int, post: list
 
 
 def _hosts_after(post: list[PlaceMatch], text: str, end: int, w: _Words, value: bool, gaz: Gazetteer,
-                 named: bool = False) -> list[PlaceMatch]:
+                 named: bool = False, named_before: frozenset = frozenset()) -> list[PlaceMatch]:
     """The host group after a mission word: the first locative place (``হাইকমিশন ঢাকায়``),
     or a city in apposition (``দূতাবাস, ঢাকা``); in an infobox value any place. ``named``: the
     mission word is bare after its sender's bare name (``বাংলাদেশ দূতাবাস``), so a country right
-    after it is its place (``বাংলাদেশ দূতাবাস কাতার``, ``বাংলাদেশ দূতাবাস কুয়েতের নতুন শাখা``)."""
+    after it is its place (``বাংলাদেশ দূতাবাস কাতার``, ``বাংলাদেশ দূতাবাস কুয়েতের নতুন শাখা``).
+    ``named_before``: the countries named in the genitive before the mission word."""
     for i, p in enumerate(post):
         apposition = (p.place.kind == "city" or p.place.id in w.regions) and re.fullmatch(r"[\s,]*", text[end:p.start]) \
             or p.case == "nominative" and re.fullmatch(r"\s*,\s*", text[end:p.start]) \
@@ -696,8 +697,13 @@ def _hosts_after(post: list[PlaceMatch], text: str, end: int, w: _Words, value: 
         gap = text[end:p.start]
         for q in post[:i]:
             gap = gap.replace(q.surface, " ")
-        if not value and len([t for t in re.findall(f"[{_W}]+", gap) if t not in w.appositive_nouns]) > 2:
-            break  # too far: another clause's place (… কর্মকর্তা জানান যে ঢাকায় …; রাজধানী, শহর count for none)
+        named_country = p.place.country in named_before or any(
+            q.place.kind == "country" and q.case == "genitive" and q.place.id == p.place.country for q in post[:i])
+        if not value and len([t for t in re.findall(f"[{_W}]+", gap)
+                              if not (named_country and t in w.appositive_nouns)]) > 2:
+            # too far: another clause's place (… কর্মকর্তা জানান যে ঢাকায় …); রাজধানী, শহর count for none
+            # before a city of the country named already (বাহরাইনের … দূতাবাসের উদ্যোগে রাজধানী মানামায়)
+            break
         if not value and not apposition and "," in gap and re.search(f"[{_W}]", gap.replace("-", "")[1:]):
             break  # … হাইকমিশনের কর্মকর্তা, রাজশাহীতে অবস্থিত …: a comma ends the mission's phrase
         if p.case == "locative" and (w.resident.match(text, p.end) or w.event.match(text, p.end)):
@@ -961,7 +967,8 @@ def read(text: str, profile: Profile, gaz: Gazetteer, value: bool = False,
             # ইয়াঙ্গুনে তাদের কর্মীদের স্থানান্তর: where its staff go)
             named = bool(pre) and pre[-1].place.kind == "country" and pre[-1].case == "nominative" \
                 and not pre[-1].suffix and re.fullmatch(r"\s+", text[pre[-1].end:a.start]) is not None and not ending
-            hosts = _hosts_after(post, text, a.end, w, value, gaz, named)
+            hosts = _hosts_after(post, text, a.end, w, value, gaz, named, frozenset(
+                p.place.id for p in pre if p.place.kind == "country" and p.case == "genitive"))
             if hosts and i + 1 < len(anchors) and not value and _leads(text, hosts[-1], anchors[i + 1], post, w):
                 hosts = []  # কনস্যুলেট নয়াদিল্লিতে মার্কিন দূতাবাসের মাধ্যমে: the place heads the next mission phrase
             took = {h.start for h in hosts}
@@ -983,7 +990,8 @@ def read(text: str, profile: Profile, gaz: Gazetteer, value: bool = False,
                          and p.start not in consumed and not (  # … দূতাবাস, এবং করাচিতে চীনের কনস্যুলেট: the next one's
                              i + 1 < len(anchors) and _leads(text, p, anchors[i + 1], post, w)) and (
                              addressed and p.end <= hi  # the address runs on past commas
-                             or p.case in ("locative", "genitive") and len(re.findall(f"[{_W}]+", text[a.end:p.start])) <= 2
+                             or p.case in ("locative", "genitive") and len([  # রাজধানী, শহর count for none
+                                 t for t in re.findall(f"[{_W}]+", text[a.end:p.start]) if t not in w.appositive_nouns]) <= 2
                              and not _venue(text, p, w, gaz)  # … হাইকমিশনের উদ্যোগে আঙ্কারার … হোটেলে: the event's
                              or p.case == "nominative" and not ending and re.fullmatch(r"\s+", text[a.end:p.start])
                              # ভিয়েতনামে বাংলাদেশ দূতাবাস, হ্যানয়: the city after a comma, ending the phrase
@@ -1311,9 +1319,26 @@ def read(text: str, profile: Profile, gaz: Gazetteer, value: bool = False,
     out += _accredited(text, places, anchors, w, profile) + _nonresident(text, places, w)
     # ত্রিপুরায় বাংলাদেশ হাইকমিশন: a state named as the place, so the country and no city; so is a
     # province that bears a city's name (ইজমির প্রদেশে)
+    out = [r for r in out if r.city is None or r.city.place.id not in w.states or _state_place(text, r, places, w)]
     out = [replace(r, city=None) if r.city is not None and (
         r.city.place.id in w.states or w.province.match(text, r.city.end)) else r for r in out]
     return _historical(text, out, w, profile)
+
+
+def _state_place(text: str, r: Reading, places: list[PlaceMatch], w: _Words) -> bool:
+    """Whether a reading placed in a state stands: in the locative (ফ্লোরিডায় … কনস্যুলেট), or right before
+    its mission phrase with only its sender and attributive words between (ফ্লোরিডার বাংলাদেশ কনস্যুলেট); a
+    state is a topic or a person's too often otherwise (মণিপুরের সহিংসতা নিয়ে … দূতাবাস, টেক্সাসের সিনেটর), and
+    no mission in one state says none is in its country (রাজস্থানে জাপানের কোনো কনস্যুলেট নেই, আছে মুম্বাইয়ে)."""
+    if r.status == "absent":
+        return False
+    if r.city.case == "locative":
+        return True
+    gap = text[r.city.end:r.at]
+    for p in places:
+        if r.city.end <= p.start and p.end <= r.at:
+            gap = gap.replace(p.surface, " ")
+    return all(t in w.attributive for t in re.findall(f"[{_W}]+", gap))
 
 
 def _host_orders(text: str, a: _Anchor, order, hosts, group, places, span, w: _Words) -> bool:
