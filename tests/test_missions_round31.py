@@ -26,6 +26,10 @@ CASES = [
      {("BD", None, "QA", "embassy")}, set()),
     ("কাতারের বাংলাদেশ দূতাবাসের কর্মকর্তারা রাজধানী ঢাকায় এক সভায় যোগ দেন", {("BD", None, "QA", "embassy")}, set()),
     ("সুইডেনের বাংলাদেশ দূতাবাসের কর্মকর্তারা রাজধানী অসলোতে এক সভায় যোগ দেন", {("BD", None, "SE", "embassy")}, set()),
+    # a place after the mission in the country of the sender named right before it is where its people are
+    ("কাতারের বাংলাদেশ দূতাবাসের কর্মকর্তারা ঢাকায় এক সভায় যোগ দেন", {("BD", None, "QA", "embassy")}, set()),
+    ("ভারতীয় হাইকমিশনের কর্মকর্তারা দিল্লিতে গেছেন", set(), set()),
+    ("ভারতীয় হাইকমিশন ঢাকায় অবস্থিত", {("IN", "ঢাকা", "BD", "high-commission")}, set()),
     # মাহে রমজান (the month of Ramadan) and the other months after মাহে are no place; Mahé in the Seychelles still is
     ("মাহে রমজান উপলক্ষে বাংলাদেশ হাইকমিশন ইফতার মাহফিলের আয়োজন করে", set(), set()),
     ("মাহে রমজানুল মোবারক উপলক্ষে বাংলাদেশ হাইকমিশন ইফতারের আয়োজন করে", set(), set()),

@@ -683,13 +683,17 @@ def _recall_predicate(text: str, recalled: re.Match, clause_end: int, post: list
 
 
 def _hosts_after(post: list[PlaceMatch], text: str, end: int, w: _Words, value: bool, gaz: Gazetteer,
-                 named: bool = False, named_before: frozenset = frozenset()) -> list[PlaceMatch]:
+                 named: bool = False, named_before: frozenset = frozenset(), home: str | None = None) -> list[PlaceMatch]:
     """The host group after a mission word: the first locative place (``হাইকমিশন ঢাকায়``),
     or a city in apposition (``দূতাবাস, ঢাকা``); in an infobox value any place. ``named``: the
     mission word is bare after its sender's bare name (``বাংলাদেশ দূতাবাস``), so a country right
     after it is its place (``বাংলাদেশ দূতাবাস কাতার``, ``বাংলাদেশ দূতাবাস কুয়েতের নতুন শাখা``).
-    ``named_before``: the countries named in the genitive before the mission word."""
+    ``named_before``: the countries named in the genitive before the mission word; ``home``: the sender
+    named right before it (``বাংলাদেশ দূতাবাসের``, ``ভারতীয় হাইকমিশনের``), whose own places are where its
+    people go, never its mission (``কাতারের বাংলাদেশ দূতাবাসের কর্মকর্তারা ঢাকায় …``)."""
     for i, p in enumerate(post):
+        if home is not None and p.place.country == home and not value:
+            continue
         apposition = (p.place.kind == "city" or p.place.id in w.regions) and re.fullmatch(r"[\s,]*", text[end:p.start]) \
             or p.case == "nominative" and re.fullmatch(r"\s*,\s*", text[end:p.start]) \
             or named and p.case in ("nominative", "genitive") and re.fullmatch(r"\s+", text[end:p.start]) \
@@ -967,8 +971,10 @@ def read(text: str, profile: Profile, gaz: Gazetteer, value: bool = False,
             # ইয়াঙ্গুনে তাদের কর্মীদের স্থানান্তর: where its staff go)
             named = bool(pre) and pre[-1].place.kind == "country" and pre[-1].case == "nominative" \
                 and not pre[-1].suffix and re.fullmatch(r"\s+", text[pre[-1].end:a.start]) is not None and not ending
+            home = pre[-1].place.id if pre and pre[-1].place.kind == "country" and pre[-1].case in (
+                "nominative", "adjective") and not pre[-1].suffix and not text[pre[-1].end:a.start].strip() else None
             hosts = _hosts_after(post, text, a.end, w, value, gaz, named, frozenset(
-                p.place.id for p in pre if p.place.kind == "country" and p.case == "genitive"))
+                p.place.id for p in pre if p.place.kind == "country" and p.case == "genitive"), home)
             if hosts and i + 1 < len(anchors) and not value and _leads(text, hosts[-1], anchors[i + 1], post, w):
                 hosts = []  # কনস্যুলেট নয়াদিল্লিতে মার্কিন দূতাবাসের মাধ্যমে: the place heads the next mission phrase
             took = {h.start for h in hosts}
