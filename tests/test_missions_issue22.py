@@ -185,6 +185,18 @@ def test_e005_quiet_for_a_mission_the_prose_says_closed(lint):
     assert findings == []
 
 
+def test_e005_asks_when_the_prose_says_none_in_another_city_only(lint):
+    # a reviewer's: "no consulate in Chittagong" says nothing of the embassy in Dhaka the prose states, so
+    # mission2 is still asked for; "none in Dhaka" is about that very mission, so it is not
+    opened = "১৯৮০ সালে মেক্সিকো ঢাকায় একটি দূতাবাস খোলে।"
+    _, findings = lint(BOX + opened + " চট্টগ্রামে মেক্সিকোর কোনো কনস্যুলেট নেই।\n", "বাংলাদেশ–মেক্সিকো সম্পর্ক",
+                       select=["E005"])
+    assert [f.code for f in findings] == ["E005"]
+    _, findings = lint(BOX + opened + " এখন ঢাকায় মেক্সিকোর কোনো দূতাবাস নেই।\n", "বাংলাদেশ–মেক্সিকো সম্পর্ক",
+                       select=["E005"])
+    assert findings == []
+
+
 def test_e005_quiet_for_a_sender_served_from_elsewhere(lint):
     text = BOX + ("১৯৮০ সালে মেক্সিকো ঢাকায় একটি দূতাবাস খোলে। এখন মেক্সিকোর রাষ্ট্রদূত নয়াদিল্লি থেকে "
                   "বাংলাদেশের দায়িত্ব পালন করেন।\n")

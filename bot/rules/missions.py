@@ -10,16 +10,16 @@ def _pair(art) -> set[str]:
     return {c["code"] for c in art.doc["title"]["countries"] if c["code"]}
 
 
-def _absent(art) -> set[tuple[str, str]]:
-    """(sender, host country) of the missions the prose says do not exist (closed, denied,
-    served from elsewhere); read only when a rule is about to ask for a mission."""
+def _absent(art) -> set[tuple[str, str, str | None]]:
+    """(sender, host country, city id or None) of the missions the prose says do not exist (closed,
+    denied, served from elsewhere); read only when a rule is about to ask for a mission."""
     if missions.grammar_name(art.profile) != "bn":
         return set()
     sentences = art.prose.sentences_with(missions.grammar(art.profile).absent_re(art.profile),
                                          "".join(art.profile.text["sentence_ends"]))
     codes = tuple(c["code"] for c in art.doc["title"]["countries"])
     pair = codes if len(codes) == 2 and None not in codes else ()
-    return {(f.sender, f.host_country)
+    return {(f.sender, f.host_country, f.host_city_id)
             for f in missions.absent_facts(sentences, art.profile, art.gazetteer, art.prose.text, pair)}
 
 
@@ -282,7 +282,9 @@ def check_infobox_empty(art):
         sender, host = codes[i], codes[1 - i]
         fact = next((f for f in art.facts if f.source == "prose" and f.sender == sender and sender
                      and f.host_country in (host, None)), None)
-        if fact is None or (sender, host) in _absent(art):  # the prose says it closed, or serves from elsewhere
+        if fact is None or any((s, h) == (sender, host) and city in (None, fact.host_city_id)
+                               for s, h, city in _absent(art)):
+            # the prose says it closed, or serves from elsewhere (none in another city says nothing of this one)
             continue
         q = next((q for q in box["params"] if q["name"] == param), None)
         span = q["span"] if q else box["span"]
