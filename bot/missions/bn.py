@@ -1326,6 +1326,8 @@ def read(text: str, profile: Profile, gaz: Gazetteer, value: bool = False,
     # ত্রিপুরায় বাংলাদেশ হাইকমিশন: a state named as the place, so the country and no city; so is a
     # province that bears a city's name (ইজমির প্রদেশে)
     out = [r for r in out if r.city is None or r.city.place.id not in w.states or _state_place(text, r, places, w)]
+    # হংকংয়ে ভারতের দূতাবাস নেই: none in a region says nothing of its country
+    out = [r for r in out if not (r.status == "absent" and r.city is not None and r.city.place.id in w.regions)]
     out = [replace(r, city=None) if r.city is not None and (
         r.city.place.id in w.states or w.province.match(text, r.city.end)) else r for r in out]
     return _historical(text, out, w, profile)
