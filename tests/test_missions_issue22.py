@@ -197,6 +197,17 @@ def test_e005_asks_when_the_prose_says_none_in_another_city_only(lint):
     assert findings == []
 
 
+def test_e005_asks_when_the_prose_denies_another_kind_and_stays_quiet_for_a_closure_of_its_city(lint):
+    # a second reviewer's: no consulate says nothing of the embassy; the embassy "in Bangladesh" closed in Dhaka
+    # is that embassy
+    _, findings = lint(BOX + "১৯৮০ সালে মেক্সিকো ঢাকায় একটি দূতাবাস খোলে। বাংলাদেশে মেক্সিকোর কোনো কনস্যুলেট নেই।\n",
+                       "বাংলাদেশ–মেক্সিকো সম্পর্ক", select=["E005"])
+    assert [f.code for f in findings] == ["E005"]
+    _, findings = lint(BOX + "১৯৮০ সালে মেক্সিকো বাংলাদেশে একটি দূতাবাস খোলে। ২০০০ সালে ঢাকায় মেক্সিকোর দূতাবাস বন্ধ করে "
+                       "দেওয়া হয়।\n", "বাংলাদেশ–মেক্সিকো সম্পর্ক", select=["E005"])
+    assert findings == []
+
+
 def test_e005_quiet_for_a_sender_served_from_elsewhere(lint):
     text = BOX + ("১৯৮০ সালে মেক্সিকো ঢাকায় একটি দূতাবাস খোলে। এখন মেক্সিকোর রাষ্ট্রদূত নয়াদিল্লি থেকে "
                   "বাংলাদেশের দায়িত্ব পালন করেন।\n")

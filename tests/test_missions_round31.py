@@ -14,7 +14,7 @@ from mission_readers import NEUTRAL, absent, prose
 
 # (sentence, facts {(sender, host city as written, host country, kind)}, absent {(sender, host)})
 CASES = [
-    # রাজধানী, শহর between a mission phrase and its city count for no word of the gap
+    # রাজধানী between an embassy's phrase and the capital of the country named counts for no word of the gap
     ("কাতারের বাংলাদেশ দূতাবাসের উদ্যোগে রাজধানী দোহায় বিজয় দিবস উদযাপিত হয়েছে",
      {("BD", "দোহা", "QA", "embassy")}, set()),
     ("বাহরাইনে বাংলাদেশ দূতাবাসের উদ্যোগে রাজধানী মানামায় মাতৃভাষা দিবস পালিত হয়েছে",
@@ -26,6 +26,13 @@ CASES = [
      {("BD", None, "QA", "embassy")}, set()),
     ("কাতারের বাংলাদেশ দূতাবাসের কর্মকর্তারা রাজধানী ঢাকায় এক সভায় যোগ দেন", {("BD", None, "QA", "embassy")}, set()),
     ("সুইডেনের বাংলাদেশ দূতাবাসের কর্মকর্তারা রাজধানী অসলোতে এক সভায় যোগ দেন", {("BD", None, "SE", "embassy")}, set()),
+    # a second reviewer's: only রাজধানী before the capital, and only after an embassy or a high commission (শহর before
+    # a city is an event's venue; consulates are seldom in capitals); a country in the gap never overrides the one
+    # named before the mission
+    ("ইতালির বাংলাদেশ দূতাবাসের উদ্যোগে শহর মিলানে বৈশাখী মেলা হয়েছে", {("BD", None, "IT", "embassy")}, set()),
+    ("সৌদি আরবের বাংলাদেশ কনস্যুলেটের উদ্যোগে রাজধানী রিয়াদে সভা হয়েছে", {("BD", None, "SA", "consulate")}, set()),
+    ("মিয়ানমারের বাংলাদেশ দূতাবাসের কর্মকর্তারা থাইল্যান্ডের রাজধানী ব্যাংককে এক সভায় যোগ দেন",
+     {("BD", None, "MM", "embassy")}, set()),
     # a place after the mission in the country of the sender named right before it is where its people are
     ("কাতারের বাংলাদেশ দূতাবাসের কর্মকর্তারা ঢাকায় এক সভায় যোগ দেন", {("BD", None, "QA", "embassy")}, set()),
     ("ভারতীয় হাইকমিশনের কর্মকর্তারা দিল্লিতে গেছেন", set(), set()),
@@ -72,9 +79,9 @@ CASES = [
     # কুটনীতিক (a common spelling of কূটনীতিক) posted somewhere are people: their place is not the mission's
     ("তিনি বাংলাদেশ দূতাবাস এবং যুক্তরাষ্ট্রে নিযুক্ত বাংলাদেশি কুটনীতিকদের সঙ্গে কথা বলেন", set(), set()),
     ("ঢাকায় মার্কিন দূতাবাসের কুটনীতিকরা বৈঠকে ছিলেন", {("US", "ঢাকা", "BD", "embassy")}, set()),
-    # older faults a reviewer found: a closure for a lockdown is for a while (neither there nor gone, as সাময়িক);
-    # none in a region (Hong Kong) says nothing of its country
-    ("সাংহাইয়ে বাংলাদেশ কনস্যুলেট লকডাউনের কারণে বন্ধ রয়েছে", set(), set()),
+    # an older fault a reviewer found: none in a region (Hong Kong) says nothing of its country; a closure for a
+    # lockdown stays a closure (a second reviewer's: লকডাউনের কারণে … স্থায়ীভাবে বন্ধ is one for good)
+    ("লকডাউনের কারণে আর্জেন্টিনা ঢাকার দূতাবাস স্থায়ীভাবে বন্ধ করে দেয়", set(), {("AR", "BD")}),
     ("সাংহাইয়ে বাংলাদেশ কনস্যুলেট বন্ধ করে দেওয়া হয়েছে", set(), {("BD", "CN")}),
     ("হংকংয়ে ভারতের দূতাবাস নেই", set(), set()),
     ("বেইজিংয়ে পানামার দূতাবাস নেই", set(), {("PA", "CN")}),

@@ -198,6 +198,8 @@ class _Words:
     finite: re.Pattern  # দিয়েছে: a finite verb's ending, never a place word's
     finite_and: re.Pattern  # … খুলেছে এবং: a past finite verb and a conjunction, one clause ending
     located: re.Pattern  # ঢাকায় অবস্থিত …, কিয়েভে থাকা …: after a locative
+    capital_nouns: frozenset  # রাজধানী: a word before a capital that counts for none after an embassy
+    capital_kinds: frozenset  # embassy, high-commission: the kinds a capital holds
     typo_bases: dict  # দূতাবাস -> embassy: a word one typing slip from one is that mission (দূতাবানের, হইকমিশন)
     typo_not: tuple  # হাইকমিশনা: beginnings of other words one slip from a base (হাইকমিশনার)
     mention: re.Pattern  # a mission word or a word one slip from a typo base: the sentences worth reading
@@ -334,6 +336,8 @@ def _words(profile: Profile) -> _Words:
         finite_and=re.compile(rf"([{_W}]+(?:{_alt(words('past_finite_endings'))}))\s+(?:{_alt(words('clause_conjunctions'))})(?![{_W}])"
                               if words("past_finite_endings") and words("clause_conjunctions") else r"(?!)"),
         located=re.compile(rf"\s+(?:{_alt(words('located_words'))})(?![{_W}])\s*" if words("located_words") else r"(?!)"),
+        capital_nouns=frozenset(nfc(x) for x in words("capital_nouns")),
+        capital_kinds=frozenset(words("capital_kinds")),
         typo_bases={nfc(k): v for k, v in m.get("typo_bases", {}).items()},
         typo_not=tuple(nfc(x) for x in words("typo_not")),
         mention=re.compile(f"(?:{profile.mission_kind_re.pattern})" + (
@@ -683,12 +687,14 @@ def _recall_predicate(text: str, recalled: re.Match, clause_end: int, post: list
 
 
 def _hosts_after(post: list[PlaceMatch], text: str, end: int, w: _Words, value: bool, gaz: Gazetteer,
-                 named: bool = False, named_before: frozenset = frozenset(), home: str | None = None) -> list[PlaceMatch]:
+                 named: bool = False, named_before: frozenset = frozenset(), home: str | None = None,
+                 capital_ok: bool = False) -> list[PlaceMatch]:
     """The host group after a mission word: the first locative place (``হাইকমিশন ঢাকায়``),
     or a city in apposition (``দূতাবাস, ঢাকা``); in an infobox value any place. ``named``: the
     mission word is bare after its sender's bare name (``বাংলাদেশ দূতাবাস``), so a country right
     after it is its place (``বাংলাদেশ দূতাবাস কাতার``, ``বাংলাদেশ দূতাবাস কুয়েতের নতুন শাখা``).
-    ``named_before``: the countries named in the genitive before the mission word; ``home``: the sender
+    ``named_before``: the countries named in the genitive before the mission word; ``capital_ok``: the mission
+    is one a capital holds (an embassy, a high commission); ``home``: the sender
     named right before it (``বাংলাদেশ দূতাবাসের``, ``ভারতীয় হাইকমিশনের``), whose own places are where its
     people go, never its mission (``কাতারের বাংলাদেশ দূতাবাসের কর্মকর্তারা ঢাকায় …``)."""
     for i, p in enumerate(post):
@@ -701,12 +707,11 @@ def _hosts_after(post: list[PlaceMatch], text: str, end: int, w: _Words, value: 
         gap = text[end:p.start]
         for q in post[:i]:
             gap = gap.replace(q.surface, " ")
-        named_country = p.place.country in named_before or any(
-            q.place.kind == "country" and q.case == "genitive" and q.place.id == p.place.country for q in post[:i])
-        if not value and len([t for t in re.findall(f"[{_W}]+", gap)
-                              if not (named_country and t in w.appositive_nouns)]) > 2:
-            # too far: another clause's place (… কর্মকর্তা জানান যে ঢাকায় …); রাজধানী, শহর count for none
-            # before a city of the country named already (বাহরাইনের … দূতাবাসের উদ্যোগে রাজধানী মানামায়)
+        capital = capital_ok and _is_capital(p, gaz) and (p.place.country in named_before or not named_before and any(
+            q.place.kind == "country" and q.case == "genitive" and q.place.id == p.place.country for q in post[:i]))
+        if not value and len([t for t in re.findall(f"[{_W}]+", gap) if not (capital and t in w.capital_nouns)]) > 2:
+            # too far: another clause's place (… কর্মকর্তা জানান যে ঢাকায় …); রাজধানী counts for none before the
+            # capital of the country named already (বাহরাইনের … দূতাবাসের উদ্যোগে রাজধানী মানামায়)
             break
         if not value and not apposition and "," in gap and re.search(f"[{_W}]", gap.replace("-", "")[1:]):
             break  # … হাইকমিশনের কর্মকর্তা, রাজশাহীতে অবস্থিত …: a comma ends the mission's phrase
@@ -974,7 +979,8 @@ def read(text: str, profile: Profile, gaz: Gazetteer, value: bool = False,
             home = pre[-1].place.id if pre and pre[-1].place.kind == "country" and pre[-1].case in (
                 "nominative", "adjective") and not pre[-1].suffix and not text[pre[-1].end:a.start].strip() else None
             hosts = _hosts_after(post, text, a.end, w, value, gaz, named, frozenset(
-                p.place.id for p in pre if p.place.kind == "country" and p.case == "genitive"), home)
+                p.place.id for p in pre if p.place.kind == "country" and p.case == "genitive"), home,
+                a.kind in w.capital_kinds)
             if hosts and i + 1 < len(anchors) and not value and _leads(text, hosts[-1], anchors[i + 1], post, w):
                 hosts = []  # কনস্যুলেট নয়াদিল্লিতে মার্কিন দূতাবাসের মাধ্যমে: the place heads the next mission phrase
             took = {h.start for h in hosts}
@@ -996,8 +1002,9 @@ def read(text: str, profile: Profile, gaz: Gazetteer, value: bool = False,
                          and p.start not in consumed and not (  # … দূতাবাস, এবং করাচিতে চীনের কনস্যুলেট: the next one's
                              i + 1 < len(anchors) and _leads(text, p, anchors[i + 1], post, w)) and (
                              addressed and p.end <= hi  # the address runs on past commas
-                             or p.case in ("locative", "genitive") and len([  # রাজধানী, শহর count for none
-                                 t for t in re.findall(f"[{_W}]+", text[a.end:p.start]) if t not in w.appositive_nouns]) <= 2
+                             or p.case in ("locative", "genitive") and len([  # রাজধানী before an embassy's capital
+                                 t for t in re.findall(f"[{_W}]+", text[a.end:p.start]) if not (
+                                     t in w.capital_nouns and a.kind in w.capital_kinds and _is_capital(p, gaz))]) <= 2
                              and not _venue(text, p, w, gaz)  # … হাইকমিশনের উদ্যোগে আঙ্কারার … হোটেলে: the event's
                              or p.case == "nominative" and not ending and re.fullmatch(r"\s+", text[a.end:p.start])
                              # ভিয়েতনামে বাংলাদেশ দূতাবাস, হ্যানয়: the city after a comma, ending the phrase

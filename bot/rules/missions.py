@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from .. import layout, missions
 from . import Edit, Fix, Hit, register
 
@@ -10,8 +12,8 @@ def _pair(art) -> set[str]:
     return {c["code"] for c in art.doc["title"]["countries"] if c["code"]}
 
 
-def _absent(art) -> set[tuple[str, str, str | None]]:
-    """(sender, host country, city id or None) of the missions the prose says do not exist (closed,
+def _absent(art) -> set[tuple[str, str, str | None, str]]:
+    """(sender, host country, city id or None, kind) of the missions the prose says do not exist (closed,
     denied, served from elsewhere); read only when a rule is about to ask for a mission."""
     if missions.grammar_name(art.profile) != "bn":
         return set()
@@ -19,8 +21,21 @@ def _absent(art) -> set[tuple[str, str, str | None]]:
                                          "".join(art.profile.text["sentence_ends"]))
     codes = tuple(c["code"] for c in art.doc["title"]["countries"])
     pair = codes if len(codes) == 2 and None not in codes else ()
-    return {(f.sender, f.host_country, f.host_city_id)
+    return {(f.sender, f.host_country, f.host_city_id, f.kind)
             for f in missions.absent_facts(sentences, art.profile, art.gazetteer, art.prose.text, pair)}
+
+
+_MAIN = frozenset({"embassy", "high-commission"})  # the one mission a capital holds, by either name
+
+
+def _denies(absent: tuple, fact) -> bool:
+    """Whether an absent statement is about the mission ``fact`` states: the same sender and host, no city
+    or the same one (none in Chittagong says nothing of an embassy in Dhaka), and the same kind, or one of
+    them unnamed (``other``: served from elsewhere), embassy and high commission being one."""
+    sender, host, city, kind = absent
+    return (sender, host) == (fact.sender, fact.host_country) and (
+        city is None or fact.host_city_id in (None, city)) and (
+        "other" in (kind, fact.kind) or kind == fact.kind or {kind, fact.kind} <= _MAIN)
 
 
 def check_no_facts(art):
@@ -282,10 +297,8 @@ def check_infobox_empty(art):
         sender, host = codes[i], codes[1 - i]
         fact = next((f for f in art.facts if f.source == "prose" and f.sender == sender and sender
                      and f.host_country in (host, None)), None)
-        if fact is None or any((s, h) == (sender, host) and city in (None, fact.host_city_id)
-                               for s, h, city in _absent(art)):
-            # the prose says it closed, or serves from elsewhere (none in another city says nothing of this one)
-            continue
+        if fact is None or any(_denies(a, replace(fact, host_country=host)) for a in _absent(art)):
+            continue  # the prose says it closed, or serves from elsewhere
         q = next((q for q in box["params"] if q["name"] == param), None)
         span = q["span"] if q else box["span"]
         value = layout.mission_value(art, sender, host)
