@@ -200,7 +200,7 @@ class _Words:
     located: re.Pattern  # ঢাকায় অবস্থিত …, কিয়েভে থাকা …: after a locative
     capital_nouns: frozenset  # রাজধানী: a word before a capital that counts for none after an embassy
     capital_kinds: frozenset  # embassy, high-commission: the kinds a capital holds
-    typo_bases: dict  # দূতাবাস -> embassy: a word one typing slip from one is that mission (দূতাবানের, হইকমিশন)
+    typo_bases: dict  # দূতাবাস -> embassy: a word one typing slip from one is that mission (কনস্যুলটে, হইকমিশন)
     typo_not: tuple  # হাইকমিশনা: beginnings of other words one slip from a base (হাইকমিশনার)
     mention: re.Pattern  # a mission word or a word one slip from a typo base: the sentences worth reading
     indefinite: frozenset  # একটি: a new noun phrase begins
