@@ -208,6 +208,19 @@ def test_e005_asks_when_the_prose_denies_another_kind_and_stays_quiet_for_a_clos
     assert findings == []
 
 
+def test_e005_asks_for_a_stated_mission_when_an_earlier_one_closed(lint):
+    # a second reviewer's: a consulate in Chittagong, opened first and closed since, silenced the request for the
+    # embassy in Dhaka the prose states after it
+    text = BOX + ("১৯৭৫ সালে মেক্সিকো চট্টগ্রামে একটি কনস্যুলেট খোলে। ১৯৮০ সালে মেক্সিকো ঢাকায় একটি দূতাবাস খোলে। "
+                  "২০১৫ সালে চট্টগ্রামে মেক্সিকোর কনস্যুলেট বন্ধ করে দেওয়া হয়।\n")
+    _, findings = lint(text, "বাংলাদেশ–মেক্সিকো সম্পর্ক", select=["E005"])
+    assert [f.code for f in findings] == ["E005"]
+    text = BOX + ("১৯৭৫ সালে মেক্সিকো চট্টগ্রামে একটি কনস্যুলেট খোলে। ২০১৫ সালে চট্টগ্রামে মেক্সিকোর কনস্যুলেট বন্ধ "
+                  "করে দেওয়া হয়।\n")
+    _, findings = lint(text, "বাংলাদেশ–মেক্সিকো সম্পর্ক", select=["E005"])
+    assert findings == []
+
+
 def test_e005_quiet_for_a_sender_served_from_elsewhere(lint):
     text = BOX + ("১৯৮০ সালে মেক্সিকো ঢাকায় একটি দূতাবাস খোলে। এখন মেক্সিকোর রাষ্ট্রদূত নয়াদিল্লি থেকে "
                   "বাংলাদেশের দায়িত্ব পালন করেন।\n")

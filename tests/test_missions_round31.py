@@ -85,6 +85,8 @@ CASES = [
     ("সাংহাইয়ে বাংলাদেশ কনস্যুলেট বন্ধ করে দেওয়া হয়েছে", set(), {("BD", "CN")}),
     ("হংকংয়ে ভারতের দূতাবাস নেই", set(), set()),
     ("বেইজিংয়ে পানামার দূতাবাস নেই", set(), {("PA", "CN")}),
+    # বংশোদ্ভূত (of … origin) after a demonym makes people, never a sender (a second reviewer's)
+    ("টেক্সাসের ডালাসে ভারতীয় বংশোদ্ভূত এক ব্যক্তি মার্কিন দূতাবাসের সমালোচনা করেন", set(), set()),
     # সেখানকার is not resolved: the country before it is as often a speaker's or a person's (a reviewer's:
     # বাংলাদেশের পররাষ্ট্রমন্ত্রী বলেন, সেখানকার মার্কিন দূতাবাস … had read the US embassy in Bangladesh)
     ("বাংলাদেশের পররাষ্ট্রমন্ত্রী বলেন, সেখানকার মার্কিন দূতাবাস সহযোগিতা করছে", set(), set()),

@@ -295,10 +295,13 @@ def check_infobox_empty(art):
         if any(f.source == "infobox" and f.param == param for f in art.facts):
             continue
         sender, host = codes[i], codes[1 - i]
-        fact = next((f for f in art.facts if f.source == "prose" and f.sender == sender and sender
-                     and f.host_country in (host, None)), None)
-        if fact is None or any(_denies(a, replace(fact, host_country=host)) for a in _absent(art)):
-            continue  # the prose says it closed, or serves from elsewhere
+        stated = [f for f in art.facts if f.source == "prose" and f.sender == sender and sender
+                  and f.host_country in (host, None)]
+        denied = _absent(art) if stated else set()
+        # the first mission the prose states that it does not also say closed, or served from elsewhere
+        fact = next((f for f in stated if not any(_denies(a, replace(f, host_country=host)) for a in denied)), None)
+        if fact is None:
+            continue
         q = next((q for q in box["params"] if q["name"] == param), None)
         span = q["span"] if q else box["span"]
         value = layout.mission_value(art, sender, host)
