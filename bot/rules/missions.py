@@ -291,15 +291,17 @@ def check_infobox_empty(art):
     if not box or not box["country1"] or not box["country2"]:
         return
     codes = [box["country1"]["code"], box["country2"]["code"]]
+    denied = None  # read once, and only when a slot has a stated mission to ask for
     for i, param in enumerate(art.profile.mission_params):
         if any(f.source == "infobox" and f.param == param for f in art.facts):
             continue
         sender, host = codes[i], codes[1 - i]
         stated = [f for f in art.facts if f.source == "prose" and f.sender == sender and sender
                   and f.host_country in (host, None)]
-        denied = _absent(art) if stated else set()
+        if stated and denied is None:
+            denied = _absent(art)
         # the first mission the prose states that it does not also say closed, or served from elsewhere
-        fact = next((f for f in stated if not any(_denies(a, replace(f, host_country=host)) for a in denied)), None)
+        fact = next((f for f in stated if not any(_denies(a, replace(f, host_country=host)) for a in denied or ())), None)
         if fact is None:
             continue
         q = next((q for q in box["params"] if q["name"] == param), None)
